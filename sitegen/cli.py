@@ -1,0 +1,22 @@
+"""The command line: a thin layer over the build, one module per command.
+
+Exit codes: 0 success, 1 content errors, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import click
+
+from . import __version__
+from .commands.build import build_command
+from .commands.offices import offices_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sitegen")
+def main() -> None:
+    """Build one website per immigration unit from content/ and offices.yaml."""
+
+
+main.add_command(build_command)
+main.add_command(offices_command)

@@ -1,0 +1,79 @@
+"""`sitegen build`: every unit's site into public/<id>/."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from ..errors import BuildFailed
+from ..output import OutputError
+from ..site import build
+from .common import EXIT_USAGE, fail, open_project, parse_now, report, root_option
+
+
+def _base_urls(values: tuple[str, ...]) -> dict[str, str]:
+    pairs = {}
+    for value in values:
+        office_id, sep, url = value.partition("=")
+        if not sep or not url.startswith(("http://", "https://")):
+            raise click.BadParameter(f"{value!r}: write ID=https://host/path/", param_hint="--base-url")
+        pairs[office_id] = url
+    return pairs
+
+
+@click.command("build")
+@root_option
+@click.option("--office", "offices", multiple=True, metavar="ID", help="Build only this unit (repeatable).")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("public"), show_default=True)
+@click.option(
+    "--base-url", "base_urls", multiple=True, metavar="ID=URL", help="Publish a unit at another address."
+)
+@click.option("--drafts", is_flag=True, help="Include pages marked draft: true.")
+@click.option("--now", "now", metavar="TIME", help="Build as if at this moment (ISO 8601 with offset).")
+@click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
+def build_command(
+    root: Path,
+    offices: tuple[str, ...],
+    out: Path,
+    base_urls: tuple[str, ...],
+    drafts: bool,
+    now: str | None,
+    quiet: bool,
+) -> None:
+    """Build every unit's site (or those given with --office)."""
+    started = time.perf_counter()
+    overrides = _base_urls(base_urls)
+    moment = parse_now(now)
+    project = open_project(root, overrides)
+    known = project.network.ids
+    for office_id in [*offices, *overrides]:
+        if office_id not in known:
+            raise click.BadParameter(
+                f"unknown unit {office_id!r}; known: {', '.join(known)}", param_hint="--office"
+            )
+
+    def progress(office_id: str, n: int, total: int) -> None:
+        if not quiet:
+            click.echo(f"[{n}/{total}] {office_id}", err=True)
+
+    target = out if out.is_absolute() else root / out
+    try:
+        result = build(project, target, list(offices) or None, moment, drafts, progress)
+    except BuildFailed as exc:
+        fail(exc.problems)
+    except OutputError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    report(result.warnings)
+    if not quiet:
+        written = sum(s.written for s in result.stats.values())
+        unchanged = sum(s.unchanged for s in result.stats.values())
+        removed = sum(s.removed for s in result.stats.values())
+        click.echo(
+            f"{len(result.stats)} site(s) in {target}: {written} written, {unchanged} unchanged, "
+            f"{removed} removed ({time.perf_counter() - started:.2f} s)",
+            err=True,
+        )

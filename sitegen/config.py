@@ -1,0 +1,390 @@
+"""offices.yaml: the network and its units, validated in one place.
+
+Every option a unit may set is declared here with its validator. Unknown keys
+are errors, because a typo such as ``timezon:`` that passed silently would
+publish a site in the wrong zone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, time, tzinfo
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from . import yaml_lines
+from .dates import DateFormatError, zone
+from .errors import Problems
+from .yaml_lines import LineDict, LineList
+
+KINDS = ("kanim", "rudenim", "kanwil")
+SERVICES = ("paspor", "izin-tinggal", "plb", "detensi")
+WEEKDAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")
+SOCIAL = ("facebook", "instagram", "x", "tiktok", "youtube")
+CONTACTS = ("phone", "whatsapp", "email")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_RANGE = re.compile(r"^(\d{1,2})[.:](\d{2})\s*[-–]\s*(\d{1,2})[.:](\d{2})$")
+
+NETWORK_KEYS = ("name", "organisation", "directorate", "default_language", "feeds")
+FEED_KEYS = ("items", "id_authority")
+UNIT_KEYS = (
+    "id",
+    "name",
+    "short_name",
+    "kind",
+    "class",
+    "parent",
+    "base_url",
+    "timezone",
+    "languages",
+    "address",
+    "contacts",
+    "hours",
+    "coverage",
+    "entry_points",
+    "social",
+    "services",
+    "theme",
+    "params",
+)
+REQUIRED_UNIT_KEYS = ("id", "name", "short_name", "kind", "base_url", "timezone")
+
+
+@dataclass(frozen=True)
+class OfficeClass:
+    name: str
+    as_of: date | None
+
+
+@dataclass(frozen=True)
+class Hours:
+    """Opening hours per weekday; an empty tuple means closed that day."""
+
+    days: tuple[tuple[str, tuple[tuple[time, time], ...]], ...]
+
+    def on(self, weekday: str) -> tuple[tuple[time, time], ...]:
+        return dict(self.days).get(weekday, ())
+
+
+@dataclass(frozen=True)
+class Office:
+    """One unit (Kanim, Rudenim or Kanwil) and everything its site says about it."""
+
+    id: str
+    name: str
+    short_name: str
+    kind: str
+    base_url: str
+    timezone: str
+    office_class: OfficeClass | None = None
+    parent: str | None = None
+    languages: tuple[str, ...] = ("id",)
+    address: str = ""
+    contacts: tuple[tuple[str, str], ...] = ()
+    hours: Hours = Hours(())
+    coverage: tuple[str, ...] = ()
+    entry_points: tuple[str, ...] = ()
+    social: tuple[tuple[str, str], ...] = ()
+    services: tuple[str, ...] = ()
+    theme: str = "default"
+    params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    line: int = 0
+
+    @property
+    def tz(self) -> tzinfo:
+        return zone(self.timezone)
+
+    def contact(self, key: str) -> str:
+        return dict(self.contacts).get(key, "")
+
+
+@dataclass(frozen=True)
+class Network:
+    """Network-wide settings plus the units, in file order."""
+
+    name: str
+    organisation: str
+    directorate: str
+    default_language: str
+    feed_items: int
+    id_authority: str
+    offices: tuple[Office, ...]
+    path: Path
+
+    def office(self, office_id: str) -> Office:
+        for office in self.offices:
+            if office.id == office_id:
+                return office
+        raise KeyError(office_id)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(o.id for o in self.offices)
+
+    def children(self, office_id: str) -> tuple[Office, ...]:
+        return tuple(o for o in self.offices if o.parent == office_id)
+
+
+def load_network(path: Path, problems: Problems) -> Network | None:
+    """Read and validate offices.yaml; report every problem, return None if any."""
+    before = len(problems.errors)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        problems.error(
+            path, 0, "offices.yaml not found", "run sitegen from the repository root or pass --config"
+        )
+        return None
+    except UnicodeDecodeError as exc:
+        problems.error(path, 1, f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")
+        return None
+    try:
+        data = yaml_lines.load(text)
+    except yaml_lines.YamlError as exc:
+        problems.error(path, exc.line, f"invalid YAML: {exc.message}", "check indentation and quoting")
+        return None
+    if not isinstance(data, LineDict):
+        problems.error(path, 1, "offices.yaml must be a mapping with 'network' and 'units'")
+        return None
+    v = _Validator(path, problems)
+    v.keys(data, ("network", "units"), "top level")
+    net = data.get("network") or LineDict()
+    if not isinstance(net, LineDict):
+        v.err(data.line_of("network"), "'network' must be a mapping")
+        net = LineDict()
+    v.keys(net, NETWORK_KEYS, "network")
+    feeds = net.get("feeds") or LineDict()
+    if isinstance(feeds, LineDict):
+        v.keys(feeds, FEED_KEYS, "network.feeds")
+    units = data.get("units")
+    if not isinstance(units, LineList) or not units:
+        v.err(data.line_of("units"), "'units' must be a non-empty list of units", "add at least one unit")
+        units = LineList()
+    offices = [o for o in (_office(v, u, units.line_of(i)) for i, u in enumerate(units)) if o]
+    _check_links(v, offices)
+    network = Network(
+        name=v.text(net, "name", "network"),
+        organisation=v.text(net, "organisation", "network"),
+        directorate=v.text(net, "directorate", "network"),
+        default_language=v.text(net, "default_language", "network") or "id",
+        feed_items=v.integer(feeds, "items", 20) if isinstance(feeds, LineDict) else 20,
+        id_authority=(v.text(feeds, "id_authority", "network.feeds") if isinstance(feeds, LineDict) else "")
+        or "sitegen.invalid,2026",
+        offices=tuple(offices),
+        path=path,
+    )
+    return None if len(problems.errors) > before else network
+
+
+def _check_links(v: _Validator, offices: list[Office]) -> None:
+    seen: dict[str, Office] = {}
+    for office in offices:
+        if office.id in seen:
+            v.err(
+                office.line,
+                f"duplicate unit id {office.id!r} (first at line {seen[office.id].line})",
+                "every unit needs its own id",
+            )
+        seen.setdefault(office.id, office)
+    for office in offices:
+        if office.parent and office.parent not in seen:
+            v.err(
+                office.line,
+                f"unit {office.id!r} names unknown parent {office.parent!r}",
+                f"use one of: {', '.join(sorted(seen))}",
+            )
+
+
+def _office(v: _Validator, raw: Any, line: int) -> Office | None:
+    if not isinstance(raw, LineDict):
+        v.err(line, "each unit must be a mapping of keys (id, name, ...)")
+        return None
+    v.keys(raw, UNIT_KEYS, "a unit")
+    where = f"unit {raw.get('id', '?')!r}"
+    for key in REQUIRED_UNIT_KEYS:
+        if not raw.get(key):
+            v.err(raw.line, f"{where} has no {key!r}", f"add '{key}:' to the unit")
+    office_id = str(raw.get("id") or "")
+    if office_id and not SLUG.match(office_id):
+        v.err(
+            raw.line_of("id"),
+            f"unit id {office_id!r} is not a slug",
+            "use lowercase letters, digits and hyphens",
+        )
+    kind = str(raw.get("kind") or "")
+    if kind and kind not in KINDS:
+        v.err(raw.line_of("kind"), f"unknown kind {kind!r}", f"use one of: {', '.join(KINDS)}")
+    tz_name = str(raw.get("timezone") or "")
+    if tz_name:
+        try:
+            zone(tz_name)
+        except DateFormatError:
+            v.err(
+                raw.line_of("timezone"),
+                f"unknown time zone {tz_name!r}",
+                "use an IANA name such as Asia/Pontianak (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)",
+            )
+    base_url = str(raw.get("base_url") or "")
+    if base_url:
+        parts = urlsplit(base_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            v.err(
+                raw.line_of("base_url"),
+                f"base_url {base_url!r} is not an absolute http(s) URL",
+                "write it like https://pontianak.imigrasi.go.id/",
+            )
+        elif not base_url.endswith("/"):
+            base_url += "/"
+    services = v.choices(raw, "services", SERVICES)
+    return Office(
+        id=office_id,
+        name=v.text(raw, "name", where),
+        short_name=v.text(raw, "short_name", where),
+        kind=kind,
+        base_url=base_url,
+        timezone=tz_name,
+        office_class=_office_class(v, raw),
+        parent=v.text(raw, "parent", where) or None,
+        languages=tuple(v.strings(raw, "languages")) or ("id",),
+        address=v.text(raw, "address", where),
+        contacts=v.pairs(raw, "contacts", CONTACTS),
+        hours=_hours(v, raw),
+        coverage=tuple(v.strings(raw, "coverage")),
+        entry_points=tuple(v.strings(raw, "entry_points")),
+        social=v.pairs(raw, "social", SOCIAL),
+        services=tuple(services),
+        theme=v.text(raw, "theme", where) or "default",
+        params=dict(raw.get("params") or {}),
+        line=raw.line,
+    )
+
+
+def _office_class(v: _Validator, raw: LineDict) -> OfficeClass | None:
+    value = raw.get("class")
+    if value is None:
+        return None
+    if not isinstance(value, LineDict):
+        v.err(
+            raw.line_of("class"), "'class' must be a mapping", "write name: Kelas I TPI and as_of: 2024-01-01"
+        )
+        return None
+    v.keys(value, ("name", "as_of"), "class")
+    as_of = None
+    if value.get("as_of"):
+        try:
+            as_of = date.fromisoformat(str(value["as_of"]))
+        except ValueError:
+            v.err(
+                value.line_of("as_of"), f"cannot read as_of date {value['as_of']!r}", "write it as 2024-01-01"
+            )
+    return OfficeClass(str(value.get("name") or ""), as_of)
+
+
+def _hours(v: _Validator, raw: LineDict) -> Hours:
+    value = raw.get("hours")
+    if value is None:
+        return Hours(())
+    if not isinstance(value, LineDict):
+        v.err(raw.line_of("hours"), "'hours' must map weekdays to times", "write e.g. senin: 08.00-16.00")
+        return Hours(())
+    v.keys(value, WEEKDAYS, "hours")
+    days = []
+    for day in WEEKDAYS:
+        spec = value.get(day)
+        if spec is None or str(spec).strip().lower() in ("", "tutup", "closed"):
+            days.append((day, ()))
+            continue
+        ranges = []
+        for part in str(spec).split(","):
+            match = _RANGE.match(part.strip())
+            if not match:
+                v.err(
+                    value.line_of(day),
+                    f"cannot read hours {part.strip()!r} for {day}",
+                    "write 08.00-16.00, several ranges separated by commas, or tutup",
+                )
+                break
+            h1, m1, h2, m2 = (int(g) for g in match.groups())
+            try:
+                ranges.append((time(h1, m1), time(h2, m2)))
+            except ValueError:
+                v.err(
+                    value.line_of(day),
+                    f"impossible time in {part.strip()!r}",
+                    "hours run 00-23, minutes 00-59",
+                )
+        days.append((day, tuple(ranges)))
+    return Hours(tuple(days))
+
+
+@dataclass
+class _Validator:
+    """Small typed readers that report instead of raising."""
+
+    path: Path
+    problems: Problems
+
+    def err(self, line: int, message: str, hint: str = "") -> None:
+        self.problems.error(self.path, line, message, hint)
+
+    def keys(self, mapping: LineDict, allowed: tuple[str, ...], where: str) -> None:
+        for key in mapping:
+            if key not in allowed:
+                close = _closest(key, allowed)
+                hint = f"did you mean {close!r}?" if close else f"allowed: {', '.join(allowed)}"
+                self.err(mapping.line_of(key), f"unknown key {key!r} in {where}", hint)
+
+    def text(self, mapping: LineDict, key: str, where: str) -> str:
+        value = mapping.get(key)
+        if value is None:
+            return ""
+        if isinstance(value, (dict, list)):
+            self.err(mapping.line_of(key), f"{key!r} in {where} must be text")
+            return ""
+        return str(value).strip()
+
+    def integer(self, mapping: LineDict, key: str, default: int) -> int:
+        value = mapping.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            self.err(mapping.line_of(key), f"{key!r} must be a positive whole number")
+            return default
+        return value
+
+    def strings(self, mapping: LineDict, key: str) -> list[str]:
+        value = mapping.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list) or any(isinstance(x, (dict, list)) for x in value):
+            self.err(mapping.line_of(key), f"{key!r} must be a list of texts", f"write {key}: [a, b]")
+            return []
+        return [str(x) for x in value]
+
+    def choices(self, mapping: LineDict, key: str, allowed: tuple[str, ...]) -> list[str]:
+        values = self.strings(mapping, key)
+        for value in values:
+            if value not in allowed:
+                self.err(
+                    mapping.line_of(key),
+                    f"unknown {key[:-1] if key.endswith('s') else key} {value!r}",
+                    f"use one of: {', '.join(allowed)}",
+                )
+        return [x for x in values if x in allowed]
+
+    def pairs(self, mapping: LineDict, key: str, allowed: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+        value = mapping.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, LineDict):
+            self.err(mapping.line_of(key), f"{key!r} must be a mapping", f"keys: {', '.join(allowed)}")
+            return ()
+        self.keys(value, allowed, key)
+        return tuple((k, str(value[k]).strip()) for k in allowed if value.get(k))
+
+
+def _closest(word: str, options: tuple[str, ...]) -> str | None:
+    import difflib
+
+    matches = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return matches[0] if matches else None

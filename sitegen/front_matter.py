@@ -1,0 +1,155 @@
+"""Front matter: the YAML block at the top of every Markdown file.
+
+The keys are declared here once, with their types. Anything else is an error
+(unless it sits under ``params:``), so ``titel:`` or ``tag:`` is caught at
+build time instead of silently doing nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC
+from typing import Any
+
+import frontmatter
+
+from . import yaml_lines
+from .dates import DateFormatError, parse_datetime
+from .yaml_lines import LineDict
+
+TEXT_KEYS = ("title", "summary", "category", "author", "slug", "image", "lang", "id")
+DATE_KEYS = ("date", "updated", "expires", "verified")
+LIST_KEYS = ("tags", "aliases", "offices", "exclude_offices", "kinds", "services")
+KNOWN_KEYS = (*TEXT_KEYS, *DATE_KEYS, *LIST_KEYS, "draft", "weight", "params")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """Validated front matter. Dates stay text: each unit reads them in its own zone."""
+
+    title: str
+    date: str | None = None
+    updated: str | None = None
+    expires: str | None = None
+    verified: str | None = None
+    summary: str = ""
+    category: str = ""
+    author: str = ""
+    slug: str = ""
+    image: str = ""
+    lang: str = ""
+    id: str = ""
+    tags: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    offices: tuple[str, ...] = ()
+    exclude_offices: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    services: tuple[str, ...] = ()
+    draft: bool = False
+    weight: int = 0
+    params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    lines: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, 1)
+
+
+class FrontMatterError(Exception):
+    """One or more problems, each as (line, message, hint)."""
+
+    def __init__(self, problems: list[tuple[int, str, str]]):
+        super().__init__("; ".join(m for _, m, _ in problems))
+        self.problems = problems
+
+
+def split(text: str) -> tuple[str, str, int, int]:
+    """Split a file into (yaml, body, yaml's first line, body's first line)."""
+    handler = frontmatter.YAMLHandler()
+    if not handler.detect(text):
+        return "", text, 0, 1
+    raw, body = handler.split(text)
+    yaml_first = text.count("\n", 0, text.find(raw)) + 1
+    body_first = text.count("\n", 0, len(text) - len(body)) + 1 if body else text.count("\n") + 1
+    return raw, body, yaml_first, body_first
+
+
+def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
+    """Validate the YAML text of a front matter block; raise FrontMatterError listing every problem."""
+    if first_line == 0:
+        raise FrontMatterError(
+            [(1, "no front matter", "start the file with a '---' line, 'title: ...' and '---'")]
+        )
+    try:
+        data = yaml_lines.load(raw, first_line=first_line) if raw.strip() else LineDict()
+    except yaml_lines.YamlError as exc:
+        raise FrontMatterError(
+            [
+                (
+                    exc.line,
+                    f"front matter is not valid YAML: {exc.message}",
+                    "check indentation, colons and quotes; quote a title that contains ': '",
+                )
+            ]
+        ) from None
+    if not isinstance(data, LineDict):
+        raise FrontMatterError(
+            [(first_line, "front matter must be 'key: value' lines", "e.g. title: Paspor Baru")]
+        )
+    problems: list[tuple[int, str, str]] = []
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        line = data.line_of(key)
+        if key not in KNOWN_KEYS:
+            problems.append((line, f"unknown front matter key {key!r}", _suggest(key)))
+        elif key in TEXT_KEYS:
+            if value is None or isinstance(value, (dict, list)):
+                problems.append((line, f"{key!r} must be text", f"write {key}: ..."))
+            else:
+                values[key] = str(value).strip()
+        elif key in DATE_KEYS:
+            text = str(value).strip() if value is not None else ""
+            try:
+                parse_datetime(text, UTC)
+            except DateFormatError as exc:
+                problems.append((line, f"{key!r}: {exc}", "dates look like 2024-12-01 or 2024-12-01 09:30"))
+            else:
+                values[key] = text
+        elif key in LIST_KEYS:
+            items = [value] if isinstance(value, str) else value
+            if not isinstance(items, list) or any(isinstance(x, (dict, list)) or x is None for x in items):
+                problems.append((line, f"{key!r} must be a list", f"write {key}: [a, b]"))
+            else:
+                values[key] = tuple(str(x).strip() for x in items)
+        elif key == "draft":
+            if not isinstance(value, bool):
+                problems.append((line, "'draft' must be true or false", "write draft: true"))
+            else:
+                values[key] = value
+        elif key == "weight":
+            if not isinstance(value, int) or isinstance(value, bool):
+                problems.append((line, "'weight' must be a whole number", "write weight: 10"))
+            else:
+                values[key] = value
+        elif key == "params":
+            if not isinstance(value, dict):
+                problems.append((line, "'params' must be a mapping", "indent your own keys under params:"))
+            else:
+                values[key] = dict(value)
+    if not values.get("title") and not any("'title'" in m for _, m, _ in problems):
+        problems.append((data.line or first_line, "missing title", "add a line like 'title: Paspor Baru'"))
+    if required_date and "date" not in values and not any("'date'" in m for _, m, _ in problems):
+        problems.append(
+            (data.line or first_line, "missing date", "news and announcements need 'date: 2024-12-01 09:30'")
+        )
+    if problems:
+        raise FrontMatterError(problems)
+    return FrontMatter(lines=dict(data.key_lines), **values)
+
+
+def _suggest(key: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(key, KNOWN_KEYS, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean {close[0]!r}? Keys of your own go under params:"
+    return "put keys of your own under params:"

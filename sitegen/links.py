@@ -1,0 +1,58 @@
+"""Internal links: resolved against the unit's output, checked, made relative.
+
+Editors and templates write site-root links (``/layanan/wni/biaya-paspor/``).
+Here each one is checked against the files the unit's site will contain and
+rewritten as a relative link to the file itself, so the site works under any
+sub-path and as plain files. A link to nothing is reported, never shipped.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Container
+
+from .urls import relative
+
+_ATTR = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+_EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
+
+
+def target_file(link: str, from_file: str) -> str | None:
+    """The output file an internal link points at, or None for external links."""
+    if not link or _EXTERNAL.match(link):
+        return None
+    path = re.split(r"[?#]", link, maxsplit=1)[0]
+    if path.startswith("/"):
+        resolved = path.lstrip("/")
+    else:
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(from_file), path))
+        if path.endswith("/") and resolved != ".":
+            resolved += "/"
+        resolved = "" if resolved == "." else resolved
+    if resolved.startswith("../") or resolved == "..":
+        return "../"  # leaves the site: never a valid internal target
+    last = resolved.rsplit("/", 1)[-1]
+    if resolved == "" or resolved.endswith("/"):
+        return resolved + "index.html"
+    if "." not in last:
+        return resolved + "/index.html"
+    return resolved
+
+
+def rewrite(html: str, from_file: str, existing: Container[str]) -> tuple[str, list[str]]:
+    """Make every internal link relative; return the new HTML and the links that lead nowhere."""
+    broken: list[str] = []
+
+    def fix(match: re.Match[str]) -> str:
+        link = match.group(2)
+        target = target_file(link, from_file)
+        if target is None:
+            return match.group(0)
+        if target not in existing:
+            broken.append(link)
+            return match.group(0)
+        rest = link[len(re.split(r"[?#]", link, maxsplit=1)[0]) :]
+        return match.group(1) + relative(from_file, target) + rest + match.group(3)
+
+    return _ATTR.sub(fix, html), broken

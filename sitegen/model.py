@@ -1,0 +1,315 @@
+"""The per-unit site model: which pages a unit publishes, at which URLs, with which dates.
+
+Built from parsed sources without touching the disk. Templates grow on this
+model; renderers and feeds read it; nothing here renders or writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import PurePosixPath
+from typing import Any
+
+from .config import Network, Office
+from .dates import DateFormatError, parse_datetime
+from .errors import Problems
+from .office_vars import OfficeVarError
+from .sources import Source
+from .urls import UnsafePath, alias_url, file_for, page_url, slugify
+
+SECTION_TITLES = {
+    "": "Beranda",
+    "berita": "Berita",
+    "pengumuman": "Pengumuman",
+    "layanan": "Layanan",
+    "informasi-publik": "Informasi Publik",
+    "profil": "Profil",
+}
+MAIN_SECTIONS = ("berita", "pengumuman", "layanan", "informasi-publik", "profil")
+
+
+@dataclass
+class Page:
+    """One page of one unit's site. ``body`` is HTML already filled with the unit's data."""
+
+    source: Source | None
+    url: str
+    path: str
+    title: str
+    section: str
+    body: str = ""
+    summary: str = ""
+    date: datetime | None = None
+    updated: datetime | None = None
+    expires: datetime | None = None
+    verified: datetime | None = None
+    tags: tuple[str, ...] = ()
+    category: str = ""
+    author: str = ""
+    image: str = ""
+    lang: str = "id"
+    weight: int = 0
+    aliases: tuple[str, ...] = ()
+    is_index: bool = False
+    feed_id: str = ""
+    children: list[Page] = field(default_factory=list)
+
+    @property
+    def dir_url(self) -> str:
+        """The URL of the folder this page lists (for index pages) or lives in."""
+        return self.url if self.is_index else str(PurePosixPath(self.url).parent).replace(".", "") + "/"
+
+    def in_force(self, now: datetime) -> bool:
+        return self.expires is None or now <= self.expires
+
+    @property
+    def sort_key(self) -> tuple:
+        stamp = -self.date.timestamp() if self.date else 0.0
+        return (stamp, self.weight, self.title.casefold(), self.url)
+
+
+@dataclass
+class Site:
+    """Everything one unit publishes, ready for templates, feeds and link checks."""
+
+    office: Office
+    network: Network
+    now: datetime
+    pages: list[Page]
+    by_url: dict[str, Page]
+    tags: dict[str, list[Page]]
+    aliases: dict[str, Page]
+
+    @property
+    def home(self) -> Page:
+        return self.by_url[""]
+
+    def section(self, name: str) -> Page:
+        return self.by_url[f"{name}/"]
+
+    def dated(self, section: str) -> list[Page]:
+        return sorted(
+            (p for p in self.pages if p.section == section and p.date and not p.is_index),
+            key=lambda p: p.sort_key,
+        )
+
+    @property
+    def news(self) -> list[Page]:
+        return self.dated("berita")
+
+    @property
+    def announcements(self) -> list[Page]:
+        return self.dated("pengumuman")
+
+    @property
+    def announcements_in_force(self) -> list[Page]:
+        return [p for p in self.announcements if p.in_force(self.now)]
+
+    @property
+    def parent(self) -> Office | None:
+        return self.network.office(self.office.parent) if self.office.parent in self.network.ids else None
+
+
+def publishes(office: Office, source: Source, overridden: set[str]) -> bool:
+    """Does ``office`` publish ``source``? Its own files always; shared ones as narrowed."""
+    if source.scope == office.id:
+        return True
+    if not source.is_shared or source.key in overridden:
+        return False
+    meta = source.meta
+    if meta.offices and office.id not in meta.offices:
+        return False
+    if office.id in meta.exclude_offices:
+        return False
+    if meta.kinds and office.kind not in meta.kinds:
+        return False
+    return not (meta.services and not set(meta.services) & set(office.services))
+
+
+def build_site(
+    office: Office,
+    network: Network,
+    sources: list[Source],
+    render_body: Callable[[Source, Office], str],
+    now: datetime,
+    problems: Problems,
+    drafts: bool = False,
+) -> Site:
+    """Assemble the unit's pages: choose sources, compute URLs and dates, fill bodies."""
+    overridden = {s.key for s in sources if s.scope == office.id}
+    pages: list[Page] = []
+    for source in sources:
+        if not publishes(office, source, overridden) or (source.meta.draft and not drafts):
+            continue
+        page = _page(office, network, source, render_body, problems)
+        if page is None or (page.date and page.date > now and source.dated):
+            continue  # future-dated news waits for a build at or after its date
+        pages.append(page)
+    by_url: dict[str, Page] = {}
+    for page in pages:
+        _claim(by_url, page.url, page, problems)
+    _synthesise_sections(by_url, pages)
+    aliases: dict[str, Page] = {}
+    for page in pages:
+        for alias in page.aliases:
+            try:
+                url = alias_url(alias)
+                file_for(url)
+            except UnsafePath:
+                problems.error(
+                    page.source.path,
+                    page.source.meta.line_of("aliases"),
+                    f"alias {alias!r} is not a usable path",
+                    "write aliases like /berita/judul-lama/",
+                )
+                continue
+            if url in by_url or url in aliases:
+                other = by_url.get(url) or aliases[url]
+                problems.error(
+                    page.source.path,
+                    page.source.meta.line_of("aliases"),
+                    f"alias {alias!r} claims a URL already used by {_where(other)}",
+                    "remove the alias",
+                )
+                continue
+            aliases[url] = page
+    _link_children(pages, by_url)
+    tags: dict[str, list[Page]] = {}
+    for page in pages:
+        for tag in page.tags:
+            tags.setdefault(slugify(tag), []).append(page)
+    for tagged in tags.values():
+        tagged.sort(key=lambda p: p.sort_key)
+    _check_feed_ids(pages, problems)
+    return Site(office, network, now, pages, by_url, dict(sorted(tags.items())), aliases)
+
+
+def _page(
+    office: Office,
+    network: Network,
+    source: Source,
+    render_body: Callable[[Source, Office], str],
+    problems: Problems,
+) -> Page | None:
+    meta = source.meta
+    try:
+        url = page_url(source.key, meta.slug and slugify(meta.slug))
+        path = file_for(url)
+    except UnsafePath as exc:
+        problems.error(
+            source.path, meta.line_of("slug"), str(exc), "use a slug of lowercase letters, digits and hyphens"
+        )
+        return None
+    dates: dict[str, datetime | None] = {}
+    for key in ("date", "updated", "expires", "verified"):
+        value = getattr(meta, key)
+        try:
+            dates[key] = parse_datetime(value, office.tz, end_of_day=key == "expires") if value else None
+        except DateFormatError as exc:
+            problems.error(source.path, meta.line_of(key), str(exc))
+            return None
+    try:
+        body = render_body(source, office)
+    except OfficeVarError as exc:
+        problems.error(source.path, exc.line, f"{exc.message} [unit {office.id}]", exc.hint)
+        return None
+    feed_id = ""
+    if source.dated and dates["date"]:
+        local = meta.id or f"{source.section}/{dates['date'].astimezone(UTC):%Y%m%dT%H%M%SZ}"
+        feed_id = f"tag:{network.id_authority}:{office.id}/{local}"
+    return Page(
+        source=source,
+        url=url,
+        path=path,
+        title=meta.title,
+        section=source.section,
+        body=body,
+        summary=meta.summary,
+        date=dates["date"],
+        updated=dates["updated"],
+        expires=dates["expires"],
+        verified=dates["verified"],
+        tags=meta.tags,
+        category=meta.category,
+        author=meta.author,
+        image=meta.image,
+        lang=meta.lang or network.default_language,
+        weight=meta.weight,
+        aliases=meta.aliases,
+        is_index=source.is_index,
+        feed_id=feed_id,
+    )
+
+
+def _where(page: Page) -> str:
+    return page.source.rel if page.source else f"the generated page /{page.url}"
+
+
+def _claim(by_url: dict[str, Page], url: str, page: Page, problems: Problems) -> None:
+    if url in by_url:
+        first = by_url[url]
+        problems.error(
+            page.source.path,
+            page.source.meta.line_of("slug"),
+            f"URL /{url} is claimed by both {_where(first)} and {page.source.rel}",
+            "give one of them another file name or slug",
+        )
+        return
+    by_url[url] = page
+
+
+def _synthesise_sections(by_url: dict[str, Page], pages: list[Page]) -> None:
+    """Every folder with pages gets an index page, even without an _index.md."""
+    needed = {""} | set(MAIN_SECTIONS)
+    for page in pages:
+        parts = PurePosixPath(page.url).parts
+        for depth in range(1, len(parts)):
+            needed.add("/".join(parts[:depth]))
+    for folder in sorted(needed):
+        url = f"{folder}/" if folder else ""
+        if url not in by_url:
+            name = folder.rsplit("/", 1)[-1]
+            page = Page(
+                None,
+                url,
+                file_for(url),
+                SECTION_TITLES.get(folder, name.replace("-", " ").title()),
+                folder.split("/")[0] if folder else "",
+                is_index=True,
+            )
+            by_url[url] = page
+            pages.append(page)
+
+
+def _link_children(pages: list[Page], by_url: dict[str, Page]) -> None:
+    for page in pages:
+        if page.url == "":
+            continue
+        parent_url = str(PurePosixPath(page.url).parent)
+        parent_url = "" if parent_url == "." else parent_url + "/"
+        parent = by_url.get(parent_url)
+        if parent is not None and parent is not page:
+            parent.children.append(page)
+    for page in pages:
+        page.children.sort(key=lambda p: (not p.is_index, p.sort_key))
+
+
+def _check_feed_ids(pages: list[Page], problems: Problems) -> None:
+    seen: dict[str, Page] = {}
+    for page in sorted((p for p in pages if p.feed_id), key=lambda p: p.source.rel):
+        if page.feed_id in seen:
+            problems.error(
+                page.source.path,
+                page.source.meta.line_of("date"),
+                f"feed id {page.feed_id} is also used by {seen[page.feed_id].source.rel}",
+                "two items share the same published time; add 'id: <a short unique name>' to one",
+            )
+        else:
+            seen[page.feed_id] = page
+
+
+def template_vars(site: Site) -> dict[str, Any]:
+    """Shared template variables for every page of a site."""
+    return {"site": site, "office": site.office, "network": site.network, "parent": site.parent}

@@ -1,0 +1,127 @@
+"""Rendering: a site model in, (output path, bytes) out. Pure: nothing is written here.
+
+Every page goes through one template and then through the link rewriter, so
+each internal link is checked against the exact set of files the unit's site
+will contain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import TemplateError
+
+from . import links
+from .errors import Problems
+from .model import Page, Site, template_vars
+from .templates import Theme
+from .urls import file_for, relative
+
+Extra = Callable[[Site], list[tuple[str, bytes]]]
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One output file and how to make it."""
+
+    path: str
+    make: Callable[[], bytes]
+    source: Page | None = None
+
+
+def template_for(page: Page) -> str:
+    if page.url == "":
+        return "home.html"
+    if page.url == "profil/":
+        return "profil.html"
+    if page.is_index:
+        return "section.html"
+    if page.date and page.section in ("berita", "pengumuman"):
+        return "article.html"
+    return "page.html"
+
+
+def plan(site: Site, theme: Theme, problems: Problems, extras: list[Extra] = ()) -> list[Planned]:
+    """Every file of the unit's site, in a stable order, not yet rendered."""
+    env = theme.env
+    common = template_vars(site)
+    planned: list[Planned] = []
+
+    def html(template: str, page: Page | None, **extra: object) -> Callable[[], bytes]:
+        def make() -> bytes:
+            return env.get_template(template).render(common, page=page, **extra).encode("utf-8")
+
+        return make
+
+    for page in sorted(site.pages, key=lambda p: p.path):
+        planned.append(Planned(page.path, html(template_for(page), page), page))
+    for tag, tagged in site.tags.items():
+        planned.append(Planned(file_for(f"tag/{tag}/"), html("tag.html", None, tag=tag, tagged=tagged)))
+    if site.tags:
+        planned.append(Planned("tag/index.html", html("tags.html", None)))
+    for url, page in sorted(site.aliases.items()):
+        planned.append(
+            Planned(
+                file_for(url),
+                html("redirect.html", page, target=page, target_href=relative(file_for(url), page.path)),
+                page,
+            )
+        )
+    for out_path, src in theme.static_files().items():
+        planned.append(Planned(out_path, _reader(src)))
+    for extra in extras:
+        for out_path, data in extra(site):
+            planned.append(Planned(out_path, _const(data)))
+    return planned
+
+
+def render(site: Site, planned: list[Planned], problems: Problems) -> Iterator[tuple[str, bytes]]:
+    """Render each planned file; HTML goes through the link checker. Problems are reported, not raised."""
+    existing = {p.path for p in planned}
+    for item in planned:
+        try:
+            data = item.make()
+        except TemplateError as exc:
+            where = getattr(exc, "filename", None) or "themes"
+            problems.error(
+                where,
+                getattr(exc, "lineno", 0) or 0,
+                f"template error: {exc}",
+                f"while rendering /{item.path} for unit {site.office.id}",
+            )
+            continue
+        if item.path.endswith(".html"):
+            text, broken = links.rewrite(data.decode("utf-8"), item.path, existing)
+            for link in broken:
+                _report_broken(site, item, link, problems)
+            data = text.encode("utf-8")
+        yield item.path, data
+
+
+def _report_broken(site: Site, item: Planned, link: str, problems: Problems) -> None:
+    source = item.source.source if item.source else None
+    if source is not None and link in source.body:
+        line = source.body_line + source.body.count("\n", 0, source.body.index(link))
+        problems.error(
+            source.path,
+            line,
+            f"broken link {link} [unit {site.office.id}]",
+            "link to a page this unit publishes, e.g. /layanan/; check spelling and narrowing",
+        )
+    else:
+        problems.error(
+            f"/{item.path}",
+            0,
+            f"broken link {link} [unit {site.office.id}]",
+            "a template links to a page this unit does not have",
+        )
+
+
+def _reader(path: Path) -> Callable[[], bytes]:
+    return path.read_bytes
+
+
+def _const(data: bytes) -> Callable[[], bytes]:
+    return lambda: data

@@ -1,0 +1,143 @@
+"""The build, start to end: offices.yaml + content/ -> site models -> files.
+
+This module orchestrates; the components it calls know nothing of each other.
+Parsing happens once for all units. Every unit is rendered and staged; only
+if the whole build is free of errors are the staged sites swapped in.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .config import Network, Office, load_network
+from .errors import BuildFailed, Problems
+from .model import Site, build_site
+from .office_vars import BodyTemplate, OfficeVarError, context, prepare
+from .output import Output, WriteStats
+from .render import plan, render
+from .sources import Source, load_sources
+from .templates import Theme
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class Project:
+    """The inputs of a build, parsed once: the network and every content source."""
+
+    root: Path
+    network: Network
+    sources: list[Source]
+    problems: Problems
+    _bodies: dict[str, BodyTemplate | OfficeVarError] = field(default_factory=dict)
+    _contexts: dict[str, dict] = field(default_factory=dict)
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def themes_dir(self) -> Path:
+        return self.root / "themes"
+
+    def body(self, source: Source, office: Office) -> str:
+        """The source's HTML as ``office`` publishes it; Markdown converted once per source."""
+        prepared = self._bodies.get(source.rel)
+        if prepared is None:
+            try:
+                prepared = prepare(source.body, source.body_line)
+            except OfficeVarError as exc:
+                prepared = exc
+            self._bodies[source.rel] = prepared
+        if isinstance(prepared, OfficeVarError):
+            raise prepared
+        ctx = self._contexts.get(office.id)
+        if ctx is None:
+            ctx = self._contexts[office.id] = context(office, self.network)
+        return prepared.render(ctx)
+
+
+def load_project(root: Path, base_urls: dict[str, str] | None = None) -> Project:
+    """Read offices.yaml and all content; raise BuildFailed listing every problem."""
+    problems = Problems(root)
+    network = load_network(root / "offices.yaml", problems)
+    if network is None:
+        raise BuildFailed(problems.errors)
+    if base_urls:
+        network = replace(
+            network,
+            offices=tuple(
+                replace(o, base_url=base_urls.get(o.id, o.base_url).rstrip("/") + "/")
+                for o in network.offices
+            ),
+        )
+    sources = load_sources(root / "content", network.ids, problems)
+    for office in network.offices:
+        if not Theme(root / "themes", office.theme).exists():
+            problems.error(
+                network.path,
+                office.line,
+                f"unit {office.id!r} names theme {office.theme!r}, "
+                f"which has no folder themes/{office.theme}/",
+                "create it or use theme: default",
+            )
+    problems.raise_if_errors()
+    return Project(root, network, sources, problems)
+
+
+def build_now(now: datetime | None = None) -> datetime:
+    """The build's notion of now: given, or SOURCE_DATE_EPOCH, or the clock."""
+    if now is not None:
+        return now
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    return datetime.now(tz=UTC)
+
+
+def model(project: Project, office: Office, now: datetime, drafts: bool = False) -> Site:
+    return build_site(office, project.network, project.sources, project.body, now, project.problems, drafts)
+
+
+@dataclass
+class BuildResult:
+    stats: dict[str, WriteStats]
+    warnings: list
+
+
+def build(
+    project: Project,
+    out: Path,
+    office_ids: list[str] | None = None,
+    now: datetime | None = None,
+    drafts: bool = False,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Build the chosen units (all by default) into ``out``/<id>/."""
+    now = build_now(now)
+    offices = [project.network.office(i) for i in office_ids] if office_ids else list(project.network.offices)
+    output = Output(out, project.root)
+    problems = project.problems
+    stats: dict[str, WriteStats] = {}
+    for n, office in enumerate(offices, 1):
+        if progress:
+            progress(office.id, n, len(offices))
+        before = len(problems.errors)
+        site = model(project, office, now, drafts)
+        if len(problems.errors) > before:
+            continue
+        theme = Theme(project.themes_dir, office.theme)
+        planned = plan(site, theme, problems)
+        writer = output.site(office.id)
+        for path, data in render(site, planned, problems):
+            writer.write(path, data)
+        stats[office.id] = writer.close()
+    if problems.errors:
+        output.abort()
+        raise BuildFailed(problems.errors)
+    output.commit()
+    return BuildResult(stats, problems.warnings)

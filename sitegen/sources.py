@@ -1,0 +1,163 @@
+"""Content sources: every Markdown file under content/, read and parsed once.
+
+Layout (the contract editors rely on):
+  content/shared/<section>/.../<name>.md   published by every unit it applies to
+  content/offices/<id>/<section>/...md     that unit only; same path overrides shared
+  <dir>/_index.md                          the section's own page (intro text)
+
+A Source knows nothing about units beyond their ids; which unit publishes
+what is decided in :mod:`sitegen.model`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from .config import KINDS, SERVICES
+from .errors import Problems
+from .front_matter import FrontMatter, FrontMatterError, parse, split
+
+DATED_SECTIONS = ("berita", "pengumuman")
+INDEX = "_index.md"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One Markdown file: where it lies, what it says, and a digest of its bytes."""
+
+    path: Path
+    rel: str  # relative to content/, POSIX, e.g. "shared/layanan/wni/paspor-baru.md"
+    scope: str  # "shared" or a unit id
+    key: str  # path within its scope, e.g. "layanan/wni/paspor-baru.md"
+    meta: FrontMatter
+    body: str
+    body_line: int
+    digest: str
+
+    @property
+    def section(self) -> str:
+        parts = PurePosixPath(self.key).parts
+        return parts[0] if len(parts) > 1 else ""
+
+    @property
+    def is_index(self) -> bool:
+        return PurePosixPath(self.key).name == INDEX
+
+    @property
+    def is_shared(self) -> bool:
+        return self.scope == "shared"
+
+    @property
+    def dated(self) -> bool:
+        return self.section in DATED_SECTIONS and not self.is_index
+
+
+def discover(content_dir: Path) -> list[Path]:
+    """Every .md file under content/, sorted, skipping hidden files and editor backups."""
+    if not content_dir.is_dir():
+        return []
+    found = []
+    for path in content_dir.rglob("*.md"):
+        rel = path.relative_to(content_dir)
+        if any(part.startswith((".", "#")) or part.endswith("~") for part in rel.parts):
+            continue
+        found.append(path)
+    return sorted(found)
+
+
+def read_source(
+    path: Path, content_dir: Path, office_ids: tuple[str, ...], problems: Problems
+) -> Source | None:
+    """Read and validate one file; report its problems and return None if it has any."""
+    rel = path.relative_to(content_dir).as_posix()
+    parts = PurePosixPath(rel).parts
+    if parts[0] == "shared" and len(parts) > 1:
+        scope, key = "shared", "/".join(parts[1:])
+    elif parts[0] == "offices" and len(parts) > 2:
+        scope, key = parts[1], "/".join(parts[2:])
+        if scope not in office_ids:
+            problems.error(
+                path,
+                0,
+                f"folder offices/{scope}/ names no unit in offices.yaml",
+                f"rename it to one of: {', '.join(office_ids)}",
+            )
+            return None
+    else:
+        problems.error(
+            path,
+            0,
+            "Markdown outside content/shared/ and content/offices/<id>/",
+            "move it into content/shared/<section>/ or content/offices/<id>/<section>/",
+        )
+        return None
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        problems.error(
+            path,
+            line,
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+            "save the file as UTF-8 in your editor",
+        )
+        return None
+    text = text.replace("\r\n", "\n")
+    raw, body, yaml_line, body_line = split(text)
+    section = PurePosixPath(key).parts[0] if len(PurePosixPath(key).parts) > 1 else ""
+    dated = section in DATED_SECTIONS and PurePosixPath(key).name != INDEX
+    try:
+        meta = parse(raw, yaml_line, required_date=dated)
+    except FrontMatterError as exc:
+        for line, message, hint in exc.problems:
+            problems.error(path, line, message, hint)
+        return None
+    ok = _check_narrowing(path, meta, scope, office_ids, problems)
+    if not ok:
+        return None
+    return Source(path, rel, scope, key, meta, body, body_line, hashlib.sha256(data).hexdigest())
+
+
+def _check_narrowing(
+    path: Path, meta: FrontMatter, scope: str, ids: tuple[str, ...], problems: Problems
+) -> bool:
+    ok = True
+    for key, allowed in (
+        ("offices", ids),
+        ("exclude_offices", ids),
+        ("kinds", KINDS),
+        ("services", SERVICES),
+    ):
+        for value in getattr(meta, key):
+            if value not in allowed:
+                what = "unit id" if key.endswith("offices") else key[:-1]
+                problems.error(
+                    path,
+                    meta.line_of(key),
+                    f"unknown {what} {value!r} in {key}",
+                    f"use one of: {', '.join(allowed)}",
+                )
+                ok = False
+    if scope != "shared":
+        for key in ("offices", "exclude_offices"):
+            if getattr(meta, key):
+                problems.warning(
+                    path,
+                    meta.line_of(key),
+                    f"{key!r} has no effect on a unit's own page",
+                    "only shared pages are narrowed by unit",
+                )
+    return ok
+
+
+def load_sources(content_dir: Path, office_ids: tuple[str, ...], problems: Problems) -> list[Source]:
+    """Read every content file once, collecting every problem."""
+    sources = []
+    for path in discover(content_dir):
+        source = read_source(path, content_dir, office_ids, problems)
+        if source is not None:
+            sources.append(source)
+    return sources

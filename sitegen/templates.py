@@ -1,0 +1,95 @@
+"""Themes: Jinja2 templates with inheritance, and their static assets.
+
+A unit may name a theme in offices.yaml. A theme overrides only the
+templates and assets it has; everything else falls back to ``default``. An
+override can extend the template it replaces as ``default/<name>``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    select_autoescape,
+)
+
+from . import dates
+from .office_vars import DAY_NAMES, hours_text
+from .urls import absolute, slugify
+
+DEFAULT = "default"
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme and the chain it falls back through."""
+
+    themes_dir: Path
+    name: str
+
+    @property
+    def chain(self) -> list[Path]:
+        dirs = [self.themes_dir / self.name]
+        if self.name != DEFAULT:
+            dirs.append(self.themes_dir / DEFAULT)
+        return dirs
+
+    def exists(self) -> bool:
+        return (self.themes_dir / self.name).is_dir()
+
+    @cached_property
+    def env(self) -> Environment:
+        loaders = [FileSystemLoader(str(d / "templates")) for d in self.chain]
+        loader = ChoiceLoader(
+            [
+                loaders[0],
+                PrefixLoader({DEFAULT: FileSystemLoader(str(self.themes_dir / DEFAULT / "templates"))}),
+                *loaders[1:],
+            ]
+        )
+        env = Environment(
+            loader=loader,
+            autoescape=select_autoescape(["html", "xml"]),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        env.filters.update(
+            long_date=dates.long_date,
+            short_date=dates.short_date,
+            clock=dates.clock,
+            rupiah=dates.rupiah,
+            iso=lambda d: d.isoformat(),
+            absolute=absolute,
+            slug=slugify,
+        )
+        env.tests["slug_is"] = lambda value, slug: slugify(str(value)) == slug
+        env.globals.update(
+            hours_text=hours_text,
+            zone_abbr=lambda office: dates.zone_abbr(office.tz),
+            day_name=lambda day: DAY_NAMES[day],
+        )
+        return env
+
+    def static_files(self) -> dict[str, Path]:
+        """Output path ("static/site.css") -> source file, the theme's own winning over default's."""
+        files: dict[str, Path] = {}
+        for theme_dir in reversed(self.chain):
+            static = theme_dir / "static"
+            if static.is_dir():
+                for path in sorted(static.rglob("*")):
+                    if path.is_file() and not path.name.startswith("."):
+                        files["static/" + path.relative_to(static).as_posix()] = path
+        return dict(sorted(files.items()))
+
+    def files(self) -> list[Path]:
+        """Every file the theme chain consists of (for change detection)."""
+        return sorted(p for d in self.chain if d.is_dir() for p in d.rglob("*") if p.is_file())

@@ -1,0 +1,72 @@
+"""Every output path and URL is computed here, and checked here.
+
+Pages have pretty URLs (``berita/<slug>/``) written as ``.../index.html``.
+Inside a site every link is relative and names the file, so the same output
+works at a domain root, under a sub-path, and opened as plain files. Feeds
+and canonical links use absolute URLs from the unit's ``base_url``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+from pathlib import PurePosixPath
+
+_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+_UNSAFE = re.compile(r"[^a-z0-9]+")
+SAFE_PATH = re.compile(r"^(?:[A-Za-z0-9_][A-Za-z0-9._-]*/)*[A-Za-z0-9_][A-Za-z0-9._-]*$")
+
+
+class UnsafePath(ValueError):
+    """A computed output path that would leave the site or is not a plain name."""
+
+
+def slugify(text: str) -> str:
+    """ "Layanan Paspor Elektronik!" -> "layanan-paspor-elektronik"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _UNSAFE.sub("-", ascii_text.lower()).strip("-") or "halaman"
+
+
+def page_url(key: str, slug: str = "") -> str:
+    """The site-relative URL of a content key: "layanan/wni/paspor-baru.md" -> "layanan/wni/paspor-baru/"."""
+    path = PurePosixPath(key)
+    parent = "" if str(path.parent) == "." else str(path.parent)
+    if path.name == "_index.md":
+        return f"{parent}/" if parent else ""
+    name = slug or slugify(_DATE_PREFIX.sub("", path.stem))
+    return f"{parent}/{name}/" if parent else f"{name}/"
+
+
+def file_for(url: str) -> str:
+    """The output file that serves a pretty URL: "berita/" -> "berita/index.html"."""
+    if url == "" or url.endswith("/"):
+        return check(url + "index.html")
+    return check(url)
+
+
+def check(path: str) -> str:
+    """Refuse output paths that could escape the site: absolute, '..', odd characters."""
+    if not SAFE_PATH.match(path) or any(part in ("..", ".") for part in path.split("/")):
+        raise UnsafePath(f"unsafe output path {path!r}")
+    return path
+
+
+def relative(from_file: str, to_file: str) -> str:
+    """A link from one output file to another, relative, naming the target file."""
+    start = posixpath.dirname(from_file) or "."
+    return posixpath.relpath(to_file, start)
+
+
+def absolute(base_url: str, url: str) -> str:
+    """An absolute URL for a site-relative pretty URL."""
+    return base_url.rstrip("/") + "/" + url.lstrip("/")
+
+
+def alias_url(alias: str) -> str:
+    """Normalise an alias as editors write it ("/berita/lama/" or "berita/lama") to a URL."""
+    cleaned = alias.strip().strip("/")
+    if not cleaned:
+        raise UnsafePath("empty alias")
+    last = cleaned.rsplit("/", 1)[-1]
+    return cleaned if "." in last else cleaned + "/"

@@ -1,0 +1,107 @@
+"""YAML that remembers where each key stood, so errors can name the line.
+
+Timestamps are deliberately *not* resolved by YAML: ``2024-12-01 10:00`` stays
+a string and :mod:`sitegen.dates` reads it in the unit's own time zone, instead
+of YAML silently choosing UTC or a naive datetime.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+
+class LineDict(dict):
+    """A mapping that knows its own line and the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LineList(list):
+    """A sequence that knows its own line and each item's line (1-based)."""
+
+    line: int = 0
+    item_lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+# Keep timestamps as strings: dates are interpreted in the unit's time zone.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            key = str(key)
+        if key in result:
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+class YamlError(Exception):
+    """Broken YAML, with the 1-based line where the parser gave up."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def load(text: str, first_line: int = 1) -> Any:
+    """Parse ``text``; line numbers are offset so that its first line is ``first_line``."""
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + first_line) if mark else first_line
+        problem = exc.problem or "invalid YAML"
+        raise YamlError(line, problem) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(first_line, str(exc)) from None
+    if first_line != 1:
+        _shift(data, first_line - 1)
+    return data
+
+
+def _shift(data: Any, offset: int) -> None:
+    if isinstance(data, LineDict):
+        data.line += offset
+        data.key_lines = {k: v + offset for k, v in data.key_lines.items()}
+        for value in data.values():
+            _shift(value, offset)
+    elif isinstance(data, LineList):
+        data.line += offset
+        data.item_lines = [v + offset for v in data.item_lines]
+        for value in data:
+            _shift(value, offset)

@@ -1,0 +1,130 @@
+"""Small, self-contained projects for specifications, written into tmp_path."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+OFFICES = """\
+network:
+  name: Jaringan Uji
+  organisation: Kementerian Uji
+  directorate: Direktorat Jenderal Uji
+  default_language: id
+  feeds:
+    items: 20
+    id_authority: uji.example,2026
+units:
+  - id: alpha
+    name: Kantor Imigrasi Kelas I TPI Alpha
+    short_name: Kanim Alpha
+    kind: kanim
+    class: {name: Kelas I TPI, as_of: 2023-01-01}
+    parent: wilayah
+    base_url: https://alpha.example.go.id/
+    timezone: Asia/Pontianak
+    address: Jl. Contoh No. 1, Alpha
+    contacts: {phone: "(0561) 000000 — contoh"}
+    hours: {senin: 08.00-16.00, selasa: 08.00-16.00, rabu: 08.00-16.00, kamis: 08.00-16.00, jumat: 08.00-16.30}
+    coverage: [Kota Alpha, Kabupaten Beta]
+    services: [paspor, izin-tinggal, plb]
+  - id: bravo
+    name: Kantor Imigrasi Kelas II Non TPI Bravo
+    short_name: Kanim Bravo
+    kind: kanim
+    parent: wilayah
+    base_url: https://bravo.example.go.id/
+    timezone: Asia/Makassar
+    address: Jl. Contoh No. 2, Bravo
+    services: [paspor, izin-tinggal]
+  - id: rudenim
+    name: Rumah Detensi Imigrasi Charlie
+    short_name: Rudenim Charlie
+    kind: rudenim
+    parent: wilayah
+    base_url: https://rudenim.example.go.id/
+    timezone: Asia/Jayapura
+    services: [detensi]
+  - id: wilayah
+    name: Kantor Wilayah Uji
+    short_name: Kanwil Uji
+    kind: kanwil
+    base_url: https://wilayah.example.go.id/
+    timezone: Asia/Pontianak
+"""
+
+FILES = {
+    "shared/_index.md": "---\ntitle: Beranda\n---\nSelamat datang di situs {{ office.name }}.\n",
+    "shared/layanan/_index.md": "---\ntitle: Layanan\n---\nLayanan kami.\n",
+    "shared/layanan/paspor-baru.md": (
+        "---\ntitle: Paspor Baru\nservices: [paspor]\nweight: 1\n---\n"
+        "Datang ke {{ office.name }} di {{ office.address }}.\n\n"
+        "Lihat juga [biaya](/layanan/biaya-paspor/).\n"
+    ),
+    "shared/layanan/biaya-paspor.md": (
+        "---\ntitle: Biaya Paspor\nservices: [paspor]\nverified: 2026-11-01\n---\n"
+        "| Jenis | Biaya |\n|---|---|\n| Elektronik 10 tahun | Rp950.000 |\n"
+    ),
+    "shared/layanan/pas-lintas-batas.md": "---\ntitle: Pas Lintas Batas\nservices: [plb]\n---\nPLB.\n",
+    "shared/layanan/kunjungan-deteni.md": "---\ntitle: Kunjungan Deteni\nkinds: [rudenim]\n---\nJadwal.\n",
+    "shared/informasi-publik/permohonan.md": (
+        "---\ntitle: Permohonan Informasi\n---\nDijawab dalam 10 hari kerja oleh {{ office.short_name }}.\n"
+    ),
+    "shared/profil/_index.md": "---\ntitle: Profil\n---\nProfil {{ office.name }}.\n",
+    "offices/alpha/berita/2026-10-01-sosialisasi.md": (
+        "---\ntitle: Sosialisasi Paspor\ndate: 2026-10-01 09:30\nauthor: Humas Alpha\n"
+        "category: Kegiatan\ntags: [paspor, sosialisasi]\n---\nIsi berita.\n"
+    ),
+    "offices/alpha/berita/2026-10-05-patroli.md": (
+        "---\ntitle: Patroli Perbatasan\ndate: 2026-10-05 14:00\ntags: [perbatasan]\n---\nPatroli.\n"
+    ),
+    "offices/alpha/pengumuman/2026-11-18-libur.md": (
+        "---\ntitle: Libur Natal\ndate: 2026-11-18 08:00\nexpires: 2027-01-02 23:59\n---\nTutup.\n"
+    ),
+    "offices/bravo/berita/2026-09-01-wbk.md": (
+        "---\ntitle: Pencanangan WBK\ndate: 2026-09-01 10:00\ntags: [zona-integritas]\n---\nWBK.\n"
+    ),
+    "offices/bravo/layanan/paspor-baru.md": "---\ntitle: Paspor Baru di Bravo\n---\nKhusus Bravo.\n",
+    "offices/rudenim/berita/2026-08-01-deportasi.md": (
+        "---\ntitle: Deportasi\ndate: 2026-08-01 10:00\n---\nDeportasi dilaksanakan.\n"
+    ),
+    "offices/wilayah/berita/2026-07-01-rakor.md": (
+        "---\ntitle: Rapat Koordinasi\ndate: 2026-07-01 10:00\n---\nRakor.\n"
+    ),
+}
+
+
+class Fixture:
+    """A tiny network on disk, with helpers to change it the way an editor would."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        root.mkdir(parents=True)
+        (root / "offices.yaml").write_text(OFFICES, encoding="utf-8")
+        for rel, text in FILES.items():
+            self.write(f"content/{rel}", text)
+        # a copy of the real themes, so fixtures render exactly what users get
+        shutil.copytree(REPO / "themes", root / "themes")
+
+    def write(self, rel: str, text: str) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    def read(self, rel: str) -> str:
+        return (self.root / rel).read_text(encoding="utf-8")
+
+    @property
+    def out(self) -> Path:
+        return self.root / "public"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Fixture:
+    return Fixture(tmp_path / "repo")
