@@ -81,6 +81,7 @@ class Site:
     by_url: dict[str, Page]
     tags: dict[str, list[Page]]
     aliases: dict[str, Page]
+    next_change: datetime | None = None  # when a future page appears or an announcement expires
 
     @property
     def home(self) -> Page:
@@ -140,12 +141,18 @@ def build_site(
     """Assemble the unit's pages: choose sources, compute URLs and dates, fill bodies."""
     overridden = {s.key for s in sources if s.scope == office.id}
     pages: list[Page] = []
+    upcoming: list[datetime] = []
     for source in sources:
         if not publishes(office, source, overridden) or (source.meta.draft and not drafts):
             continue
         page = _page(office, network, source, render_body, problems)
-        if page is None or (page.date and page.date > now and source.dated):
-            continue  # future-dated news waits for a build at or after its date
+        if page is None:
+            continue
+        if page.date and page.date > now and source.dated:
+            upcoming.append(page.date)  # future-dated news waits for a build at or after its date
+            continue
+        if page.expires and page.expires > now:
+            upcoming.append(page.expires)
         pages.append(page)
     by_url: dict[str, Page] = {}
     for page in pages:
@@ -183,7 +190,8 @@ def build_site(
     for tagged in tags.values():
         tagged.sort(key=lambda p: p.sort_key)
     _check_feed_ids(pages, problems)
-    return Site(office, network, now, pages, by_url, dict(sorted(tags.items())), aliases)
+    next_change = min(upcoming, default=None)
+    return Site(office, network, now, pages, by_url, dict(sorted(tags.items())), aliases, next_change)
 
 
 def _page(

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .config import Network, Office, load_network
 from .errors import BuildFailed, Problems
+from .feeds import feed_files
 from .model import Site, build_site
 from .office_vars import BodyTemplate, OfficeVarError, context, prepare
 from .output import Output, WriteStats
@@ -99,45 +100,72 @@ def build_now(now: datetime | None = None) -> datetime:
     return datetime.now(tz=UTC)
 
 
-def model(project: Project, office: Office, now: datetime, drafts: bool = False) -> Site:
-    return build_site(office, project.network, project.sources, project.body, now, project.problems, drafts)
-
-
 @dataclass
 class BuildResult:
     stats: dict[str, WriteStats]
     warnings: list
+    next_change: datetime | None = None  # when a rebuild would change the output
+
+
+class Models:
+    """Site models built on demand, once each: the regional feed needs its units' models."""
+
+    def __init__(self, project: Project, now: datetime, drafts: bool):
+        self.project, self.now, self.drafts = project, now, drafts
+        self._sites: dict[str, Site] = {}
+
+    def __call__(self, office: Office) -> Site:
+        site = self._sites.get(office.id)
+        if site is None:
+            site = self._sites[office.id] = build_site(
+                office,
+                self.project.network,
+                self.project.sources,
+                self.project.body,
+                self.now,
+                self.project.problems,
+                self.drafts,
+            )
+        return site
 
 
 def build(
     project: Project,
-    out: Path,
+    out: Path | None,
     office_ids: list[str] | None = None,
     now: datetime | None = None,
     drafts: bool = False,
     progress: Progress | None = None,
 ) -> BuildResult:
-    """Build the chosen units (all by default) into ``out``/<id>/."""
+    """Build the chosen units (all by default) into ``out``/<id>/; ``out=None`` checks without writing."""
     now = build_now(now)
     offices = [project.network.office(i) for i in office_ids] if office_ids else list(project.network.offices)
-    output = Output(out, project.root)
+    output = Output(out, project.root) if out is not None else None
     problems = project.problems
+    models = Models(project, now, drafts)
     stats: dict[str, WriteStats] = {}
+    changes: list[datetime] = []
     for n, office in enumerate(offices, 1):
         if progress:
             progress(office.id, n, len(offices))
         before = len(problems.errors)
-        site = model(project, office, now, drafts)
+        site = models(office)
         if len(problems.errors) > before:
             continue
+        if site.next_change:
+            changes.append(site.next_change)
         theme = Theme(project.themes_dir, office.theme)
-        planned = plan(site, theme, problems)
-        writer = output.site(office.id)
+        planned = plan(site, theme, problems, [lambda s: feed_files(s, models)])
+        writer = output.site(office.id) if output else None
         for path, data in render(site, planned, problems):
-            writer.write(path, data)
-        stats[office.id] = writer.close()
+            if writer:
+                writer.write(path, data)
+        if writer:
+            stats[office.id] = writer.close()
     if problems.errors:
-        output.abort()
+        if output:
+            output.abort()
         raise BuildFailed(problems.errors)
-    output.commit()
-    return BuildResult(stats, problems.warnings)
+    if output:
+        output.commit()
+    return BuildResult(stats, problems.warnings, min(changes, default=None))
