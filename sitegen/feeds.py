@@ -1,13 +1,242 @@
-"""RSS 2.0 and Atom feeds for every unit (filled in by the feeds work)."""
+"""RSS 2.0 and Atom 1.0 feeds, and an OPML list of every feed in the network.
+
+What subscribers rely on, and how it is kept:
+- An item's id never changes: ``tag:<authority>:<unit>/<section>/<published UTC>``
+  (or ``tag:<authority>:<unit>/<id>`` when an editor pins ``id:``). It does not
+  depend on title, slug, file name or the address the site is built for, and
+  shared content gets one id per unit.
+- Dates are in the unit's own zone with its offset; the feed's date is its
+  newest item's date, never the build time, so an unchanged site yields
+  byte-identical feeds.
+- Items carry full HTML with absolute links, plus the summary.
+"""
 
 from __future__ import annotations
 
+import html as html_lib
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from xml.etree import ElementTree as ET
 
+from feedgen.feed import FeedGenerator
+
+from . import __version__
 from .config import Office
-from .model import Site
+from .links import absolutize
+from .model import Page, Site
+from .urls import absolute
+
+RSS = "rss.xml"
+ATOM = "atom.xml"
+OPML = "feeds.opml"
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class Item:
+    """A page as a feed item, with the site it belongs to (aggregates mix units)."""
+
+    site: Site
+    page: Page
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One feed: where it lives, what it is called, what it lists."""
+
+    site: Site
+    prefix: str  # "" for the unit's main feed, "berita/", "tag/paspor/", "wilayah/"
+    title: str
+    html_url: str  # the page that lists the same items
+    items: tuple[Item, ...]
+
+    @property
+    def rss_path(self) -> str:
+        return self.prefix + RSS
+
+    @property
+    def atom_path(self) -> str:
+        return self.prefix + ATOM
+
+    @property
+    def id(self) -> str:
+        return f"tag:{self.site.network.id_authority}:{self.site.office.id}/feed/{self.prefix or 'all/'}"
+
+    @property
+    def updated(self) -> datetime:
+        return max((_updated(i.page) for i in self.items), default=EPOCH)
+
+
+def _updated(page: Page) -> datetime:
+    assert page.date is not None
+    return max(page.date, page.updated) if page.updated else page.date
+
+
+def _newest(items: list[Item], limit: int) -> tuple[Item, ...]:
+    items.sort(key=lambda i: (-i.page.date.timestamp(), i.page.feed_id))
+    return tuple(items[:limit])
+
+
+def catalogue(site: Site, models: Callable[[Office], Site] | None = None) -> list[Feed]:
+    """Every feed a unit publishes. Without ``models`` the regional feed is listed empty."""
+    limit = site.network.feed_items
+    name = site.office.short_name
+    feeds = [
+        Feed(
+            site,
+            "",
+            f"{site.office.name}: berita dan pengumuman",
+            "",
+            _newest([Item(site, p) for p in site.news + site.announcements], limit),
+        ),
+        Feed(
+            site, "berita/", f"Berita {name}", "berita/", _newest([Item(site, p) for p in site.news], limit)
+        ),
+        Feed(
+            site,
+            "pengumuman/",
+            f"Pengumuman {name}",
+            "pengumuman/",
+            _newest([Item(site, p) for p in site.announcements], limit),
+        ),
+    ]
+    if site.office.kind == "kanwil":
+        items: list[Item] = []
+        if models is not None:
+            for office in site.network.offices:
+                if office.parent == site.office.id or office.id == site.office.id:
+                    unit = models(office)
+                    items.extend(Item(unit, p) for p in unit.news + unit.announcements)
+        feeds.append(
+            Feed(site, "wilayah/", f"Berita dan pengumuman seluruh unit {name}", "", _newest(items, limit))
+        )
+    for tag, tagged in site.tags.items():
+        dated = [Item(site, p) for p in tagged if p.date and p.section in ("berita", "pengumuman")]
+        if dated:
+            feeds.append(
+                Feed(site, f"tag/{tag}/", f"{name}: topik {tag}", f"tag/{tag}/", _newest(dated, limit))
+            )
+    return feeds
 
 
 def feed_files(site: Site, models: Callable[[Office], Site]) -> list[tuple[str, bytes]]:
-    """Every feed file of ``site``; ``models`` gives other units' sites (for the regional feed)."""
-    return []
+    """Every feed file of ``site``: RSS and Atom for each feed, and the network's OPML."""
+    files = []
+    for feed in catalogue(site, models):
+        files.append((feed.rss_path, rss(feed)))
+        files.append((feed.atom_path, atom(feed)))
+    files.append((OPML, opml(site, models)))
+    return files
+
+
+def _summary(page: Page) -> str:
+    if page.summary:
+        return page.summary
+    match = _PARAGRAPH.search(page.body)
+    text = html_lib.unescape(_TAG.sub("", match.group(1))).strip() if match else page.title
+    return text if len(text) <= 300 else text[:297].rsplit(" ", 1)[0] + "…"
+
+
+def _generator(feed: Feed, fmt: str) -> FeedGenerator:
+    site = feed.site
+    fg = FeedGenerator()
+    fg.load_extension("dc", atom=False, rss=True)
+    fg.id(feed.id)
+    fg.title(feed.title)
+    fg.subtitle(f"Diterbitkan oleh {site.office.name}")
+    fg.author({"name": site.office.name})
+    fg.language(site.network.default_language)
+    fg.generator("sitegen", version=__version__)
+    fg.updated(feed.updated)
+    fg.lastBuildDate(feed.updated)
+    if feed.items:
+        fg.pubDate(feed.updated)
+    for item in feed.items:
+        _entry(fg, feed, item, fmt)
+    return fg
+
+
+def _entry(fg: FeedGenerator, feed: Feed, item: Item, fmt: str) -> None:
+    page, unit = item.page, item.site
+    url = absolute(unit.office.base_url, page.url)
+    aggregate = unit is not feed.site
+    entry = fg.add_entry(order="append")
+    entry.id(page.feed_id)
+    entry.guid(page.feed_id, permalink=False)
+    entry.title(f"[{unit.office.short_name}] {page.title}" if aggregate else page.title)
+    entry.link(href=url, rel="alternate")
+    entry.published(page.date)
+    entry.updated(_updated(page))
+    author = page.author or f"Humas {unit.office.short_name}"
+    entry.author({"name": f"{author} ({unit.office.name})" if aggregate else author})
+    entry.dc.dc_creator(author)
+    entry.summary(_summary(page))
+    # RSS carries the HTML in content:encoded as CDATA; Atom as escaped type="html"
+    entry.content(
+        absolutize(page.body, page.path, unit.office.base_url), type="CDATA" if fmt == "rss" else "html"
+    )
+    for term in dict.fromkeys(
+        t for t in (page.category, *page.tags, unit.office.short_name if aggregate else "") if t
+    ):
+        entry.category(term=term, label=term)
+    if page.image:
+        image = page.image if "://" in page.image else absolute(unit.office.base_url, page.image)
+        entry.link(href=image, rel="enclosure", type=_image_type(image))
+
+
+def _image_type(url: str) -> str:
+    ext = url.rsplit(".", 1)[-1].lower()
+    return {
+        "jpg": "image/jpeg",
+        "jpeg": "image/jpeg",
+        "png": "image/png",
+        "webp": "image/webp",
+        "gif": "image/gif",
+        "svg": "image/svg+xml",
+    }.get(ext, "image/jpeg")
+
+
+def rss(feed: Feed) -> bytes:
+    fg = _generator(feed, "rss")
+    base = feed.site.office.base_url
+    fg.link(href=absolute(base, feed.rss_path), rel="self", type="application/rss+xml")
+    fg.link(href=absolute(base, feed.html_url), rel="alternate")  # RSS's <link> is the last one given
+    fg.description(f"{feed.title}. Diterbitkan oleh {feed.site.office.name}.")
+    return fg.rss_str(pretty=True)
+
+
+def atom(feed: Feed) -> bytes:
+    fg = _generator(feed, "atom")
+    base = feed.site.office.base_url
+    fg.link(href=absolute(base, feed.atom_path), rel="self", type="application/atom+xml")
+    fg.link(href=absolute(base, feed.html_url), rel="alternate", type="text/html")
+    return fg.atom_str(pretty=True)
+
+
+def opml(site: Site, models: Callable[[Office], Site]) -> bytes:
+    """Every feed of every unit, grouped by unit: subscribe to the whole network in one step."""
+    root = ET.Element("opml", version="2.0")
+    head = ET.SubElement(root, "head")
+    ET.SubElement(head, "title").text = f"Umpan berita {site.network.name}"
+    body = ET.SubElement(root, "body")
+    for office in site.network.offices:
+        unit = models(office) if office.id != site.office.id else site
+        group = ET.SubElement(body, "outline", text=office.name, title=office.name)
+        for feed in catalogue(unit):
+            for path, kind in ((feed.rss_path, "rss"), (feed.atom_path, "atom")):
+                ET.SubElement(
+                    group,
+                    "outline",
+                    type="rss",
+                    text=f"{feed.title} ({kind.upper()})",
+                    title=f"{feed.title} ({kind.upper()})",
+                    version=kind.upper(),
+                    xmlUrl=absolute(office.base_url, path),
+                    htmlUrl=absolute(office.base_url, feed.html_url),
+                )
+    ET.indent(root)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"

@@ -56,3 +56,19 @@ def rewrite(html: str, from_file: str, existing: Container[str]) -> tuple[str, l
         return match.group(1) + relative(from_file, target) + rest + match.group(3)
 
     return _ATTR.sub(fix, html), broken
+
+
+def absolutize(html: str, from_file: str, base_url: str) -> str:
+    """Make every internal link absolute (for feeds, read far from the site)."""
+    base = base_url.rstrip("/") + "/"
+
+    def fix(match: re.Match[str]) -> str:
+        link = match.group(2)
+        target = target_file(link, from_file)
+        if target is None or target.startswith("../"):
+            return match.group(0)
+        rest = link[len(re.split(r"[?#]", link, maxsplit=1)[0]) :]
+        pretty = target[: -len("index.html")] if target.endswith("index.html") else target
+        return match.group(1) + base + pretty + rest + match.group(3)
+
+    return _ATTR.sub(fix, html)
