@@ -26,6 +26,7 @@ SECTION_TITLES = {
     "layanan": "Layanan",
     "informasi-publik": "Informasi Publik",
     "profil": "Profil",
+    "langganan": "Langganan",
 }
 MAIN_SECTIONS = ("berita", "pengumuman", "layanan", "informasi-publik", "profil")
 
@@ -270,7 +271,7 @@ def _claim(by_url: dict[str, Page], url: str, page: Page, problems: Problems) ->
 
 def _synthesise_sections(by_url: dict[str, Page], pages: list[Page]) -> None:
     """Every folder with pages gets an index page, even without an _index.md."""
-    needed = {""} | set(MAIN_SECTIONS)
+    needed = {"", "langganan"} | set(MAIN_SECTIONS)
     for page in pages:
         parts = PurePosixPath(page.url).parts
         for depth in range(1, len(parts)):

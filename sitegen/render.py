@@ -34,8 +34,8 @@ class Planned:
 def template_for(page: Page) -> str:
     if page.url == "":
         return "home.html"
-    if page.url == "profil/":
-        return "profil.html"
+    if page.url in ("profil/", "langganan/"):
+        return page.url[:-1] + ".html"
     if page.is_index:
         return "section.html"
     if page.date and page.section in ("berita", "pengumuman"):

@@ -21,6 +21,7 @@ from jinja2 import (
 )
 
 from . import dates
+from .feeds import catalogue
 from .office_vars import DAY_NAMES, hours_text
 from .urls import absolute, slugify
 
@@ -76,6 +77,7 @@ class Theme:
             hours_text=hours_text,
             zone_abbr=lambda office: dates.zone_abbr(office.tz),
             day_name=lambda day: DAY_NAMES[day],
+            feed_catalogue=catalogue,
         )
         return env
 

@@ -1,0 +1,52 @@
+"""Reading built sites the way a browser or a feed reader would."""
+
+from __future__ import annotations
+
+import posixpath
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+class LinkCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value is not None:
+                self.links.append(value)
+
+
+def links_of(html: str) -> list[str]:
+    parser = LinkCollector()
+    parser.feed(html)
+    return parser.links
+
+
+def broken_links(site_dir: Path) -> list[str]:
+    """Every relative link in every HTML file that does not lead to a file of the site."""
+    broken = []
+    for page in sorted(site_dir.rglob("*.html")):
+        rel_dir = page.parent.relative_to(site_dir).as_posix()
+        for link in links_of(page.read_text(encoding="utf-8")):
+            parts = urlsplit(link)
+            if parts.scheme or link.startswith(("//", "#")):
+                continue
+            if link.startswith("/"):
+                broken.append(f"{page.relative_to(site_dir)}: root-relative link {link}")
+                continue
+            target = posixpath.normpath(posixpath.join(rel_dir, unquote(parts.path)))
+            if target.startswith("..") or not (site_dir / target).is_file():
+                broken.append(f"{page.relative_to(site_dir)}: {link}")
+    return broken
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file below root with its bytes (sitegen's own state folder excluded)."""
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".sitegen" not in p.relative_to(root).parts
+    }

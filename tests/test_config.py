@@ -1,0 +1,87 @@
+"""offices.yaml: the units and the network, validated with line numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitegen.config import load_network
+from sitegen.errors import Problems
+
+from .conftest import OFFICES
+
+
+def load(tmp_path: Path, text: str):
+    path = tmp_path / "offices.yaml"
+    path.write_text(text, encoding="utf-8")
+    problems = Problems(tmp_path)
+    return load_network(path, problems), [str(p) for p in problems.errors]
+
+
+def test_a_valid_file_gives_every_unit_in_order(tmp_path):
+    network, errors = load(tmp_path, OFFICES)
+    assert errors == []
+    assert network.ids == ("alpha", "bravo", "rudenim", "wilayah")
+    alpha = network.office("alpha")
+    assert alpha.office_class.name == "Kelas I TPI"
+    assert alpha.parent == "wilayah"
+    assert alpha.hours.on("jumat")[0][1].strftime("%H.%M") == "16.30"
+    assert alpha.hours.on("sabtu") == ()
+    assert network.children("wilayah") == tuple(network.offices[:3])
+
+
+def test_an_unknown_key_is_an_error_naming_its_line_and_the_likely_fix(tmp_path):
+    text = OFFICES.replace("    timezone: Asia/Makassar", "    timezon: Asia/Makassar")
+    network, errors = load(tmp_path, text)
+    assert network is None
+    line = text.splitlines().index("    timezon: Asia/Makassar") + 1
+    assert f"offices.yaml:{line}: unknown key 'timezon' in a unit (did you mean 'timezone'?)" in errors
+
+
+def test_a_duplicate_unit_id_is_an_error(tmp_path):
+    network, errors = load(tmp_path, OFFICES.replace("  - id: bravo", "  - id: alpha"))
+    assert network is None
+    assert any("duplicate unit id 'alpha'" in e for e in errors)
+
+
+def test_a_bad_time_zone_is_an_error_with_the_indonesian_zones_as_hint(tmp_path):
+    network, errors = load(tmp_path, OFFICES.replace("Asia/Makassar", "Asia/Makasar"))
+    assert network is None
+    assert any("unknown time zone 'Asia/Makasar'" in e and "Asia/Jayapura (WIT)" in e for e in errors)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "parent: wilayah\n    base_url: https://alpha",
+            "parent: kanwil\n    base_url: https://alpha",
+            "unknown parent 'kanwil'",
+        ),
+        ("kind: rudenim", "kind: detensi", "unknown kind 'detensi'"),
+        ("services: [detensi]", "services: [deportasi]", "unknown service 'deportasi'"),
+        ("jumat: 08.00-16.30", "jumat: pagi", "cannot read hours 'pagi' for jumat"),
+        ("https://bravo.example.go.id/", "bravo.example.go.id", "is not an absolute http(s) URL"),
+        ("  - id: bravo", "  - id: Bravo Office", "is not a slug"),
+    ],
+)
+def test_values_are_checked(tmp_path, old, new, message):
+    assert old in OFFICES
+    network, errors = load(tmp_path, OFFICES.replace(old, new, 1))
+    assert network is None
+    assert any(message in e for e in errors), errors
+
+
+def test_broken_yaml_names_the_line(tmp_path):
+    network, errors = load(tmp_path, OFFICES.replace("name: Jaringan Uji", "name: [Jaringan Uji"))
+    assert network is None
+    assert errors and errors[0].startswith("offices.yaml:") and "invalid YAML" in errors[0]
+
+
+def test_every_problem_is_reported_in_one_run(tmp_path):
+    text = OFFICES.replace("timezone: Asia/Makassar", "timezone: Mars/Olympus").replace(
+        "kind: rudenim", "kind: x"
+    )
+    _, errors = load(tmp_path, text)
+    assert len(errors) == 2

@@ -1,0 +1,154 @@
+"""Bad content: every problem reported in one run as path:line: message (hint), exit 1, no traceback,
+and the sites that were there stay as they were."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from click.testing import CliRunner
+
+from sitegen.cli import main
+from sitegen.errors import BuildFailed
+from sitegen.site import build, load_project
+
+NOW = "2026-11-24T12:00:00+07:00"
+
+
+def run(project, *args):
+    return CliRunner().invoke(main, ["build", "--root", str(project.root), "--now", NOW, *args])
+
+
+def problems_of(project) -> list[str]:
+    try:
+        build(load_project(project.root), None, now=datetime(2026, 11, 24, tzinfo=UTC))
+    except BuildFailed as exc:
+        return [str(p) for p in exc.problems]
+    return []
+
+
+def test_broken_yaml_in_front_matter_names_file_and_line(project):
+    project.write(
+        "content/offices/alpha/berita/x.md", "---\ntitle: Rapat: evaluasi\ndate: 2026-10-01\n---\nIsi\n"
+    )
+    (problem,) = problems_of(project)
+    assert problem.startswith("content/offices/alpha/berita/x.md:2: front matter is not valid YAML")
+    assert "quote a title" in problem
+
+
+def test_a_missing_title_is_an_error(project):
+    project.write("content/shared/layanan/x.md", "---\nsummary: tanpa judul\n---\nIsi\n")
+    assert problems_of(project) == [
+        "content/shared/layanan/x.md:2: missing title (add a line like 'title: Paspor Baru')"
+    ]
+
+
+def test_an_unparseable_date_names_the_line_and_the_accepted_forms(project):
+    project.write("content/offices/alpha/berita/x.md", "---\ntitle: X\ndate: 31/12/2026\n---\nIsi\n")
+    (problem,) = problems_of(project)
+    assert problem.startswith("content/offices/alpha/berita/x.md:3: 'date': cannot read date '31/12/2026'")
+
+
+def test_news_without_a_date_is_an_error(project):
+    project.write("content/offices/alpha/berita/x.md", "---\ntitle: X\n---\nIsi\n")
+    (problem,) = problems_of(project)
+    assert "missing date" in problem
+
+
+def test_an_unknown_unit_in_offices_is_an_error(project):
+    project.write("content/shared/layanan/x.md", "---\ntitle: X\noffices: [alpha, pontianak]\n---\nIsi\n")
+    (problem,) = problems_of(project)
+    assert problem.startswith("content/shared/layanan/x.md:3: unknown unit id 'pontianak' in offices")
+    assert "alpha, bravo, rudenim, wilayah" in problem
+
+
+def test_an_unknown_front_matter_key_suggests_the_right_one(project):
+    project.write("content/shared/layanan/x.md", "---\ntitle: X\ntag: [a]\n---\nIsi\n")
+    (problem,) = problems_of(project)
+    assert "x.md:3: unknown front matter key 'tag' (did you mean 'tags'?" in problem
+
+
+def test_two_pages_claiming_the_same_url_are_an_error(project):
+    project.write(
+        "content/offices/alpha/berita/2026-10-02-sosialisasi.md", "---\ntitle: Y\ndate: 2026-10-02\n---\nY\n"
+    )
+    (problem,) = problems_of(project)
+    assert "URL /berita/sosialisasi/ is claimed by both" in problem
+    assert "2026-10-01-sosialisasi.md" in problem and "2026-10-02-sosialisasi.md" in problem
+
+
+def test_an_unknown_office_variable_names_file_line_and_unit(project):
+    project.write("content/shared/layanan/x.md", "---\ntitle: X\n---\nSatu\n\nAlamat: {{ office.adress }}\n")
+    problems = problems_of(project)
+    assert problems, "an unknown name must fail the build"
+    assert all(
+        p.startswith("content/shared/layanan/x.md:6: {{ office.adress }}: unknown name") for p in problems
+    )
+    assert any("[unit alpha]" in p for p in problems)
+
+
+def test_content_cannot_reach_beyond_office_data(project):
+    project.write("content/shared/layanan/x.md", "---\ntitle: X\n---\n{{ office.__class__.__mro__ }}\n")
+    assert any("x.md:4:" in p for p in problems_of(project))
+
+
+def test_a_file_that_is_not_utf8_is_an_error(project):
+    path = project.root / "content/shared/layanan/x.md"
+    path.write_bytes("---\ntitle: Biaya\n---\nRp350.000 \u2014 ".encode() + b"caf\xe9\n")
+    (problem,) = problems_of(project)
+    assert problem.startswith("content/shared/layanan/x.md:4: not UTF-8 text")
+    assert "save the file as UTF-8" in problem
+
+
+def test_a_broken_internal_link_is_an_error_with_its_line(project):
+    project.write(
+        "content/shared/informasi-publik/x.md", "---\ntitle: X\n---\nLihat\n[biaya](/layanan/biaya/).\n"
+    )
+    problems = problems_of(project)
+    assert problems and all(
+        p.startswith("content/shared/informasi-publik/x.md:5: broken link /layanan/biaya/") for p in problems
+    )
+
+
+def test_a_link_to_a_page_the_unit_does_not_publish_is_an_error_for_that_unit_only(project):
+    # the fee page is for units offering passports; the Rudenim does not publish it
+    project.write(
+        "content/shared/informasi-publik/x.md", "---\ntitle: X\n---\n[biaya](/layanan/biaya-paspor/)\n"
+    )
+    problems = problems_of(project)
+    assert [p.rsplit("[", 1)[1].split("]")[0] for p in problems] == ["unit rudenim", "unit wilayah"]
+
+
+def test_every_error_is_reported_in_one_run_and_the_cli_exits_1_without_traceback(project):
+    project.write("content/shared/layanan/a.md", "---\nsummary: x\n---\nIsi\n")
+    project.write("content/offices/alpha/berita/b.md", "---\ntitle: B\ndate: kemarin\n---\nIsi\n")
+    project.write("content/shared/layanan/c.md", "---\ntitle: C\nkinds: [kantor]\n---\nIsi\n")
+    result = run(project)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("content/")]
+    assert [line.split(":")[0] for line in lines] == [
+        "content/offices/alpha/berita/b.md",
+        "content/shared/layanan/a.md",
+        "content/shared/layanan/c.md",
+    ]
+    assert "3 error(s); nothing was written." in result.output
+
+
+def test_a_failed_build_leaves_the_earlier_sites_in_place(project):
+    assert run(project).exit_code == 0
+    before = (project.out / "alpha/layanan/paspor-baru/index.html").read_bytes()
+    project.write(
+        "content/shared/layanan/paspor-baru.md", "---\ntitle: Paspor Baru\n---\nBaru {{ office.nama }}\n"
+    )
+    assert run(project).exit_code == 1
+    assert (project.out / "alpha/layanan/paspor-baru/index.html").read_bytes() == before
+    assert not (project.out / ".sitegen/staging").exists()
+
+
+def test_a_bad_offices_yaml_fails_before_any_content_is_read(project):
+    project.write(
+        "offices.yaml", project.read("offices.yaml").replace("kind: kanwil", "kind: kanwil\n    colour: red")
+    )
+    result = run(project)
+    assert result.exit_code == 1
+    assert "offices.yaml:" in result.output and "unknown key 'colour'" in result.output
