@@ -77,3 +77,6 @@ def build_command(
             f"{removed} removed ({time.perf_counter() - started:.2f} s)",
             err=True,
         )
+    if result.next_change:
+        # for schedulers: the output changes at this moment (a page appears or an announcement expires)
+        click.echo(f"next change: {result.next_change.isoformat()}", err=True)

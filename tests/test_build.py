@@ -1,0 +1,246 @@
+"""Building: one complete, self-contained site per unit from shared and own content."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from sitegen.cli import main
+
+from .helpers import broken_links, tree
+
+NOW = "2026-11-24T12:00:00+07:00"
+
+
+def build(project, *args: str):
+    result = CliRunner().invoke(main, ["build", "--root", str(project.root), "--now", NOW, *args])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def page(project, rel: str) -> str:
+    return (project.out / rel).read_text(encoding="utf-8")
+
+
+def test_every_unit_gets_its_own_site(project):
+    build(project)
+    for unit in ("alpha", "bravo", "rudenim", "wilayah"):
+        for rel in (
+            "index.html",
+            "berita/index.html",
+            "pengumuman/index.html",
+            "layanan/index.html",
+            "informasi-publik/index.html",
+            "profil/index.html",
+            "langganan/index.html",
+            "static/site.css",
+            "rss.xml",
+            "atom.xml",
+            "feeds.opml",
+        ):
+            assert (project.out / unit / rel).is_file(), f"{unit}/{rel}"
+
+
+def test_shared_pages_are_filled_with_each_units_own_data(project):
+    build(project)
+    assert "Datang ke Kantor Imigrasi Kelas I TPI Alpha di Jl. Contoh No. 1, Alpha." in page(
+        project, "alpha/layanan/paspor-baru/index.html"
+    )
+    assert "Dijawab dalam 10 hari kerja oleh Rudenim Charlie." in page(
+        project, "rudenim/informasi-publik/permohonan/index.html"
+    )
+
+
+def test_narrowing_decides_who_publishes_a_shared_page(project):
+    build(project)
+    # passport pages: units offering passports only
+    assert (project.out / "alpha/layanan/biaya-paspor/index.html").exists()
+    assert not (project.out / "rudenim/layanan/biaya-paspor/index.html").exists()
+    assert not (project.out / "wilayah/layanan/biaya-paspor/index.html").exists()
+    # border-pass page: border units only; detention pages: the Rudenim only
+    assert (project.out / "alpha/layanan/pas-lintas-batas/index.html").exists()
+    assert not (project.out / "bravo/layanan/pas-lintas-batas/index.html").exists()
+    assert (project.out / "rudenim/layanan/kunjungan-deteni/index.html").exists()
+    assert not (project.out / "alpha/layanan/kunjungan-deteni/index.html").exists()
+
+
+def test_offices_and_exclude_offices_narrow_by_id(project):
+    project.write(
+        "content/shared/layanan/khusus.md",
+        "---\ntitle: Khusus\noffices: [alpha, bravo]\nexclude_offices: [bravo]\n---\nx\n",
+    )
+    build(project)
+    assert [
+        u
+        for u in ("alpha", "bravo", "rudenim", "wilayah")
+        if (project.out / u / "layanan/khusus/index.html").exists()
+    ] == ["alpha"]
+
+
+def test_a_unit_file_at_the_same_path_replaces_the_shared_page_for_that_unit_only(project):
+    build(project)
+    assert "Khusus Bravo." in page(project, "bravo/layanan/paspor-baru/index.html")
+    assert "Khusus Bravo." not in page(project, "alpha/layanan/paspor-baru/index.html")
+
+
+def test_news_belongs_to_its_unit_only(project):
+    build(project)
+    assert (project.out / "alpha/berita/sosialisasi/index.html").exists()
+    assert not (project.out / "bravo/berita/sosialisasi/index.html").exists()
+    assert "Sosialisasi Paspor" not in page(project, "bravo/berita/index.html")
+
+
+def test_dates_and_times_read_as_indonesian_readers_expect_in_the_units_zone(project):
+    build(project)
+    article = page(project, "alpha/berita/sosialisasi/index.html")
+    assert "Kamis, 1 Oktober 2026, 09.30 WIB" in article
+    assert 'datetime="2026-10-01T09:30:00+07:00"' in article
+    assert "Selasa, 1 September 2026, 10.00 WITA" in page(project, "bravo/berita/wbk/index.html")
+    assert "Sabtu, 1 Agustus 2026, 10.00 WIT" in page(project, "rudenim/berita/deportasi/index.html")
+
+
+def test_every_page_names_its_publisher_and_links_to_the_regional_office(project):
+    build(project)
+    for rel in ("alpha/index.html", "alpha/layanan/paspor-baru/index.html", "bravo/berita/wbk/index.html"):
+        html = page(project, rel)
+        assert "Situs resmi <strong>Kantor Imigrasi" in html
+        assert '<a href="https://wilayah.example.go.id/">Kantor Wilayah Uji</a>' in html
+
+
+def test_the_home_page_shows_news_announcements_in_force_services_and_contacts(project):
+    build(project)
+    home = page(project, "alpha/index.html")
+    assert "Pengumuman yang berlaku" in home and "Libur Natal" in home
+    assert home.index("Patroli Perbatasan") < home.index("Sosialisasi Paspor")  # newest first
+    assert 'href="layanan/paspor-baru/index.html"' in home
+    assert "Senin–Kamis 08.00–16.00 WIB; Jumat 08.00–16.30 WIB; Sabtu–Minggu tutup" in home
+
+
+def test_the_profile_page_is_built_from_offices_yaml(project):
+    build(project)
+    profile = page(project, "alpha/profil/index.html")
+    assert "Kelas I TPI (sejak 1 Januari 2023)" in profile
+    assert "<li>Kota Alpha</li>" in profile and "Asia/Pontianak" in profile
+    assert '<th scope="row">Jumat</th><td>08.00–16.30 WIB</td>' in profile
+
+
+def test_links_are_relative_so_a_site_works_at_a_root_under_a_sub_path_and_as_plain_files(project):
+    build(project)
+    for unit in ("alpha", "bravo", "rudenim", "wilayah"):
+        assert broken_links(project.out / unit) == []
+    html = page(project, "alpha/layanan/paspor-baru/index.html")
+    assert 'href="../biaya-paspor/index.html"' in html
+    assert 'href="../../static/site.css"' in html
+
+
+def test_pretty_urls_and_absolute_canonical_links(project):
+    build(project)
+    html = page(project, "alpha/berita/sosialisasi/index.html")
+    assert '<link rel="canonical" href="https://alpha.example.go.id/berita/sosialisasi/">' in html
+
+
+def test_two_builds_give_byte_identical_output(project, tmp_path):
+    build(project)
+    first = tree(project.out)
+    build(project, "--out", str(tmp_path / "again"))
+    assert tree(tmp_path / "again") == first
+
+
+def test_a_rebuild_with_nothing_changed_writes_nothing(project):
+    build(project)
+    result = build(project)
+    assert " 0 written," in result.output and " 0 removed" in result.output
+
+
+def test_a_deleted_page_disappears_from_the_output(project):
+    build(project)
+    (project.root / "content/offices/alpha/berita/2026-10-05-patroli.md").unlink()
+    result = build(project)
+    assert not (project.out / "alpha/berita/patroli").exists()
+    assert "Patroli" not in page(project, "alpha/berita/index.html")
+    assert " removed" in result.output and " 0 removed" not in result.output
+
+
+def test_office_option_builds_only_the_named_units(project):
+    build(project, "--office", "bravo", "--office", "rudenim")
+    assert sorted(p.name for p in project.out.iterdir() if not p.name.startswith(".")) == ["bravo", "rudenim"]
+
+
+def test_base_url_option_moves_a_unit_without_changing_feed_ids(project):
+    build(project)
+    atom = page(project, "alpha/atom.xml")
+    build(project, "--base-url", "alpha=https://staging.example.org/alpha/", "--out", "public2")
+    moved = (project.root / "public2/alpha/atom.xml").read_text()
+    assert "https://staging.example.org/alpha/berita/sosialisasi/" in moved
+    ids = [line for line in atom.splitlines() if "<id>" in line]
+    assert ids == [line for line in moved.splitlines() if "<id>" in line]
+
+
+def test_drafts_are_left_out_unless_asked_for(project):
+    project.write("content/shared/layanan/rancangan.md", "---\ntitle: Rancangan\ndraft: true\n---\nx\n")
+    build(project)
+    assert not (project.out / "alpha/layanan/rancangan").exists()
+    build(project, "--drafts")
+    assert (project.out / "alpha/layanan/rancangan/index.html").exists()
+
+
+def test_aliases_become_redirects_to_the_new_address(project):
+    project.write(
+        "content/offices/alpha/berita/2026-10-05-patroli.md",
+        "---\ntitle: Patroli\ndate: 2026-10-05 14:00\naliases: [/berita/patroli-lama/]\n---\nx\n",
+    )
+    build(project)
+    html = page(project, "alpha/berita/patroli-lama/index.html")
+    assert "url=../patroli/index.html" in html
+
+
+def test_a_unit_theme_overrides_some_templates_and_falls_back_to_default(project):
+    project.write(
+        "themes/merah/templates/page.html",
+        '{% extends "default/page.html" %}{% block content %}<p class="merah">M</p>{{ super() }}{% endblock %}',
+    )
+    project.write("themes/merah/static/site.css", "body { color: red }")
+    project.write(
+        "offices.yaml",
+        project.read("offices.yaml").replace(
+            "    services: [paspor, izin-tinggal]\n",
+            "    services: [paspor, izin-tinggal]\n    theme: merah\n",
+        ),
+    )
+    build(project)
+    assert '<p class="merah">M</p>' in page(project, "bravo/layanan/paspor-baru/index.html")
+    assert '<p class="merah">' not in page(project, "alpha/layanan/paspor-baru/index.html")
+    assert page(project, "bravo/static/site.css") == "body { color: red }"
+    assert "Berita terbaru" in page(project, "bravo/index.html")  # home.html from default
+
+
+def test_offices_lists_the_units(project):
+    result = CliRunner().invoke(main, ["offices", "--root", str(project.root)])
+    assert result.exit_code == 0
+    assert [line.split()[0] for line in result.output.splitlines()] == [
+        "alpha",
+        "bravo",
+        "rudenim",
+        "wilayah",
+    ]
+
+
+def test_usage_errors_exit_2(project):
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", "--root", str(project.root), "--office", "zulu"]).exit_code == 2
+    assert runner.invoke(main, ["build", "--root", str(project.root), "--base-url", "alpha"]).exit_code == 2
+    assert runner.invoke(main, ["build", "--root", str(project.root), "--now", "kemarin"]).exit_code == 2
+    assert runner.invoke(main, ["nonsense"]).exit_code == 2
+
+
+def test_python_dash_m_sitegen_works_and_shows_progress(project):
+    result = subprocess.run(
+        [sys.executable, "-m", "sitegen", "build", "--root", str(project.root), "--now", NOW],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "[1/4] alpha" in result.stderr and "[4/4] wilayah" in result.stderr
