@@ -9,6 +9,7 @@ import click
 
 from . import __version__
 from .commands.build import build_command
+from .commands.feeds import feeds_command
 from .commands.offices import offices_command
 
 
@@ -20,3 +21,4 @@ def main() -> None:
 
 main.add_command(build_command)
 main.add_command(offices_command)
+main.add_command(feeds_command)

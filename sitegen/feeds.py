@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
 from feedgen.feed import FeedGenerator
+from lxml import etree
 
 from . import __version__
 from .config import Office
@@ -145,6 +146,8 @@ def _generator(feed: Feed, fmt: str) -> FeedGenerator:
     site = feed.site
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)
+    if fmt == "rss":
+        fg.load_extension("media", atom=False, rss=True)
     fg.id(feed.id)
     fg.title(feed.title)
     fg.subtitle(f"Diterbitkan oleh {site.office.name}")
@@ -185,7 +188,8 @@ def _entry(fg: FeedGenerator, feed: Feed, item: Item, fmt: str) -> None:
         entry.category(term=term, label=term)
     if page.image:
         image = page.image if "://" in page.image else absolute(unit.office.base_url, page.image)
-        entry.link(href=image, rel="enclosure", type=_image_type(image))
+        if fmt == "rss":  # RSS's <enclosure> demands a byte length; media:content does not
+            entry.media.content(url=image, medium="image", type=_image_type(image))
 
 
 def _image_type(url: str) -> str:
@@ -214,7 +218,24 @@ def atom(feed: Feed) -> bytes:
     base = feed.site.office.base_url
     fg.link(href=absolute(base, feed.atom_path), rel="self", type="application/atom+xml")
     fg.link(href=absolute(base, feed.html_url), rel="alternate", type="text/html")
-    return fg.atom_str(pretty=True)
+    return _fix_atom_links(fg.atom_str(pretty=True), feed)
+
+
+def _fix_atom_links(data: bytes, feed: Feed) -> bytes:
+    """feedgen 1.0 drops rel and type from entry links; write them, and image enclosures, ourselves."""
+    tree = etree.fromstring(data)
+    ns = "{http://www.w3.org/2005/Atom}"
+    for element, item in zip(tree.iter(f"{ns}entry"), feed.items, strict=True):
+        link = element.find(f"{ns}link")
+        link.set("rel", "alternate")
+        link.set("type", "text/html")
+        if item.page.image:
+            page, unit = item.page, item.site
+            image = page.image if "://" in page.image else absolute(unit.office.base_url, page.image)
+            enclosure = etree.Element(f"{ns}link", href=image, rel="enclosure", type=_image_type(image))
+            link.addnext(enclosure)
+    etree.indent(tree, space="  ")
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
 def opml(site: Site, models: Callable[[Office], Site]) -> bytes:

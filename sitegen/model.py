@@ -226,8 +226,11 @@ def _page(
         return None
     feed_id = ""
     if source.dated and dates["date"]:
-        local = meta.id or f"{source.section}/{dates['date'].astimezone(UTC):%Y%m%dT%H%M%SZ}"
-        feed_id = f"tag:{network.id_authority}:{office.id}/{local}"
+        if ":" in meta.id:  # a full id pinned verbatim, e.g. an old GUID kept after a migration
+            feed_id = meta.id
+        else:
+            local = meta.id or f"{source.section}/{dates['date'].astimezone(UTC):%Y%m%dT%H%M%SZ}"
+            feed_id = f"tag:{network.id_authority}:{office.id}/{local}"
     return Page(
         source=source,
         url=url,
