@@ -32,7 +32,7 @@ from .urls import absolute
 RSS = "rss.xml"
 ATOM = "atom.xml"
 OPML = "feeds.opml"
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+EPOCH = datetime(2000, 1, 1, tzinfo=UTC)  # the date of a feed in a site with no dated items at all
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -69,7 +69,10 @@ class Feed:
 
     @property
     def updated(self) -> datetime:
-        return max((_updated(i.page) for i in self.items), default=EPOCH)
+        """The newest item's date; for an empty feed, the unit's newest item (feeds need a date)."""
+        if self.items:
+            return max(_updated(i.page) for i in self.items)
+        return max((_updated(p) for p in self.site.news + self.site.announcements), default=EPOCH)
 
 
 def _updated(page: Page) -> datetime:
@@ -177,7 +180,8 @@ def _entry(fg: FeedGenerator, feed: Feed, item: Item, fmt: str) -> None:
     author = page.author or f"Humas {unit.office.short_name}"
     entry.author({"name": f"{author} ({unit.office.name})" if aggregate else author})
     entry.dc.dc_creator(author)
-    entry.summary(_summary(page))
+    # RSS's description is HTML: a plain-text summary must be escaped to stay text
+    entry.summary(html_lib.escape(_summary(page), quote=False) if fmt == "rss" else _summary(page))
     # RSS carries the HTML in content:encoded as CDATA; Atom as escaped type="html"
     entry.content(
         absolutize(page.body, page.path, unit.office.base_url), type="CDATA" if fmt == "rss" else "html"
@@ -189,7 +193,7 @@ def _entry(fg: FeedGenerator, feed: Feed, item: Item, fmt: str) -> None:
     if page.image:
         image = page.image if "://" in page.image else absolute(unit.office.base_url, page.image)
         if fmt == "rss":  # RSS's <enclosure> demands a byte length; media:content does not
-            entry.media.content(url=image, medium="image", type=_image_type(image))
+            entry.media.content(url=image, medium="image", type=_image_type(image), group=None)
 
 
 def _image_type(url: str) -> str:

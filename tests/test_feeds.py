@@ -305,3 +305,39 @@ def test_feeds_diff_fails_when_an_item_vanishes_but_not_when_its_page_was_remove
     result = runner.invoke(main, ["feeds", "diff", str(tmp_path / "old"), str(project.out)])
     assert result.exit_code == 1
     assert "alpha/rss.xml: https://alpha.example.go.id/berita/sosialisasi/ vanished" in result.output
+
+
+def test_feed_details_that_validators_check(project):
+    project.write(
+        "content/offices/alpha/berita/2026-10-05-patroli.md",
+        "---\ntitle: Patroli\ndate: 2026-10-05 14:00\nimage: https://alpha.example.go.id/foto.jpg\n"
+        "summary: Ringkas & jelas <b>\n---\nIsi.\n",
+    )
+    build(project)
+    rss = ET.parse(project.out / "alpha/rss.xml").getroot()
+    channel = rss.find("channel")
+    assert (
+        channel.find("{http://www.w3.org/2005/Atom}link").get("href") == "https://alpha.example.go.id/rss.xml"
+    )
+    item = [i for i in channel.findall("item") if i.findtext("title") == "Patroli"][0]
+    # a plain-text summary stays text inside RSS's HTML description
+    assert item.findtext("description") == "Ringkas &amp; jelas &lt;b&gt;"
+    assert item.find("guid").get("isPermaLink") == "false"
+    # the image needs no byte length in media:content, and stands alone (no media:group)
+    media = item.find("{http://search.yahoo.com/mrss/}content")
+    assert media is not None and media.get("url") == "https://alpha.example.go.id/foto.jpg"
+    assert item.find("{http://search.yahoo.com/mrss/}group") is None
+    assert item.find("author") is None and item.findtext("{http://purl.org/dc/elements/1.1/}creator")
+    atom = ET.parse(project.out / "alpha/atom.xml").getroot()
+    entry = [e for e in atom.findall(f"{ATOM}entry") if e.findtext(f"{ATOM}title") == "Patroli"][0]
+    assert [(link.get("rel"), link.get("href")) for link in entry.findall(f"{ATOM}link")] == [
+        ("alternate", "https://alpha.example.go.id/berita/patroli/"),
+        ("enclosure", "https://alpha.example.go.id/foto.jpg"),
+    ]
+    assert entry.find(f"{ATOM}content").get("type") == "html"
+
+
+def test_an_empty_feed_is_still_valid_and_plausibly_dated(project):
+    build(project)
+    feed = parse(project, "rudenim/pengumuman/atom.xml")
+    assert feed.entries == [] and feed.feed.updated == "2026-08-01T10:00:00+09:00"
