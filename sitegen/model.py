@@ -57,11 +57,6 @@ class Page:
     feed_id: str = ""
     children: list[Page] = field(default_factory=list)
 
-    @property
-    def dir_url(self) -> str:
-        """The URL of the folder this page lists (for index pages) or lives in."""
-        return self.url if self.is_index else str(PurePosixPath(self.url).parent).replace(".", "") + "/"
-
     def in_force(self, now: datetime) -> bool:
         return self.expires is None or now <= self.expires
 
