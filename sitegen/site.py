@@ -34,6 +34,7 @@ class Project:
     network: Network
     sources: list[Source]
     problems: Problems
+    # prepared bodies by file digest; a long-running process passes the same dict to every Project
     _bodies: dict[str, BodyTemplate | OfficeVarError] = field(default_factory=dict)
     _contexts: dict[str, dict] = field(default_factory=dict)
 
@@ -47,13 +48,13 @@ class Project:
 
     def body(self, source: Source, office: Office) -> str:
         """The source's HTML as ``office`` publishes it; Markdown converted once per source."""
-        prepared = self._bodies.get(source.rel)
+        prepared = self._bodies.get(source.digest)
         if prepared is None:
             try:
                 prepared = prepare(source.body, source.body_line)
             except OfficeVarError as exc:
                 prepared = exc
-            self._bodies[source.rel] = prepared
+            self._bodies[source.digest] = prepared
         if isinstance(prepared, OfficeVarError):
             raise prepared
         ctx = self._contexts.get(office.id)
@@ -62,7 +63,11 @@ class Project:
         return prepared.render(ctx)
 
 
-def load_project(root: Path, base_urls: dict[str, str] | None = None) -> Project:
+def load_project(
+    root: Path,
+    base_urls: dict[str, str] | None = None,
+    bodies: dict[str, BodyTemplate | OfficeVarError] | None = None,
+) -> Project:
     """Read offices.yaml and all content; raise BuildFailed listing every problem."""
     problems = Problems(root)
     network = load_network(root / "offices.yaml", problems)
@@ -87,7 +92,7 @@ def load_project(root: Path, base_urls: dict[str, str] | None = None) -> Project
                 "create it or use theme: default",
             )
     problems.raise_if_errors()
-    return Project(root, network, sources, problems)
+    return Project(root, network, sources, problems, bodies if bodies is not None else {})
 
 
 def build_now(now: datetime | None = None) -> datetime:
