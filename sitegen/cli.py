@@ -11,6 +11,7 @@ from . import __version__
 from .commands.build import build_command
 from .commands.feeds import feeds_command
 from .commands.offices import offices_command
+from .commands.serve import serve_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,3 +23,4 @@ def main() -> None:
 main.add_command(build_command)
 main.add_command(offices_command)
 main.add_command(feeds_command)
+main.add_command(serve_command)

@@ -1,0 +1,58 @@
+"""`sitegen serve`: preview every unit on 127.0.0.1, rebuilt and reloaded on save."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..serve.builder import PreviewBuilder
+from ..serve.livereload import Generation
+from ..serve.server import serve
+from ..serve.watcher import Watcher
+from .common import report, root_option
+
+
+@click.command("serve")
+@root_option
+@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1 (0 picks a free one).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to bind. Only 127.0.0.1 unless you name another explicitly.",
+)
+@click.option(
+    "--poll", is_flag=True, help="Poll for changes (network drives, containers) instead of file events."
+)
+def serve_command(root: Path, port: int, host: str, poll: bool) -> None:
+    """Serve all units with live reload; content errors show in the browser, not as a crash."""
+    builder = PreviewBuilder(root.resolve(), Generation())
+    builder.rebuild()
+    if builder.generation.problems:
+        report(builder.generation.problems)
+    server = serve(builder, host, port)
+
+    def changed(paths: set[str]) -> None:
+        units = builder.rebuild(paths)
+        if builder.generation.problems:
+            click.echo(f"{len(builder.generation.problems)} problem(s); the browser shows them", err=True)
+            report(builder.generation.problems)
+        else:
+            click.echo(
+                f"rebuilt {', '.join(sorted(units)) or 'nothing'} in {builder.last_seconds:.2f} s "
+                f"({', '.join(sorted(paths))})",
+                err=True,
+            )
+
+    watcher = Watcher(builder.root, changed, poll=poll)
+    watcher.start()
+    click.echo(f"Serving every unit at {server.url} (Ctrl+C stops)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        watcher.stop()
+        server.server_close()
+        builder.close()

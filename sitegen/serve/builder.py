@@ -1,0 +1,112 @@
+"""Rebuilding only what a change touches, into a private output folder."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from ..config import Network
+from ..errors import BuildFailed, Problem
+from ..model import publishes
+from ..output import OutputError
+from ..site import Project, build, load_project
+from ..sources import Source
+from .livereload import Generation
+
+
+def affected_units(changed: set[str], old: Project | None, new: Project) -> set[str]:
+    """Which units a batch of changed paths (relative to the project root) can affect.
+
+    A unit's own file affects that unit and its regional office (whose feed
+    aggregates it); a shared file affects every unit that published it before
+    or publishes it now; offices.yaml, themes and anything unknown affect all.
+    """
+    network = new.network
+    everyone = set(network.ids)
+    if old is None:
+        return everyone
+    units: set[str] = set()
+    for rel in changed:
+        parts = PurePosixPath(rel).parts
+        if len(parts) >= 4 and parts[0] == "content" and parts[1] == "offices" and parts[2] in everyone:
+            units |= _with_parents(network, parts[2])
+            if parts[-1].endswith(".md"):
+                # a unit file may start or stop overriding a shared page: only that unit changes
+                continue
+        elif len(parts) >= 3 and parts[0] == "content" and parts[1] == "shared":
+            if not rel.endswith(".md"):
+                return everyone
+            content_rel = "/".join(parts[1:])  # Source.rel is relative to content/
+            for project in (old, new):
+                source = next((s for s in project.sources if s.rel == content_rel), None)
+                if source is not None:
+                    units |= _publishers(new, source)
+        else:
+            return everyone
+    return units
+
+
+def _with_parents(network: Network, office_id: str) -> set[str]:
+    units = {office_id}
+    office = network.office(office_id)
+    while office.parent and office.parent in network.ids and office.parent not in units:
+        units.add(office.parent)
+        office = network.office(office.parent)
+    return units
+
+
+def _publishers(project: Project, source: Source) -> set[str]:
+    found = set()
+    for office in project.network.offices:
+        overridden = {s.key for s in project.sources if s.scope == office.id}
+        if publishes(office, source, overridden):
+            found |= _with_parents(project.network, office.id) if source.dated else {office.id}
+    return found
+
+
+@dataclass
+class PreviewBuilder:
+    """Owns the preview output and the body cache shared by every rebuild."""
+
+    root: Path
+    generation: Generation
+    out: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="sitegen-preview-")))
+    project: Project | None = None
+    last_seconds: float = 0.0
+    _bodies: dict = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def site_root(self) -> Path:
+        return self.out / "sites"
+
+    def rebuild(self, changed: set[str] | None = None) -> set[str]:
+        """Re-read the project and rebuild the units ``changed`` touches (all when None)."""
+        with self._lock:
+            started = time.perf_counter()
+            try:
+                project = load_project(self.root, bodies=self._bodies)
+                if changed is None or self.project is None or self.generation.problems:
+                    units = set(project.network.ids)  # first build, or recovering from an error
+                else:
+                    units = affected_units(changed, self.project, project)
+                ordered = [i for i in project.network.ids if i in units]
+                if ordered:
+                    build(project, self.site_root, ordered)
+            except BuildFailed as exc:
+                self.generation.bump(exc.problems)
+                return set()
+            except OutputError as exc:
+                self.generation.bump([Problem(str(self.site_root), 0, str(exc))])
+                return set()
+            self.project = project
+            self.last_seconds = time.perf_counter() - started
+            self.generation.bump([])
+            return units
+
+    def close(self) -> None:
+        shutil.rmtree(self.out, ignore_errors=True)

@@ -1,0 +1,149 @@
+"""The preview HTTP server: serves only files inside the preview output.
+
+Every unit lives under ``/<id>/``; ``/`` lists the units. HTML responses get
+the unit switcher, the live-reload script and, while the content has errors,
+the error overlay; the files on disk stay exactly what a build writes.
+"""
+
+from __future__ import annotations
+
+import html
+import mimetypes
+import os
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from .builder import PreviewBuilder
+from .livereload import SCRIPT, STYLE, WAIT_PATH, overlay
+
+WAIT_SECONDS = 25.0
+
+
+def resolve(root: Path, url_path: str) -> Path | None:
+    """The file a URL path names inside ``root``, or None: no '..', no hidden parts, no way out."""
+    path = unquote(urlsplit(url_path).path)
+    if "\x00" in path or "\\" in path:
+        return None
+    parts = [p for p in path.split("/") if p not in ("", ".")]
+    if any(p == ".." or p.startswith(".") for p in parts):
+        return None
+    real_root = root.resolve()
+    candidate = real_root.joinpath(*parts)
+    try:
+        real = candidate.resolve(strict=True)
+    except (FileNotFoundError, RuntimeError, OSError):
+        return None
+    if real != real_root and real_root not in real.parents:
+        return None  # a symbolic link leading out of the output
+    if real.is_dir():
+        real = real / "index.html"
+    return real if real.is_file() else None
+
+
+class PreviewServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], builder: PreviewBuilder):
+        super().__init__(address, Handler)
+        self.builder = builder
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}/"
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: PreviewServer
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass  # editors need the rebuild lines, not an access log
+
+    def do_GET(self) -> None:  # noqa: N802 - the base class's name
+        builder = self.server.builder
+        parts = urlsplit(self.path)
+        if parts.path == WAIT_PATH:
+            since = int(parse_qs(parts.query).get("since", ["-1"])[0] or -1)
+            builder.generation.wait(since, WAIT_SECONDS)
+            self._send(HTTPStatus.OK, builder.generation.as_json(), "application/json")
+            return
+        if parts.path == "/":
+            self._send(HTTPStatus.OK, self._inject(self._index(), None).encode(), "text/html; charset=utf-8")
+            return
+        target = resolve(builder.site_root, self.path)
+        if target is None:
+            self._send(
+                HTTPStatus.NOT_FOUND,
+                self._inject("<h1>404</h1><p>Halaman tidak ada.</p>", None).encode(),
+                "text/html; charset=utf-8",
+            )
+            return
+        if target.name == "index.html" and target.parent.is_dir() and not parts.path.endswith(("/", ".html")):
+            self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+            self.send_header("Location", parts.path + "/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        data = target.read_bytes()
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if kind == "text/html":
+            data = self._inject(data.decode("utf-8"), target).encode("utf-8")
+            kind = "text/html; charset=utf-8"
+        self._send(HTTPStatus.OK, data, kind)
+
+    def _send(self, status: HTTPStatus, body: bytes, kind: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _units(self) -> list[tuple[str, str]]:
+        project = self.server.builder.project
+        if project is None:
+            return []
+        return [(o.id, o.name) for o in project.network.offices]
+
+    def _index(self) -> str:
+        items = "".join(
+            f'<li><a href="/{i}/">{html.escape(name)}</a> <code>{i}</code></li>' for i, name in self._units()
+        )
+        return (
+            '<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Pratinjau sitegen</title>'
+            "</head><body><h1>Pratinjau semua unit</h1><ul>" + items + "</ul></body></html>"
+        )
+
+    def _inject(self, page: str, target: Path | None) -> str:
+        """Add the switcher, the overlay and the reload script to a served page (never to the file)."""
+        generation = self.server.builder.generation
+        top = self._switcher(target)
+        bottom = overlay(generation.problems) + SCRIPT % (generation.number, WAIT_PATH)
+        page = page.replace("</head>", STYLE + "</head>", 1) if "</head>" in page else STYLE + page
+        page = page.replace("<body>", "<body>" + top, 1) if "<body>" in page else top + page
+        head, sep, tail = page.rpartition("</body>")
+        return head + bottom + sep + tail if sep else page + bottom
+
+    def _switcher(self, target: Path | None) -> str:
+        """Links to the same page as every other unit publishes it (or that unit's home)."""
+        root = self.server.builder.site_root.resolve()
+        current, rest = "", ""
+        if target is not None:
+            rel = target.relative_to(root).as_posix()
+            current, _, rest = rel.partition("/")
+        links = ['<a href="/">Semua unit</a>']
+        for unit, name in self._units():
+            path = rest if (root / unit / rest).is_file() else "index.html"
+            href = "/" + unit + "/" + (path[: -len("index.html")] if path.endswith("index.html") else path)
+            mark = ' aria-current="page"' if unit == current else ""
+            links.append(f'<a href="{html.escape(href)}"{mark} title="{html.escape(name)}">{unit}</a>')
+        return '<nav id="sitegen-bar" aria-label="Pratinjau unit">Pratinjau: ' + " ".join(links) + "</nav>"
+
+
+def serve(builder: PreviewBuilder, host: str, port: int) -> PreviewServer:
+    """Bind the server (port 0 picks a free one); the caller runs serve_forever."""
+    os.makedirs(builder.site_root, exist_ok=True)
+    return PreviewServer((host, port), builder)
