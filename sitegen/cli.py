@@ -9,6 +9,7 @@ import click
 
 from . import __version__
 from .commands.build import build_command
+from .commands.check import check_command
 from .commands.feeds import feeds_command
 from .commands.new import new_command
 from .commands.offices import offices_command
@@ -26,3 +27,4 @@ main.add_command(offices_command)
 main.add_command(feeds_command)
 main.add_command(serve_command)
 main.add_command(new_command)
+main.add_command(check_command)

@@ -141,8 +141,12 @@ def build(
     now: datetime | None = None,
     drafts: bool = False,
     progress: Progress | None = None,
+    on_file: Callable[[Site, str, bytes], None] | None = None,
 ) -> BuildResult:
-    """Build the chosen units (all by default) into ``out``/<id>/; ``out=None`` checks without writing."""
+    """Build the chosen units (all by default) into ``out``/<id>/; ``out=None`` checks without writing.
+
+    ``on_file`` sees every rendered file (``sitegen check`` follows links between units with it).
+    """
     now = build_now(now)
     offices = [project.network.office(i) for i in office_ids] if office_ids else list(project.network.offices)
     output = Output(out, project.root) if out is not None else None
@@ -165,6 +169,8 @@ def build(
         for path, data in render(site, planned, problems):
             if writer:
                 writer.write(path, data)
+            if on_file:
+                on_file(site, path, data)
         if writer:
             stats[office.id] = writer.close()
     if problems.errors:

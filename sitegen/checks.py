@@ -1,0 +1,123 @@
+"""What `sitegen check` finds beyond a build's own errors, and the coverage table.
+
+The build already reports broken content, office variables, duplicate URLs and
+links inside a unit. Here: links from one unit's site to another's, expired
+announcements, shared pages no unit publishes, and missing English pages.
+
+Translation rule: a unit that declares ``languages: [id, en]`` serves
+foreigners, so every page it publishes under ``layanan/wna/`` must be in
+English (``lang: en``); a unit that does not declare ``en`` should not publish
+English pages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .errors import Problems
+from .links import target_file
+from .model import Site, publishes
+from .site import Project
+
+_ABSOLUTE = re.compile(r'\s(?:href|src)="(https?://[^"]+)"')
+FOREIGNER_FACING = "layanan/wna/"
+
+
+@dataclass
+class CrossLinks:
+    """Collects, while rendering, each unit's files and its links into other units' sites."""
+
+    files: dict[str, set[str]] = field(default_factory=dict)
+    links: list[tuple[Site, str, str]] = field(default_factory=list)  # (site, from file, absolute URL)
+
+    def __call__(self, site: Site, path: str, data: bytes) -> None:
+        self.files.setdefault(site.office.id, set()).add(path)
+        if path.endswith(".html"):
+            for url in _ABSOLUTE.findall(data.decode("utf-8", "replace")):
+                self.links.append((site, path, url))
+
+    def check(self, project: Project, problems: Problems) -> None:
+        bases = sorted(((o.base_url, o.id) for o in project.network.offices), key=lambda b: -len(b[0]))
+        for site, from_file, url in self.links:
+            for base, unit in bases:
+                if unit in self.files and url.startswith(base) and unit != site.office.id:
+                    target = target_file("/" + url[len(base) :], "index.html")
+                    if target is not None and target not in self.files[unit]:
+                        source = _source_of(site, from_file)
+                        problems.error(
+                            source or f"/{from_file}",
+                            0,
+                            f"link to {url}, which unit {unit} does not publish [unit {site.office.id}]",
+                            "check the address against that unit's pages",
+                        )
+                    break
+
+
+def _source_of(site: Site, path: str) -> str | None:
+    for page in site.pages:
+        if page.path == path and page.source is not None:
+            return str(page.source.path)
+    return None
+
+
+def content_warnings(project: Project, sites: list[Site], now: datetime, problems: Problems) -> None:
+    """Expired announcements, pages nobody publishes, missing or unexpected English pages."""
+    for site in sites:
+        office = site.office
+        for page in site.announcements:
+            if not page.in_force(now) and page.source is not None:
+                problems.warning(
+                    page.source.path,
+                    page.source.meta.line_of("expires"),
+                    f"announcement expired on {page.expires:%Y-%m-%d %H:%M} [unit {office.id}]",
+                    "it stays in the archive; delete it or move its expires date if it still applies",
+                )
+        english = "en" in office.languages
+        for page in site.pages:
+            if page.source is None:
+                continue
+            if english and page.url.startswith(FOREIGNER_FACING) and page.lang != "en" and not page.is_index:
+                problems.warning(
+                    page.source.path,
+                    page.source.meta.line_of("lang"),
+                    f"foreigner-facing page is not in English [unit {office.id} declares en]",
+                    "write it in English and add 'lang: en'",
+                )
+            if not english and page.lang == "en":
+                problems.warning(
+                    page.source.path,
+                    page.source.meta.line_of("lang"),
+                    f"English page on a unit that does not declare English [unit {office.id}]",
+                    "add en to the unit's languages in offices.yaml, or narrow the page",
+                )
+    for source in project.sources:
+        if source.is_shared and not any(
+            publishes(o, source, {s.key for s in project.sources if s.scope == o.id})
+            for o in project.network.offices
+        ):
+            problems.warning(
+                source.path,
+                1,
+                "no unit publishes this shared page",
+                "check offices:, exclude_offices:, kinds: and services:, or every unit has its own version",
+            )
+
+
+def coverage(project: Project) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """Units x shared pages: '+' published, 'own' replaced by the unit's file, '-' not published."""
+    units = list(project.network.offices)
+    rows = []
+    for source in sorted((s for s in project.sources if s.is_shared), key=lambda s: s.key):
+        cells = []
+        for office in units:
+            own = {s.key for s in project.sources if s.scope == office.id}
+            if source.key in own:
+                cells.append("own")
+            elif publishes(office, source, own):
+                cells.append("draft" if source.meta.draft else "+")
+            else:
+                cells.append("-")
+        rows.append((source.key, cells))
+    return [o.id for o in units], rows

@@ -1,0 +1,85 @@
+"""`sitegen check`: everything a build would check, and more, without writing anything."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ..checks import CrossLinks, content_warnings, coverage
+from ..errors import BuildFailed, Problem
+from ..site import Models, build, build_now, load_project
+from .common import EXIT_CONTENT, parse_now, root_option
+
+
+@click.command("check")
+@root_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option(
+    "--coverage", "show_coverage", is_flag=True, help="Print which unit publishes which shared page."
+)
+@click.option("--now", "now", metavar="TIME", help="Check as if at this moment (ISO 8601 with offset).")
+def check_command(root: Path, fmt: str, strict: bool, show_coverage: bool, now: str | None) -> None:
+    """Check offices.yaml and all content; report every problem as path:line: message (hint)."""
+    moment = build_now(parse_now(now))
+    problems: list[Problem] = []
+    project = None
+    try:
+        project = load_project(root)
+        links = CrossLinks()
+        with contextlib.suppress(BuildFailed):  # its problems are in project.problems already
+            build(project, None, now=moment, on_file=links)
+        links.check(project, project.problems)
+        models = Models(project, moment, drafts=False)
+        content_warnings(project, [models(o) for o in project.network.offices], moment, project.problems)
+        problems = sorted(set(project.problems.items))
+    except BuildFailed as exc:
+        problems = exc.problems
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity == "warning"]
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                {
+                    "errors": len(errors),
+                    "warnings": len(warnings),
+                    "problems": [
+                        {
+                            "path": p.path,
+                            "line": p.line,
+                            "severity": p.severity,
+                            "message": p.message,
+                            "hint": p.hint,
+                        }
+                        for p in problems
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        for problem in problems:
+            click.echo(str(problem))
+        if show_coverage and project is not None:
+            _print_coverage(project)
+        click.echo(f"{len(errors)} error(s), {len(warnings)} warning(s)", err=True)
+    if errors or (strict and warnings):
+        sys.exit(EXIT_CONTENT)
+
+
+def _print_coverage(project) -> None:
+    units, rows = coverage(project)
+    width = max(len(key) for key, _ in rows) if rows else 10
+    click.echo("\nWho publishes which shared page (+ shared, own = the unit's own version, - not published):")
+    click.echo(" " * width + "  " + "  ".join(units))
+    for key, cells in rows:
+        click.echo(
+            key.ljust(width)
+            + "  "
+            + "  ".join(cell.center(len(unit)) for cell, unit in zip(cells, units, strict=True))
+        )

@@ -1,0 +1,139 @@
+"""`sitegen check`: every problem in one run, nothing written, exit 1 on errors only (or warnings with --strict)."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from sitegen.cli import main
+
+NOW = "2026-11-24T12:00:00+07:00"
+
+
+def check(project, *args):
+    return CliRunner().invoke(main, ["check", "--root", str(project.root), "--now", NOW, *args])
+
+
+def test_clean_content_passes_and_nothing_is_written(project):
+    result = check(project)
+    assert result.exit_code == 0, result.output
+    assert "0 error(s), 0 warning(s)" in result.output
+    assert not project.out.exists()
+
+
+def test_errors_a_build_would_find_are_all_reported_in_one_run(project):
+    project.write("content/shared/layanan/a.md", "---\ntitle: A\n---\n[x](/layanan/tidak-ada/)\n")
+    project.write("content/offices/alpha/berita/b.md", "---\ntitle: B\ndate: besok\n---\nx\n")
+    result = check(project)
+    assert result.exit_code == 1
+    assert "content/offices/alpha/berita/b.md:3: 'date': cannot read date 'besok'" in result.output
+    # (when front matter is broken the rest is not rendered; the link is found once it is fixed)
+    project.write("content/offices/alpha/berita/b.md", "---\ntitle: B\ndate: 2026-11-01\n---\nx\n")
+    result = check(project)
+    assert "content/shared/layanan/a.md:4: broken link /layanan/tidak-ada/ [unit alpha]" in result.output
+    assert "4 error(s)" in result.output  # one per unit
+
+
+def test_a_link_into_another_units_site_is_checked(project):
+    project.write(
+        "content/offices/alpha/berita/2026-10-05-patroli.md",
+        "---\ntitle: Patroli\ndate: 2026-10-05 14:00\n---\n"
+        "[ada](https://bravo.example.go.id/berita/wbk/) dan [tidak](https://bravo.example.go.id/berita/hilang/)\n",
+    )
+    result = check(project)
+    assert result.exit_code == 1
+    assert (
+        "link to https://bravo.example.go.id/berita/hilang/, which unit bravo does not publish [unit alpha]"
+        in result.output
+    )
+    assert "berita/wbk/" not in result.output
+
+
+def test_aliases_count_as_pages_for_links(project):
+    project.write(
+        "content/shared/layanan/biaya-paspor.md",
+        "---\ntitle: Biaya\nservices: [paspor]\naliases: [/tarif/]\n---\nx\n",
+    )
+    project.write(
+        "content/offices/alpha/berita/2026-10-05-patroli.md",
+        "---\ntitle: Patroli\ndate: 2026-10-05 14:00\n---\n[tarif](/tarif/)\n",
+    )
+    assert check(project).exit_code == 0
+
+
+def test_an_expired_announcement_is_a_warning_and_strict_makes_it_fail(project):
+    result = check(project, "--now", "2027-01-05T00:00:00+07:00")
+    assert result.exit_code == 0
+    assert (
+        "content/offices/alpha/pengumuman/2026-11-18-libur.md:4: warning: announcement expired on "
+        "2027-01-02 23:59 [unit alpha]"
+    ) in result.output
+    assert check(project, "--now", "2027-01-05T00:00:00+07:00", "--strict").exit_code == 1
+
+
+def test_a_shared_page_no_unit_publishes_is_a_warning(project):
+    project.write(
+        "content/shared/layanan/kosong.md",
+        "---\ntitle: Kosong\nkinds: [kanwil]\nservices: [paspor]\n---\nx\n",
+    )
+    result = check(project)
+    assert "content/shared/layanan/kosong.md:1: warning: no unit publishes this shared page" in result.output
+
+
+def test_missing_and_unexpected_english_pages_are_warnings(project):
+    project.write(
+        "offices.yaml",
+        project.read("offices.yaml").replace(
+            "    services: [paspor, izin-tinggal, plb]",
+            "    languages: [id, en]\n    services: [paspor, izin-tinggal, plb]",
+        ),
+    )
+    project.write(
+        "content/shared/layanan/wna/itas.md",
+        "---\ntitle: Izin Tinggal Terbatas\nservices: [izin-tinggal]\n---\nx\n",
+    )
+    project.write(
+        "content/shared/layanan/wna/itk.md",
+        "---\ntitle: Visit Stay Permit\nlang: en\nservices: [izin-tinggal]\n---\nx\n",
+    )
+    result = check(project)
+    assert (
+        "layanan/wna/itas.md:1: warning: foreigner-facing page is not in English [unit alpha declares en]"
+        in result.output
+    )
+    assert (
+        "layanan/wna/itk.md:3: warning: English page on a unit that does not declare English [unit bravo]"
+        in result.output
+    )
+    assert (
+        "itk.md:3: warning: English page on a unit that does not declare English [unit alpha]"
+        not in result.output
+    )
+
+
+def test_json_for_machines(project):
+    project.write("content/shared/layanan/a.md", "---\ntitel: A\n---\nx\n")
+    result = check(project, "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["errors"] == 2
+    assert {
+        "path": "content/shared/layanan/a.md",
+        "line": 2,
+        "severity": "error",
+        "message": "unknown front matter key 'titel'",
+        "hint": "did you mean 'title'? Keys of your own go under params:",
+    } in report["problems"]
+
+
+def test_coverage_shows_who_publishes_what(project):
+    result = check(project, "--coverage")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    header = next(line for line in lines if line.strip().startswith("alpha"))
+    assert header.split() == ["alpha", "bravo", "rudenim", "wilayah"]
+    row = next(line for line in lines if line.startswith("layanan/paspor-baru.md"))
+    assert row.split()[1:] == ["+", "own", "-", "-"]
+    row = next(line for line in lines if line.startswith("layanan/pas-lintas-batas.md"))
+    assert row.split()[1:] == ["+", "-", "-", "-"]
