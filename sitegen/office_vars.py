@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import escape
 
@@ -124,6 +124,7 @@ class BodyTemplate:
     expressions: tuple[tuple[Callable[..., Any], int, str], ...] = ()
     markdown: str = ""
     first_line: int = 1
+    _template: Template | None = field(default=None, repr=False, compare=False)
 
     def render(self, ctx: dict[str, Any]) -> str:
         if self.kind == "plain":
@@ -137,14 +138,16 @@ class BodyTemplate:
         return to_html(self._render_statements(ctx))
 
     def _render_statements(self, ctx: dict[str, Any]) -> str:
-        try:
-            template = _ENV.from_string(self.markdown)
-        except TemplateSyntaxError as exc:
-            raise OfficeVarError(
-                self.first_line + (exc.lineno or 1) - 1,
-                f"template syntax: {exc.message}",
-                "check the {% %} and {{ }} pairs",
-            ) from None
+        if self._template is None:  # compiled once, rendered for every unit
+            try:
+                self._template = _ENV.from_string(self.markdown)
+            except TemplateSyntaxError as exc:
+                raise OfficeVarError(
+                    self.first_line + (exc.lineno or 1) - 1,
+                    f"template syntax: {exc.message}",
+                    "check the {% %} and {{ }} pairs",
+                ) from None
+        template = self._template
         try:
             return template.render(ctx)
         except (UndefinedError, SecurityError, TemplateError, TypeError, AttributeError) as exc:

@@ -21,7 +21,7 @@ from .office_vars import BodyTemplate, OfficeVarError, context, prepare
 from .output import Output, WriteStats
 from .render import plan, render
 from .sources import Source, load_sources
-from .templates import Theme
+from .templates import Theme, load_theme
 
 Progress = Callable[[str, int, int], None]
 
@@ -163,7 +163,7 @@ def build(
             continue
         if site.next_change:
             changes.append(site.next_change)
-        theme = Theme(project.themes_dir, office.theme)
+        theme = load_theme(project.themes_dir, office.theme)
         planned = plan(site, theme, problems, [lambda s: feed_files(s, models)])
         writer = output.site(office.id) if output else None
         for path, data in render(site, planned, problems):

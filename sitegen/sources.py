@@ -93,7 +93,10 @@ def read_source(
             "move it into content/shared/<section>/ or content/offices/<id>/<section>/",
         )
         return None
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None  # removed while the build was reading (an editor saving by rename): it is gone
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -95,3 +95,17 @@ class Theme:
     def files(self) -> list[Path]:
         """Every file the theme chain consists of (for change detection)."""
         return sorted(p for d in self.chain if d.is_dir() for p in d.rglob("*") if p.is_file())
+
+
+_LOADED: dict[tuple[Path, str], tuple[tuple, Theme]] = {}
+
+
+def load_theme(themes_dir: Path, name: str) -> Theme:
+    """The theme, with its compiled templates reused until one of its files changes."""
+    theme = Theme(themes_dir, name)
+    fingerprint = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in theme.files())
+    cached = _LOADED.get((themes_dir, name))
+    if cached is not None and cached[0] == fingerprint:
+        return cached[1]
+    _LOADED[(themes_dir, name)] = (fingerprint, theme)
+    return theme

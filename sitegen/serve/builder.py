@@ -103,6 +103,11 @@ class PreviewBuilder:
             except OutputError as exc:
                 self.generation.bump([Problem(str(self.site_root), 0, str(exc))])
                 return set()
+            except Exception as exc:  # noqa: BLE001 - the preview must outlive any one bad rebuild
+                self.generation.bump(
+                    [Problem("sitegen", 0, f"internal error: {exc!r}", "please report this")]
+                )
+                return set()
             self.project = project
             self.last_seconds = time.perf_counter() - started
             self.generation.bump([])
