@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Container
+from functools import lru_cache
 
 from .urls import relative
 
@@ -20,6 +21,8 @@ _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
 
 def target_file(link: str, from_file: str) -> str | None:
     """The output file an internal link points at, or None for external links."""
+    if link.startswith("/") and not link.startswith("//"):
+        return _root_target(link)  # the common case, the same from every page
     if not link or _EXTERNAL.match(link):
         return None
     path = re.split(r"[?#]", link, maxsplit=1)[0]
@@ -38,6 +41,18 @@ def target_file(link: str, from_file: str) -> str | None:
     if "." not in last:
         return resolved + "/index.html"
     return resolved
+
+
+@lru_cache(maxsize=1 << 14)
+def _root_target(link: str) -> str:
+    """A site-root link's target file; cached, since every page repeats the same menu links."""
+    path = re.split(r"[?#]", link, maxsplit=1)[0].lstrip("/")
+    last = path.rsplit("/", 1)[-1]
+    if path == "" or path.endswith("/"):
+        return path + "index.html"
+    if "." not in last:
+        return path + "/index.html"
+    return path
 
 
 def rewrite(html: str, from_file: str, existing: Container[str]) -> tuple[str, list[str]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -60,7 +61,7 @@ class Page:
     def in_force(self, now: datetime) -> bool:
         return self.expires is None or now <= self.expires
 
-    @property
+    @cached_property
     def sort_key(self) -> tuple:
         stamp = -self.date.timestamp() if self.date else 0.0
         return (stamp, self.weight, self.title.casefold(), self.url)

@@ -17,6 +17,7 @@ import re
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from types import SimpleNamespace
 from typing import Any
 
@@ -121,18 +122,22 @@ class BodyTemplate:
     kind: str  # "plain" | "expressions" | "statements"
     html: str = ""
     parts: tuple[str, ...] = ()
-    expressions: tuple[tuple[Callable[..., Any], int, str], ...] = ()
+    expressions: tuple[tuple[int, str], ...] = ()  # (line, code); compiled on first use
     markdown: str = ""
     first_line: int = 1
     _template: Template | None = field(default=None, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled into the cache and across processes without the compiled template."""
+        return {**self.__dict__, "_template": None}
 
     def render(self, ctx: dict[str, Any]) -> str:
         if self.kind == "plain":
             return self.html
         if self.kind == "expressions":
             out = [self.parts[0]]
-            for i, (expr, line, code) in enumerate(self.expressions):
-                out.append(str(escape(_evaluate(expr, ctx, line, code))))
+            for i, (line, code) in enumerate(self.expressions):
+                out.append(str(escape(_evaluate(_compiled(code), ctx, line, code))))
                 out.append(self.parts[i + 1])
             return "".join(out)
         return to_html(self._render_statements(ctx))
@@ -176,10 +181,10 @@ def prepare(body: str, first_line: int) -> BodyTemplate:
         line = first_line + body.count("\n", 0, match.start())
         code = match.group(1).strip()
         try:
-            compiled = _ENV.compile_expression(code, undefined_to_none=False)
+            _compiled(code)
         except TemplateSyntaxError as exc:
             raise OfficeVarError(line, f"cannot read {{{{ {code} }}}}: {exc.message}", NAMES_HINT) from None
-        expressions.append((compiled, line, code))
+        expressions.append((line, code))
         pieces.append(body[last : match.start()])
         pieces.append(_MARK.format(i))
         last = match.end()
@@ -192,6 +197,11 @@ def prepare(body: str, first_line: int) -> BodyTemplate:
         # Markdown moved or dropped a marker (e.g. inside raw HTML); fall back to the general path.
         return BodyTemplate("statements", markdown=body, first_line=first_line)
     return BodyTemplate("expressions", parts=tuple(parts[0::2]), expressions=tuple(expressions))
+
+
+@cache
+def _compiled(code: str) -> Callable[..., Any]:
+    return _ENV.compile_expression(code, undefined_to_none=False)
 
 
 def _evaluate(expr: Callable[..., Any], ctx: dict[str, Any], line: int, code: str) -> Any:

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .bodies import Bodies
 from .config import Network, Office, load_network
 from .errors import BuildFailed, Problems
 from .feeds import feed_files
 from .model import Site, build_site
-from .office_vars import BodyTemplate, OfficeVarError, context, prepare
+from .office_vars import context
 from .output import Output, WriteStats
 from .render import plan, render
 from .sources import Source, load_sources
@@ -34,8 +35,7 @@ class Project:
     network: Network
     sources: list[Source]
     problems: Problems
-    # prepared bodies by file digest; a long-running process passes the same dict to every Project
-    _bodies: dict[str, BodyTemplate | OfficeVarError] = field(default_factory=dict)
+    bodies: Bodies = field(default_factory=Bodies)
     _contexts: dict[str, dict] = field(default_factory=dict)
 
     @property
@@ -48,15 +48,7 @@ class Project:
 
     def body(self, source: Source, office: Office) -> str:
         """The source's HTML as ``office`` publishes it; Markdown converted once per source."""
-        prepared = self._bodies.get(source.digest)
-        if prepared is None:
-            try:
-                prepared = prepare(source.body, source.body_line)
-            except OfficeVarError as exc:
-                prepared = exc
-            self._bodies[source.digest] = prepared
-        if isinstance(prepared, OfficeVarError):
-            raise prepared
+        prepared = self.bodies.get(source)
         ctx = self._contexts.get(office.id)
         if ctx is None:
             ctx = self._contexts[office.id] = context(office, self.network)
@@ -66,7 +58,7 @@ class Project:
 def load_project(
     root: Path,
     base_urls: dict[str, str] | None = None,
-    bodies: dict[str, BodyTemplate | OfficeVarError] | None = None,
+    bodies: Bodies | None = None,
 ) -> Project:
     """Read offices.yaml and all content; raise BuildFailed listing every problem."""
     problems = Problems(root)
@@ -81,7 +73,8 @@ def load_project(
                 for o in network.offices
             ),
         )
-    sources = load_sources(root / "content", network.ids, problems)
+    bodies = bodies if bodies is not None else Bodies()
+    sources = load_sources(root / "content", network.ids, problems, bodies.cache)
     for office in network.offices:
         if not Theme(root / "themes", office.theme).exists():
             problems.error(
@@ -92,7 +85,7 @@ def load_project(
                 "create it or use theme: default",
             )
     problems.raise_if_errors()
-    return Project(root, network, sources, problems, bodies if bodies is not None else {})
+    return Project(root, network, sources, problems, bodies)
 
 
 def build_now(now: datetime | None = None) -> datetime:
@@ -151,6 +144,7 @@ def build(
     offices = [project.network.office(i) for i in office_ids] if office_ids else list(project.network.offices)
     output = Output(out, project.root) if out is not None else None
     problems = project.problems
+    project.bodies.prepare_all(project.sources)  # the expensive part, once per source, in parallel
     models = Models(project, now, drafts)
     stats: dict[str, WriteStats] = {}
     changes: list[datetime] = []

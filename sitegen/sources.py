@@ -15,6 +15,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .cache import Cache
 from .config import KINDS, SERVICES
 from .errors import Problems
 from .front_matter import FrontMatter, FrontMatterError, parse, split
@@ -68,7 +69,7 @@ def discover(content_dir: Path) -> list[Path]:
 
 
 def read_source(
-    path: Path, content_dir: Path, office_ids: tuple[str, ...], problems: Problems
+    path: Path, content_dir: Path, office_ids: tuple[str, ...], problems: Problems, cache: Cache | None = None
 ) -> Source | None:
     """Read and validate one file; report its problems and return None if it has any."""
     rel = path.relative_to(content_dir).as_posix()
@@ -97,6 +98,28 @@ def read_source(
         data = path.read_bytes()
     except FileNotFoundError:
         return None  # removed while the build was reading (an editor saving by rename): it is gone
+    digest = hashlib.sha256(data).hexdigest()
+    section = PurePosixPath(key).parts[0] if len(PurePosixPath(key).parts) > 1 else ""
+    dated = section in DATED_SECTIONS and PurePosixPath(key).name != INDEX
+    cache_key = f"{digest}:{int(dated)}"
+    cached = cache.get("source", cache_key) if cache is not None else None
+    if cached is not None:
+        meta, body, body_line = cached
+    else:
+        parsed = _parse(path, data, dated, problems)
+        if parsed is None:
+            return None
+        meta, body, body_line = parsed
+        if cache is not None:
+            cache.put("source", cache_key, parsed)
+    ok = _check_narrowing(path, meta, scope, office_ids, problems)
+    if not ok:
+        return None
+    return Source(path, rel, scope, key, meta, body, body_line, digest)
+
+
+def _parse(path: Path, data: bytes, dated: bool, problems: Problems) -> tuple[FrontMatter, str, int] | None:
+    """Decode and split a file and validate its front matter; report problems and return None on any."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -110,18 +133,13 @@ def read_source(
         return None
     text = text.replace("\r\n", "\n")
     raw, body, yaml_line, body_line = split(text)
-    section = PurePosixPath(key).parts[0] if len(PurePosixPath(key).parts) > 1 else ""
-    dated = section in DATED_SECTIONS and PurePosixPath(key).name != INDEX
     try:
         meta = parse(raw, yaml_line, required_date=dated)
     except FrontMatterError as exc:
         for line, message, hint in exc.problems:
             problems.error(path, line, message, hint)
         return None
-    ok = _check_narrowing(path, meta, scope, office_ids, problems)
-    if not ok:
-        return None
-    return Source(path, rel, scope, key, meta, body, body_line, hashlib.sha256(data).hexdigest())
+    return meta, body, body_line
 
 
 def _check_narrowing(
@@ -156,11 +174,13 @@ def _check_narrowing(
     return ok
 
 
-def load_sources(content_dir: Path, office_ids: tuple[str, ...], problems: Problems) -> list[Source]:
+def load_sources(
+    content_dir: Path, office_ids: tuple[str, ...], problems: Problems, cache: Cache | None = None
+) -> list[Source]:
     """Read every content file once, collecting every problem."""
     sources = []
     for path in discover(content_dir):
-        source = read_source(path, content_dir, office_ids, problems)
+        source = read_source(path, content_dir, office_ids, problems, cache)
         if source is not None:
             sources.append(source)
     return sources

@@ -8,9 +8,9 @@ and canonical links use absolute URLs from the unit's ``base_url``.
 
 from __future__ import annotations
 
-import posixpath
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
@@ -52,10 +52,19 @@ def check(path: str) -> str:
     return path
 
 
+@lru_cache(maxsize=1 << 16)
 def relative(from_file: str, to_file: str) -> str:
-    """A link from one output file to another, relative, naming the target file."""
-    start = posixpath.dirname(from_file) or "."
-    return posixpath.relpath(to_file, start)
+    """A link from one output file to another, relative, naming the target file.
+
+    Both are clean site paths (checked by :func:`check`), so plain string work
+    gives what ``posixpath.relpath`` would, many times faster.
+    """
+    from_dirs = from_file.split("/")[:-1]
+    to_parts = to_file.split("/")
+    shared = 0
+    while shared < len(from_dirs) and shared < len(to_parts) - 1 and from_dirs[shared] == to_parts[shared]:
+        shared += 1
+    return "../" * (len(from_dirs) - shared) + "/".join(to_parts[shared:])
 
 
 def absolute(base_url: str, url: str) -> str:

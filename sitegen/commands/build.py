@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
 
 import click
 
+from ..bodies import Bodies
+from ..cache import CACHE_DIR, Cache
 from ..errors import BuildFailed
 from ..output import OutputError
 from ..site import build
@@ -33,6 +36,21 @@ def _base_urls(values: tuple[str, ...]) -> dict[str, str]:
 )
 @click.option("--drafts", is_flag=True, help="Include pages marked draft: true.")
 @click.option("--now", "now", metavar="TIME", help="Build as if at this moment (ISO 8601 with offset).")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1),
+    default=os.cpu_count() or 1,
+    show_default="cores",
+    help="Processes converting Markdown.",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Persistent cache folder [default: .sitegen-cache in the root].",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the persistent cache.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
 def build_command(
     root: Path,
@@ -41,13 +59,17 @@ def build_command(
     base_urls: tuple[str, ...],
     drafts: bool,
     now: str | None,
+    jobs: int,
+    cache_dir: Path | None,
+    no_cache: bool,
     quiet: bool,
 ) -> None:
     """Build every unit's site (or those given with --office)."""
     started = time.perf_counter()
     overrides = _base_urls(base_urls)
     moment = parse_now(now)
-    project = open_project(root, overrides)
+    cache = Cache(None if no_cache else (cache_dir or root / CACHE_DIR) / "cache.sqlite")
+    project = open_project(root, overrides, Bodies(cache, jobs))
     known = project.network.ids
     for office_id in [*offices, *overrides]:
         if office_id not in known:

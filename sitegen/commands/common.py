@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from ..bodies import Bodies
 from ..errors import BuildFailed, Problem
 from ..site import Project, load_project
 
@@ -30,10 +31,12 @@ def report(problems: Iterable[Problem]) -> None:
         click.echo(str(problem), err=True)
 
 
-def open_project(root: Path, base_urls: dict[str, str] | None = None) -> Project:
+def open_project(
+    root: Path, base_urls: dict[str, str] | None = None, bodies: Bodies | None = None
+) -> Project:
     """Load the project or exit 1 after listing every problem."""
     try:
-        return load_project(root, base_urls)
+        return load_project(root, base_urls, bodies)
     except BuildFailed as exc:
         fail(exc.problems)
 

@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from ..bodies import Bodies
 from ..config import Network
 from ..errors import BuildFailed, Problem
 from ..model import publishes
@@ -77,7 +78,7 @@ class PreviewBuilder:
     out: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="sitegen-preview-")))
     project: Project | None = None
     last_seconds: float = 0.0
-    _bodies: dict = field(default_factory=dict)
+    _bodies: Bodies = field(default_factory=Bodies)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
