@@ -28,6 +28,7 @@ class Cache:
         self.path = path
         self._db: sqlite3.Connection | None = None
         self._pending: list[tuple[str, str, bytes]] = []
+        self._loaded: dict[str, dict[str, bytes]] = {}
         if path is not None:
             self._open(path)
 
@@ -51,11 +52,15 @@ class Cache:
     def get(self, kind: str, key: str) -> Any | None:
         if self._db is None:
             return None
-        row = self._db.execute("SELECT value FROM entries WHERE kind = ? AND key = ?", (kind, key)).fetchone()
-        if row is None:
+        loaded = self._loaded.get(kind)
+        if loaded is None:  # one query per kind and build, not one per file
+            rows = self._db.execute("SELECT key, value FROM entries WHERE kind = ?", (kind,))
+            loaded = self._loaded[kind] = dict(rows.fetchall())
+        blob = loaded.get(key)
+        if blob is None:
             return None
         try:
-            return pickle.loads(row[0])  # noqa: S301 - our own file, written by put()
+            return pickle.loads(blob)  # noqa: S301 - our own file, written by put()
         except Exception:  # noqa: BLE001 - a damaged entry is a miss
             return None
 

@@ -62,6 +62,12 @@ def parse_datetime(value: object, tz: tzinfo, end_of_day: bool = False) -> datet
         except ValueError:
             pass
     else:
+        try:  # the common forms, read by the fast ISO parser
+            parsed = datetime.fromisoformat(text)
+        except ValueError:
+            parsed = None
+        if parsed is not None and len(text) > 10:
+            return parsed.replace(tzinfo=tz)
         for form in _FORMS:
             try:
                 parsed = datetime.strptime(text, form)

@@ -65,6 +65,7 @@ class SiteWriter:
     output: Output
     site_id: str
     old: dict[str, str]
+    fingerprint: str = ""
     new: dict[str, str] = field(default_factory=dict)
     stats: WriteStats = field(default_factory=WriteStats)
     _staging: Path | None = None
@@ -96,8 +97,8 @@ class SiteWriter:
         self.stats.removed = len(set(self.old) - set(self.new))
         if self.stats.removed or not self.current.exists():
             self._materialise()
-        if self._staging is not None:
-            self.output.pending.append(self)
+        if self._staging is not None or self.fingerprint != self.output.fingerprint(self.site_id):
+            self.output.pending.append(self)  # new files to swap in, or only a new record of the inputs
         return self.stats
 
     def _materialise(self) -> None:
@@ -145,12 +146,23 @@ class Output:
         return self.state / f"{site_id}.json"
 
     def manifest(self, site_id: str) -> dict[str, str]:
+        """The files of the unit's current site with their digests."""
+        return self._record(site_id).get("files", {})
+
+    def fingerprint(self, site_id: str) -> str | None:
+        """The inputs fingerprint the unit's current site was built from, if it is there."""
+        if not (self.root / site_id).is_dir():
+            return None
+        return self._record(site_id).get("fingerprint")
+
+    def _record(self, site_id: str) -> dict:
         try:
-            return json.loads(self.manifest_path(site_id).read_text(encoding="utf-8"))
+            data = json.loads(self.manifest_path(site_id).read_text(encoding="utf-8"))
         except (FileNotFoundError, ValueError):
             return {}
+        return data if "files" in data else {}
 
-    def site(self, site_id: str) -> SiteWriter:
+    def site(self, site_id: str, fingerprint: str = "") -> SiteWriter:
         """Start writing one unit's site; refuses folders sitegen did not make."""
         check(site_id)
         current = self.root / site_id
@@ -162,23 +174,24 @@ class Output:
                 f"{current} exists and was not made by sitegen; move it away or choose another --out"
             )
         self.state.mkdir(parents=True, exist_ok=True)
-        return SiteWriter(self, site_id, old)
+        return SiteWriter(self, site_id, old, fingerprint)
 
     def commit(self) -> None:
         """Swap every staged site in, then record what it holds."""
         trash = self.state / "trash"
         for writer in self.pending:
-            assert writer._staging is not None
             current = writer.current
             old = trash / writer.site_id
             if old.exists():
                 shutil.rmtree(old)
-            if current.exists():
-                old.parent.mkdir(parents=True, exist_ok=True)
-                os.rename(current, old)
-            os.rename(writer._staging, current)
+            if writer._staging is not None:
+                if current.exists():
+                    old.parent.mkdir(parents=True, exist_ok=True)
+                    os.rename(current, old)
+                os.rename(writer._staging, current)
             tmp = self.manifest_path(writer.site_id).with_suffix(".tmp")
-            tmp.write_text(json.dumps(writer.new, sort_keys=True, indent=0), encoding="utf-8")
+            record = {"fingerprint": writer.fingerprint, "files": writer.new}
+            tmp.write_text(json.dumps(record, sort_keys=True, indent=0), encoding="utf-8")
             os.replace(tmp, self.manifest_path(writer.site_id))
             if old.exists():
                 shutil.rmtree(old)

@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 from .bodies import Bodies
@@ -20,6 +21,7 @@ from .feeds import feed_files
 from .model import Site, build_site
 from .office_vars import context
 from .output import Output, WriteStats
+from .rebuild import fingerprint, theme_digest
 from .render import plan, render
 from .sources import Source, load_sources
 from .templates import Theme, load_theme
@@ -144,6 +146,8 @@ def build(
     offices = [project.network.office(i) for i in office_ids] if office_ids else list(project.network.offices)
     output = Output(out, project.root) if out is not None else None
     problems = project.problems
+    offices_yaml = project.network.path.read_bytes()
+    theme_digests = cache(theme_digest)
     project.bodies.prepare_all(project.sources)  # the expensive part, once per source, in parallel
     models = Models(project, now, drafts)
     stats: dict[str, WriteStats] = {}
@@ -158,8 +162,14 @@ def build(
         if site.next_change:
             changes.append(site.next_change)
         theme = load_theme(project.themes_dir, office.theme)
+        stamp = ""
+        if output is not None:
+            stamp = fingerprint(site, models, theme_digests(theme), offices_yaml, drafts)
+            if output.fingerprint(office.id) == stamp:  # same inputs as the site on disk: nothing to render
+                stats[office.id] = WriteStats(unchanged=len(output.manifest(office.id)))
+                continue
         planned = plan(site, theme, problems, [lambda s: feed_files(s, models)])
-        writer = output.site(office.id) if output else None
+        writer = output.site(office.id, stamp) if output else None
         for path, data in render(site, planned, problems):
             if writer:
                 writer.write(path, data)

@@ -12,7 +12,9 @@ what is decided in :mod:`sitegen.model`.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from .cache import Cache
@@ -37,12 +39,12 @@ class Source:
     body_line: int
     digest: str
 
-    @property
+    @cached_property
     def section(self) -> str:
         parts = PurePosixPath(self.key).parts
         return parts[0] if len(parts) > 1 else ""
 
-    @property
+    @cached_property
     def is_index(self) -> bool:
         return PurePosixPath(self.key).name == INDEX
 
@@ -60,12 +62,14 @@ def discover(content_dir: Path) -> list[Path]:
     if not content_dir.is_dir():
         return []
     found = []
-    for path in content_dir.rglob("*.md"):
-        rel = path.relative_to(content_dir)
-        if any(part.startswith((".", "#")) or part.endswith("~") for part in rel.parts):
-            continue
-        found.append(path)
-    return sorted(found)
+    for folder, dirs, files in os.walk(content_dir):
+        dirs[:] = [d for d in dirs if not d.startswith((".", "#"))]
+        found.extend(
+            os.path.join(folder, name)
+            for name in files
+            if name.endswith(".md") and not name.startswith((".", "#"))
+        )
+    return [Path(p) for p in sorted(found)]
 
 
 def read_source(
