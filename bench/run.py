@@ -201,11 +201,7 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="replace the results in bench/README.md")
     args = parser.parse_args()
     peers = [p for p in args.peers.split(",") if p]
-    lines = [
-        f"Measured {date.today().isoformat()} with `python bench/run.py {' '.join(sys.argv[1:])}` on "
-        f"{machine()}.",
-        "",
-    ]
+    header = f"Measured {date.today().isoformat()} with `python bench/run.py {' '.join(sys.argv[1:])}` on {machine()}."
     for preset in args.presets:
         started = time.perf_counter()
         folder = corpus.make(preset)
@@ -215,14 +211,23 @@ def main() -> None:
             results["hugo"] = run_hugo(folder, args.runs)
         if "pelican" in peers:
             results["pelican"] = run_pelican(folder, args.runs)
-        lines += report(preset, args.runs, results)
-        print("\n".join(lines[-14:]), file=sys.stderr)
-    text = "\n".join(lines)
-    print(text)
-    if args.write:
-        readme = HERE / "README.md"
-        head = readme.read_text(encoding="utf-8").split("<!-- results -->")[0] if readme.exists() else ""
-        readme.write_text(head + "<!-- results -->\n" + text + "\n", encoding="utf-8")
+        text = "\n".join([header, "", *report(preset, args.runs, results)])
+        print(text, flush=True)
+        if args.write:
+            write_section(preset, text)
+
+
+def write_section(preset: str, text: str) -> None:
+    """Replace this preset's results in bench/README.md, leaving the rest as it is."""
+    readme = HERE / "README.md"
+    current = readme.read_text(encoding="utf-8") if readme.exists() else ""
+    start, end = f"<!-- results:{preset} -->", f"<!-- /results:{preset} -->"
+    block = f"{start}\n{text}\n{end}"
+    if start in current and end in current:
+        current = current[: current.index(start)] + block + current[current.index(end) + len(end) :]
+    else:
+        current = current.rstrip("\n") + "\n\n" + block + "\n"
+    readme.write_text(current, encoding="utf-8")
 
 
 if __name__ == "__main__":
