@@ -103,7 +103,8 @@ def generate(preset: Preset, seed: int = 2026) -> tuple[list[str], list[tuple[st
         body = article_body(rng, [])
         shared.append((slug, title, body))
     articles = []
-    start = datetime(2024, 1, 1, 8, 0)
+    start = datetime(2020, 1, 1, 8, 0)  # every item in the past, so every generator publishes all of them
+    step = timedelta(hours=4) if preset.news > 1000 else timedelta(hours=7)
     for unit in units:
         for n in range(preset.news):
             slug = f"berita-{n:05d}"
@@ -115,7 +116,7 @@ def generate(preset: Preset, seed: int = 2026) -> tuple[list[str], list[tuple[st
                     unit,
                     slug,
                     f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} {rng.choice(WORDS)} {n}",
-                    start + timedelta(hours=7 * n, minutes=units.index(unit)),
+                    start + step * n + timedelta(minutes=units.index(unit)),
                     tuple(
                         sorted(
                             rng.sample(["paspor", "pengawasan", "sosialisasi", "perbatasan", "inovasi"], 2)
