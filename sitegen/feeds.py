@@ -24,7 +24,7 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from . import __version__
-from .config import Office
+from .config import Network, Office
 from .links import absolutize
 from .model import Page, Site
 from .urls import absolute
@@ -128,12 +128,11 @@ def catalogue(site: Site, models: Callable[[Office], Site] | None = None) -> lis
 
 
 def feed_files(site: Site, models: Callable[[Office], Site]) -> list[tuple[str, bytes]]:
-    """Every feed file of ``site``: RSS and Atom for each feed, and the network's OPML."""
+    """Every feed file of ``site``: RSS and Atom for each feed (the network's OPML is :func:`opml`)."""
     files = []
     for feed in catalogue(site, models):
         files.append((feed.rss_path, rss(feed)))
         files.append((feed.atom_path, atom(feed)))
-    files.append((OPML, opml(site, models)))
     return files
 
 
@@ -242,14 +241,17 @@ def _fix_atom_links(data: bytes, feed: Feed) -> bytes:
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def opml(site: Site, models: Callable[[Office], Site]) -> bytes:
-    """Every feed of every unit, grouped by unit: subscribe to the whole network in one step."""
+def opml(network: Network, models: Callable[[Office], Site]) -> bytes:
+    """Every feed of every unit, grouped by unit: subscribe to the whole network in one step.
+
+    The same bytes for every unit's site, so a build makes it once.
+    """
     root = ET.Element("opml", version="2.0")
     head = ET.SubElement(root, "head")
-    ET.SubElement(head, "title").text = f"Umpan berita {site.network.name}"
+    ET.SubElement(head, "title").text = f"Umpan berita {network.name}"
     body = ET.SubElement(root, "body")
-    for office in site.network.offices:
-        unit = models(office) if office.id != site.office.id else site
+    for office in network.offices:
+        unit = models(office)
         group = ET.SubElement(body, "outline", text=office.name, title=office.name)
         for feed in catalogue(unit):
             for path, kind in ((feed.rss_path, "rss"), (feed.atom_path, "atom")):

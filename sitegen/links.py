@@ -35,22 +35,20 @@ def target_file(link: str, from_file: str) -> str | None:
         resolved = "" if resolved == "." else resolved
     if resolved.startswith("../") or resolved == "..":
         return "../"  # leaves the site: never a valid internal target
-    last = resolved.rsplit("/", 1)[-1]
-    if resolved == "" or resolved.endswith("/"):
-        return resolved + "index.html"
-    if "." not in last:
-        return resolved + "/index.html"
-    return resolved
+    return _file_of(resolved)
 
 
 @lru_cache(maxsize=1 << 14)
 def _root_target(link: str) -> str:
     """A site-root link's target file; cached, since every page repeats the same menu links."""
-    path = re.split(r"[?#]", link, maxsplit=1)[0].lstrip("/")
-    last = path.rsplit("/", 1)[-1]
+    return _file_of(re.split(r"[?#]", link, maxsplit=1)[0].lstrip("/"))
+
+
+def _file_of(path: str) -> str:
+    """The file behind a site path: folders (with or without a final slash) serve their index.html."""
     if path == "" or path.endswith("/"):
         return path + "index.html"
-    if "." not in last:
+    if "." not in path.rsplit("/", 1)[-1]:
         return path + "/index.html"
     return path
 

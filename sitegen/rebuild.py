@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from .cache import SALT
-from .config import Office
+from .config import Network, Office
 from .model import Site
 from .templates import Theme
 
@@ -36,24 +36,38 @@ def theme_digest(theme: Theme) -> str:
     return digest.hexdigest()
 
 
+def network_fingerprint(network: Network, models: Callable[[Office], Site]) -> str:
+    """What every unit's site shares: the OPML lists every unit's feeds, one per tag with dated items."""
+    digest = hashlib.sha256()
+    for office in network.offices:
+        unit = models(office)
+        digest.update(
+            repr(
+                (office.id, office.base_url, [t for t, p in unit.tags.items() if any(x.date for x in p)])
+            ).encode()
+        )
+    return digest.hexdigest()
+
+
 def fingerprint(
-    site: Site, models: Callable[[Office], Site], theme: str, offices_yaml: bytes, drafts: bool
+    site: Site, models: Callable[[Office], Site], theme: str, offices_yaml: bytes, drafts: bool, shared: str
 ) -> str:
+    """Everything ``site``'s files are made from; ``shared`` is the :func:`network_fingerprint`."""
     network = site.network
     digest = hashlib.sha256()
 
     def add(*parts: object) -> None:
         digest.update(repr(parts).encode())
 
-    add(SALT, code_digest(), theme, hashlib.sha256(offices_yaml).hexdigest(), drafts)
-    add([(o.id, o.base_url) for o in network.offices])
+    add(SALT, code_digest(), theme, hashlib.sha256(offices_yaml).hexdigest(), drafts, shared)
     for page in sorted(site.pages, key=lambda p: p.path):
         add(page.path, page.source.digest if page.source else page.title, page.in_force(site.now))
     add(sorted((url, page.path) for url, page in site.aliases.items()))
-    for office in network.offices:
-        unit = models(office)
-        if site.office.kind == "kanwil" and (office.parent == site.office.id or office.id == site.office.id):
-            add(office.id, [(p.path, p.source.digest) for p in unit.news + unit.announcements if p.source])
-        # the network's OPML lists every unit's feeds, one per tag with dated items
-        add(office.id, [tag for tag, pages in unit.tags.items() if any(p.date for p in pages)])
+    if site.office.kind == "kanwil":  # the regional feed aggregates its units' items
+        for office in network.offices:
+            if office.parent == site.office.id or office.id == site.office.id:
+                unit = models(office)
+                add(
+                    office.id, [(p.path, p.source.digest) for p in unit.news + unit.announcements if p.source]
+                )
     return digest.hexdigest()

@@ -17,11 +17,11 @@ from pathlib import Path
 from .bodies import Bodies
 from .config import Network, Office, load_network
 from .errors import BuildFailed, Problems
-from .feeds import feed_files
+from .feeds import OPML, feed_files, opml
 from .model import Site, build_site
 from .office_vars import context
 from .output import Output, WriteStats
-from .rebuild import fingerprint, theme_digest
+from .rebuild import fingerprint, network_fingerprint, theme_digest
 from .render import plan, render
 from .sources import Source, load_sources
 from .templates import Theme, load_theme
@@ -149,7 +149,20 @@ def build(
     offices_yaml = project.network.path.read_bytes()
     theme_digests = cache(theme_digest)
     project.bodies.prepare_all(project.sources)  # the expensive part, once per source, in parallel
+
     models = Models(project, now, drafts)
+
+    @cache
+    def network_opml() -> bytes:
+        return opml(project.network, models)
+
+    def network_files(_site: Site) -> list[tuple[str, bytes]]:
+        return [(OPML, network_opml())]
+
+    @cache
+    def shared_stamp() -> str:
+        return network_fingerprint(project.network, models)
+
     stats: dict[str, WriteStats] = {}
     changes: list[datetime] = []
     for n, office in enumerate(offices, 1):
@@ -164,11 +177,11 @@ def build(
         theme = load_theme(project.themes_dir, office.theme)
         stamp = ""
         if output is not None:
-            stamp = fingerprint(site, models, theme_digests(theme), offices_yaml, drafts)
+            stamp = fingerprint(site, models, theme_digests(theme), offices_yaml, drafts, shared_stamp())
             if output.fingerprint(office.id) == stamp:  # same inputs as the site on disk: nothing to render
                 stats[office.id] = WriteStats(unchanged=len(output.manifest(office.id)))
                 continue
-        planned = plan(site, theme, problems, [lambda s: feed_files(s, models)])
+        planned = plan(site, theme, problems, [lambda s: feed_files(s, models), network_files])
         writer = output.site(office.id, stamp) if output else None
         for path, data in render(site, planned, problems):
             if writer:
