@@ -34,10 +34,8 @@ def affected_units(changed: set[str], old: Project | None, new: Project) -> set[
     for rel in changed:
         parts = PurePosixPath(rel).parts
         if len(parts) >= 4 and parts[0] == "content" and parts[1] == "offices" and parts[2] in everyone:
+            # (a unit file may start or stop overriding a shared page: still only that unit changes)
             units |= _with_parents(network, parts[2])
-            if parts[-1].endswith(".md"):
-                # a unit file may start or stop overriding a shared page: only that unit changes
-                continue
         elif len(parts) >= 3 and parts[0] == "content" and parts[1] == "shared":
             if not rel.endswith(".md"):
                 return everyone

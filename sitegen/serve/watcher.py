@@ -20,6 +20,8 @@ class _Collector(FileSystemEventHandler):
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return
+        if event.is_directory and event.event_type == "modified":
+            return  # a folder's listing changed: the file events themselves follow
         for raw in (event.src_path, getattr(event, "dest_path", "")):
             if raw:
                 self.watcher.note(Path(raw if isinstance(raw, str) else raw.decode()))
