@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from .config import Network, Office
@@ -42,6 +42,8 @@ def plan_page(
         local = now.astimezone(office.tz).replace(microsecond=0)
         name = f"{local:%Y-%m-%d}-{slug}.md"
         lines.append(f"date: {local.isoformat()}")
+        # pins the feed id it would get anyway, so correcting the time later never changes it
+        lines.append(f"id: {parts[0]}/{local.astimezone(UTC):%Y%m%dT%H%M%SZ}")
         if parts[0] == "pengumuman":
             until = (local + timedelta(days=ANNOUNCEMENT_DAYS)).date()
             lines.append(f"expires: {until.isoformat()}  # the last day this announcement is in force")

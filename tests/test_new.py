@@ -26,6 +26,8 @@ def test_news_goes_to_the_units_folder_dated_in_its_zone_with_complete_front_mat
         '---\ntitle: "Layanan Paspor Keliling di Kecamatan!"\ndate: 2026-11-24T10:30:00+08:00\n'
     )
     assert "author: Humas Kanim Bravo\n" in text and "tags: []\n" in text and 'summary: ""\n' in text
+    # the feed id is pinned at creation, so correcting the time later keeps it
+    assert "\nid: berita/20261124T023000Z\n" in text
 
 
 def test_an_announcement_gets_an_expiry_line(project):
@@ -45,6 +47,22 @@ def test_the_new_page_builds_as_it_is(project):
     result = build(load_project(project.root), project.out, now=datetime(2026, 11, 25, tzinfo=UTC))
     assert result.stats["alpha"].written
     assert "Berita Baru: Uji" in (project.out / "alpha/berita/index.html").read_text()
+
+
+def test_the_pinned_id_is_the_one_the_item_would_get_anyway(project):
+    new(project, "berita", "Berita Baru", "--office", "alpha")
+    pinned = build(load_project(project.root), None, now=datetime(2026, 11, 25, tzinfo=UTC))
+    assert pinned.stats == {}  # a check, nothing written
+    path = project.root / "content/offices/alpha/berita/2026-11-24-berita-baru.md"
+    text = path.read_text()
+    unpinned = "\n".join(line for line in text.splitlines() if not line.startswith("id: ")) + "\n"
+    feeds = {}
+    for name, body in (("pinned", text), ("unpinned", unpinned)):
+        path.write_text(body)
+        out = project.root / name
+        build(load_project(project.root), out, now=datetime(2026, 11, 25, tzinfo=UTC))
+        feeds[name] = (out / "alpha/atom.xml").read_text()
+    assert feeds["pinned"] == feeds["unpinned"]
 
 
 def test_it_refuses_to_overwrite_an_existing_file(project):
