@@ -34,10 +34,6 @@ class WriteStats:
     unchanged: int = 0
     removed: int = 0
 
-    @property
-    def changed(self) -> bool:
-        return bool(self.written or self.removed)
-
 
 def check_out_dir(out: Path, project: Path) -> Path:
     """Refuse output folders where a mistake would destroy something."""

@@ -41,10 +41,6 @@ class Project:
     _contexts: dict[str, dict] = field(default_factory=dict)
 
     @property
-    def content_dir(self) -> Path:
-        return self.root / "content"
-
-    @property
     def themes_dir(self) -> Path:
         return self.root / "themes"
 
