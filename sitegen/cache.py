@@ -1,24 +1,43 @@
 """The persistent cache: parsed front matter and prepared bodies, by file digest.
 
 Everything in it is keyed by the SHA-256 of a file's bytes (never by name or
-modification time), under a salt naming the sitegen and Markdown versions, so
-an entry can only ever be served for exactly the bytes it was made from. One
-SQLite file under ``.sitegen-cache/``; safe to delete, safe to restore in CI.
+modification time), under a salt that digests everything else an entry is made
+with: sitegen's own source code, the Markdown version, extensions and their
+settings. An entry can only ever be served for exactly the bytes and the code
+it was made from, so a cache restored in CI after any change to sitegen is
+simply emptied. One SQLite file under ``.sitegen-cache/``; safe to delete.
 """
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 import sqlite3
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .markdown import VERSION as MARKDOWN_VERSION
+from . import markdown as md
 
 CACHE_DIR = ".sitegen-cache"
-FORMAT = 1
-SALT = f"{FORMAT}:{__version__}:{MARKDOWN_VERSION}"
+FORMAT = 2
+
+
+@cache
+def code_digest() -> str:
+    """sitegen's own source, so a changed generator never reuses what older code made."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.relative_to(Path(__file__).parent).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def salt() -> str:
+    """What, besides a file's bytes, decides a cached entry: format, code and Markdown settings."""
+    settings = repr((md.VERSION, md.EXTENSIONS, sorted(md.EXTENSION_CONFIGS.items())))
+    return f"{FORMAT}:{__version__}:{code_digest()}:{hashlib.sha256(settings.encode()).hexdigest()}"
 
 
 class Cache:
@@ -40,10 +59,11 @@ class Cache:
             db.execute(
                 "CREATE TABLE IF NOT EXISTS entries (kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key))"
             )
+            current = salt()
             row = db.execute("SELECT value FROM meta WHERE key = 'salt'").fetchone()
-            if row is None or row[0] != SALT:
+            if row is None or row[0] != current:
                 db.execute("DELETE FROM entries")
-                db.execute("INSERT OR REPLACE INTO meta VALUES ('salt', ?)", (SALT,))
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('salt', ?)", (current,))
                 db.commit()
             self._db = db
         except (sqlite3.Error, OSError):

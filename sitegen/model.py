@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .config import Network, Office
@@ -79,6 +79,7 @@ class Site:
     tags: dict[str, list[Page]]
     aliases: dict[str, Page]
     next_change: datetime | None = None  # when a future page appears or an announcement expires
+    static: dict[str, Path] = field(default_factory=dict)  # the unit's own files, copied as they are
 
     @property
     def home(self) -> Page:
@@ -134,6 +135,7 @@ def build_site(
     now: datetime,
     problems: Problems,
     drafts: bool = False,
+    static: dict[str, Path] | None = None,
 ) -> Site:
     """Assemble the unit's pages: choose sources, compute URLs and dates, fill bodies."""
     overridden = {s.key for s in sources if s.scope == office.id}
@@ -188,7 +190,9 @@ def build_site(
         tagged.sort(key=lambda p: p.sort_key)
     _check_feed_ids(pages, problems)
     next_change = min(upcoming, default=None)
-    return Site(office, network, now, pages, by_url, dict(sorted(tags.items())), aliases, next_change)
+    return Site(
+        office, network, now, pages, by_url, dict(sorted(tags.items())), aliases, next_change, static or {}
+    )
 
 
 def _page(

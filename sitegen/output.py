@@ -1,27 +1,49 @@
-"""The one place that writes: staged, incremental, swapped in whole.
+"""The one place that writes: locked, staged, journalled, swapped in whole.
 
-Each unit's site is written to a staging folder: unchanged files are hard
-links to the current ones, changed files are written anew. Only when the whole
-build succeeded is each staged site swapped in by two renames; a failed or
-killed build leaves every site as it stood. A unit whose bytes did not change
-is not touched at all.
+Guarantees, in the order a build meets them:
 
-sitegen deletes only what it made: a site folder it has a manifest for, and
-its own staging and trash folders under ``<out>/.sitegen/``.
+- **One build at a time.** A build owns ``<out>`` through an exclusive lock on
+  ``<out>/.sitegen/lock`` before it reads or touches anything there; a second
+  build waits for it, then refuses with a clear message.
+- **Nothing live changes while staging.** Each unit's site is written to
+  ``.sitegen/staging/<id>``: unchanged files are hard links to the current
+  ones, changed files are written anew.
+- **One short, crash-consistent swap.** When every unit is staged, a journal
+  naming every unit's new manifest is written atomically; only then are the
+  staged folders renamed into place and the manifests written. A build killed
+  before the journal leaves every site as it stood; a build killed after it is
+  rolled forward by the next sitegen that opens the output, so the output is
+  exactly what the interrupted build would have made.
+- **The disk is not trusted blindly.** Every manifest records each file's
+  digest, size and modification time; a file missing or changed since is
+  rewritten by the next build (``--verify`` compares digests too).
+- **Only what sitegen made is deleted.** A file inside a unit's folder that
+  the manifest does not list is kept across swaps and reported; a unit that
+  left offices.yaml loses exactly the files its manifest lists.
+
+The manifest ``.sitegen/<id>.json`` is stable and documented (README,
+"Output safety"): ``{"fingerprint": str, "files": {path: sha256},
+"stats": {path: [size, mtime_ns]}}``; deploy tools read it without sitegen.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import fcntl
 import hashlib
 import json
 import os
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .urls import check
 
 STATE = ".sitegen"
+JOURNAL = "journal.json"
+LOCK_TIMEOUT = 300.0  # seconds a second build waits for the first
 
 
 class OutputError(Exception):
@@ -54,16 +76,33 @@ def check_out_dir(out: Path, project: Path) -> Path:
     return resolved
 
 
+def file_stat(path: Path) -> list[int]:
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns]
+
+
+def digest_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _fault(point: str) -> None:
+    """Crash here when SITEGEN_FAULT names this point (specifications kill builds mid-swap)."""
+    if os.environ.get("SITEGEN_FAULT") == point:
+        os._exit(99)
+
+
 @dataclass
 class SiteWriter:
     """Stages one unit's site; hands the result to :class:`Output` to swap in."""
 
     output: Output
     site_id: str
-    old: dict[str, str]
+    old: dict[str, str]  # files of the current site that are intact, with their digests
+    made: set[str]  # every file the current site's manifest lists (intact or not)
     fingerprint: str = ""
     new: dict[str, str] = field(default_factory=dict)
     stats: WriteStats = field(default_factory=WriteStats)
+    foreign: list[str] = field(default_factory=list)
     _staging: Path | None = None
     _pending: list[str] = field(default_factory=list)
     _dirs: set[Path] = field(default_factory=set)
@@ -90,12 +129,51 @@ class SiteWriter:
         self.stats.written += 1
 
     def close(self) -> WriteStats:
-        self.stats.removed = len(set(self.old) - set(self.new))
-        if self.stats.removed or not self.current.exists():
+        self.stats.removed = len(self.made - set(self.new))
+        if self.stats.removed or not self.current.is_dir() or set(self.old) != self.made:
             self._materialise()
+        if self._staging is not None:
+            self._keep_foreign()
         if self._staging is not None or self.fingerprint != self.output.fingerprint(self.site_id):
             self.output.pending.append(self)  # new files to swap in, or only a new record of the inputs
         return self.stats
+
+    def record(self) -> dict:
+        """What the journal needs to finish this unit's swap (sizes and times are read after it)."""
+        files = dict(sorted(self.new.items()))
+        return {"fingerprint": self.fingerprint, "files": files, "staged": self._staging is not None}
+
+    def _keep_foreign(self) -> None:
+        """Files in the live folder that sitegen did not make move along into the new site."""
+        if not self.current.is_dir():
+            return
+        made_dirs = {parent for rel in self.made for parent in _parents(rel)}
+        for dirpath, dirnames, filenames in os.walk(self.current):
+            rel_dir = Path(dirpath).relative_to(self.current)
+            for name in list(dirnames):
+                rel = (rel_dir / name).as_posix()
+                if (self.current / rel).is_symlink():
+                    dirnames.remove(name)
+                    filenames.append(name)  # a link of someone else's is kept as a link
+                elif rel not in made_dirs:
+                    (self._staging / rel).mkdir(parents=True, exist_ok=True)
+            for name in filenames:
+                rel = (rel_dir / name).as_posix()
+                if rel in self.made:
+                    continue
+                if rel in self.new:
+                    raise OutputError(
+                        f"{self.current / rel} was not made by sitegen, and the new site has a file "
+                        "at that path; move it away (files of your own belong in "
+                        f"content/offices/{self.site_id}/static/)"
+                    )
+                target = self._staging / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(self.current / rel, target, follow_symlinks=False)
+                except OSError:
+                    shutil.copy2(self.current / rel, target, follow_symlinks=False)
+                self.foreign.append(rel)
 
     def _materialise(self) -> None:
         if self._staging is not None:
@@ -131,12 +209,51 @@ class SiteWriter:
 
 
 class Output:
-    """The output folder: one sub-folder per unit plus sitegen's own state."""
+    """The output folder: one sub-folder per unit plus sitegen's own state.
 
-    def __init__(self, root: Path, project: Path):
+    Opening it takes the lock and finishes any swap a killed build left half
+    done; :meth:`commit` or :meth:`abort` (or :meth:`close`) releases it.
+    """
+
+    def __init__(self, root: Path, project: Path, lock_timeout: float = LOCK_TIMEOUT):
         self.root = check_out_dir(root, project)
         self.state = self.root / STATE
         self.pending: list[SiteWriter] = []
+        self.removed_units: list[str] = []
+        self._lock_fd: int | None = None
+        self._lock(lock_timeout)
+        self.recover()
+
+    # -- the lock -----------------------------------------------------------------------------
+
+    def _lock(self, timeout: float) -> None:
+        self.state.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.state / "lock", os.O_RDWR | os.O_CREAT, 0o644)
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    os.close(fd)
+                    raise
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    raise OutputError(
+                        f"another sitegen build is writing to {self.root}; "
+                        "wait for it to finish, then build again"
+                    ) from None
+                time.sleep(0.05)
+        self._lock_fd = fd
+
+    def close(self) -> None:
+        """Release the output for the next build (also done by commit and abort)."""
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)  # closing the descriptor drops the lock
+            self._lock_fd = None
+
+    # -- manifests ----------------------------------------------------------------------------
 
     def manifest_path(self, site_id: str) -> Path:
         return self.state / f"{site_id}.json"
@@ -156,51 +273,146 @@ class Output:
             data = json.loads(self.manifest_path(site_id).read_text(encoding="utf-8"))
         except (FileNotFoundError, ValueError):
             return {}
-        return data if "files" in data else {}
+        return data if isinstance(data, dict) and "files" in data else {}
 
-    def site(self, site_id: str, fingerprint: str = "") -> SiteWriter:
+    def damaged(self, site_id: str, verify: bool = False) -> set[str]:
+        """Files the manifest lists that are missing or changed on disk since they were written.
+
+        Sizes and modification times by default (cheap enough for every build);
+        with ``verify`` every file's digest as well.
+        """
+        record = self._record(site_id)
+        files, stats = record.get("files", {}), record.get("stats", {})
+        current = self.root / site_id
+        bad = set()
+        for rel, digest in files.items():
+            path = current / rel
+            try:
+                changed = path.is_symlink() or file_stat(path) != stats.get(rel)
+                if changed or (verify and digest_file(path) != digest):
+                    bad.add(rel)
+            except OSError:
+                bad.add(rel)
+        return bad
+
+    def units(self) -> list[str]:
+        """The units this output holds a manifest for."""
+        return sorted(p.stem for p in self.state.glob("*.json") if p.name != JOURNAL)
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def site(self, site_id: str, fingerprint: str = "", damaged: set[str] = frozenset()) -> SiteWriter:
         """Start writing one unit's site; refuses folders sitegen did not make."""
         check(site_id)
         current = self.root / site_id
         if current.is_symlink():
             raise OutputError(f"{current} is a symbolic link; sitegen writes only real folders it made")
-        old = self.manifest(site_id) if current.is_dir() else {}
-        if current.exists() and not old and any(current.iterdir()):
+        if current.exists() and not current.is_dir():
+            raise OutputError(f"{current} is a file, not a site folder; move it away")
+        made = self.manifest(site_id) if current.is_dir() else {}
+        if current.exists() and not made and any(current.iterdir()):
             raise OutputError(
                 f"{current} exists and was not made by sitegen; move it away or choose another --out"
             )
-        self.state.mkdir(parents=True, exist_ok=True)
-        return SiteWriter(self, site_id, old, fingerprint)
+        intact = {rel: d for rel, d in made.items() if rel not in damaged}
+        return SiteWriter(self, site_id, intact, set(made), fingerprint)
+
+    def remove_unit(self, site_id: str) -> None:
+        """Schedule a unit that left offices.yaml for removal at commit."""
+        self.removed_units.append(site_id)
 
     def commit(self) -> None:
-        """Swap every staged site in, then record what it holds."""
-        trash = self.state / "trash"
-        for writer in self.pending:
-            current = writer.current
-            old = trash / writer.site_id
-            if old.exists():
-                shutil.rmtree(old)
-            if writer._staging is not None:
-                if current.exists():
-                    old.parent.mkdir(parents=True, exist_ok=True)
-                    os.rename(current, old)
-                os.rename(writer._staging, current)
-            tmp = self.manifest_path(writer.site_id).with_suffix(".tmp")
-            record = {"fingerprint": writer.fingerprint, "files": writer.new}
-            tmp.write_text(json.dumps(record, sort_keys=True, indent=0), encoding="utf-8")
-            os.replace(tmp, self.manifest_path(writer.site_id))
-            if old.exists():
-                shutil.rmtree(old)
+        """Journal every change, then swap every staged site in and record what it holds."""
+        journal = {
+            "units": {w.site_id: w.record() for w in self.pending},
+            "removed": {u: sorted(self.manifest(u)) for u in self.removed_units},
+        }
+        _fault("before-journal")
+        if journal["units"] or journal["removed"]:
+            _write_json(self.state / JOURNAL, journal)
+            _fault("after-journal")
+            self._apply(journal)
         self.pending.clear()
+        self.removed_units.clear()
         self._cleanup()
+        self.close()
 
     def abort(self) -> None:
         """Throw away everything staged; the sites stay as they were."""
         self.pending.clear()
+        self.removed_units.clear()
         self._cleanup()
+        self.close()
+
+    def recover(self) -> None:
+        """Finish the swap a killed build journalled; drop what it only staged."""
+        path = self.state / JOURNAL
+        if path.exists():
+            try:
+                journal = json.loads(path.read_text(encoding="utf-8"))
+            except ValueError:
+                journal = None  # torn before the atomic rename cannot happen; be safe anyway
+            if journal:
+                self._apply(journal)
+        self._cleanup()
+
+    def _apply(self, journal: dict) -> None:
+        """Idempotent: each step checks what is already done, so a second run completes the first."""
+        staging, trash = self.state / "staging", self.state / "trash"
+        for site_id, record in journal["units"].items():
+            current, staged, old = self.root / site_id, staging / site_id, trash / site_id
+            if record["staged"] and staged.is_dir():
+                if current.exists():
+                    old.parent.mkdir(parents=True, exist_ok=True)
+                    if old.exists():
+                        shutil.rmtree(old)
+                    os.rename(current, old)
+                    _fault("between-renames")
+                os.rename(staged, current)
+                _fault("after-rename")
+            stats = {rel: _stat_or_none(current / rel) for rel in record["files"]}
+            manifest = {"fingerprint": record["fingerprint"], "files": record["files"], "stats": stats}
+            _write_json(self.manifest_path(site_id), manifest)
+        for site_id, files in journal["removed"].items():
+            _remove_made(self.root / site_id, files)
+            self.manifest_path(site_id).unlink(missing_ok=True)
+        (self.state / JOURNAL).unlink(missing_ok=True)
 
     def _cleanup(self) -> None:
         for name in ("staging", "trash"):
             folder = self.state / name
             if folder.exists():
                 shutil.rmtree(folder)
+
+
+def _parents(rel: str) -> list[str]:
+    parts = rel.split("/")[:-1]
+    return ["/".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+def _stat_or_none(path: Path) -> list[int] | None:
+    try:
+        return file_stat(path)
+    except OSError:
+        return None
+
+
+def _write_json(path: Path, data: dict) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, sort_keys=True, indent=0)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _remove_made(folder: Path, files: list[str]) -> None:
+    """Delete the listed files of a unit's folder and the folders they leave empty; nothing else."""
+    if folder.is_symlink() or not folder.is_dir():
+        return
+    for rel in files:
+        check(rel)
+        (folder / rel).unlink(missing_ok=True)
+    for dirpath, _dirs, _files in sorted(os.walk(folder), key=lambda t: -len(t[0])):
+        with contextlib.suppress(OSError):
+            os.rmdir(dirpath)  # only empty folders go; anything of someone else's stays

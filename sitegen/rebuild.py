@@ -11,22 +11,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from functools import cache
-from pathlib import Path
 
-from .cache import SALT
+from .cache import code_digest, salt
 from .config import Network, Office
 from .model import Site
 from .templates import Theme
-
-
-@cache
-def code_digest() -> str:
-    """sitegen's own source, so a changed generator never reuses old output."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.rglob("*.py")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def theme_digest(theme: Theme) -> str:
@@ -59,10 +48,11 @@ def fingerprint(
     def add(*parts: object) -> None:
         digest.update(repr(parts).encode())
 
-    add(SALT, code_digest(), theme, hashlib.sha256(offices_yaml).hexdigest(), drafts, shared)
+    add(salt(), code_digest(), theme, hashlib.sha256(offices_yaml).hexdigest(), drafts, shared)
     for page in sorted(site.pages, key=lambda p: p.path):
         add(page.path, page.source.digest if page.source else page.title, page.in_force(site.now))
     add(sorted((url, page.path) for url, page in site.aliases.items()))
+    add([(rel, hashlib.sha256(path.read_bytes()).hexdigest()) for rel, path in site.static.items()])
     if site.office.kind == "kanwil":  # the regional feed aggregates its units' items
         for office in network.offices:
             if office.parent == site.office.id or office.id == site.office.id:

@@ -29,6 +29,7 @@ class Planned:
     path: str
     make: Callable[[], bytes]
     source: Page | None = None
+    origin: Path | None = None  # a file copied as it is (a unit's static/), for messages
 
 
 def template_for(page: Page) -> str:
@@ -71,10 +72,51 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: list[Extra] = ())
         )
     for out_path, src in theme.static_files().items():
         planned.append(Planned(out_path, _reader(src)))
+    for out_path, src in site.static.items():
+        planned.append(Planned(out_path, _reader(src), origin=src))
     for extra in extras:
         for out_path, data in extra(site):
             planned.append(Planned(out_path, _const(data)))
+    _check_unique(site, planned, problems)
     return planned
+
+
+def _check_unique(site: Site, planned: list[Planned], problems: Problems) -> None:
+    """Two things claiming one output file is the editor's to fix: say which, before writing anything."""
+    first: dict[str, Planned] = {}
+    for item in planned:
+        other = first.setdefault(item.path, item)
+        if other is item:
+            continue
+        culprit, owner = (item, other) if _editors(item) else (other, item)
+        source = culprit.source.source if culprit.source else None
+        owner_name = owner.source.source.rel if owner.source and owner.source.source else "a generated file"
+        if owner.origin is not None:
+            owner_name = problems.rel(owner.origin)
+        if culprit.origin is not None:
+            problems.error(
+                culprit.origin,
+                0,
+                f"this file would replace /{item.path}, which {owner_name} makes [unit {site.office.id}]",
+                "rename or remove it",
+            )
+            continue
+        if source is None:
+            problems.error("themes", 0, f"two generated files claim /{item.path} [unit {site.office.id}]")
+            continue
+        is_alias = culprit.path != culprit.source.path
+        problems.error(
+            source.path,
+            source.meta.line_of("aliases" if is_alias else "slug"),
+            f"{'an alias' if is_alias else 'this page'} claims /{item.path}, "
+            f"which {owner_name} already makes [unit {site.office.id}]",
+            "remove the alias" if is_alias else "give one of them another file name or slug",
+        )
+
+
+def _editors(item: Planned) -> bool:
+    """Made from an editor's file (a page, an alias, a static file): the one to blame for a clash."""
+    return item.origin is not None or bool(item.source and item.source.source)
 
 
 def render(site: Site, planned: list[Planned], problems: Problems) -> Iterator[tuple[str, bytes]]:

@@ -23,7 +23,7 @@ from .office_vars import context
 from .output import Output, WriteStats
 from .rebuild import fingerprint, network_fingerprint, theme_digest
 from .render import plan, render
-from .sources import Source, load_sources
+from .sources import Source, load_sources, static_files
 from .templates import Theme, load_theme
 
 Progress = Callable[[str, int, int], None]
@@ -38,6 +38,7 @@ class Project:
     sources: list[Source]
     problems: Problems
     bodies: Bodies = field(default_factory=Bodies)
+    static: dict[str, dict[str, Path]] = field(default_factory=dict)  # unit -> its own files by site path
     _contexts: dict[str, dict] = field(default_factory=dict)
 
     @property
@@ -73,6 +74,7 @@ def load_project(
         )
     bodies = bodies if bodies is not None else Bodies()
     sources = load_sources(root / "content", network.ids, problems, bodies.cache)
+    static = {o.id: static_files(root / "content", o.id, problems) for o in network.offices}
     for office in network.offices:
         if not Theme(root / "themes", office.theme).exists():
             problems.error(
@@ -83,7 +85,7 @@ def load_project(
                 "create it or use theme: default",
             )
     problems.raise_if_errors()
-    return Project(root, network, sources, problems, bodies)
+    return Project(root, network, sources, problems, bodies, static)
 
 
 def build_now(now: datetime | None = None) -> datetime:
@@ -101,6 +103,7 @@ class BuildResult:
     stats: dict[str, WriteStats]
     warnings: list
     next_change: datetime | None = None  # when a rebuild would change the output
+    removed_units: list[str] = field(default_factory=list)  # units gone from offices.yaml, now gone from out
 
 
 class Models:
@@ -109,10 +112,12 @@ class Models:
     def __init__(self, project: Project, now: datetime, drafts: bool):
         self.project, self.now, self.drafts = project, now, drafts
         self._sites: dict[str, Site] = {}
+        self.failed: set[str] = set()  # units whose model has errors (found whenever it was built)
 
     def __call__(self, office: Office) -> Site:
         site = self._sites.get(office.id)
         if site is None:
+            before = len(self.project.problems.errors)
             site = self._sites[office.id] = build_site(
                 office,
                 self.project.network,
@@ -121,7 +126,10 @@ class Models:
                 self.now,
                 self.project.problems,
                 self.drafts,
+                self.project.static.get(office.id),
             )
+            if len(self.project.problems.errors) > before:
+                self.failed.add(office.id)
         return site
 
 
@@ -133,14 +141,32 @@ def build(
     drafts: bool = False,
     progress: Progress | None = None,
     on_file: Callable[[Site, str, bytes], None] | None = None,
+    verify: bool = False,
 ) -> BuildResult:
     """Build the chosen units (all by default) into ``out``/<id>/; ``out=None`` checks without writing.
 
     ``on_file`` sees every rendered file (``sitegen check`` follows links between units with it).
+    ``verify`` compares every file on disk with its recorded digest, not only size and time.
     """
-    now = build_now(now)
+    output = Output(out, project.root) if out is not None else None  # waits for any other build
+    try:
+        return _build(project, output, office_ids, build_now(now), drafts, progress, on_file, verify)
+    finally:
+        if output is not None:
+            output.abort()  # after a commit there is nothing left to throw away; this frees the lock
+
+
+def _build(
+    project: Project,
+    output: Output | None,
+    office_ids: list[str] | None,
+    now: datetime,
+    drafts: bool,
+    progress: Progress | None,
+    on_file: Callable[[Site, str, bytes], None] | None,
+    verify: bool,
+) -> BuildResult:
     offices = [project.network.office(i) for i in office_ids] if office_ids else list(project.network.offices)
-    output = Output(out, project.root) if out is not None else None
     problems = project.problems
     offices_yaml = project.network.path.read_bytes()
     theme_digests = cache(theme_digest)
@@ -164,21 +190,25 @@ def build(
     for n, office in enumerate(offices, 1):
         if progress:
             progress(office.id, n, len(offices))
-        before = len(problems.errors)
-        site = models(office)
-        if len(problems.errors) > before:
+        site = models(office)  # may have been built already, for the regional feed or the OPML
+        if office.id in models.failed:
             continue
         if site.next_change:
             changes.append(site.next_change)
         theme = load_theme(project.themes_dir, office.theme)
         stamp = ""
+        damaged: set[str] = set()
         if output is not None:
             stamp = fingerprint(site, models, theme_digests(theme), offices_yaml, drafts, shared_stamp())
-            if output.fingerprint(office.id) == stamp:  # same inputs as the site on disk: nothing to render
+            damaged = output.damaged(office.id, verify)  # files deleted or changed on disk are rewritten
+            if output.fingerprint(office.id) == stamp and not damaged:  # same inputs, intact: skip
                 stats[office.id] = WriteStats(unchanged=len(output.manifest(office.id)))
                 continue
+        before = len(problems.errors)
         planned = plan(site, theme, problems, [lambda s: feed_files(s, models), network_files])
-        writer = output.site(office.id, stamp) if output else None
+        if len(problems.errors) > before:
+            continue  # two files claim one output path: reported with their sources, nothing written
+        writer = output.site(office.id, stamp, damaged) if output else None
         for path, data in render(site, planned, problems):
             if writer:
                 writer.write(path, data)
@@ -186,10 +216,21 @@ def build(
                 on_file(site, path, data)
         if writer:
             stats[office.id] = writer.close()
+            for rel in writer.foreign:
+                problems.warning(
+                    output.root / office.id / rel,
+                    0,
+                    "kept a file sitegen did not make",
+                    f"files of your own belong in content/offices/{office.id}/static/, "
+                    "which every build copies to the site",
+                )
     if problems.errors:
-        if output:
-            output.abort()
         raise BuildFailed(problems.errors)
+    removed: list[str] = []
+    if output is not None and not office_ids:
+        removed = [u for u in output.units() if u not in project.network.ids]
+        for unit in removed:  # a unit that left offices.yaml leaves the output too
+            output.remove_unit(unit)
     if output:
         output.commit()
-    return BuildResult(stats, problems.warnings, min(changes, default=None))
+    return BuildResult(stats, problems.warnings, min(changes, default=None), removed)

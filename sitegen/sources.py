@@ -21,9 +21,11 @@ from .cache import Cache
 from .config import KINDS, SERVICES
 from .errors import Problems
 from .front_matter import FrontMatter, FrontMatterError, parse, split
+from .urls import UnsafePath, check
 
 DATED_SECTIONS = ("berita", "pengumuman")
 INDEX = "_index.md"
+STATIC = "static"  # content/offices/<id>/static/: files copied as they are to the unit's site root
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ def discover(content_dir: Path) -> list[Path]:
     found = []
     for folder, dirs, files in os.walk(content_dir):
         dirs[:] = [d for d in dirs if not d.startswith((".", "#"))]
+        if Path(folder).parent.parent == content_dir and Path(folder).parent.name == "offices":
+            dirs[:] = [d for d in dirs if d != STATIC]  # a unit's own files, not Markdown to convert
         found.extend(
             os.path.join(folder, name)
             for name in files
@@ -188,3 +192,29 @@ def load_sources(
         if source is not None:
             sources.append(source)
     return sources
+
+
+def static_files(content_dir: Path, office_id: str, problems: Problems) -> dict[str, Path]:
+    """A unit's own files (search-engine verification, downloads): site path -> file.
+
+    Only regular files inside the repository are taken; a link leading out of it is reported.
+    """
+    folder = content_dir / "offices" / office_id / STATIC
+    if not folder.is_dir():
+        return {}
+    inside = content_dir.resolve()
+    found: dict[str, Path] = {}
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        if any(part.startswith(".") for part in rel.split("/")) or path.is_dir():
+            continue
+        if inside not in path.resolve().parents:
+            problems.warning(path, 0, "skipped a link that leads outside the repository", "copy the file in")
+            continue
+        try:
+            found[check(rel)] = path
+        except UnsafePath:
+            problems.error(
+                path, 0, f"{rel!r} is not a usable file name on a website", "use letters, digits, - and _"
+            )
+    return found

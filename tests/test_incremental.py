@@ -130,3 +130,74 @@ def test_a_damaged_cache_only_costs_time(project, tmp_path):
     (tmp_path / "cache/cache.sqlite").write_bytes(b"not a database")
     build(project, tmp_path / "b", "--cache-dir", str(tmp_path / "cache"))
     assert tree(tmp_path / "a") == tree(tmp_path / "b")
+
+
+def toc_permalinks(monkeypatch) -> None:
+    """A change to the Markdown settings, as a new sitegen release might make."""
+    from sitegen import markdown as md
+
+    monkeypatch.setattr(md, "EXTENSION_CONFIGS", {"toc": {"permalink": True}})
+    monkeypatch.setattr(md, "_converter", None)
+
+
+def test_a_cache_made_with_other_markdown_settings_is_not_used(project, tmp_path, monkeypatch):
+    project.write(NEWS, project.read(NEWS).replace("Isi berita.", "## Bagian\n\nIsi berita."))
+    cache = ["--cache-dir", str(tmp_path / "cache"), "--jobs", "1"]
+    build(project, tmp_path / "first", *cache)
+    toc_permalinks(monkeypatch)
+    build(project, tmp_path / "second", *cache)
+    assert "headerlink" in (tmp_path / "second/alpha/berita/sosialisasi/index.html").read_text()
+    assert tree(tmp_path / "second") == cold(project, tmp_path)
+
+
+def test_random_edits_incremental_always_equals_cold(project, tmp_path, monkeypatch):
+    """A fixed-seed walk through many kinds of edit; after each, incremental == cold, byte for byte."""
+    import random
+
+    rng = random.Random(20261125)
+    counter = iter(range(1000))
+
+    def add_news(p):
+        n = next(counter)
+        unit = rng.choice(["alpha", "bravo", "wilayah"])
+        p.write(
+            f"content/offices/{unit}/berita/2026-09-{n % 28 + 1:02d}-acak-{n}.md",
+            f"---\ntitle: Acak {n}\ndate: 2026-09-{n % 28 + 1:02d} {n % 24:02d}:{n % 60:02d}\n"
+            f"tags: [{rng.choice(['paspor', 'visa', 'baru'])}]\n---\nIsi {n} di {{{{ office.name }}}}.\n",
+        )
+
+    def edit_any(p):
+        files = sorted((p.root / "content").rglob("*.md"))
+        path = rng.choice(files)
+        path.write_text(path.read_text(encoding="utf-8") + f"\nTambahan {next(counter)}.\n", encoding="utf-8")
+
+    def delete_any_news(p):
+        files = sorted((p.root / "content/offices").rglob("berita/*.md"))
+        if files:
+            rng.choice(files).unlink()
+
+    def remove_unit(p):
+        offices = p.read("offices.yaml")
+        if "  - id: rudenim" in offices:
+            start, end = offices.index("  - id: rudenim"), offices.index("  - id: wilayah")
+            p.write("offices.yaml", offices[:start] + offices[end:])
+            shutil.rmtree(p.root / "content/offices/rudenim", ignore_errors=True)
+
+    def add_static(p):
+        p.write(f"content/offices/bravo/static/berkas-{next(counter)}.txt", "berkas")
+
+    def markdown_settings(p):
+        toc_permalinks(monkeypatch)
+
+    kinds = [add_news, edit_any, delete_any_news, edit_office_address, edit_template, add_static]
+    kinds += [add_tag, edit_shared_page]
+    out = tmp_path / "incremental"
+    args = ["--cache-dir", str(tmp_path / "cache"), "--jobs", "1"]
+    build(project, out, *args)
+    steps = [rng.choice(kinds) for _ in range(12)]
+    steps.insert(5, remove_unit)
+    steps.insert(9, markdown_settings)
+    for edit in steps:
+        edit(project)
+        build(project, out, *args)
+        assert tree(out) == cold(project, tmp_path), edit.__name__

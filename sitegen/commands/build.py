@@ -51,6 +51,9 @@ def _base_urls(values: tuple[str, ...]) -> dict[str, str]:
     help="Persistent cache folder [default: .sitegen-cache in the root].",
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the persistent cache.")
+@click.option(
+    "--verify", is_flag=True, help="Compare every file on disk with its recorded digest, and repair."
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
 def build_command(
     root: Path,
@@ -62,6 +65,7 @@ def build_command(
     jobs: int,
     cache_dir: Path | None,
     no_cache: bool,
+    verify: bool,
     quiet: bool,
 ) -> None:
     """Build every unit's site (or those given with --office)."""
@@ -83,13 +87,15 @@ def build_command(
 
     target = out if out.is_absolute() else root / out
     try:
-        result = build(project, target, list(offices) or None, moment, drafts, progress)
+        result = build(project, target, list(offices) or None, moment, drafts, progress, verify=verify)
     except BuildFailed as exc:
         fail(exc.problems)
     except OutputError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     report(result.warnings)
+    for unit in result.removed_units:
+        click.echo(f"removed unit {unit}: it is no longer in offices.yaml", err=True)
     if not quiet:
         written = sum(s.written for s in result.stats.values())
         unchanged = sum(s.unchanged for s in result.stats.values())
