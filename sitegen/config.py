@@ -255,8 +255,8 @@ def _office(v: _Validator, raw: Any, line: int) -> Office | None:
         entry_points=tuple(v.strings(raw, "entry_points")),
         social=v.pairs(raw, "social", SOCIAL),
         services=tuple(services),
-        theme=v.text(raw, "theme", where) or "default",
-        params=dict(raw.get("params") or {}),
+        theme=_theme(v, raw, where),
+        params=_params(v, raw),
         line=raw.line,
     )
 
@@ -388,3 +388,26 @@ def _closest(word: str, options: tuple[str, ...]) -> str | None:
 
     matches = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return matches[0] if matches else None
+
+
+def _theme(v: _Validator, raw: LineDict, where: str) -> str:
+    """A theme is a folder of themes/ named plainly, never a path that could lead elsewhere."""
+    name = v.text(raw, "theme", where) or "default"
+    if not SLUG.match(name):
+        v.err(
+            raw.line_of("theme"),
+            f"theme {name!r} is not the name of a folder in themes/",
+            "write a plain name such as theme: default",
+        )
+        return "default"
+    return name
+
+
+def _params(v: _Validator, raw: LineDict) -> dict[str, Any]:
+    value = raw.get("params")
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        v.err(raw.line_of("params"), "'params' must be a mapping", "indent your own keys under params:")
+        return {}
+    return dict(value)

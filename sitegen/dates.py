@@ -38,7 +38,7 @@ def zone(name: str) -> ZoneInfo:
     """The IANA zone ``name``; raises ``DateFormatError`` for unknown names."""
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
+    except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):  # 'Asia' is a folder of zones
         raise DateFormatError(f"unknown time zone {name!r}") from None
 
 
@@ -76,9 +76,26 @@ def parse_datetime(value: object, tz: tzinfo, end_of_day: bool = False) -> datet
             if form == "%Y-%m-%d":
                 return _from_date(parsed.date(), tz, end_of_day)
             return parsed.replace(tzinfo=tz)
+    shape = _DAY.match(text)
+    if shape:
+        year, month, day = (int(x) for x in shape.groups())
+        try:
+            date(year, month, day)
+        except ValueError:
+            raise DateFormatError(
+                f"{text!r}: that day does not exist"
+                + (
+                    f" (month {month} has no day {day})"
+                    if 1 <= month <= 12
+                    else f" (there is no month {month})"
+                )
+            ) from None
     raise DateFormatError(
         f"cannot read date {text!r}; write it as 2024-12-01, 2024-12-01 09:30 or 2024-12-01T09:30:00+07:00"
     )
+
+
+_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})\b")
 
 
 def _from_date(day: date, tz: tzinfo, end_of_day: bool) -> datetime:

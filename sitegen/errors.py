@@ -7,8 +7,11 @@ so one run shows every mistake. Only at the end does the build fail.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+_UNIT = re.compile(r" \[units? ([^\]]+)\]$")
 
 
 @dataclass(frozen=True, order=True)
@@ -50,6 +53,7 @@ class Problems:
 
     root: Path = field(default_factory=Path.cwd)
     items: list[Problem] = field(default_factory=list)
+    _seen: dict[tuple, int] = field(default_factory=dict, repr=False)
 
     def rel(self, path: Path | str) -> str:
         p = Path(path)
@@ -59,13 +63,29 @@ class Problems:
             return p.as_posix()
 
     def error(self, path: Path | str, line: int, message: str, hint: str = "") -> None:
-        self.items.append(Problem(self.rel(path), line, message, hint))
+        self.add(Problem(self.rel(path), line, message, hint))
 
     def warning(self, path: Path | str, line: int, message: str, hint: str = "") -> None:
-        self.items.append(Problem(self.rel(path), line, message, hint, "warning"))
+        self.add(Problem(self.rel(path), line, message, hint, "warning"))
 
     def add(self, problem: Problem) -> None:
-        self.items.append(problem)
+        """Record a problem once: the same mistake met by several units is one message naming them."""
+        found = _UNIT.search(problem.message)
+        base = problem.message[: found.start()] if found else problem.message
+        key = (problem.path, problem.line, base, problem.hint, problem.severity)
+        index = self._seen.get(key)
+        if index is None:
+            self._seen[key] = len(self.items)
+            self.items.append(problem)
+            return
+        known = self.items[index]
+        earlier = _UNIT.search(known.message)
+        if not (found and earlier):
+            return  # the very same problem again
+        units = earlier.group(1).split(", ")
+        units += [u for u in found.group(1).split(", ") if u not in units]
+        label = "unit" if len(units) == 1 else "units"
+        self.items[index] = replace(known, message=f"{base} [{label} {', '.join(units)}]")
 
     @property
     def errors(self) -> list[Problem]:

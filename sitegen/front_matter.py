@@ -7,6 +7,7 @@ build time instead of silently doing nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC
 from typing import Any
@@ -17,6 +18,7 @@ from . import yaml_lines
 from .dates import DateFormatError, parse_datetime
 from .yaml_lines import LineDict
 
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TEXT_KEYS = ("title", "summary", "category", "author", "slug", "image", "lang", "id")
 DATE_KEYS = ("date", "updated", "expires", "verified")
 LIST_KEYS = ("tags", "aliases", "offices", "exclude_offices", "kinds", "services")
@@ -63,11 +65,19 @@ class FrontMatterError(Exception):
 
 
 def split(text: str) -> tuple[str, str, int, int]:
-    """Split a file into (yaml, body, yaml's first line, body's first line)."""
+    """Split a file into (yaml, body, yaml's first line, body's first line).
+
+    Raises FrontMatterError for the commonest slip: an opening '---' with no closing one.
+    """
     handler = frontmatter.YAMLHandler()
     if not handler.detect(text):
         return "", text, 0, 1
-    raw, body = handler.split(text)
+    try:
+        raw, body = handler.split(text)
+    except ValueError:
+        raise FrontMatterError(
+            [(1, "the front matter is never closed", "add a line with only '---' after the last key")]
+        ) from None
     yaml_first = text.count("\n", 0, text.find(raw)) + 1
     body_first = text.count("\n", 0, len(text) - len(body)) + 1 if body else text.count("\n") + 1
     return raw, body, yaml_first, body_first
@@ -102,10 +112,19 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
         if key not in KNOWN_KEYS:
             problems.append((line, f"unknown front matter key {key!r}", _suggest(key)))
         elif key in TEXT_KEYS:
-            if value is None or isinstance(value, (dict, list)):
-                problems.append((line, f"{key!r} must be text", f"write {key}: ..."))
+            if value is None or isinstance(value, (dict, list, bool)):
+                # YAML reads yes/no/on/off as true/false: a title "yes" would print as "True"
+                problems.append((line, f"{key!r} must be text", f'write {key}: ... (quote it: "{value}")'))
             else:
                 values[key] = str(value).strip()
+                if key == "slug" and not SLUG.match(values[key]):
+                    problems.append(
+                        (
+                            line,
+                            f"slug {values[key]!r} is not usable",
+                            "use lowercase letters, digits and hyphens",
+                        )
+                    )
         elif key in DATE_KEYS:
             text = str(value).strip() if value is not None else ""
             try:
@@ -115,8 +134,15 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
             else:
                 values[key] = text
         elif key in LIST_KEYS:
+            if isinstance(value, str) and "," in value:
+                # "tags: paspor, visa" reads as one tag named "paspor, visa"
+                problems.append(
+                    (line, f"{key!r} looks like several values in one", f"write {key}: [{value}]")
+                )
+                continue
             items = [value] if isinstance(value, str) else value
-            if not isinstance(items, list) or any(isinstance(x, (dict, list)) or x is None for x in items):
+            bad = not isinstance(items, list)
+            if bad or any(isinstance(x, (dict, list, bool)) or x is None for x in items):
                 problems.append((line, f"{key!r} must be a list", f"write {key}: [a, b]"))
             else:
                 values[key] = tuple(str(x).strip() for x in items)

@@ -154,8 +154,7 @@ def build_site(
             upcoming.append(page.expires)
         pages.append(page)
     by_url: dict[str, Page] = {}
-    for page in pages:
-        _claim(by_url, page.url, page, problems)
+    pages = [page for page in pages if _claim(by_url, page.url, page, problems)]
     _synthesise_sections(by_url, pages)
     aliases: dict[str, Page] = {}
     for page in pages:
@@ -215,7 +214,9 @@ def _page(
     for key in ("date", "updated", "expires", "verified"):
         value = getattr(meta, key)
         try:
-            dates[key] = parse_datetime(value, office.tz, end_of_day=key == "expires") if value else None
+            moment = parse_datetime(value, office.tz, end_of_day=key == "expires") if value else None
+            # a time written with an offset is shown in the unit's own zone: "20.39 WIB", not "+0700"
+            dates[key] = moment.astimezone(office.tz) if moment else None
         except DateFormatError as exc:
             problems.error(source.path, meta.line_of(key), str(exc))
             return None
@@ -259,7 +260,8 @@ def _where(page: Page) -> str:
     return page.source.rel if page.source else f"the generated page /{page.url}"
 
 
-def _claim(by_url: dict[str, Page], url: str, page: Page, problems: Problems) -> None:
+def _claim(by_url: dict[str, Page], url: str, page: Page, problems: Problems) -> bool:
+    """Give ``url`` to ``page`` unless another page has it (then report, and leave the page out)."""
     if url in by_url:
         first = by_url[url]
         problems.error(
@@ -268,8 +270,9 @@ def _claim(by_url: dict[str, Page], url: str, page: Page, problems: Problems) ->
             f"URL /{url} is claimed by both {_where(first)} and {page.source.rel}",
             "give one of them another file name or slug",
         )
-        return
+        return False
     by_url[url] = page
+    return True
 
 
 def _synthesise_sections(by_url: dict[str, Page], pages: list[Page]) -> None:

@@ -29,7 +29,63 @@ from .config import WEEKDAYS, Network, Office
 from .dates import zone_abbr
 from .markdown import to_html
 
-_ENV = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+LIMIT = 100_000  # the most items a range or characters a repetition may make, per expression or body
+
+
+class ContentLimit(SecurityError):
+    """An expression asked for more work or text than any page needs."""
+
+
+class BoundedSandbox(ImmutableSandboxedEnvironment):
+    """The sandbox editors' text runs in: public data only, bounded work, text out.
+
+    Jinja's own sandbox stops attribute escapes (``__class__``); this one also
+    refuses method calls, Jinja's helper globals (``lipsum``, ``namespace``,
+    ``self`` printing Python objects with memory addresses), powers and
+    repetitions that would take minutes or gigabytes, and any value printed that
+    is not text or a number.
+    """
+
+    intercepted_binops = frozenset({"*", "**", "%", "//"})
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        return not attr.startswith("_") and not callable(value)
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        numbers = isinstance(left, int) and isinstance(right, int)
+        if operator == "**" and numbers and (right > 64 or abs(left).bit_length() * max(right, 0) > 4096):
+            raise ContentLimit(f"{left} ** {right} is too large a number")
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > LIMIT:
+                    raise ContentLimit(f"repeating text {n} times makes more than {LIMIT} characters")
+        if operator == "%" and isinstance(left, str):
+            raise ContentLimit("'%' formatting is not available in content; join text with ~")
+        return super().call_binop(context, operator, left, right)
+
+
+def _range(*args: int) -> range:
+    made = range(*args)
+    if len(made) > LIMIT:
+        raise ContentLimit(f"range of {len(made)} numbers; at most {LIMIT}")
+    return made
+
+
+def _printable(value: Any) -> Any:
+    """Only text and numbers reach a page: an object would print its Python address."""
+    if value is None or isinstance(value, (str, int, float, TextList)):
+        return value
+    raise ContentLimit("this names a group of values, not one; write e.g. office.name")
+
+
+_ENV = BoundedSandbox(undefined=StrictUndefined, autoescape=True, finalize=_printable)
+_ENV.globals.clear()
+_ENV.globals["range"] = _range
+_SAFE_FILTERS = ["upper", "lower", "title", "capitalize", "default", "d", "join", "length", "count"]
+_SAFE_FILTERS += ["first", "last", "trim", "replace", "escape", "e", "string", "int", "float", "round"]
+_SAFE_FILTERS += ["sort", "list", "unique", "truncate", "wordcount", "abs", "max", "min", "sum"]
+_ENV.filters = {name: _ENV.filters[name] for name in _SAFE_FILTERS}
+_ENV.tests = {name: _ENV.tests[name] for name in ("defined", "undefined", "none", "number", "string", "in")}
 _EXPR = re.compile(r"\{\{(.*?)\}\}", re.S)
 _MARK = "\ue000{}\ue001"
 _MARK_RE = re.compile("\ue000(\\d+)\ue001")
@@ -155,7 +211,9 @@ class BodyTemplate:
         template = self._template
         try:
             return template.render(ctx)
-        except (UndefinedError, SecurityError, TemplateError, TypeError, AttributeError) as exc:
+        except RecursionError:
+            raise OfficeVarError(self.first_line, "the text nests too deeply", NAMES_HINT) from None
+        except Exception as exc:  # noqa: BLE001 - anything an editor's text does wrong is theirs to fix
             line = _template_line(exc)
             raise OfficeVarError(self.first_line + line - 1, _describe(exc), NAMES_HINT) from None
 
@@ -209,17 +267,31 @@ def _evaluate(expr: Callable[..., Any], ctx: dict[str, Any], line: int, code: st
         value = expr(**ctx)
         if isinstance(value, StrictUndefined):
             str(value)
-        return value
-    except (UndefinedError, SecurityError, TemplateError, TypeError, AttributeError) as exc:
+        return _printable(value)
+    except Exception as exc:  # noqa: BLE001 - anything an editor's text does wrong is theirs to fix
         raise OfficeVarError(line, f"{{{{ {code} }}}}: {_describe(exc)}", NAMES_HINT) from None
 
 
+_NO_ATTRIBUTE = re.compile(r"has no attribute '([^']+)'")
+_UNDEFINED = re.compile(r"'([^']+)' is undefined")
+
+
 def _describe(exc: Exception) -> str:
+    """The editor's words, never Python's ('types.SimpleNamespace object' has no attribute)."""
     if isinstance(exc, UndefinedError):
-        return f"unknown name ({exc.message})"
+        text = exc.message or ""
+        found = _NO_ATTRIBUTE.search(text) or _UNDEFINED.search(text)
+        name = found.group(1) if found else text
+        return f"unknown name {name!r}"
+    if isinstance(exc, ContentLimit):
+        return str(exc)
     if isinstance(exc, SecurityError):
-        return f"not allowed in content ({exc})"
-    return str(exc)
+        return "not allowed in content (only a unit's public data can be named)"
+    if isinstance(exc, ZeroDivisionError):
+        return "division by zero"
+    if isinstance(exc, (TemplateError, TypeError, ValueError, ArithmeticError, AttributeError)):
+        return f"cannot be worked out ({exc})"
+    return f"cannot be worked out ({type(exc).__name__})"
 
 
 def _template_line(exc: BaseException) -> int:

@@ -84,7 +84,10 @@ def load_project(
                 f"which has no folder themes/{office.theme}/",
                 "create it or use theme: default",
             )
-    problems.raise_if_errors()
+    if any(p.path == problems.rel(network.path) for p in problems.errors):
+        problems.raise_if_errors()  # without a sound network there is nothing to build against
+    # Content errors do not stop here: the build goes on with every sound file so that one
+    # run reports every problem (front matter, dates, office variables, links, feed ids).
     return Project(root, network, sources, problems, bodies, static)
 
 
@@ -112,12 +115,10 @@ class Models:
     def __init__(self, project: Project, now: datetime, drafts: bool):
         self.project, self.now, self.drafts = project, now, drafts
         self._sites: dict[str, Site] = {}
-        self.failed: set[str] = set()  # units whose model has errors (found whenever it was built)
 
     def __call__(self, office: Office) -> Site:
         site = self._sites.get(office.id)
         if site is None:
-            before = len(self.project.problems.errors)
             site = self._sites[office.id] = build_site(
                 office,
                 self.project.network,
@@ -128,8 +129,6 @@ class Models:
                 self.drafts,
                 self.project.static.get(office.id),
             )
-            if len(self.project.problems.errors) > before:
-                self.failed.add(office.id)
         return site
 
 
@@ -191,14 +190,15 @@ def _build(
         if progress:
             progress(office.id, n, len(offices))
         site = models(office)  # may have been built already, for the regional feed or the OPML
-        if office.id in models.failed:
-            continue
         if site.next_change:
             changes.append(site.next_change)
         theme = load_theme(project.themes_dir, office.theme)
+        # Once anything is wrong the build will fail: it goes on rendering, to report every
+        # problem in one run (a unit with a broken page too), but stages nothing more.
+        writing = output is not None and not problems.errors
         stamp = ""
         damaged: set[str] = set()
-        if output is not None:
+        if writing:
             stamp = fingerprint(site, models, theme_digests(theme), offices_yaml, drafts, shared_stamp())
             damaged = output.damaged(office.id, verify)  # files deleted or changed on disk are rewritten
             if output.fingerprint(office.id) == stamp and not damaged:  # same inputs, intact: skip
@@ -208,7 +208,7 @@ def _build(
         planned = plan(site, theme, problems, [lambda s: feed_files(s, models), network_files])
         if len(problems.errors) > before:
             continue  # two files claim one output path: reported with their sources, nothing written
-        writer = output.site(office.id, stamp, damaged) if output else None
+        writer = output.site(office.id, stamp, damaged) if writing else None
         for path, data in render(site, planned, problems):
             if writer:
                 writer.write(path, data)

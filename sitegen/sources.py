@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -25,6 +26,8 @@ from .urls import UnsafePath, check
 
 DATED_SECTIONS = ("berita", "pengumuman")
 INDEX = "_index.md"
+MAX_CHARS = 5_000_000  # a page is read on phones; anything longer is a mistake or an attack
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # no web page or feed may carry these
 STATIC = "static"  # content/offices/<id>/static/: files copied as they are to the unit's site root
 
 
@@ -59,21 +62,42 @@ class Source:
         return self.section in DATED_SECTIONS and not self.is_index
 
 
-def discover(content_dir: Path) -> list[Path]:
-    """Every .md file under content/, sorted, skipping hidden files and editor backups."""
+def discover(content_dir: Path, problems: Problems | None = None) -> list[Path]:
+    """Every .md file under content/, sorted, skipping hidden files and editor backups.
+
+    Content comes from inside the repository only: a linked folder is skipped and
+    a linked file leading out of content/ too, each with a warning naming it.
+    """
     if not content_dir.is_dir():
         return []
+    inside = content_dir.resolve()
     found = []
     for folder, dirs, files in os.walk(content_dir):
-        dirs[:] = [d for d in dirs if not d.startswith((".", "#"))]
-        if Path(folder).parent.parent == content_dir and Path(folder).parent.name == "offices":
+        here = Path(folder)
+        if here.parent.parent == content_dir and here.parent.name == "offices":
             dirs[:] = [d for d in dirs if d != STATIC]  # a unit's own files, not Markdown to convert
-        found.extend(
-            os.path.join(folder, name)
-            for name in files
-            if name.endswith(".md") and not name.startswith((".", "#"))
-        )
-    return [Path(p) for p in sorted(found)]
+        kept = []
+        for d in dirs:
+            if d.startswith((".", "#")):
+                continue
+            if (here / d).is_symlink():
+                if problems is not None:
+                    problems.warning(here / d, 0, "skipped a linked folder", "move the files into content/")
+                continue
+            kept.append(d)
+        dirs[:] = kept
+        for name in files:
+            if not name.endswith(".md") or name.startswith((".", "#")):
+                continue
+            path = here / name
+            if path.is_symlink() and inside not in path.resolve().parents:
+                if problems is not None:
+                    problems.warning(
+                        path, 0, "skipped a link that leads outside content/", "copy the file in instead"
+                    )
+                continue
+            found.append(path)
+    return sorted(found, key=str)
 
 
 def read_source(
@@ -140,8 +164,26 @@ def _parse(path: Path, data: bytes, dated: bool, problems: Problems) -> tuple[Fr
         )
         return None
     text = text.replace("\r\n", "\n")
-    raw, body, yaml_line, body_line = split(text)
+    if len(text) > MAX_CHARS:
+        problems.error(
+            path,
+            1,
+            f"the file is {len(text) // 1_000_000} million characters long; pages stop at "
+            f"{MAX_CHARS // 1_000_000} million",
+            "split it into several pages, or link to a document instead",
+        )
+        return None
+    control = _CONTROL.search(text)
+    if control:
+        problems.error(
+            path,
+            text.count("\n", 0, control.start()) + 1,
+            f"invisible control character U+{ord(control.group()):04X} in the text",
+            "delete it (it often comes from copying out of a PDF or a word processor)",
+        )
+        return None
     try:
+        raw, body, yaml_line, body_line = split(text)
         meta = parse(raw, yaml_line, required_date=dated)
     except FrontMatterError as exc:
         for line, message, hint in exc.problems:
@@ -187,7 +229,7 @@ def load_sources(
 ) -> list[Source]:
     """Read every content file once, collecting every problem."""
     sources = []
-    for path in discover(content_dir):
+    for path in discover(content_dir, problems):
         source = read_source(path, content_dir, office_ids, problems, cache)
         if source is not None:
             sources.append(source)

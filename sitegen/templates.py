@@ -87,7 +87,10 @@ class Theme:
         for theme_dir in reversed(self.chain):
             static = theme_dir / "static"
             if static.is_dir():
+                inside = theme_dir.resolve()
                 for path in sorted(static.rglob("*")):
+                    if path.is_symlink() and inside not in path.resolve().parents:
+                        continue  # a theme publishes its own files, never one a link leads to
                     if path.is_file() and not path.name.startswith("."):
                         files["static/" + path.relative_to(static).as_posix()] = path
         return dict(sorted(files.items()))

@@ -45,6 +45,8 @@ def broken_links(site_dir: Path) -> list[str]:
 
 def tree(root: Path) -> dict[str, bytes]:
     """Every file below root with its bytes (sitegen's own state folder excluded)."""
+    if not root.exists():
+        return {}
     return {
         p.relative_to(root).as_posix(): p.read_bytes()
         for p in sorted(root.rglob("*"))

@@ -25,14 +25,21 @@ def test_clean_content_passes_and_nothing_is_written(project):
 def test_errors_a_build_would_find_are_all_reported_in_one_run(project):
     project.write("content/shared/layanan/a.md", "---\ntitle: A\n---\n[x](/layanan/tidak-ada/)\n")
     project.write("content/offices/alpha/berita/b.md", "---\ntitle: B\ndate: besok\n---\nx\n")
+    project.write("content/offices/alpha/berita/c.md", "---\ntitle: C\ndate: 2024-02-31\n---\nx\n")
+    project.write("content/shared/profil/d.md", "---\ntitle: D\n---\n{{ office.alamat_tidak_ada }}\n")
+    project.write("content/offices/bravo/berita/e.md", "---\ntitle: E\n---\nx\n")
     result = check(project)
     assert result.exit_code == 1
-    assert "content/offices/alpha/berita/b.md:3: 'date': cannot read date 'besok'" in result.output
-    # (when front matter is broken the rest is not rendered; the link is found once it is fixed)
-    project.write("content/offices/alpha/berita/b.md", "---\ntitle: B\ndate: 2026-11-01\n---\nx\n")
-    result = check(project)
-    assert "content/shared/layanan/a.md:4: broken link /layanan/tidak-ada/ [unit alpha]" in result.output
-    assert "4 error(s)" in result.output  # one per unit
+    out = result.output
+    assert "content/offices/alpha/berita/b.md:3: 'date': cannot read date 'besok'" in out
+    assert "content/offices/alpha/berita/c.md:3: 'date': '2024-02-31': that day does not exist" in out
+    assert "content/offices/bravo/berita/e.md:2: missing date" in out
+    assert (
+        "content/shared/profil/d.md:4: {{ office.alamat_tidak_ada }}: unknown name 'alamat_tidak_ada'" in out
+    )
+    units = "[units alpha, bravo, rudenim, wilayah]"
+    assert f"content/shared/layanan/a.md:4: broken link /layanan/tidak-ada/ {units}" in out
+    assert "5 error(s)" in out  # each problem once per file, whatever number of units meet it
 
 
 def test_a_link_into_another_units_site_is_checked(project):

@@ -80,10 +80,11 @@ def test_an_unknown_office_variable_names_file_line_and_unit(project):
     project.write("content/shared/layanan/x.md", "---\ntitle: X\n---\nSatu\n\nAlamat: {{ office.adress }}\n")
     problems = problems_of(project)
     assert problems, "an unknown name must fail the build"
-    assert all(
-        p.startswith("content/shared/layanan/x.md:6: {{ office.adress }}: unknown name") for p in problems
-    )
-    assert any("[unit alpha]" in p for p in problems)
+    assert problems == [
+        "content/shared/layanan/x.md:6: {{ office.adress }}: unknown name 'adress' "
+        "[units alpha, bravo, rudenim, wilayah] (" + problems[0].split(" (", 1)[1]
+    ], "one message for the file, naming every unit, in the editor's words"
+    assert "SimpleNamespace" not in problems[0] and "office.address" in problems[0]
 
 
 def test_content_cannot_reach_beyond_office_data(project):
@@ -115,7 +116,7 @@ def test_a_link_to_a_page_the_unit_does_not_publish_is_an_error_for_that_unit_on
         "content/shared/informasi-publik/x.md", "---\ntitle: X\n---\n[biaya](/layanan/biaya-paspor/)\n"
     )
     problems = problems_of(project)
-    assert [p.rsplit("[", 1)[1].split("]")[0] for p in problems] == ["unit rudenim", "unit wilayah"]
+    assert [p.rsplit("[", 1)[1].split("]")[0] for p in problems] == ["units rudenim, wilayah"]
 
 
 def test_every_error_is_reported_in_one_run_and_the_cli_exits_1_without_traceback(project):
