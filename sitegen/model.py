@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from . import feed_ids
 from .config import Network, Office
 from .dates import DateFormatError, parse_datetime
 from .errors import Problems
@@ -136,6 +137,7 @@ def build_site(
     problems: Problems,
     drafts: bool = False,
     static: dict[str, Path] | None = None,
+    known_ids: dict[str, str] | None = None,
 ) -> Site:
     """Assemble the unit's pages: choose sources, compute URLs and dates, fill bodies."""
     overridden = {s.key for s in sources if s.scope == office.id}
@@ -187,7 +189,7 @@ def build_site(
             tags.setdefault(slugify(tag), []).append(page)
     for tagged in tags.values():
         tagged.sort(key=lambda p: p.sort_key)
-    _check_feed_ids(pages, problems)
+    _assign_feed_ids(office, pages, known_ids or {}, problems)
     next_change = min(upcoming, default=None)
     return Site(
         office, network, now, pages, by_url, dict(sorted(tags.items())), aliases, next_change, static or {}
@@ -311,18 +313,17 @@ def _link_children(pages: list[Page], by_url: dict[str, Page]) -> None:
         page.children.sort(key=lambda p: (not p.is_index, p.sort_key))
 
 
-def _check_feed_ids(pages: list[Page], problems: Problems) -> None:
-    seen: dict[str, Page] = {}
-    for page in sorted((p for p in pages if p.feed_id), key=lambda p: p.source.rel):
-        if page.feed_id in seen:
-            problems.error(
-                page.source.path,
-                page.source.meta.line_of("date"),
-                f"feed id {page.feed_id} is also used by {seen[page.feed_id].source.rel}",
-                "two items share the same published time; add 'id: <a short unique name>' to one",
-            )
-        else:
-            seen[page.feed_id] = page
+def _assign_feed_ids(office: Office, pages: list[Page], known: dict[str, str], problems: Problems) -> None:
+    dated = [p for p in pages if p.feed_id]
+    claims = [
+        feed_ids.Claim(
+            p.source.rel, p.feed_id, bool(p.source.meta.id), p.source.path, p.source.meta.line_of("id")
+        )
+        for p in dated
+    ]
+    ids = feed_ids.assign(claims, known, problems)
+    for page in dated:
+        page.feed_id = ids[page.source.rel]
 
 
 def template_vars(site: Site) -> dict[str, Any]:

@@ -23,7 +23,8 @@ Guarantees, in the order a build meets them:
 
 The manifest ``.sitegen/<id>.json`` is stable and documented (README,
 "Output safety"): ``{"fingerprint": str, "files": {path: sha256},
-"stats": {path: [size, mtime_ns]}}``; deploy tools read it without sitegen.
+"stats": {path: [size, mtime_ns]}, "ids": {source: feed id}}``; deploy
+tools read it without sitegen.
 """
 
 from __future__ import annotations
@@ -100,6 +101,7 @@ class SiteWriter:
     old: dict[str, str]  # files of the current site that are intact, with their digests
     made: set[str]  # every file the current site's manifest lists (intact or not)
     fingerprint: str = ""
+    ids: dict[str, str] = field(default_factory=dict)  # source -> feed id, kept so ids never move
     new: dict[str, str] = field(default_factory=dict)
     stats: WriteStats = field(default_factory=WriteStats)
     foreign: list[str] = field(default_factory=list)
@@ -141,7 +143,8 @@ class SiteWriter:
     def record(self) -> dict:
         """What the journal needs to finish this unit's swap (sizes and times are read after it)."""
         files = dict(sorted(self.new.items()))
-        return {"fingerprint": self.fingerprint, "files": files, "staged": self._staging is not None}
+        staged = self._staging is not None
+        return {"fingerprint": self.fingerprint, "files": files, "ids": self.ids, "staged": staged}
 
     def _keep_foreign(self) -> None:
         """Files in the live folder that sitegen did not make move along into the new site."""
@@ -275,6 +278,10 @@ class Output:
             return {}
         return data if isinstance(data, dict) and "files" in data else {}
 
+    def ids(self, site_id: str) -> dict[str, str]:
+        """The feed id each dated source was last published with (see :mod:`sitegen.feed_ids`)."""
+        return self._record(site_id).get("ids", {})
+
     def damaged(self, site_id: str, verify: bool = False) -> set[str]:
         """Files the manifest lists that are missing or changed on disk since they were written.
 
@@ -371,7 +378,12 @@ class Output:
                 os.rename(staged, current)
                 _fault("after-rename")
             stats = {rel: _stat_or_none(current / rel) for rel in record["files"]}
-            manifest = {"fingerprint": record["fingerprint"], "files": record["files"], "stats": stats}
+            manifest = {
+                "fingerprint": record["fingerprint"],
+                "files": record["files"],
+                "stats": stats,
+                "ids": record.get("ids", {}),
+            }
             _write_json(self.manifest_path(site_id), manifest)
         for site_id, files in journal["removed"].items():
             _remove_made(self.root / site_id, files)

@@ -112,8 +112,14 @@ class BuildResult:
 class Models:
     """Site models built on demand, once each: the regional feed needs its units' models."""
 
-    def __init__(self, project: Project, now: datetime, drafts: bool):
-        self.project, self.now, self.drafts = project, now, drafts
+    def __init__(
+        self,
+        project: Project,
+        now: datetime,
+        drafts: bool,
+        known_ids: Callable[[str], dict[str, str]] = lambda _unit: {},
+    ):
+        self.project, self.now, self.drafts, self.known_ids = project, now, drafts, known_ids
         self._sites: dict[str, Site] = {}
 
     def __call__(self, office: Office) -> Site:
@@ -128,6 +134,7 @@ class Models:
                 self.project.problems,
                 self.drafts,
                 self.project.static.get(office.id),
+                self.known_ids(office.id),
             )
         return site
 
@@ -171,7 +178,7 @@ def _build(
     theme_digests = cache(theme_digest)
     project.bodies.prepare_all(project.sources)  # the expensive part, once per source, in parallel
 
-    models = Models(project, now, drafts)
+    models = Models(project, now, drafts, output.ids if output is not None else lambda _unit: {})
 
     @cache
     def network_opml() -> bytes:
@@ -209,6 +216,8 @@ def _build(
         if len(problems.errors) > before:
             continue  # two files claim one output path: reported with their sources, nothing written
         writer = output.site(office.id, stamp, damaged) if writing else None
+        if writer:
+            writer.ids = {p.source.rel: p.feed_id for p in site.pages if p.feed_id}
         for path, data in render(site, planned, problems):
             if writer:
                 writer.write(path, data)

@@ -8,9 +8,12 @@ from xml.etree import ElementTree as ET
 
 import feedparser
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sitegen.cli import main
 
+from .conftest import Fixture
 from .helpers import tree
 
 NOW = "2026-11-24T12:00:00+07:00"
@@ -159,14 +162,87 @@ def test_shared_news_gets_a_distinct_id_per_unit(project):
     )
 
 
-def test_two_items_at_the_same_moment_must_be_told_apart(project):
-    project.write(
+def ids_by_title(project, unit: str = "alpha") -> dict[str, str]:
+    return {e.title: e.id for e in parse(project, f"{unit}/berita/atom.xml").entries}
+
+
+def test_two_items_at_the_same_moment_are_told_apart_and_the_first_keeps_its_id(project):
+    assert build(project).exit_code == 0
+    first = ids_by_title(project)["Patroli Perbatasan"]
+    project.write(  # sorts before the first item's file: it still must not take its id
         "content/offices/alpha/berita/2026-10-05-lain.md",
         "---\ntitle: Lain\ndate: 2026-10-05 14:00\n---\nx\n",
     )
-    result = CliRunner().invoke(main, ["build", "--root", str(project.root), "--now", NOW])
-    assert result.exit_code == 1
-    assert "add 'id: <a short unique name>'" in result.output
+    result = build(project)
+    assert result.exit_code == 0, result.output
+    ids = ids_by_title(project)
+    assert ids["Patroli Perbatasan"] == first
+    assert ids["Lain"] == first + "-2026-10-05-lain"
+
+
+def test_two_date_only_items_on_one_day_build_in_a_fresh_folder(project):
+    for name in ("pagi", "siang"):
+        project.write(
+            f"content/offices/alpha/berita/2026-11-10-{name}.md",
+            f"---\ntitle: {name}\ndate: 2026-11-10\n---\nx\n",
+        )
+    result = build(project)
+    assert result.exit_code == 0, result.output
+    ids = ids_by_title(project)
+    assert ids["pagi"] == "tag:uji.example,2026:alpha/berita/20261109T170000Z"
+    assert ids["siang"] == ids["pagi"] + "-2026-11-10-siang"
+
+
+def test_renaming_a_file_keeps_its_id(project):
+    assert build(project).exit_code == 0
+    before = ids_by_title(project)["Patroli Perbatasan"]
+    old = project.root / "content/offices/alpha/berita/2026-10-05-patroli.md"
+    old.rename(old.with_name("2026-10-05-patroli-perbatasan-darat.md"))
+    assert build(project).exit_code == 0
+    assert ids_by_title(project)["Patroli Perbatasan"] == before
+
+
+def test_two_items_pinning_one_id_warn_and_still_build(project):
+    for name in ("a", "b"):
+        project.write(
+            f"content/offices/alpha/berita/2026-11-0{'12'[name == 'b']}-{name}.md",
+            f"---\ntitle: {name}\ndate: 2026-11-0{'12'[name == 'b']} 09:00\nid: wbk-2026\n---\nx\n",
+        )
+    result = build(project)
+    assert result.exit_code == 0, result.output
+    assert (
+        "2026-11-02-b.md:4: warning: feed id tag:uji.example,2026:alpha/wbk-2026 is pinned by"
+        in result.output
+    )
+    assert len(set(ids_by_title(project).values())) == len(ids_by_title(project))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    days=st.lists(
+        st.tuples(st.integers(1, 3), st.sampled_from(["", " 09:00", " 09:00"])), min_size=1, max_size=6
+    ),
+    newcomer=st.tuples(st.integers(1, 3), st.sampled_from(["", " 09:00"]), st.sampled_from(["0", "m", "z"])),
+)
+def test_any_dates_build_and_adding_an_item_never_moves_another_id(tmp_path_factory, days, newcomer):
+    """Property: arbitrary, even equal, dates always build; a newcomer never changes an id seen before."""
+    project = Fixture(tmp_path_factory.mktemp("p") / "repo")
+    for n, (day, time) in enumerate(days):
+        project.write(
+            f"content/offices/bravo/berita/2026-09-0{day}-kabar-{n}.md",
+            f"---\ntitle: Kabar {n}\ndate: 2026-09-0{day}{time}\n---\nx\n",
+        )
+    assert build(project).exit_code == 0
+    before = ids_by_title(project, "bravo")
+    day, time, prefix = newcomer
+    project.write(
+        f"content/offices/bravo/berita/2026-09-0{day}-{prefix}-baru.md",
+        f"---\ntitle: Baru\ndate: 2026-09-0{day}{time}\n---\nx\n",
+    )
+    assert build(project).exit_code == 0
+    after = ids_by_title(project, "bravo")
+    assert {t: after[t] for t in before} == before
+    assert len(set(after.values())) == len(after)
 
 
 def test_a_future_item_waits_until_a_build_at_or_after_its_time(project):
