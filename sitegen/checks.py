@@ -68,7 +68,7 @@ def content_warnings(project: Project, sites: list[Site], now: datetime, problem
         office = site.office
         for page in site.announcements:
             if not page.in_force(now) and page.source is not None:
-                problems.warning(
+                problems.info(
                     page.source.path,
                     page.source.meta.line_of("expires"),
                     f"announcement expired on {page.expires:%Y-%m-%d %H:%M} [unit {office.id}]",
@@ -78,6 +78,13 @@ def content_warnings(project: Project, sites: list[Site], now: datetime, problem
         for page in site.pages:
             if page.source is None:
                 continue
+            if page.source.meta.trusted_html:
+                problems.warning(
+                    page.source.path,
+                    page.source.meta.line_of("trusted_html"),
+                    "raw HTML in this page is published unchecked (trusted_html: true)",
+                    "remove trusted_html unless a reviewer vouches for every tag in it",
+                )
             if english and page.url.startswith(FOREIGNER_FACING) and page.lang != "en" and not page.is_index:
                 problems.warning(
                     page.source.path,
@@ -92,6 +99,14 @@ def content_warnings(project: Project, sites: list[Site], now: datetime, problem
                     f"English page on a unit that does not declare English [unit {office.id}]",
                     "add en to the unit's languages in offices.yaml, or narrow the page",
                 )
+    for office in project.network.offices:
+        if office.trusted_html:
+            problems.warning(
+                project.network.path,
+                office.line,
+                f"unit {office.id} publishes raw HTML unchecked (trusted_html: true)",
+                "remove trusted_html unless a reviewer vouches for every page of the unit",
+            )
     for source in project.sources:
         if source.is_shared and not any(
             publishes(o, source, {s.key for s in project.sources if s.scope == o.id})

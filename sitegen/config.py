@@ -47,6 +47,7 @@ UNIT_KEYS = (
     "social",
     "services",
     "theme",
+    "trusted_html",
     "params",
 )
 REQUIRED_UNIT_KEYS = ("id", "name", "short_name", "kind", "base_url", "timezone")
@@ -89,6 +90,7 @@ class Office:
     social: tuple[tuple[str, str], ...] = ()
     services: tuple[str, ...] = ()
     theme: str = "default"
+    trusted_html: bool = False  # the unit's pages keep raw HTML as written (see sitegen.sanitize)
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     line: int = 0
 
@@ -256,6 +258,7 @@ def _office(v: _Validator, raw: Any, line: int) -> Office | None:
         social=v.pairs(raw, "social", SOCIAL),
         services=tuple(services),
         theme=_theme(v, raw, where),
+        trusted_html=_flag(v, raw, "trusted_html"),
         params=_params(v, raw),
         line=raw.line,
     )
@@ -411,3 +414,11 @@ def _params(v: _Validator, raw: LineDict) -> dict[str, Any]:
         v.err(raw.line_of("params"), "'params' must be a mapping", "indent your own keys under params:")
         return {}
     return dict(value)
+
+
+def _flag(v: _Validator, raw: LineDict, key: str) -> bool:
+    value = raw.get(key, False)
+    if not isinstance(value, bool):
+        v.err(raw.line_of(key), f"{key!r} must be true or false", f"write {key}: true")
+        return False
+    return value

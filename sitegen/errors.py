@@ -22,12 +22,12 @@ class Problem:
     line: int
     message: str
     hint: str = ""
-    severity: str = "error"  # "error" or "warning"
+    severity: str = "error"  # "error", "warning" or "info" (worth knowing, never a failure)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         hint = f" ({self.hint})" if self.hint else ""
-        prefix = "warning: " if self.severity == "warning" else ""
+        prefix = {"warning": "warning: ", "info": "note: "}.get(self.severity, "")
         return f"{where}: {prefix}{self.message}{hint}"
 
 
@@ -68,6 +68,9 @@ class Problems:
     def warning(self, path: Path | str, line: int, message: str, hint: str = "") -> None:
         self.add(Problem(self.rel(path), line, message, hint, "warning"))
 
+    def info(self, path: Path | str, line: int, message: str, hint: str = "") -> None:
+        self.add(Problem(self.rel(path), line, message, hint, "info"))
+
     def add(self, problem: Problem) -> None:
         """Record a problem once: the same mistake met by several units is one message naming them."""
         found = _UNIT.search(problem.message)
@@ -94,6 +97,10 @@ class Problems:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.items if p.severity == "warning"]
+
+    @property
+    def notes(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "info"]
 
     def raise_if_errors(self) -> None:
         if self.errors:

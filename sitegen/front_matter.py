@@ -16,13 +16,15 @@ import frontmatter
 
 from . import yaml_lines
 from .dates import DateFormatError, parse_datetime
+from .sanitize import safe_url
 from .yaml_lines import LineDict
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TEXT_KEYS = ("title", "summary", "category", "author", "slug", "image", "lang", "id")
 DATE_KEYS = ("date", "updated", "expires", "verified")
 LIST_KEYS = ("tags", "aliases", "offices", "exclude_offices", "kinds", "services")
-KNOWN_KEYS = (*TEXT_KEYS, *DATE_KEYS, *LIST_KEYS, "draft", "weight", "params")
+BOOL_KEYS = ("draft", "trusted_html")
+KNOWN_KEYS = (*TEXT_KEYS, *DATE_KEYS, *LIST_KEYS, *BOOL_KEYS, "weight", "params")
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class FrontMatter:
     kinds: tuple[str, ...] = ()
     services: tuple[str, ...] = ()
     draft: bool = False
+    trusted_html: bool = False  # raw HTML kept as written (see sitegen.sanitize)
     weight: int = 0
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     lines: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
@@ -117,6 +120,10 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
                 problems.append((line, f"{key!r} must be text", f'write {key}: ... (quote it: "{value}")'))
             else:
                 values[key] = str(value).strip()
+                if key == "image" and not safe_url(values[key]):
+                    problems.append(
+                        (line, "'image' must be a web address or a path", "write image: /static/img/foto.jpg")
+                    )
                 if key == "slug" and not SLUG.match(values[key]):
                     problems.append(
                         (
@@ -146,9 +153,9 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
                 problems.append((line, f"{key!r} must be a list", f"write {key}: [a, b]"))
             else:
                 values[key] = tuple(str(x).strip() for x in items)
-        elif key == "draft":
+        elif key in BOOL_KEYS:
             if not isinstance(value, bool):
-                problems.append((line, "'draft' must be true or false", "write draft: true"))
+                problems.append((line, f"{key!r} must be true or false", f"write {key}: true"))
             else:
                 values[key] = value
         elif key == "weight":

@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from .urls import relative
 
-_ATTR = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+# href="…" or src="…" inside a tag, never in text (where an escaped quote could look like one)
+_ATTR = re.compile(r'(<[a-zA-Z][^<>]*?\s(?:href|src)=")([^"]*)(")')
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
 
 

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
+from . import sanitize
 from .bodies import Bodies
 from .config import Network, Office, load_network
 from .errors import BuildFailed, Problems
@@ -51,7 +52,8 @@ class Project:
         ctx = self._contexts.get(office.id)
         if ctx is None:
             ctx = self._contexts[office.id] = context(office, self.network)
-        return prepared.render(ctx)
+        html = prepared.render(ctx)
+        return html if source.meta.trusted_html or office.trusted_html else sanitize.clean(html)
 
 
 def load_project(

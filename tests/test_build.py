@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from sitegen.cli import main
@@ -244,3 +245,16 @@ def test_python_dash_m_sitegen_works_and_shows_progress(project):
     )
     assert result.returncode == 0, result.stderr
     assert "[1/4] alpha" in result.stderr and "[4/4] wilayah" in result.stderr
+
+
+@pytest.mark.parametrize(("unit", "zone"), [("alpha", "WIB"), ("bravo", "WITA"), ("rudenim", "WIT")])
+def test_a_time_written_with_an_offset_reads_in_the_units_zone(project, unit, zone):
+    project.write(
+        f"content/offices/{unit}/berita/2018-06-28-malam.md",
+        "---\ntitle: Malam\ndate: 2018-06-28T20:39:37+07:00\n---\nx\n",
+    )
+    result = CliRunner().invoke(main, ["build", "--root", str(project.root), "--now", NOW])
+    assert result.exit_code == 0, result.output
+    page = (project.out / unit / "berita/malam/index.html").read_text()
+    local = {"WIB": "20.39", "WITA": "21.39", "WIT": "22.39"}[zone]
+    assert f"{local} {zone}" in page and "+0700" not in page

@@ -69,14 +69,25 @@ def test_aliases_count_as_pages_for_links(project):
     assert check(project).exit_code == 0
 
 
-def test_an_expired_announcement_is_a_warning_and_strict_makes_it_fail(project):
+def test_an_expired_announcement_is_a_note_and_strict_still_passes(project):
+    """An archive of expired notices is the normal state: information, not a warning."""
     result = check(project, "--now", "2027-01-05T00:00:00+07:00")
     assert result.exit_code == 0
     assert (
-        "content/offices/alpha/pengumuman/2026-11-18-libur.md:4: warning: announcement expired on "
+        "content/offices/alpha/pengumuman/2026-11-18-libur.md:4: note: announcement expired on "
         "2027-01-02 23:59 [unit alpha]"
     ) in result.output
-    assert check(project, "--now", "2027-01-05T00:00:00+07:00", "--strict").exit_code == 1
+    assert "0 error(s), 0 warning(s), 1 note(s)" in result.output
+    assert check(project, "--now", "2027-01-05T00:00:00+07:00", "--strict").exit_code == 0
+
+
+def test_coverage_comes_with_json_output(project):
+    import json
+
+    result = check(project, "--format", "json", "--coverage")
+    report = json.loads(result.output)
+    assert report["coverage"]["layanan/pas-lintas-batas.md"]["alpha"] == "+"
+    assert report["coverage"]["layanan/pas-lintas-batas.md"]["bravo"] == "-"
 
 
 def test_a_shared_page_no_unit_publishes_is_a_warning(project):

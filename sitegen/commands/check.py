@@ -41,33 +41,27 @@ def check_command(root: Path, fmt: str, strict: bool, show_coverage: bool, now: 
         problems = exc.problems
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
+    notes = [p for p in problems if p.severity == "info"]  # worth knowing, never a failure
     if fmt == "json":
-        click.echo(
-            json.dumps(
-                {
-                    "errors": len(errors),
-                    "warnings": len(warnings),
-                    "problems": [
-                        {
-                            "path": p.path,
-                            "line": p.line,
-                            "severity": p.severity,
-                            "message": p.message,
-                            "hint": p.hint,
-                        }
-                        for p in problems
-                    ],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        report = {
+            "errors": len(errors),
+            "warnings": len(warnings),
+            "notes": len(notes),
+            "problems": [
+                {"path": p.path, "line": p.line, "severity": p.severity, "message": p.message, "hint": p.hint}
+                for p in problems
+            ],
+        }
+        if show_coverage and project is not None:
+            units, rows = coverage(project)
+            report["coverage"] = {key: dict(zip(units, cells, strict=True)) for key, cells in rows}
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         for problem in problems:
             click.echo(str(problem))
         if show_coverage and project is not None:
             _print_coverage(project)
-        click.echo(f"{len(errors)} error(s), {len(warnings)} warning(s)", err=True)
+        click.echo(f"{len(errors)} error(s), {len(warnings)} warning(s), {len(notes)} note(s)", err=True)
     if errors or (strict and warnings):
         sys.exit(EXIT_CONTENT)
 

@@ -1,0 +1,142 @@
+"""No editor, and no stolen editor account, can put executable markup on a site or in a feed.
+
+Every classic XSS payload goes through every field an editor or a unit's
+settings control; afterwards no output file holds a script element, an event
+handler attribute or a script URL, whatever its format (HTML, RSS, Atom, OPML).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+from click.testing import CliRunner
+
+from sitegen.cli import main
+
+NOW = "2026-11-24T12:00:00+07:00"
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    '<img src="/static/site.css" alt="" onerror="alert(1)">',
+    "<svg onload=alert(1)>",
+    '"><script>alert(1)</script>',
+    "javascript:alert(1)",
+    '<a href="javascript:alert(1)">klik</a>',
+    '<iframe src="https://evil.example/"></iframe>',
+    "<body onload=alert(1)>",
+    "<style>body{background:url(javascript:alert(1))}</style>",
+    "[klik](javascript:alert(1))",
+    "![x](javascript:alert(1))",
+    '<a href=" &#106;avascript:alert(1)">entitas</a>',
+]
+
+
+class Executable(HTMLParser):
+    """Collects what a browser would run: script elements, on* handlers, script URLs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            self.found.append("<script>")
+        if tag == "iframe" and not any(
+            n == "src" and (v or "").startswith("https://www.youtube-nocookie.com/") for n, v in attrs
+        ):
+            self.found.append("<iframe>")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"{name}=")
+            url = name in ("href", "src", "action", "formaction", "poster", "srcset", "xlink:href", "background")
+            if url and value and re.match(r"\s*(javascript|vbscript|data):", value, re.I):
+                self.found.append(f"{name}={value}")
+
+
+def executable_markup(text: str) -> list[str]:
+    parser = Executable()
+    parser.feed(text)
+    return parser.found
+
+
+def build(project):
+    return CliRunner().invoke(main, ["build", "--root", str(project.root), "--now", NOW])
+
+
+def every_output(project):
+    for path in sorted(project.out.rglob("*")):
+        if path.is_file() and ".sitegen" not in path.parts:
+            yield path, path.read_text(encoding="utf-8", errors="replace")
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_a_payload_in_any_field_leaves_nothing_executable_anywhere(project, payload):
+    quoted = json.dumps(payload)  # a YAML-safe string holding the payload as written
+    project.write(
+        "content/offices/alpha/berita/2026-11-01-serangan.md",
+        f"---\ntitle: {quoted}\ndate: 2026-11-01 09:00\nsummary: {quoted}\nauthor: {quoted}\n"
+        f"category: {quoted}\ntags: [{quoted}]\n---\n{payload}\n\nTeks {payload} di tengah.\n",
+    )
+    project.write(
+        "content/shared/layanan/serangan.md", f"---\ntitle: Uji\n---\n{payload}\n\n{{{{ office.address }}}}\n"
+    )
+    offices = project.read("offices.yaml").replace("Jl. Contoh No. 1, Alpha", quoted)
+    project.write("offices.yaml", offices.replace("name: Jaringan Uji", f"name: {quoted}"))
+    result = build(project)
+    assert result.exit_code == 0, result.output  # published, and made harmless
+    found = {
+        str(p.relative_to(project.out)): bad
+        for p, text in every_output(project)
+        if (bad := executable_markup(text))
+    }
+    assert found == {}
+
+
+def test_an_unsafe_image_address_is_refused_with_its_line(project):
+    project.write(
+        "content/offices/alpha/berita/2026-11-01-foto.md",
+        "---\ntitle: Foto\ndate: 2026-11-01 09:00\nimage: javascript:alert(1)\n---\nx\n",
+    )
+    result = build(project)
+    assert result.exit_code == 1
+    assert (
+        "content/offices/alpha/berita/2026-11-01-foto.md:4: 'image' must be a web address or a path"
+        in result.output
+    )
+
+
+def test_what_news_needs_survives_the_sanitizer(project):
+    body = (
+        "| Jenis | Biaya |\n|:---|---:|\n| Paspor | Rp350.000 |\n\n"
+        '<figure><img src="/static/site.css" alt="Foto"><figcaption>Keterangan</figcaption></figure>\n\n'
+        '<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Video"></iframe>\n\n'
+        "Istilah\n:   Penjelasan\n\n*[PLB]: Pas Lintas Batas\n\nPLB dan [tautan](https://imigrasi.go.id/).\n"
+    )
+    project.write(
+        "content/offices/alpha/berita/2026-11-01-lengkap.md",
+        f"---\ntitle: L\ndate: 2026-11-01 09:00\n---\n{body}",
+    )
+    assert build(project).exit_code == 0
+    page = (project.out / "alpha/berita/lengkap/index.html").read_text()
+    for kept in (
+        'style="text-align:left"',
+        "<figcaption>Keterangan</figcaption>",
+        "youtube-nocookie.com/embed/abc",
+        "<dd>Penjelasan</dd>",
+        '<abbr title="Pas Lintas Batas">PLB</abbr>',
+        'href="https://imigrasi.go.id/"',
+    ):
+        assert kept in page
+
+
+def test_trusted_html_keeps_markup_and_check_warns(project):
+    project.write(
+        "content/offices/alpha/berita/2026-11-01-widget.md",
+        '---\ntitle: W\ndate: 2026-11-01 09:00\ntrusted_html: true\n---\n<form action="/cari/"><input name=q></form>\n',
+    )
+    assert build(project).exit_code == 0
+    assert "<form" in (project.out / "alpha/berita/widget/index.html").read_text()
+    result = CliRunner().invoke(main, ["check", "--root", str(project.root), "--now", NOW])
+    assert "2026-11-01-widget.md:4: warning: raw HTML in this page is published unchecked" in result.output
