@@ -50,7 +50,16 @@ class Executable(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append(f"{name}=")
-            url = name in ("href", "src", "action", "formaction", "poster", "srcset", "xlink:href", "background")
+            url = name in (
+                "href",
+                "src",
+                "action",
+                "formaction",
+                "poster",
+                "srcset",
+                "xlink:href",
+                "background",
+            )
             if url and value and re.match(r"\s*(javascript|vbscript|data):", value, re.I):
                 self.found.append(f"{name}={value}")
 
