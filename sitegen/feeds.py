@@ -119,7 +119,7 @@ def catalogue(site: Site, models: Callable[[Office], Site] | None = None) -> lis
             Feed(site, "wilayah/", f"Berita dan pengumuman seluruh unit {name}", "", _newest(items, limit))
         )
     for tag, tagged in site.tags.items():
-        dated = [Item(site, p) for p in tagged if p.date and p.section in ("berita", "pengumuman")]
+        dated = [Item(site, p) for p in tagged if p.is_feed_item]
         if dated:
             feeds.append(
                 Feed(site, f"tag/{tag}/", f"{name}: topik {tag}", f"tag/{tag}/", _newest(dated, limit))
@@ -253,17 +253,16 @@ def opml(network: Network, models: Callable[[Office], Site]) -> bytes:
     for office in network.offices:
         unit = models(office)
         group = ET.SubElement(body, "outline", text=office.name, title=office.name)
-        for feed in catalogue(unit):
-            for path, kind in ((feed.rss_path, "rss"), (feed.atom_path, "atom")):
-                ET.SubElement(
-                    group,
-                    "outline",
-                    type="rss",
-                    text=f"{feed.title} ({kind.upper()})",
-                    title=f"{feed.title} ({kind.upper()})",
-                    version=kind.upper(),
-                    xmlUrl=absolute(office.base_url, path),
-                    htmlUrl=absolute(office.base_url, feed.html_url),
-                )
+        for feed in catalogue(unit):  # each feed once: importing it must not subscribe twice
+            ET.SubElement(
+                group,
+                "outline",
+                type="rss",
+                text=feed.title,
+                title=feed.title,
+                version="RSS2",
+                xmlUrl=absolute(office.base_url, feed.rss_path),
+                htmlUrl=absolute(office.base_url, feed.html_url),
+            )
     ET.indent(root)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"

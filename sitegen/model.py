@@ -30,6 +30,7 @@ SECTION_TITLES = {
     "profil": "Profil",
     "langganan": "Langganan",
 }
+FEED_SECTIONS = ("berita", "pengumuman")
 MAIN_SECTIONS = ("berita", "pengumuman", "layanan", "informasi-publik", "profil")
 
 
@@ -58,6 +59,11 @@ class Page:
     is_index: bool = False
     feed_id: str = ""
     children: list[Page] = field(default_factory=list)
+
+    @property
+    def is_feed_item(self) -> bool:
+        """News and announcements with a date go into feeds; nothing else does, whatever its date."""
+        return self.date is not None and self.section in FEED_SECTIONS and not self.is_index
 
     def in_force(self, now: datetime) -> bool:
         return self.expires is None or now <= self.expires
@@ -91,7 +97,7 @@ class Site:
 
     def dated(self, section: str) -> list[Page]:
         return sorted(
-            (p for p in self.pages if p.section == section and p.date and not p.is_index),
+            (p for p in self.pages if p.section == section and p.is_feed_item),
             key=lambda p: p.sort_key,
         )
 
@@ -106,6 +112,10 @@ class Site:
     @property
     def announcements_in_force(self) -> list[Page]:
         return [p for p in self.announcements if p.in_force(self.now)]
+
+    def tag_has_feed(self, tag: str) -> bool:
+        """A topic gets its own feeds when it holds at least one news item or announcement."""
+        return any(p.is_feed_item for p in self.tags.get(tag, ()))
 
     @property
     def parent(self) -> Office | None:
@@ -143,6 +153,7 @@ def build_site(
     overridden = {s.key for s in sources if s.scope == office.id}
     pages: list[Page] = []
     upcoming: list[datetime] = []
+    waiting: list[Page] = []  # future-dated: not published yet, but checked now
     for source in sources:
         if not publishes(office, source, overridden) or (source.meta.draft and not drafts):
             continue
@@ -151,12 +162,14 @@ def build_site(
             continue
         if page.date and page.date > now and source.dated:
             upcoming.append(page.date)  # future-dated news waits for a build at or after its date
+            waiting.append(page)
             continue
         if page.expires and page.expires > now:
             upcoming.append(page.expires)
         pages.append(page)
     by_url: dict[str, Page] = {}
     pages = [page for page in pages if _claim(by_url, page.url, page, problems)]
+    _check_waiting(waiting, by_url, problems)
     _synthesise_sections(by_url, pages)
     aliases: dict[str, Page] = {}
     for page in pages:
@@ -275,6 +288,23 @@ def _claim(by_url: dict[str, Page], url: str, page: Page, problems: Problems) ->
         return False
     by_url[url] = page
     return True
+
+
+def _check_waiting(waiting: list[Page], by_url: dict[str, Page], problems: Problems) -> None:
+    """A page that waits for its date must not clash when it comes: say so now, not then."""
+    claimed = dict(by_url)
+    for page in sorted(waiting, key=lambda p: (p.date, p.source.rel)):
+        other = claimed.get(page.url)
+        if other is not None:
+            problems.error(
+                page.source.path,
+                page.source.meta.line_of("slug"),
+                f"on {page.date:%Y-%m-%d %H:%M} this page will claim /{page.url}, "
+                f"which {_where(other)} already has",
+                "give it another file name or slug, e.g. with the year in it",
+            )
+        else:
+            claimed[page.url] = page
 
 
 def _synthesise_sections(by_url: dict[str, Page], pages: list[Page]) -> None:

@@ -31,9 +31,7 @@ def network_fingerprint(network: Network, models: Callable[[Office], Site]) -> s
     for office in network.offices:
         unit = models(office)
         digest.update(
-            repr(
-                (office.id, office.base_url, [t for t, p in unit.tags.items() if any(x.date for x in p)])
-            ).encode()
+            repr((office.id, office.base_url, [t for t in unit.tags if unit.tag_has_feed(t)])).encode()
         )
     return digest.hexdigest()
 

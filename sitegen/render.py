@@ -39,7 +39,7 @@ def template_for(page: Page) -> str:
         return page.url[:-1] + ".html"
     if page.is_index:
         return "section.html"
-    if page.date and page.section in ("berita", "pengumuman"):
+    if page.is_feed_item:
         return "article.html"
     return "page.html"
 
@@ -144,6 +144,14 @@ def render(site: Site, planned: list[Planned], problems: Problems) -> Iterator[t
 
 def _report_broken(site: Site, item: Planned, link: str, problems: Problems) -> None:
     source = item.source.source if item.source else None
+    if source is not None and link == source.meta.image:
+        problems.error(
+            source.path,
+            source.meta.line_of("image"),
+            f"image {link} is not a file of the site [unit {site.office.id}]",
+            "put the picture under a theme's static/ folder (/static/…) or give a full https:// address",
+        )
+        return
     if source is not None and link in source.body:
         line = source.body_line + source.body.count("\n", 0, source.body.index(link))
         problems.error(

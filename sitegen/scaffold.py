@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from .config import Network, Office
-from .sources import DATED_SECTIONS
-from .urls import slugify
+from .model import MAIN_SECTIONS
+from .sources import DATED_SECTIONS, PLACEHOLDER
+from .urls import page_url, slugify
 
 ANNOUNCEMENT_DAYS = 14
+_ID_LINE = re.compile(r"^id:\s*(\S+)", re.M)
 
 
 class ScaffoldError(Exception):
@@ -25,25 +28,38 @@ class NewPage:
 
 
 def plan_page(
-    root: Path, network: Network, section: str, title: str, office: Office | None, now: datetime
+    root: Path,
+    network: Network,
+    section: str,
+    title: str,
+    office: Office | None,
+    now: datetime,
+    override: bool = False,
 ) -> NewPage:
     """Where a new page goes and what it starts with; nothing is written here."""
     section = section.strip("/")
     parts = section.split("/")
-    if not section or any(not p or slugify(p) != p for p in parts):
-        raise ScaffoldError(f"section {section!r} is not a content folder such as berita or layanan/wni")
+    if not section or any(not p or slugify(p) != p for p in parts) or parts[0] not in MAIN_SECTIONS:
+        raise ScaffoldError(
+            f"section {section!r} is not a section of the sites; use one of "
+            f"{', '.join(MAIN_SECTIONS)} (or a folder inside one, such as layanan/wni)"
+        )
     dated = parts[0] in DATED_SECTIONS
     if dated and office is None:
         raise ScaffoldError(f"{parts[0]} belongs to one unit: name it with --office")
-    slug = slugify(title)
+    title = title.strip()
+    local = now.astimezone(office.tz if office else UTC).replace(microsecond=0)
+    slug = _slug(title, local)
+    content = root / "content"
+    folder = content / ("offices/" + office.id if office else "shared") / section
     lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
     if dated:
         assert office is not None
-        local = now.astimezone(office.tz).replace(microsecond=0)
         name = f"{local:%Y-%m-%d}-{slug}.md"
+        _refuse_slug_in_use(folder, slug, section)
         lines.append(f"date: {local.isoformat()}")
         # pins the feed id it would get anyway, so correcting the time later never changes it
-        lines.append(f"id: {parts[0]}/{local.astimezone(UTC):%Y%m%dT%H%M%SZ}")
+        lines.append(f"id: {_unique_id(folder, f'{parts[0]}/{local.astimezone(UTC):%Y%m%dT%H%M%SZ}')}")
         if parts[0] == "pengumuman":
             until = (local + timedelta(days=ANNOUNCEMENT_DAYS)).date()
             lines.append(f"expires: {until.isoformat()}  # the last day this announcement is in force")
@@ -54,14 +70,52 @@ def plan_page(
         ]
     else:
         name = f"{slug}.md"
-    lines += ['summary: ""', "---", "", "Tulis isi halaman di sini.", ""]
-    folder = root / "content" / ("offices/" + office.id if office else "shared") / section
+    lines += ['summary: ""', "draft: true  # delete this line when the page is ready to publish", "---", ""]
+    lines += [PLACEHOLDER, ""]
     path = folder / name
     if path.exists():
         raise ScaffoldError(
             f"{path.relative_to(root)} already exists; choose another title or edit that file"
         )
+    shared = content / "shared" / section / name
+    if office is not None and not dated and shared.exists() and not override:
+        raise ScaffoldError(
+            f"{shared.relative_to(root)} is a shared page; a page at {path.relative_to(root)} would "
+            f"replace it for {office.id}. Choose another title, or add --override to replace it on purpose"
+        )
     return NewPage(path, "\n".join(lines))
+
+
+def _slug(title: str, local: datetime) -> str:
+    """The file name's slug: from the title's Latin letters, else from the time; never empty."""
+    if not any(ch.isalnum() for ch in title):
+        raise ScaffoldError('the title needs letters or digits, e.g. "Layanan Paspor Libur Natal"')
+    slug = slugify(title)
+    if slug == "halaman" and "halaman" not in title.lower():  # no Latin letters to make one from
+        slug = f"halaman-{local:%Y%m%d-%H%M%S}"
+    return slug
+
+
+def _refuse_slug_in_use(folder: Path, slug: str, section: str) -> None:
+    """A second item at one URL would fail a later build: refuse it now."""
+    url = page_url(f"{section}/{slug}.md")
+    for existing in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        if page_url(f"{section}/{existing.name}") == url:
+            raise ScaffoldError(
+                f"{existing.name} already publishes /{url}; choose another title "
+                "(for a yearly notice, put the year in it)"
+            )
+
+
+def _unique_id(folder: Path, wished: str) -> str:
+    """The id to pin, different from every id already pinned in that folder."""
+    taken = set()
+    for existing in folder.glob("*.md") if folder.is_dir() else []:
+        taken.update(_ID_LINE.findall(existing.read_text(encoding="utf-8", errors="replace")))
+    chosen, n = wished, 2
+    while chosen in taken:
+        chosen, n = f"{wished}-{n}", n + 1
+    return chosen
 
 
 def write_page(page: NewPage) -> None:

@@ -28,6 +28,7 @@ DATED_SECTIONS = ("berita", "pengumuman")
 INDEX = "_index.md"
 MAX_CHARS = 5_000_000  # a page is read on phones; anything longer is a mistake or an attack
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # no web page or feed may carry these
+PLACEHOLDER = "Tulis isi halaman di sini."  # what `sitegen new` starts a page with
 STATIC = "static"  # content/offices/<id>/static/: files copied as they are to the unit's site root
 
 
@@ -144,6 +145,14 @@ def read_source(
         meta, body, body_line = parsed
         if cache is not None:
             cache.put("source", cache_key, parsed)
+    if not meta.draft and PLACEHOLDER in body:
+        problems.error(
+            path,
+            body_line + body[: body.index(PLACEHOLDER)].count("\n"),
+            "the page still has the text a new page starts with",
+            "write the page, or keep draft: true until it is ready",
+        )
+        return None
     ok = _check_narrowing(path, meta, scope, office_ids, problems)
     if not ok:
         return None

@@ -155,3 +155,34 @@ def test_coverage_shows_who_publishes_what(project):
     assert row.split()[1:] == ["+", "own", "-", "-"]
     row = next(line for line in lines if line.startswith("layanan/pas-lintas-batas.md"))
     assert row.split()[1:] == ["+", "-", "-", "-"]
+
+
+def test_a_future_page_that_would_clash_fails_now_not_on_its_date(project):
+    project.write(
+        "content/offices/alpha/pengumuman/2027-11-18-libur.md",
+        "---\ntitle: Libur Natal 2027\ndate: 2027-11-18 08:00\n---\nTutup.\n",
+    )
+    result = check(project)
+    assert result.exit_code == 1
+    assert (
+        "content/offices/alpha/pengumuman/2027-11-18-libur.md:1: on 2027-11-18 08:00 this page will claim "
+        "/pengumuman/libur/, which offices/alpha/pengumuman/2026-11-18-libur.md already has"
+    ) in result.output
+
+
+def test_a_dated_tagged_shared_page_and_a_missing_image_blame_the_file_that_caused_them(project):
+    project.write(
+        "content/shared/layanan/biaya-paspor.md",
+        "---\ntitle: Biaya\ndate: 2026-01-15\ntags: [zona-integritas]\n---\nx\n",
+    )
+    project.write(
+        "content/offices/alpha/berita/2026-11-01-foto.md",
+        "---\ntitle: Foto\ndate: 2026-11-01\nimage: /static/img/tidak-ada.jpg\n---\nx\n",
+    )
+    result = check(project)
+    assert "template" not in result.output
+    assert (
+        "content/offices/alpha/berita/2026-11-01-foto.md:4: image /static/img/tidak-ada.jpg is not a file"
+        in result.output
+    )
+    assert "1 error(s)" in result.output

@@ -25,11 +25,18 @@ from .common import EXIT_CONTENT, fail, parse_now, root_option
     help="The unit the page belongs to (needed for berita, pengumuman).",
 )
 @click.option("--shared", is_flag=True, help="A shared page, published by every unit it applies to.")
+@click.option("--override", is_flag=True, help="Replace a shared page with this unit's own version.")
 @click.option(
     "--now", "now", metavar="TIME", help="Date the page as if at this moment (ISO 8601 with offset)."
 )
 def new_command(
-    root: Path, section: str, title: str, office_id: str | None, shared: bool, now: str | None
+    root: Path,
+    section: str,
+    title: str,
+    office_id: str | None,
+    shared: bool,
+    override: bool,
+    now: str | None,
 ) -> None:
     """Create a page: `sitegen new berita "Judul" --office pontianak`, `sitegen new layanan/wni "Judul" --shared`."""
     problems = Problems(root)
@@ -47,7 +54,7 @@ def new_command(
         office = network.office(office_id)
     moment = parse_now(now) or datetime.now(tz=UTC)
     try:
-        page = plan_page(root, network, section, title, office, moment)
+        page = plan_page(root, network, section, title, office, moment, override)
         write_page(page)
     except ScaffoldError as exc:
         click.echo(f"error: {exc}", err=True)
