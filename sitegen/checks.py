@@ -121,7 +121,11 @@ def content_warnings(project: Project, sites: list[Site], now: datetime, problem
 
 
 def coverage(project: Project) -> tuple[list[str], list[tuple[str, list[str]]]]:
-    """Units x shared pages: '+' published, 'own' replaced by the unit's file, '-' not published."""
+    """Units x shared pages: '+' published, 'own' replaced by the unit's file, 'draft', or why not.
+
+    A page a unit does not publish says which front matter key narrowed it away:
+    '-offices', '-exclude_offices', '-kinds' or '-services'.
+    """
     units = list(project.network.offices)
     rows = []
     for source in sorted((s for s in project.sources if s.is_shared), key=lambda s: s.key):
@@ -133,6 +137,17 @@ def coverage(project: Project) -> tuple[list[str], list[tuple[str, list[str]]]]:
             elif publishes(office, source, own):
                 cells.append("draft" if source.meta.draft else "+")
             else:
-                cells.append("-")
+                cells.append("-" + _narrowed_by(office, source))
         rows.append((source.key, cells))
     return [o.id for o in units], rows
+
+
+def _narrowed_by(office, source) -> str:
+    meta = source.meta
+    if meta.offices and office.id not in meta.offices:
+        return "offices"
+    if office.id in meta.exclude_offices:
+        return "exclude_offices"
+    if meta.kinds and office.kind not in meta.kinds:
+        return "kinds"
+    return "services"

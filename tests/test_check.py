@@ -186,3 +186,12 @@ def test_a_dated_tagged_shared_page_and_a_missing_image_blame_the_file_that_caus
         in result.output
     )
     assert "1 error(s)" in result.output
+
+
+def test_the_coverage_table_fits_a_terminal_and_says_why_a_page_is_not_published(project):
+    result = check(project, "--coverage")
+    lines = result.output.splitlines()
+    assert max(len(line) for line in lines) <= 110
+    assert "-s services:" in result.output
+    row = next(line for line in lines if line.startswith("layanan/pas-lintas-batas.md"))
+    assert row.split()[1:] == ["+", "-s", "-s", "-s"]  # only alpha offers PLB

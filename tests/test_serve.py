@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
+import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -186,3 +190,40 @@ def test_polling_finds_changes_where_file_events_do_not_arrive(project):
         assert "Dijawab cepat." in running.get("/bravo/informasi-publik/permohonan/")[1]
     finally:
         running.close()
+
+
+def test_a_malformed_wait_request_gets_400_and_the_server_stays_up(preview):
+    status, body = preview.get("/_sitegen/wait?since=abc")
+    assert status == 400 and "whole number" in body
+    assert preview.get("/alpha/")[0] == 200
+
+
+def test_unclosed_front_matter_shows_its_file_and_line_not_an_internal_error(preview):
+    preview.project.write(
+        "content/offices/alpha/berita/2026-11-01-x.md", "---\ntitle: X\ndate: 2026-11-01\nIsi\n"
+    )
+    preview.builder.rebuild({"content/offices/alpha/berita/2026-11-01-x.md"})
+    problems = [str(p) for p in preview.builder.generation.problems]
+    assert problems == [
+        "content/offices/alpha/berita/2026-11-01-x.md:1: the front matter is never closed "
+        "(add a line with only '---' after the last key)"
+    ]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_stopping_the_preview_leaves_no_temporary_folder(project, tmp_path, sig):
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sitegen", "serve", "--root", str(project.root), "--port", "0"],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 30
+    while not list(tmp_path.glob("sitegen-preview-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert list(tmp_path.glob("sitegen-preview-*")), "the preview never started"
+    proc.send_signal(sig)  # possibly mid-rebuild: the first build may still be running
+    proc.wait(timeout=30)
+    assert list(tmp_path.glob("sitegen-preview-*")) == []
+    assert "Traceback" not in proc.stderr.read()

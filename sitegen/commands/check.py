@@ -66,14 +66,21 @@ def check_command(root: Path, fmt: str, strict: bool, show_coverage: bool, now: 
         sys.exit(EXIT_CONTENT)
 
 
+SHORT = {"+": "+", "own": "own", "draft": "d", "-offices": "-o", "-exclude_offices": "-x", "-kinds": "-k"}
+
+
 def _print_coverage(project) -> None:
+    """A table that fits a terminal: units as numbered columns, a legend for every mark."""
     units, rows = coverage(project)
-    width = max(len(key) for key, _ in rows) if rows else 10
-    click.echo("\nWho publishes which shared page (+ shared, own = the unit's own version, - not published):")
-    click.echo(" " * width + "  " + "  ".join(units))
+    width = min(max((len(key) for key, _ in rows), default=10), 48)
+    click.echo("\nWho publishes which shared page:")
+    for n, unit in enumerate(units, 1):
+        click.echo(f"  {n:>2} = {unit}")
+    click.echo(
+        "  + published   own = the unit's own version   d = draft   not published, narrowed by:"
+        " -o offices:  -x exclude_offices:  -k kinds:  -s services:"
+    )
+    click.echo(" " * width + " " + "".join(f"{n:>4}" for n in range(1, len(units) + 1)))
     for key, cells in rows:
-        click.echo(
-            key.ljust(width)
-            + "  "
-            + "  ".join(cell.center(len(unit)) for cell, unit in zip(cells, units, strict=True))
-        )
+        name = key if len(key) <= width else "…" + key[-(width - 1) :]
+        click.echo(name.ljust(width) + " " + "".join(f"{SHORT.get(c, '-s'):>4}" for c in cells))

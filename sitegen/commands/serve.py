@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import click
@@ -28,31 +29,40 @@ from .common import report, root_option
 def serve_command(root: Path, port: int, host: str, poll: bool) -> None:
     """Serve all units with live reload; content errors show in the browser, not as a crash."""
     builder = PreviewBuilder(root.resolve(), Generation())
-    builder.rebuild()
-    if builder.generation.problems:
-        report(builder.generation.problems)
-    server = serve(builder, host, port)
-
-    def changed(paths: set[str]) -> None:
-        units = builder.rebuild(paths)
-        if builder.generation.problems:
-            click.echo(f"{len(builder.generation.problems)} problem(s); the browser shows them", err=True)
-            report(builder.generation.problems)
-        else:
-            click.echo(
-                f"rebuilt {', '.join(sorted(units)) or 'nothing'} in {builder.last_seconds:.2f} s "
-                f"({', '.join(sorted(paths))})",
-                err=True,
-            )
-
-    watcher = Watcher(builder.root, changed, poll=poll)
-    watcher.start()
-    click.echo(f"Serving every unit at {server.url} (Ctrl+C stops)", err=True)
+    # SIGTERM (a closed terminal, a stopped container) ends the preview like Ctrl+C: cleaned up
+    signal.signal(signal.SIGTERM, _interrupt)
+    watcher = server = None
     try:
+        builder.rebuild()
+        if builder.generation.problems:
+            report(builder.generation.problems)
+        server = serve(builder, host, port)
+
+        def changed(paths: set[str]) -> None:
+            units = builder.rebuild(paths)
+            if builder.generation.problems:
+                click.echo(f"{len(builder.generation.problems)} problem(s); the browser shows them", err=True)
+                report(builder.generation.problems)
+            else:
+                click.echo(
+                    f"rebuilt {', '.join(sorted(units)) or 'nothing'} in {builder.last_seconds:.2f} s "
+                    f"({', '.join(sorted(paths))})",
+                    err=True,
+                )
+
+        watcher = Watcher(builder.root, changed, poll=poll)
+        watcher.start()
+        click.echo(f"Serving every unit at {server.url} (Ctrl+C stops)", err=True)
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
-        watcher.stop()
-        server.server_close()
-        builder.close()
+        if watcher is not None:
+            watcher.stop()
+        if server is not None:
+            server.server_close()
+        builder.close()  # the preview's temporary output goes with it
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt

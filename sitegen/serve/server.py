@@ -66,7 +66,13 @@ class Handler(BaseHTTPRequestHandler):
         builder = self.server.builder
         parts = urlsplit(self.path)
         if parts.path == WAIT_PATH:
-            since = int(parse_qs(parts.query).get("since", ["-1"])[0] or -1)
+            try:
+                since = int(parse_qs(parts.query).get("since", ["-1"])[0] or -1)
+            except ValueError:
+                self._send(
+                    HTTPStatus.BAD_REQUEST, b"since must be a whole number\n", "text/plain; charset=utf-8"
+                )
+                return
             builder.generation.wait(since, WAIT_SECONDS)
             self._send(HTTPStatus.OK, builder.generation.as_json(), "application/json")
             return
