@@ -76,10 +76,8 @@ def _print_coverage(project) -> None:
     click.echo("\nWho publishes which shared page:")
     for n, unit in enumerate(units, 1):
         click.echo(f"  {n:>2} = {unit}")
-    click.echo(
-        "  + published   own = the unit's own version   d = draft   not published, narrowed by:"
-        " -o offices:  -x exclude_offices:  -k kinds:  -s services:"
-    )
+    click.echo("  + published   own = the unit's own version   d = draft")
+    click.echo("  not published, narrowed by: -o offices:  -x exclude_offices:  -k kinds:  -s services:")
     click.echo(" " * width + " " + "".join(f"{n:>4}" for n in range(1, len(units) + 1)))
     for key, cells in rows:
         name = key if len(key) <= width else "…" + key[-(width - 1) :]
