@@ -55,7 +55,9 @@ def json_feed(feed: Feed) -> bytes:
         "authors": [{"name": feed.site.office.name, "url": base}],
         "items": [_item(feed, item) for item in feed.items],
     }
-    text = json.dumps(data, ensure_ascii=False, indent=2).replace("<", "\\u003c")  # safe even if served as HTML
+    text = json.dumps(data, ensure_ascii=False, indent=2).replace(
+        "<", "\\u003c"
+    )  # safe even if served as HTML
     return (text + "\n").encode("utf-8")
 
 
