@@ -75,7 +75,9 @@ class Theme:
         loader = ChoiceLoader(
             [
                 loaders[0],
-                PrefixLoader({DEFAULT: _InsideLoader(self.themes_dir / DEFAULT / "templates", self.themes_dir)}),
+                PrefixLoader(
+                    {DEFAULT: _InsideLoader(self.themes_dir / DEFAULT / "templates", self.themes_dir)}
+                ),
                 *loaders[1:],
             ]
         )

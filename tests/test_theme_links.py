@@ -24,7 +24,9 @@ def test_a_theme_folder_linked_from_outside_is_refused_naming_the_unit_and_link(
     shutil.copytree(REPO / "themes/default", outside)
     (outside / "templates/base.html").write_text("DARI LUAR")
     (project.root / "themes/luar").symlink_to(outside, target_is_directory=True)
-    project.write("offices.yaml", project.read("offices.yaml").replace(SERVICES, SERVICES + "    theme: luar\n", 1))
+    project.write(
+        "offices.yaml", project.read("offices.yaml").replace(SERVICES, SERVICES + "    theme: luar\n", 1)
+    )
     result = build(project)
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
@@ -40,7 +42,9 @@ def test_a_template_linked_from_outside_is_ignored_and_the_default_one_used(proj
     theme = project.root / "themes/biru/templates"
     theme.mkdir(parents=True)
     (theme / "home.html").symlink_to(secret)
-    project.write("offices.yaml", project.read("offices.yaml").replace(SERVICES, SERVICES + "    theme: biru\n", 1))
+    project.write(
+        "offices.yaml", project.read("offices.yaml").replace(SERVICES, SERVICES + "    theme: biru\n", 1)
+    )
     result = build(project)
     assert result.exit_code == 0, result.output
     home = (project.out / "alpha/index.html").read_text()
