@@ -27,8 +27,17 @@ CONTACTS = ("phone", "whatsapp", "email")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _RANGE = re.compile(r"^(\d{1,2})[.:](\d{2})\s*[-–]\s*(\d{1,2})[.:](\d{2})$")
 
-NETWORK_KEYS = ("name", "organisation", "directorate", "default_language", "feeds")
+NETWORK_KEYS = (
+    "name",
+    "organisation",
+    "directorate",
+    "default_language",
+    "feeds",
+    "list",
+    "security_contact",
+)
 FEED_KEYS = ("items", "id_authority")
+LIST_KEYS = ("page_size",)
 UNIT_KEYS = (
     "id",
     "name",
@@ -118,6 +127,8 @@ class Network:
     id_authority: str
     offices: tuple[Office, ...]
     path: Path
+    page_size: int = 10  # items per page of a paginated list (network.list.page_size)
+    security_contact: str = ""  # mailto: or https: address for security reports (security.txt)
 
     def office(self, office_id: str) -> Office:
         for office in self.offices:
@@ -164,6 +175,13 @@ def load_network(path: Path, problems: Problems) -> Network | None:
     feeds = net.get("feeds") or LineDict()
     if isinstance(feeds, LineDict):
         v.keys(feeds, FEED_KEYS, "network.feeds")
+    listing = net.get("list") or LineDict()
+    if isinstance(listing, LineDict):
+        v.keys(listing, LIST_KEYS, "network.list")
+    else:
+        v.err(net.line_of("list"), "'list' must be a mapping", "write list: {page_size: 10}")
+        listing = LineDict()
+    security_contact = _security_contact(v, net)
     units = data.get("units")
     if not isinstance(units, LineList) or not units:
         v.err(data.line_of("units"), "'units' must be a non-empty list of units", "add at least one unit")
@@ -180,8 +198,27 @@ def load_network(path: Path, problems: Problems) -> Network | None:
         or "sitegen.invalid,2026",
         offices=tuple(offices),
         path=path,
+        page_size=v.integer(listing, "page_size", 10),
+        security_contact=security_contact,
     )
     return None if len(problems.errors) > before else network
+
+
+def _security_contact(v: _Validator, net: LineDict) -> str:
+    """Where to report a vulnerability: an e-mail address or an https page (RFC 9116 Contact)."""
+    value = v.text(net, "security_contact", "network")
+    if not value:
+        return ""
+    if "@" in value and ":" not in value:
+        value = "mailto:" + value
+    if not (value.startswith("mailto:") or value.startswith("https://")) or any(c.isspace() for c in value):
+        v.err(
+            net.line_of("security_contact"),
+            f"security_contact {value!r} is neither an e-mail address nor an https:// address",
+            "write e.g. security_contact: keamanan@imigrasi.go.id",
+        )
+        return ""
+    return value
 
 
 def _check_links(v: _Validator, offices: list[Office]) -> None:

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import TemplateError
 
-from . import links
+from . import discovery, links, structured
+from .archive import archive
 from .errors import Problems
-from .model import Page, Site, template_vars
+from .model import FEED_SECTIONS, Page, Site, template_vars
+from .pagination import neighbours, paginate
 from .templates import Theme
-from .urls import file_for, relative
+from .urls import NOT_FOUND, OFFICIAL_SITES, ROBOTS, SEARCH, SECURITY_TXT, SITEMAP, file_for, relative
 
 Extra = Callable[[Site], list[tuple[str, bytes]]]
 
@@ -30,6 +34,8 @@ class Planned:
     make: Callable[[], bytes]
     source: Page | None = None
     origin: Path | None = None  # a file copied as it is (a unit's static/), for messages
+    listed: bool = False  # an HTML page of the site's own: in the sitemap and the search index
+    lastmod: datetime | None = None  # when it last changed, for the sitemap
 
 
 def template_for(page: Page) -> str:
@@ -47,26 +53,75 @@ def template_for(page: Page) -> str:
 def plan(site: Site, theme: Theme, problems: Problems, extras: list[Extra] = ()) -> list[Planned]:
     """Every file of the unit's site, in a stable order, not yet rendered."""
     env = theme.env
-    common = template_vars(site)
+    ordered = {section: site.dated(section) for section in FEED_SECTIONS}
+    common = template_vars(site) | {
+        "neighbours": lambda p: neighbours(ordered.get(p.section, []), p),
+        "organisation_ld": lambda: structured.organisation_ld(site),
+        "article_ld": lambda p: structured.article_ld(site, p),
+        "share_links": lambda p: structured.share_links(site.office, p),
+        "image_url": lambda image: structured.image_url(site.office, image),
+        "whatsapp_url": structured.whatsapp_url,
+        "tel_url": structured.tel_url,
+        "map_url": structured.map_url,
+        "host": lambda url: urlsplit(url).hostname or url,
+    }
     planned: list[Planned] = []
 
-    def html(template: str, page: Page | None, **extra: object) -> Callable[[], bytes]:
+    def html(template: str, page: Page | None, here: str, **extra: object) -> Callable[[], bytes]:
         def make() -> bytes:
-            return env.get_template(template).render(common, page=page, **extra).encode("utf-8")
+            variables = common | {"page": page, "here": here, **extra}
+            return env.get_template(template).render(variables).encode("utf-8")
 
         return make
 
+    def listing(
+        url: str, template: str, page: Page | None, lastmod: datetime | None, **extra: object
+    ) -> None:
+        planned.append(
+            Planned(file_for(url), html(template, page, url, **extra), listed=True, lastmod=lastmod)
+        )
+
+    size = site.network.page_size
     for page in sorted(site.pages, key=lambda p: p.path):
-        planned.append(Planned(page.path, html(template_for(page), page), page))
+        lastmod = page.updated or page.date or page.verified
+        if page.is_index and page.section in FEED_SECTIONS and page.url == f"{page.section}/":
+            items = [c for c in page.children if not c.is_index]
+            pagers = paginate(items, page.url, size)
+            newest = _newest(items)
+            planned.append(
+                Planned(
+                    page.path,
+                    html(template_for(page), page, page.url, pager=pagers[0]),
+                    page,
+                    None,
+                    True,
+                    newest,
+                )
+            )
+            for pager in pagers[1:]:
+                listing(pager.url, template_for(page), page, newest, pager=pager)
+            continue
+        planned.append(
+            Planned(page.path, html(template_for(page), page, page.url), page, None, True, lastmod)
+        )
     for tag, tagged in site.tags.items():
-        planned.append(Planned(file_for(f"tag/{tag}/"), html("tag.html", None, tag=tag, tagged=tagged)))
+        for pager in paginate(tagged, f"tag/{tag}/", size):
+            listing(pager.url, "tag.html", None, _newest(tagged), tag=tag, tagged=tagged, pager=pager)
     if site.tags:
-        planned.append(Planned("tag/index.html", html("tags.html", None)))
+        listing("tag/", "tags.html", None, None)
+    for section in FEED_SECTIONS:
+        arch = archive(section, ordered[section])
+        listing(arch.url, "archive.html", None, _newest(ordered[section]), archive=arch)
+        for month in arch.months:
+            listing(month.url, "archive.html", None, _newest(list(month.items)), archive=arch, month=month)
+    listing(SEARCH, "search.html", None, None)
+    listing(OFFICIAL_SITES, "official.html", None, None)
+    planned.append(Planned(NOT_FOUND, html("404.html", None, NOT_FOUND)))
     for url, page in sorted(site.aliases.items()):
         planned.append(
             Planned(
                 file_for(url),
-                html("redirect.html", page, target=page, target_href=relative(file_for(url), page.path)),
+                html("redirect.html", page, url, target=page, target_href=relative(file_for(url), page.path)),
                 page,
             )
         )
@@ -77,8 +132,19 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: list[Extra] = ())
     for extra in extras:
         for out_path, data in extra(site):
             planned.append(Planned(out_path, _const(data)))
+    pages = [discovery.Listed(p.path.removesuffix("index.html"), p.lastmod) for p in planned if p.listed]
+    planned.append(Planned(SITEMAP, lambda: discovery.sitemap(site, pages)))
+    planned.append(Planned(ROBOTS, lambda: discovery.robots(site)))
+    security = discovery.security_txt(site)
+    if security is not None:
+        planned.append(Planned(SECURITY_TXT, _const(security)))
     _check_unique(site, planned, problems)
     return planned
+
+
+def _newest(items: list[Page]) -> datetime | None:
+    """The newest change among a list's items: the list's own last change."""
+    return max((p.updated or p.date for p in items if p.date), default=None)
 
 
 def _check_unique(site: Site, planned: list[Planned], problems: Problems) -> None:

@@ -19,6 +19,7 @@ from .bodies import Bodies
 from .config import Network, Office, load_network
 from .errors import BuildFailed, Problems
 from .feeds import OPML, feed_files, opml
+from .json_feed import json_feed_files
 from .model import Site, build_site
 from .office_vars import context
 from .output import Output, WriteStats
@@ -214,7 +215,12 @@ def _build(
                 stats[office.id] = WriteStats(unchanged=len(output.manifest(office.id)))
                 continue
         before = len(problems.errors)
-        planned = plan(site, theme, problems, [lambda s: feed_files(s, models), network_files])
+        planned = plan(
+            site,
+            theme,
+            problems,
+            [lambda s: feed_files(s, models), lambda s: json_feed_files(s, models), network_files],
+        )
         if len(problems.errors) > before:
             continue  # two files claim one output path: reported with their sources, nothing written
         writer = output.site(office.id, stamp, damaged) if writing else None

@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 _UNSAFE = re.compile(r"[^a-z0-9]+")
-SAFE_PATH = re.compile(r"^(?:[A-Za-z0-9_][A-Za-z0-9._-]*/)*[A-Za-z0-9_][A-Za-z0-9._-]*$")
+SAFE_PATH = re.compile(r"^(?:\.well-known/)?(?:[A-Za-z0-9_][A-Za-z0-9._-]*/)*[A-Za-z0-9_][A-Za-z0-9._-]*$")
 
 
 class UnsafePath(ValueError):
@@ -79,3 +79,34 @@ def alias_url(alias: str) -> str:
         raise UnsafePath("empty alias")
     last = cleaned.rsplit("/", 1)[-1]
     return cleaned if "." in last else cleaned + "/"
+
+
+# Lists, archives and the files every site carries. Each is a site-relative URL
+# ("berita/page/2/"); ``file_for`` turns it into the file that serves it.
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+NOT_FOUND = "404.html"
+SECURITY_TXT = ".well-known/security.txt"
+SEARCH = "cari/"
+OFFICIAL_SITES = "situs-resmi/"
+
+
+def list_page_url(base: str, number: int) -> str:
+    """Page ``number`` of a paginated list at ``base`` ("berita/"): the first is the list's own URL."""
+    return base if number <= 1 else f"{base}page/{number}/"
+
+
+def archive_url(section: str, year: int | None = None, month: int | None = None) -> str:
+    """A section's archive: "berita/arsip/", "berita/arsip/2026/", "berita/arsip/2026/11/"."""
+    url = f"{section}/arsip/"
+    if year is not None:
+        url += f"{year:04d}/"
+        if month is not None:
+            url += f"{month:02d}/"
+    return url
+
+
+def json_feed_path(atom_path: str) -> str:
+    """The JSON Feed beside an Atom feed: "berita/atom.xml" -> "berita/feed.json"."""
+    folder = atom_path.rpartition("/")[0]
+    return f"{folder}/feed.json" if folder else "feed.json"

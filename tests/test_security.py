@@ -40,9 +40,13 @@ class Executable(HTMLParser):
         super().__init__()
         self.found: list[str] = []
 
+    def handle_data(self, data):
+        if self.lasttag == "script" and data.strip():
+            json.loads(data)  # a JSON-LD block stays one JSON value: no payload broke out of it
+
     def handle_starttag(self, tag, attrs):
-        if tag == "script":
-            self.found.append("<script>")
+        if tag == "script" and ("type", "application/ld+json") not in attrs:
+            self.found.append("<script>")  # a JSON-LD block is data, never run (its text is checked below)
         if tag == "iframe" and not any(
             n == "src" and (v or "").startswith("https://www.youtube-nocookie.com/") for n, v in attrs
         ):
