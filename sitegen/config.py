@@ -57,6 +57,7 @@ UNIT_KEYS = (
     "services",
     "theme",
     "trusted_html",
+    "unverified",
     "params",
 )
 REQUIRED_UNIT_KEYS = ("id", "name", "short_name", "kind", "base_url", "timezone")
@@ -66,6 +67,7 @@ REQUIRED_UNIT_KEYS = ("id", "name", "short_name", "kind", "base_url", "timezone"
 class OfficeClass:
     name: str
     as_of: date | None
+    decree: str = ""  # the decision that set the class; without it no "since" date is shown
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,8 @@ class Office:
     services: tuple[str, ...] = ()
     theme: str = "default"
     trusted_html: bool = False  # the unit's pages keep raw HTML as written (see sitegen.sanitize)
+    unverified: tuple[str, ...] = ()  # keys whose values are examples, not the unit's official data
+    lines: dict[str, int] = field(default_factory=dict, hash=False, compare=False)  # key -> offices.yaml line
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     line: int = 0
 
@@ -296,6 +300,8 @@ def _office(v: _Validator, raw: Any, line: int) -> Office | None:
         services=tuple(services),
         theme=_theme(v, raw, where),
         trusted_html=_flag(v, raw, "trusted_html"),
+        unverified=tuple(v.choices(raw, "unverified", UNIT_KEYS)),
+        lines=dict(raw.key_lines),
         params=_params(v, raw),
         line=raw.line,
     )
@@ -310,7 +316,7 @@ def _office_class(v: _Validator, raw: LineDict) -> OfficeClass | None:
             raw.line_of("class"), "'class' must be a mapping", "write name: Kelas I TPI and as_of: 2024-01-01"
         )
         return None
-    v.keys(value, ("name", "as_of"), "class")
+    v.keys(value, ("name", "as_of", "decree"), "class")
     as_of = None
     if value.get("as_of"):
         try:
@@ -319,7 +325,7 @@ def _office_class(v: _Validator, raw: LineDict) -> OfficeClass | None:
             v.err(
                 value.line_of("as_of"), f"cannot read as_of date {value['as_of']!r}", "write it as 2024-01-01"
             )
-    return OfficeClass(str(value.get("name") or ""), as_of)
+    return OfficeClass(str(value.get("name") or ""), as_of, str(value.get("decree") or ""))
 
 
 def _hours(v: _Validator, raw: LineDict) -> Hours:
