@@ -80,7 +80,15 @@ def load_project(
     sources = load_sources(root / "content", network.ids, problems, bodies.cache)
     static = {o.id: static_files(root / "content", o.id, problems) for o in network.offices}
     for office in network.offices:
-        if not Theme(root / "themes", office.theme).exists():
+        if Theme(root / "themes", office.theme).leads_outside():
+            problems.error(
+                network.path,
+                office.line,
+                f"unit {office.id!r} names theme {office.theme!r}, "
+                f"but themes/{office.theme} is a link to a folder outside themes/",
+                "copy the theme into themes/ instead of linking to it",
+            )
+        elif not Theme(root / "themes", office.theme).exists():
             problems.error(
                 network.path,
                 office.line,

@@ -17,6 +17,7 @@ from jinja2 import (
     FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
+    TemplateNotFound,
     select_autoescape,
 )
 
@@ -26,6 +27,25 @@ from .office_vars import DAY_NAMES, hours_text
 from .urls import absolute, slugify
 
 DEFAULT = "default"
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path``, links followed, lies in ``folder`` (itself resolved)."""
+    return path.resolve().is_relative_to(folder)
+
+
+class _InsideLoader(FileSystemLoader):
+    """A template loader that never reads a file a link leads to outside themes/."""
+
+    def __init__(self, folder: Path, themes_dir: Path) -> None:
+        super().__init__(str(folder))
+        self._root = themes_dir.resolve()
+
+    def get_source(self, environment: Environment, template: str):
+        source, filename, uptodate = super().get_source(environment, template)
+        if not _inside(Path(filename), self._root):
+            raise TemplateNotFound(template)
+        return source, filename, uptodate
 
 
 @dataclass(frozen=True)
@@ -45,13 +65,19 @@ class Theme:
     def exists(self) -> bool:
         return (self.themes_dir / self.name).is_dir()
 
+    def leads_outside(self) -> bool:
+        """Whether the theme's folder is a link out of themes/ (``themes/x -> /tmp/x``): never used."""
+        return not _inside(self.themes_dir / self.name, self.themes_dir.resolve())
+
     @cached_property
     def env(self) -> Environment:
-        loaders = [FileSystemLoader(str(d / "templates")) for d in self.chain]
+        loaders = [_InsideLoader(d / "templates", self.themes_dir) for d in self.chain]
         loader = ChoiceLoader(
             [
                 loaders[0],
-                PrefixLoader({DEFAULT: FileSystemLoader(str(self.themes_dir / DEFAULT / "templates"))}),
+                PrefixLoader(
+                    {DEFAULT: _InsideLoader(self.themes_dir / DEFAULT / "templates", self.themes_dir)}
+                ),
                 *loaders[1:],
             ]
         )
@@ -87,9 +113,9 @@ class Theme:
         for theme_dir in reversed(self.chain):
             static = theme_dir / "static"
             if static.is_dir():
-                inside = theme_dir.resolve()
+                inside = self.themes_dir.resolve()
                 for path in sorted(static.rglob("*")):
-                    if path.is_symlink() and inside not in path.resolve().parents:
+                    if not _inside(path, inside):
                         continue  # a theme publishes its own files, never one a link leads to
                     if path.is_file() and not path.name.startswith("."):
                         files["static/" + path.relative_to(static).as_posix()] = path

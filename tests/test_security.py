@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 from html.parser import HTMLParser
 
 import pytest
 from click.testing import CliRunner
+from lxml import etree
 
 from sitegen.cli import main
 
@@ -82,6 +84,44 @@ def executable_markup(text: str) -> list[str]:
     return parser.found
 
 
+HTML_ELEMENTS = ("description", "encoded")  # RSS description, content:encoded
+URL_KEYS = ("href", "url", "src", "xmlUrl", "htmlUrl", "external_url", "image", "banner_image")
+
+
+def embedded_html(path, text: str) -> list[str]:
+    """The HTML a feed reader renders from a feed: HTML-typed elements of XML, content_html of JSON.
+
+    Titles, names and tags in feeds are plain text by the formats' definition; they are
+    checked where they land in HTML pages.
+    """
+    if path.suffix in (".xml", ".opml"):
+        root = etree.fromstring(text.encode("utf-8"))
+        found = []
+        for el in root.iter():
+            if not isinstance(el.tag, str):
+                continue
+            local = etree.QName(el).localname
+            if local in HTML_ELEMENTS or el.get("type") in ("html", "xhtml"):
+                found.append("".join(el.itertext()))
+            found += [f'<a href="{escape(v)}">' for k, v in el.attrib.items() if k in URL_KEYS]
+        return found
+    if path.suffix == ".json":
+        feed = json.loads(text)
+        items = feed.get("items", []) if isinstance(feed, dict) else []
+        return [item.get("content_html", "") for item in items] + [
+            f'<a href="{escape(item[k])}">' for item in items for k in URL_KEYS if k in item
+        ]
+    return []
+
+
+def executable_anywhere(path, text: str) -> list[str]:
+    """What a browser or a feed reader would run from this output file."""
+    found = executable_markup(text)
+    for html in embedded_html(path, text):
+        found += executable_markup(html)
+    return found
+
+
 def build(project):
     return CliRunner().invoke(main, ["build", "--root", str(project.root), "--now", NOW])
 
@@ -110,7 +150,7 @@ def test_a_payload_in_any_field_leaves_nothing_executable_anywhere(project, payl
     found = {
         str(p.relative_to(project.out)): bad
         for p, text in every_output(project)
-        if (bad := executable_markup(text))
+        if (bad := executable_anywhere(p, text))
     }
     assert found == {}
 
@@ -161,3 +201,19 @@ def test_trusted_html_keeps_markup_and_check_warns(project):
     assert "<form" in (project.out / "alpha/berita/widget/index.html").read_text()
     result = CliRunner().invoke(main, ["check", "--root", str(project.root), "--now", NOW])
     assert "2026-11-01-widget.md:4: warning: raw HTML in this page is published unchecked" in result.output
+
+
+@pytest.mark.parametrize(
+    "payload", ["javascript:alert(1)", '/"><script>alert(1)</script>/', "/x/<img src=x onerror=alert(1)>/"]
+)
+def test_an_alias_carrying_markup_or_a_script_url_is_refused_with_its_line(project, payload):
+    """Aliases become redirect pages; one that is not a plain path never reaches the output."""
+    project.write(
+        "content/offices/alpha/berita/2026-11-01-alias.md",
+        f"---\ntitle: Uji\ndate: 2026-11-01 09:00\naliases: [{json.dumps(payload)}]\n---\nx\n",
+    )
+    result = build(project)
+    assert result.exit_code == 1, result.output
+    assert "content/offices/alpha/berita/2026-11-01-alias.md:4: alias" in result.output
+    assert "is not a usable path" in result.output
+    assert not any(executable_markup(text) for _, text in every_output(project))

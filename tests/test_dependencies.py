@@ -1,0 +1,42 @@
+"""Dependencies: CI installs exactly the versions known to work and audits them."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[<>=!~\[; ]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+
+
+def _pins() -> dict[str, str]:
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            name, _, version = line.partition("==")
+            pins[_name(name)] = version
+    return pins
+
+
+def test_every_declared_dependency_is_pinned_in_the_constraints_file():
+    """A new dependency in pyproject.toml without a pin would install whatever is newest in CI."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = [*project["dependencies"], *project["optional-dependencies"]["test"]]
+    pins = _pins()
+    unpinned = [_name(r) for r in declared if _name(r) not in pins]
+    assert not unpinned, f"add to constraints.txt: {unpinned}"
+    assert all(re.fullmatch(r"[0-9][0-9A-Za-z.+!-]*", v) for v in pins.values()), pins
+
+
+def test_ci_installs_from_the_pins_and_audits_them():
+    """The CI script installs with the constraints and fails on a known vulnerability in them."""
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert re.search(r"pip install [^\n]*-c constraints\.txt[^\n]*-e '\.\[test\]'", script)
+    audit = re.search(r"pip-audit -r constraints\.txt[^\n]*", script)
+    assert audit and "|| true" not in audit.group(0)
+    assert script.index("pip-audit -r") < script.index("pytest")
