@@ -60,6 +60,7 @@ UNIT_KEYS = (
     "logo",
     "banner",
     "trusted_html",
+    "unverified",
     "params",
 )
 REQUIRED_UNIT_KEYS = ("id", "name", "short_name", "kind", "base_url", "timezone")
@@ -69,6 +70,7 @@ REQUIRED_UNIT_KEYS = ("id", "name", "short_name", "kind", "base_url", "timezone"
 class OfficeClass:
     name: str
     as_of: date | None
+    decree: str = ""  # the decision that set the class; without it no "since" date is shown
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,8 @@ class Office:
     logo: str = ""  # site path of the unit's logo, "/static/logo.png"
     banner: str = ""  # site path of the home page's banner picture
     trusted_html: bool = False  # the unit's pages keep raw HTML as written (see sitegen.sanitize)
+    unverified: tuple[str, ...] = ()  # keys whose values are examples, not the unit's official data
+    lines: dict[str, int] = field(default_factory=dict, hash=False, compare=False)  # key -> offices.yaml line
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     line: int = 0
 
@@ -305,6 +309,8 @@ def _office(v: _Validator, raw: Any, line: int) -> Office | None:
         logo=_site_file(v, raw, "logo", where),
         banner=_site_file(v, raw, "banner", where),
         trusted_html=_flag(v, raw, "trusted_html"),
+        unverified=tuple(v.choices(raw, "unverified", UNIT_KEYS)),
+        lines=dict(raw.key_lines),
         params=_params(v, raw),
         line=raw.line,
     )
@@ -319,7 +325,7 @@ def _office_class(v: _Validator, raw: LineDict) -> OfficeClass | None:
             raw.line_of("class"), "'class' must be a mapping", "write name: Kelas I TPI and as_of: 2024-01-01"
         )
         return None
-    v.keys(value, ("name", "as_of"), "class")
+    v.keys(value, ("name", "as_of", "decree"), "class")
     as_of = None
     if value.get("as_of"):
         try:
@@ -328,7 +334,7 @@ def _office_class(v: _Validator, raw: LineDict) -> OfficeClass | None:
             v.err(
                 value.line_of("as_of"), f"cannot read as_of date {value['as_of']!r}", "write it as 2024-01-01"
             )
-    return OfficeClass(str(value.get("name") or ""), as_of)
+    return OfficeClass(str(value.get("name") or ""), as_of, str(value.get("decree") or ""))
 
 
 def _hours(v: _Validator, raw: LineDict) -> Hours:

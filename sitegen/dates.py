@@ -133,3 +133,12 @@ def zone_abbr(tz: tzinfo | None, at: datetime | None = None) -> str:
 def rupiah(amount: int | float) -> str:
     """ "Rp350.000": no space, dots for thousands, no cents."""
     return "Rp" + format_decimal(int(round(amount)), locale=LOCALE)
+
+
+def utc_offset(tz: tzinfo) -> str:
+    """ "UTC+7" (or "UTC+5.30"): how readers abroad place a unit's zone."""
+    offset = datetime(2024, 1, 1, tzinfo=tz).utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f".{rest:02d}" if rest else "")

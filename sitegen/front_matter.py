@@ -23,7 +23,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TEXT_KEYS = ("title", "summary", "category", "author", "slug", "image", "lang", "id")
 DATE_KEYS = ("date", "updated", "expires", "verified")
 LIST_KEYS = ("tags", "aliases", "offices", "exclude_offices", "kinds", "services")
-BOOL_KEYS = ("draft", "trusted_html")
+BOOL_KEYS = ("draft", "trusted_html", "sample")
 KNOWN_KEYS = (*TEXT_KEYS, *DATE_KEYS, *LIST_KEYS, *BOOL_KEYS, "weight", "params")
 
 
@@ -51,6 +51,7 @@ class FrontMatter:
     services: tuple[str, ...] = ()
     draft: bool = False
     trusted_html: bool = False  # raw HTML kept as written (see sitegen.sanitize)
+    sample: bool = False  # an example text shipped to show the layout, flagged until replaced
     weight: int = 0
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     lines: dict[str, int] = field(default_factory=dict, hash=False, compare=False)

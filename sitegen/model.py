@@ -18,6 +18,7 @@ from .config import Network, Office
 from .dates import DateFormatError, parse_datetime
 from .errors import Problems
 from .office_vars import OfficeVarError
+from .placeholders import is_example
 from .sources import Source
 from .urls import UnsafePath, alias_url, file_for, page_url, slugify
 
@@ -358,4 +359,10 @@ def _assign_feed_ids(office: Office, pages: list[Page], known: dict[str, str], p
 
 def template_vars(site: Site) -> dict[str, Any]:
     """Shared template variables for every page of a site."""
-    return {"site": site, "office": site.office, "network": site.network, "parent": site.parent}
+    return {
+        "site": site,
+        "office": site.office,
+        "network": site.network,
+        "parent": site.parent,
+        "example_data": is_example(site.office),  # every page says so until the data is real
+    }

@@ -97,6 +97,7 @@ class Theme:
             iso=lambda d: d.isoformat(),
             absolute=absolute,
             slug=slugify,
+            utc_offset=dates.utc_offset,
         )
         env.tests["slug_is"] = lambda value, slug: slugify(str(value)) == slug
         env.globals.update(

@@ -107,8 +107,27 @@ def test_every_page_names_its_publisher_and_links_to_the_regional_office(project
     build(project)
     for rel in ("alpha/index.html", "alpha/layanan/paspor-baru/index.html", "bravo/berita/wbk/index.html"):
         html = page(project, rel)
-        assert "Situs resmi <strong>Kantor Imigrasi" in html
+        # every fixture unit still has example data ("Jl. Contoh"), so none may call itself official
+        assert "Contoh situs <strong>Kantor Imigrasi" in html and "Situs resmi <strong>" not in html
+        assert "<strong>Data contoh.</strong>" in html
         assert '<a href="https://wilayah.example.go.id/">Kantor Wilayah Uji</a>' in html
+
+
+def test_a_unit_with_real_data_calls_its_site_official_and_shows_no_example_notice(project):
+    offices = project.read("offices.yaml").replace("Jl. Contoh No. 2, Bravo", "Jl. Merdeka No. 2, Bravo")
+    offices = offices.replace("https://bravo.example.go.id/", "https://bravo.imigrasi.go.id/")
+    project.write(
+        "offices.yaml",
+        offices.replace(
+            "    services: [paspor, izin-tinggal]\n",
+            "    services: [paspor, izin-tinggal]\n    contacts: {email: humas@bravo.go.id}\n",
+            1,
+        ),
+    )
+    build(project)
+    html = page(project, "bravo/index.html")
+    assert "Situs resmi <strong>Kantor Imigrasi Kelas II Non TPI Bravo" in html
+    assert "Data contoh." not in html
 
 
 def test_the_home_page_shows_news_announcements_in_force_services_and_contacts(project):
@@ -123,8 +142,9 @@ def test_the_home_page_shows_news_announcements_in_force_services_and_contacts(p
 def test_the_profile_page_is_built_from_offices_yaml(project):
     build(project)
     profile = page(project, "alpha/profil/index.html")
-    assert "Kelas I TPI (sejak 1 Januari 2023)" in profile
-    assert "<li>Kota Alpha</li>" in profile and "Asia/Pontianak" in profile
+    # as_of alone is when the class was seen, not decided: no "since" date without the decree
+    assert "Kelas I TPI</dd>" in profile and "sejak 1 Januari 2023" not in profile
+    assert "<li>Kota Alpha</li>" in profile and "WIB (UTC+7)" in profile
     assert '<th scope="row">Jumat</th><td>08.00–16.30 WIB</td>' in profile
 
 

@@ -15,11 +15,39 @@ def check(project, *args):
     return CliRunner().invoke(main, ["check", "--root", str(project.root), "--now", NOW, *args])
 
 
+def real_data(project) -> None:
+    """Replace the fixture's placeholder-looking unit data with plausible real-looking values."""
+    offices = project.read("offices.yaml").replace(".example.go.id/", ".imigrasi.go.id/")
+    offices = offices.replace("Jl. Contoh No.", "Jl. Merdeka No.").replace(
+        "(0561) 000000 — contoh", "(0561) 765432"
+    )
+    offices = offices.replace("    base_url:", "    contacts: {email: humas@uji.go.id}\n    base_url:")
+    offices = offices.replace(
+        "    contacts: {email: humas@uji.go.id}\n    base_url: https://alpha", "    base_url: https://alpha"
+    )
+    project.write("offices.yaml", offices)
+
+
 def test_clean_content_passes_and_nothing_is_written(project):
+    real_data(project)
     result = check(project)
     assert result.exit_code == 0, result.output
     assert "0 error(s), 0 warning(s)" in result.output
     assert not project.out.exists()
+
+
+def test_example_data_fails_strict_and_names_each_placeholder(project):
+    result = check(project, "--strict")
+    assert result.exit_code == 1
+    assert (
+        "offices.yaml:16: warning: unit alpha: base_url 'https://alpha.example.go.id/' looks like a placeholder"
+        in result.output
+    )
+    assert (
+        "warning: unit alpha: contacts.phone '(0561) 000000 — contoh' looks like a placeholder"
+        in result.output
+    )
+    assert "warning: unit bravo: readers have no real way to reach it" in result.output
 
 
 def test_errors_a_build_would_find_are_all_reported_in_one_run(project):
@@ -71,6 +99,7 @@ def test_aliases_count_as_pages_for_links(project):
 
 def test_an_expired_announcement_is_a_note_and_strict_still_passes(project):
     """An archive of expired notices is the normal state: information, not a warning."""
+    real_data(project)
     result = check(project, "--now", "2027-01-05T00:00:00+07:00")
     assert result.exit_code == 0
     assert (
@@ -193,7 +222,8 @@ def test_a_dated_tagged_shared_page_and_a_missing_image_blame_the_file_that_caus
 def test_the_coverage_table_fits_a_terminal_and_says_why_a_page_is_not_published(project):
     result = check(project, "--coverage")
     lines = result.stdout.splitlines()
-    assert max(len(line) for line in lines) <= 100
+    table = lines[next(i for i, line in enumerate(lines) if line.startswith("Who publishes")) :]
+    assert max(len(line) for line in table) <= 100
     assert "-s services:" in result.output
     row = next(line for line in lines if line.startswith("layanan/pas-lintas-batas.md"))
     assert row.split()[1:] == ["+", "-s", "-s", "-s"]  # only alpha offers PLB
