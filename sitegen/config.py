@@ -56,6 +56,9 @@ UNIT_KEYS = (
     "social",
     "services",
     "theme",
+    "accent",
+    "logo",
+    "banner",
     "trusted_html",
     "unverified",
     "params",
@@ -101,6 +104,9 @@ class Office:
     social: tuple[tuple[str, str], ...] = ()
     services: tuple[str, ...] = ()
     theme: str = "default"
+    accent: str = ""  # the unit's colour, "#0b3d6e": masthead, headings and links
+    logo: str = ""  # site path of the unit's logo, "/static/logo.png"
+    banner: str = ""  # site path of the home page's banner picture
     trusted_html: bool = False  # the unit's pages keep raw HTML as written (see sitegen.sanitize)
     unverified: tuple[str, ...] = ()  # keys whose values are examples, not the unit's official data
     lines: dict[str, int] = field(default_factory=dict, hash=False, compare=False)  # key -> offices.yaml line
@@ -299,6 +305,9 @@ def _office(v: _Validator, raw: Any, line: int) -> Office | None:
         social=v.pairs(raw, "social", SOCIAL),
         services=tuple(services),
         theme=_theme(v, raw, where),
+        accent=_accent(v, raw, where),
+        logo=_site_file(v, raw, "logo", where),
+        banner=_site_file(v, raw, "banner", where),
         trusted_html=_flag(v, raw, "trusted_html"),
         unverified=tuple(v.choices(raw, "unverified", UNIT_KEYS)),
         lines=dict(raw.key_lines),
@@ -447,6 +456,52 @@ def _theme(v: _Validator, raw: LineDict, where: str) -> str:
         )
         return "default"
     return name
+
+
+_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def _accent(v: _Validator, raw: LineDict, where: str) -> str:
+    """A colour white text can sit on: the masthead is white on it (WCAG AA, 4.5:1)."""
+    value = v.text(raw, "accent", where)
+    if not value:
+        return ""
+    if not _HEX.match(value):
+        v.err(
+            raw.line_of("accent"),
+            f"accent {value!r} is not a colour",
+            'write six hex digits, e.g. accent: "#0b3d6e"',
+        )
+        return ""
+    ratio = 1.05 / (_luminance(value) + 0.05)
+    if ratio < 4.5:
+        v.err(
+            raw.line_of("accent"),
+            f"accent {value} is too light for white text (contrast {ratio:.1f}:1, at least 4.5:1 needed)",
+            "choose a darker colour",
+        )
+        return ""
+    return value.lower()
+
+
+def _luminance(colour: str) -> float:
+    """Relative luminance of "#rrggbb" (WCAG 2.1)."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _site_file(v: _Validator, raw: LineDict, key: str, where: str) -> str:
+    """A picture of the unit's own site, written from its root ("/static/logo.png"); the build checks it exists."""
+    value = v.text(raw, key, where)
+    if value and (not value.startswith("/") or value.startswith("//") or ".." in value):
+        v.err(
+            raw.line_of(key),
+            f"{key} {value!r} is not a path of the site",
+            f"write e.g. {key}: /static/{key}.png",
+        )
+        return ""
+    return value
 
 
 def _params(v: _Validator, raw: LineDict) -> dict[str, Any]:

@@ -7,6 +7,7 @@ will contain.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -67,6 +68,8 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: list[Extra] = ())
         "host": lambda url: urlsplit(url).hostname or url,
     }
     planned: list[Planned] = []
+    fingerprinted = _fingerprinted(theme.static_files())
+    common["asset"] = lambda path: fingerprinted.get(path, path)
 
     def html(template: str, page: Page | None, here: str, **extra: object) -> Callable[[], bytes]:
         def make() -> bytes:
@@ -128,6 +131,8 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: list[Extra] = ())
         )
     for out_path, src in theme.static_files().items():
         planned.append(Planned(out_path, _reader(src)))
+        if out_path in fingerprinted:  # the same bytes under a name that changes with them
+            planned.append(Planned(fingerprinted[out_path], _reader(src)))
     for out_path, src in site.static.items():
         planned.append(Planned(out_path, _reader(src), origin=src))
     for extra in extras:
@@ -141,6 +146,20 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: list[Extra] = ())
         planned.append(Planned(SECURITY_TXT, _const(security)))
     _check_unique(site, planned, problems)
     return planned
+
+
+def _fingerprinted(static: dict[str, Path]) -> dict[str, str]:
+    """Stylesheets and scripts under names with their digest ("static/site.1a2b3c4d5e.css").
+
+    Pages load these names, so a host may let browsers cache them for a year: a
+    changed file gets a new name. The plain name stays too, for links written by hand.
+    """
+    names = {}
+    for out_path, src in static.items():
+        stem, dot, ext = out_path.rpartition(".")
+        if dot and ext in ("css", "js"):
+            names[out_path] = f"{stem}.{hashlib.sha256(src.read_bytes()).hexdigest()[:10]}.{ext}"
+    return names
 
 
 def _newest(items: list[Page]) -> datetime | None:

@@ -24,6 +24,7 @@ from .office_vars import context
 from .output import Output, WriteStats
 from .rebuild import fingerprint, network_fingerprint, theme_digest
 from .render import plan, render
+from .search import SearchUnavailable, search_files
 from .sources import Source, load_sources, static_files
 from .templates import Theme, load_theme
 
@@ -148,6 +149,26 @@ class Models:
         return site
 
 
+def _write_search(
+    site: Site, pages: list[tuple[str, str]], planned: set[str], writer, problems: Problems
+) -> None:
+    """The unit's search index, made from its rendered pages and staged with them (recorded in its manifest)."""
+    try:
+        files = search_files(site, pages)
+    except SearchUnavailable as exc:
+        problems.error(
+            "pyproject.toml", 0, str(exc), "sitegen builds every unit's search index with Pagefind"
+        )
+        return
+    for path, data in files:
+        if path in planned:
+            problems.error(
+                site.network.path, site.office.line, f"/{path} is both a page and part of the search index"
+            )
+            return
+        writer.write(path, data)
+
+
 def build(
     project: Project,
     out: Path | None,
@@ -232,11 +253,17 @@ def _build(
         writer = output.site(office.id, stamp, damaged) if writing else None
         if writer:
             writer.ids = {p.source.rel: p.feed_id for p in site.pages if p.feed_id}
+        searchable = {p.path for p in planned if p.listed}
+        indexed: list[tuple[str, str]] = []
         for path, data in render(site, planned, problems):
             if writer:
                 writer.write(path, data)
             if on_file:
                 on_file(site, path, data)
+            if path in searchable:
+                indexed.append((path, data.decode("utf-8")))
+        if writer and not problems.errors:
+            _write_search(site, indexed, {p.path for p in planned}, writer, problems)
         if writer:
             stats[office.id] = writer.close()
             for rel in writer.foreign:

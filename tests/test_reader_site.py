@@ -399,3 +399,130 @@ def test_the_home_page_with_everything_it_loads_stays_under_60_kb_gzip(shipped):
         weight = sum(len(gzip.compress(f.read_bytes(), 9)) for f in files)
         assert len(files) >= 2
         assert weight < 60 * 1024, f"{site.name}: {weight} bytes"
+
+
+# Search
+
+
+def fragments(site: Path) -> list[dict]:
+    """Every page record of a unit's Pagefind index (gzip, after Pagefind's signature)."""
+    return [
+        json.loads(gzip.decompress(f.read_bytes()).removeprefix(b"pagefind_dcd"))
+        for f in sorted((site / "pagefind/fragment").iterdir())
+    ]
+
+
+def test_the_search_index_covers_every_page_but_the_search_page_itself(shipped):
+    for site in (shipped / UNIT, shipped / "rudenim-pontianak"):
+        indexed = sorted(record["url"] for record in fragments(site))
+        assert indexed == sorted("/" + url_of(rel) for rel in html_pages(site) if rel != "cari/index.html")
+
+
+def test_the_search_index_holds_page_text_not_menus(shipped):
+    """A news item's own words are found; the footer's, repeated on every page, are not indexed."""
+    records = {r["url"]: r["content"] for r in fragments(shipped / UNIT)}
+    assert "Teks berita uji nomor 123" in records["/berita/uji-123/"]
+    assert "Situs resmi jaringan kami" not in records["/berita/uji-123/"]
+
+
+def test_the_search_page_loads_the_index_from_its_own_site(shipped):
+    site = shipped / UNIT
+    scripts = [a["src"] for t, a in read(site, "cari/index.html").tags if t == "script" and "src" in a]
+    assert len(scripts) == 1 and re.fullmatch(r"\.\./static/search\.[0-9a-f]{10}\.js", scripts[0])
+    starter = (site / "cari" / scripts[0]).read_text()
+    assert '"pagefind/pagefind-ui.js"' in starter and "http" not in starter.replace("https://", "")
+    assert (site / "pagefind/pagefind-ui.js").is_file() and (site / "pagefind/pagefind-entry.json").is_file()
+
+
+def test_search_index_files_are_in_the_manifest_so_they_are_never_foreign(shipped):
+    manifest = json.loads((shipped / ".sitegen" / f"{UNIT}.json").read_text())
+    made = {p for p in manifest["files"] if p.startswith("pagefind/")}
+    on_disk = {
+        p.relative_to(shipped / UNIT).as_posix()
+        for p in (shipped / UNIT / "pagefind").rglob("*")
+        if p.is_file()
+    }
+    assert made == on_disk and len(made) > 5
+
+
+def test_without_pagefind_the_build_fails_saying_how_to_install_it(project, monkeypatch):
+    from click.testing import CliRunner
+
+    from sitegen import search
+    from sitegen.cli import main
+
+    monkeypatch.setitem(__import__("sys").modules, "pagefind_bin", None)  # as if it were not installed
+    monkeypatch.setattr(search, "_MADE", {})
+    result = CliRunner().invoke(main, ["build", "--root", str(project.root), "--now", NOW.isoformat()])
+    assert result.exit_code == 1
+    assert "Pagefind is not installed" in result.output and "pip install 'pagefind[bin]'" in result.output
+    assert not project.out.exists() or not any((project.out / "alpha").glob("*.html"))
+
+
+def test_pagefind_gives_the_same_index_bytes_for_the_same_site(project, monkeypatch):
+    """Two indexings of one site (no cache in between) give identical files: deploys stay quiet."""
+    from sitegen import search
+
+    from .helpers import tree
+
+    build(load_project(project.root), project.out, now=NOW)
+    first = {k: v for k, v in tree(project.out).items() if "/pagefind/" in k}
+    monkeypatch.setattr(search, "_MADE", {})
+    shutil.rmtree(project.out)
+    build(load_project(project.root), project.out, now=NOW)
+    assert {k: v for k, v in tree(project.out).items() if "/pagefind/" in k} == first
+    assert len(first) > 20
+
+
+# Per-unit look
+
+
+def test_a_unit_sets_its_colour_logo_and_banner_in_offices_yaml(project):
+    project.write("content/offices/alpha/static/static/logo.png", "png")
+    project.write("content/offices/alpha/static/static/spanduk.jpg", "jpg")
+    offices = project.read("offices.yaml").replace(
+        "    services: [paspor, izin-tinggal, plb]\n",
+        '    services: [paspor, izin-tinggal, plb]\n    accent: "#0B5394"\n'
+        "    logo: /static/logo.png\n    banner: /static/spanduk.jpg\n",
+        1,
+    )
+    project.write("offices.yaml", offices)
+    build(load_project(project.root), project.out, now=NOW)
+    home = (project.out / "alpha/index.html").read_text(encoding="utf-8")
+    assert "<style>:root { --brand: #0b5394; }</style>" in home
+    assert 'class="logo" src="static/logo.png"' in home and 'class="banner" src="static/spanduk.jpg"' in home
+    assert "--brand" not in (project.out / "bravo/index.html").read_text(encoding="utf-8").split("site.")[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('accent: "biru"', "is not a colour"),
+        ('accent: "#ffee00"', "too light for white text"),
+        ("logo: https://evil.example/logo.png", "is not a path of the site"),
+        ("banner: ../rahasia.jpg", "is not a path of the site"),
+    ],
+)
+def test_a_bad_colour_or_picture_path_is_a_located_error(project, line, message):
+    offices = project.read("offices.yaml").replace(
+        "    services: [paspor, izin-tinggal, plb]\n",
+        f"    services: [paspor, izin-tinggal, plb]\n    {line}\n",
+        1,
+    )
+    project.write("offices.yaml", offices)
+    problems = Problems(project.root)
+    assert load_network(project.root / "offices.yaml", problems) is None
+    lineno = offices.splitlines().index(f"    {line}") + 1
+    assert [(e.line, message in e.message) for e in problems.errors] == [(lineno, True)]
+
+
+def test_stylesheets_are_loaded_under_a_name_that_changes_with_their_bytes(shipped):
+    site = shipped / UNIT
+    sheet = [a["href"] for t, a in read(site, "index.html").tags if a.get("rel") == "stylesheet"]
+    assert len(sheet) == 1 and re.fullmatch(r"static/site\.[0-9a-f]{10}\.css", sheet[0])
+    data = (site / sheet[0]).read_bytes()
+    assert data == (site / "static/site.css").read_bytes()
+    import hashlib
+
+    assert sheet[0].split(".")[1] == hashlib.sha256(data).hexdigest()[:10]
+    assert b"prefers-color-scheme: dark" in data and b"@media print" in data

@@ -35,6 +35,11 @@ PAYLOADS = [
 ]
 
 
+SEARCH_SCRIPT = re.compile(
+    r"^\.\./static/search\.[0-9a-f]{10}\.js$"
+)  # the theme's own search starter, on /cari/
+
+
 class Executable(HTMLParser):
     """Collects what a browser would run: script elements, on* handlers, script URLs."""
 
@@ -47,7 +52,10 @@ class Executable(HTMLParser):
             json.loads(data)  # a JSON-LD block stays one JSON value: no payload broke out of it
 
     def handle_starttag(self, tag, attrs):
-        if tag == "script" and ("type", "application/ld+json") not in attrs:
+        theirs = ("type", "application/ld+json") in attrs or any(
+            n == "src" and SEARCH_SCRIPT.match(v or "") for n, v in attrs
+        )
+        if tag == "script" and not theirs:
             self.found.append("<script>")  # a JSON-LD block is data, never run (its text is checked below)
         if tag == "iframe" and not any(
             n == "src" and (v or "").startswith("https://www.youtube-nocookie.com/") for n, v in attrs

@@ -1,0 +1,29 @@
+/* Starts the search box of /cari/. The Pagefind index and its interface live in
+   the site's pagefind/ folder, found relative to this file, so search works at a
+   domain root and under a sub-path alike. Nothing is fetched from another host. */
+(function () {
+  var root = new URL("../", document.currentScript.src);
+  var css = document.createElement("link");
+  css.rel = "stylesheet";
+  css.href = new URL("pagefind/pagefind-ui.css", root).href;
+  document.head.appendChild(css);
+  var ui = document.createElement("script");
+  ui.src = new URL("pagefind/pagefind-ui.js", root).href;
+  ui.onload = function () {
+    new PagefindUI({
+      element: "#cari",
+      baseUrl: root.pathname,
+      bundlePath: new URL("pagefind/", root).pathname,
+      showImages: false,
+      translations: {
+        placeholder: "Cari berita, pengumuman, layanan…",
+        zero_results: "Tidak ada hasil untuk [SEARCH_TERM]",
+        clear_search: "Hapus",
+        load_more: "Tampilkan lebih banyak",
+        many_results: "[COUNT] hasil untuk [SEARCH_TERM]",
+        one_result: "1 hasil untuk [SEARCH_TERM]"
+      }
+    });
+  };
+  document.head.appendChild(ui);
+})();
