@@ -65,6 +65,19 @@ def test_the_browser_gate_catches_a_console_error_a_foreign_request_and_sideways
     assert any("scrolls sideways" in p for p in problems)
 
 
+def test_the_browser_gate_catches_a_language_switch_to_the_wrong_language_and_a_missing_file(
+    tmp_path, browser
+):
+    write(
+        tmp_path, "index.html", page('<a href="en/" hreflang="en">English</a><img src="hilang.png" alt="x">')
+    )
+    write(tmp_path, "en/index.html", page("<p>Masih bahasa Indonesia.</p>"))
+    with quality.served(tmp_path) as base:
+        problems = quality.browser_problems(browser, base)
+    assert any("language switch to 'en' opens a page in 'id'" in p for p in problems)
+    assert any("HTTP 404" in p and "hilang.png" in p for p in problems)
+
+
 def test_the_keyboard_and_no_script_gates_catch_a_page_that_needs_a_mouse_and_javascript(tmp_path, browser):
     write(
         tmp_path,
