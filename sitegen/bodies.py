@@ -3,6 +3,8 @@
 Conversion is nearly all of a cold build's cost. Bodies are prepared once per
 file digest (however many units publish the source), on several processes
 when many are missing, and kept in memory and in the persistent cache.
+What is kept is already sanitized (see :mod:`sitegen.sanitize`); a trusted_html
+body, as written, is prepared on demand and never written to the cache.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from .sources import Source
 PARALLEL_FROM = 48  # below this many missing bodies, starting processes costs more than it saves
 
 
-def _prepare(job: tuple[str, int]) -> BodyTemplate | tuple[int, str, str]:
+def _prepare(job: tuple) -> BodyTemplate | tuple[int, str, str]:
     """Runs in a worker: an error travels back as plain data."""
     try:
         return prepare(*job)
@@ -33,8 +35,19 @@ class Bodies:
     cache: Cache = field(default_factory=lambda: Cache(None))
     jobs: int = 1
     _prepared: dict[str, BodyTemplate | OfficeVarError] = field(default_factory=dict)
+    _trusted: dict[str, BodyTemplate | OfficeVarError] = field(default_factory=dict)
 
-    def get(self, source: Source) -> BodyTemplate:
+    def get(self, source: Source, trusted: bool = False) -> BodyTemplate:
+        """The prepared body: sanitized (and cached), or as written for trusted_html, memory only."""
+        if trusted:
+            prepared = self._trusted.get(source.digest)
+            if prepared is None:
+                result = _prepare((source.body, source.body_line, True))
+                prepared = result if isinstance(result, BodyTemplate) else OfficeVarError(*result)
+                self._trusted[source.digest] = prepared
+            if isinstance(prepared, OfficeVarError):
+                raise prepared
+            return prepared
         prepared = self._prepared.get(source.digest)
         if prepared is None:
             self.prepare_all([source])

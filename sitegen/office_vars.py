@@ -28,6 +28,7 @@ from markupsafe import escape
 from .config import WEEKDAYS, Network, Office
 from .dates import zone_abbr
 from .markdown import to_html
+from .sanitize import clean
 
 LIMIT = 100_000  # the most items a range or characters a repetition may make, per expression or body
 
@@ -181,6 +182,7 @@ class BodyTemplate:
     expressions: tuple[tuple[int, str], ...] = ()  # (line, code); compiled on first use
     markdown: str = ""
     first_line: int = 1
+    trusted: bool = False  # raw HTML kept as written (trusted_html); otherwise every output is sanitized
     _template: Template | None = field(default=None, repr=False, compare=False)
 
     def __getstate__(self) -> dict[str, Any]:
@@ -196,7 +198,8 @@ class BodyTemplate:
                 out.append(str(escape(_evaluate(_compiled(code), ctx, line, code))))
                 out.append(self.parts[i + 1])
             return "".join(out)
-        return to_html(self._render_statements(ctx))
+        html = to_html(self._render_statements(ctx))
+        return html if self.trusted else clean(html)
 
     def _render_statements(self, ctx: dict[str, Any]) -> str:
         if self._template is None:  # compiled once, rendered for every unit
@@ -218,10 +221,18 @@ class BodyTemplate:
             raise OfficeVarError(self.first_line + line - 1, _describe(exc), NAMES_HINT) from None
 
 
-def prepare(body: str, first_line: int) -> BodyTemplate:
-    """Analyse a body once: plain Markdown, expressions only, or statements."""
+def prepare(body: str, first_line: int, trusted: bool = False) -> BodyTemplate:
+    """Analyse a body once: plain Markdown, expressions only, or statements.
+
+    Unless ``trusted``, the HTML kept (and cached) is already sanitized: plain bodies and
+    the text around ``{{ }}`` markers are cleaned here, and a marker's escaped value is
+    put only between tags. A marker inside a tag (an attribute) or one the sanitizer
+    moved sends the body down the statements path, which cleans each unit's HTML.
+    """
     if "{{" not in body and "{%" not in body and "{#" not in body:
-        return BodyTemplate("plain", html=to_html(body))
+        html = to_html(body)
+        return BodyTemplate("plain", html=html if trusted else clean(html), trusted=trusted)
+    statements = BodyTemplate("statements", markdown=body, first_line=first_line, trusted=trusted)
     if "{%" in body or "{#" in body:
         try:
             _ENV.parse(body)
@@ -231,7 +242,7 @@ def prepare(body: str, first_line: int) -> BodyTemplate:
                 f"template syntax: {exc.message}",
                 "check the {% %} and {{ }} pairs",
             ) from None
-        return BodyTemplate("statements", markdown=body, first_line=first_line)
+        return statements
     expressions = []
     pieces = []
     last = 0
@@ -248,13 +259,18 @@ def prepare(body: str, first_line: int) -> BodyTemplate:
         last = match.end()
     pieces.append(body[last:])
     html = to_html("".join(pieces))
+    if not trusted:
+        html = clean(html)
     parts = _MARK_RE.split(html)
     # split() yields text, index, text, index, ...: markers must come back in order, once each
     indices = [int(x) for x in parts[1::2]]
     if indices != list(range(len(expressions))):
-        # Markdown moved or dropped a marker (e.g. inside raw HTML); fall back to the general path.
-        return BodyTemplate("statements", markdown=body, first_line=first_line)
-    return BodyTemplate("expressions", parts=tuple(parts[0::2]), expressions=tuple(expressions))
+        # Markdown or the sanitizer moved or dropped a marker (e.g. inside raw HTML).
+        return statements
+    texts = parts[0::2]
+    if any(text.rfind("<") > text.rfind(">") for text in texts[:-1]):
+        return statements  # a value inside a tag (an attribute) is cleaned with the unit's HTML
+    return BodyTemplate("expressions", parts=tuple(texts), expressions=tuple(expressions), trusted=trusted)
 
 
 @cache

@@ -8,6 +8,7 @@ will contain.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -237,8 +238,11 @@ def _report_broken(site: Site, item: Planned, link: str, problems: Problems) -> 
             "put the picture under a theme's static/ folder (/static/…) or give a full https:// address",
         )
         return
-    if source is not None and link in source.body:
-        line = source.body_line + source.body.count("\n", 0, source.body.index(link))
+    made_by_value = source is not None and link not in source.body and "{{" in source.body
+    if source is not None and (link in source.body or made_by_value):
+        # a link written as is, or one an office value ({{ }}) makes: blame the line writing it
+        at = source.body.index(link) if link in source.body else _value_link_at(source.body)
+        line = source.body_line + source.body.count("\n", 0, at)
         problems.error(
             source.path,
             line,
@@ -260,3 +264,12 @@ def _reader(path: Path) -> Callable[[], bytes]:
 
 def _const(data: bytes) -> Callable[[], bytes]:
     return lambda: data
+
+
+_VALUE_LINK = re.compile(r"""(?:href=|src=|\]\()["']?\s*\{\{""")
+
+
+def _value_link_at(body: str) -> int:
+    """Where a body makes a link from a ``{{ }}`` value: the first such link, else the first value."""
+    match = _VALUE_LINK.search(body)
+    return match.start() if match else body.index("{{")

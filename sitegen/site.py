@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
-from . import sanitize
 from .bodies import Bodies
 from .config import Network, Office, load_network
 from .errors import BuildFailed, Problems
@@ -50,12 +49,11 @@ class Project:
 
     def body(self, source: Source, office: Office) -> str:
         """The source's HTML as ``office`` publishes it; Markdown converted once per source."""
-        prepared = self.bodies.get(source)
+        prepared = self.bodies.get(source, trusted=source.meta.trusted_html or office.trusted_html)
         ctx = self._contexts.get(office.id)
         if ctx is None:
             ctx = self._contexts[office.id] = context(office, self.network)
-        html = prepared.render(ctx)
-        return html if source.meta.trusted_html or office.trusted_html else sanitize.clean(html)
+        return prepared.render(ctx)  # sanitized when prepared unless trusted (sitegen.bodies)
 
 
 def load_project(

@@ -217,3 +217,47 @@ def test_an_alias_carrying_markup_or_a_script_url_is_refused_with_its_line(proje
     assert "content/offices/alpha/berita/2026-11-01-alias.md:4: alias" in result.output
     assert "is not a usable path" in result.output
     assert not any(executable_markup(text) for _, text in every_output(project))
+
+
+def test_the_prepared_body_kept_in_the_cache_is_already_sanitized():
+    """What the cache stores (the pickled state) carries no script, yet office values still fill in."""
+    import pickle
+
+    from sitegen.office_vars import prepare
+
+    plain = prepare("<script>alert(1)</script>\n\nIsi <b onclick=alert(1)>tebal</b>.\n", 5)
+    stored = pickle.dumps(plain.__getstate__()).decode("latin-1")
+    assert "alert" not in stored and "<b>tebal</b>" in plain.html
+    with_values = prepare("<script>alert(1)</script>\n\nKantor {{ office.name }}.\n", 5)
+    assert with_values.kind == "expressions"
+    assert not any("script" in part for part in with_values.parts)
+    assert "trusted" not in stored or plain.trusted is False
+
+
+def test_an_office_value_inside_an_attribute_is_sanitized_with_the_page(project):
+    """`<a href="{{ network.name }}">` with a name of `javascript:alert(1)` publishes no script URL."""
+    project.write(
+        "content/shared/layanan/tautan.md",
+        '---\ntitle: Uji\n---\n<a href="{{ network.name }}">kantor</a> dan {{ network.name }}\n',
+    )
+    project.write(
+        "offices.yaml",
+        project.read("offices.yaml").replace("name: Jaringan Uji", 'name: "javascript:alert(1)"', 1),
+    )
+    result = build(project)
+    assert result.exit_code == 0, result.output
+    page = (project.out / "alpha/layanan/tautan/index.html").read_text()
+    assert "kantor</a>" in page and "dan javascript:alert(1)" in page
+    assert executable_markup(page) == []
+
+
+def test_a_broken_link_made_by_an_office_value_names_the_content_file(project):
+    """A link built from `{{ office.name }}` is blamed on the page's line, not on a template."""
+    project.write(
+        "content/shared/layanan/tautan.md",
+        '---\ntitle: Uji\n---\nPembuka {{ office.name }}.\n\n<a href="{{ office.short_name }}">kantor</a>\n',
+    )
+    result = build(project)
+    assert result.exit_code == 1, result.output
+    assert "content/shared/layanan/tautan.md:6: broken link Kanim Alpha [unit alpha]" in result.output
+    assert "a template links" not in result.output
