@@ -24,6 +24,23 @@
         one_result: "1 hasil untuk [SEARCH_TERM]"
       }
     });
+    labelInput();
   };
   document.head.appendChild(ui);
+
+  /* The search box is named by the page's visible heading (screen readers, WCAG 1.3.1). */
+  function labelInput() {
+    var input = document.querySelector("#cari input");
+    if (input) {
+      input.setAttribute("aria-labelledby", "judul-cari");
+      return;
+    }
+    new MutationObserver(function (changes, observer) {
+      var found = document.querySelector("#cari input");
+      if (found) {
+        found.setAttribute("aria-labelledby", "judul-cari");
+        observer.disconnect();
+      }
+    }).observe(document.getElementById("cari"), { childList: true, subtree: true });
+  }
 })();
