@@ -74,7 +74,8 @@ def screenshots() -> Path:
 def pages_to_open(site: Path) -> dict[str, str]:
     """The pages a reader opens first, found in the built files rather than assumed."""
     chosen = {"home": ""}
-    articles = sorted(p for p in site.glob("berita/*/index.html") if p.parent.name != "page")
+    lists = {"page", "arsip"}  # pagination and the archive live beside the articles
+    articles = sorted(p for p in site.glob("berita/*/index.html") if p.parent.name not in lists)
     if articles:
         chosen["article"] = articles[0].parent.relative_to(site).as_posix() + "/"
     if (site / "berita/index.html").exists():
