@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from . import yaml_lines
 from .dates import DateFormatError, zone
 from .errors import Problems
+from .validation import Validator, accent, site_file
 from .yaml_lines import LineDict, LineList
 
 KINDS = ("kanim", "rudenim", "kanwil")
@@ -171,7 +172,7 @@ def load_network(path: Path, problems: Problems) -> Network | None:
     if not isinstance(data, LineDict):
         problems.error(path, 1, "offices.yaml must be a mapping with 'network' and 'units'")
         return None
-    v = _Validator(path, problems)
+    v = Validator(path, problems)
     v.keys(data, ("network", "units"), "top level")
     net = data.get("network") or LineDict()
     if not isinstance(net, LineDict):
@@ -210,7 +211,7 @@ def load_network(path: Path, problems: Problems) -> Network | None:
     return None if len(problems.errors) > before else network
 
 
-def _security_contact(v: _Validator, net: LineDict) -> str:
+def _security_contact(v: Validator, net: LineDict) -> str:
     """Where to report a vulnerability: an e-mail address or an https page (RFC 9116 Contact)."""
     value = v.text(net, "security_contact", "network")
     if not value:
@@ -227,7 +228,7 @@ def _security_contact(v: _Validator, net: LineDict) -> str:
     return value
 
 
-def _check_links(v: _Validator, offices: list[Office]) -> None:
+def _check_links(v: Validator, offices: list[Office]) -> None:
     seen: dict[str, Office] = {}
     for office in offices:
         if office.id in seen:
@@ -246,7 +247,7 @@ def _check_links(v: _Validator, offices: list[Office]) -> None:
             )
 
 
-def _office(v: _Validator, raw: Any, line: int) -> Office | None:
+def _office(v: Validator, raw: Any, line: int) -> Office | None:
     if not isinstance(raw, LineDict):
         v.err(line, "each unit must be a mapping of keys (id, name, ...)")
         return None
@@ -305,9 +306,9 @@ def _office(v: _Validator, raw: Any, line: int) -> Office | None:
         social=v.pairs(raw, "social", SOCIAL),
         services=tuple(services),
         theme=_theme(v, raw, where),
-        accent=_accent(v, raw, where),
-        logo=_site_file(v, raw, "logo", where),
-        banner=_site_file(v, raw, "banner", where),
+        accent=accent(v, raw, where),
+        logo=site_file(v, raw, "logo", where),
+        banner=site_file(v, raw, "banner", where),
         trusted_html=_flag(v, raw, "trusted_html"),
         unverified=tuple(v.choices(raw, "unverified", UNIT_KEYS)),
         lines=dict(raw.key_lines),
@@ -316,7 +317,7 @@ def _office(v: _Validator, raw: Any, line: int) -> Office | None:
     )
 
 
-def _office_class(v: _Validator, raw: LineDict) -> OfficeClass | None:
+def _office_class(v: Validator, raw: LineDict) -> OfficeClass | None:
     value = raw.get("class")
     if value is None:
         return None
@@ -337,7 +338,7 @@ def _office_class(v: _Validator, raw: LineDict) -> OfficeClass | None:
     return OfficeClass(str(value.get("name") or ""), as_of, str(value.get("decree") or ""))
 
 
-def _hours(v: _Validator, raw: LineDict) -> Hours:
+def _hours(v: Validator, raw: LineDict) -> Hours:
     value = raw.get("hours")
     if value is None:
         return Hours(())
@@ -374,78 +375,7 @@ def _hours(v: _Validator, raw: LineDict) -> Hours:
     return Hours(tuple(days))
 
 
-@dataclass
-class _Validator:
-    """Small typed readers that report instead of raising."""
-
-    path: Path
-    problems: Problems
-
-    def err(self, line: int, message: str, hint: str = "") -> None:
-        self.problems.error(self.path, line, message, hint)
-
-    def keys(self, mapping: LineDict, allowed: tuple[str, ...], where: str) -> None:
-        for key in mapping:
-            if key not in allowed:
-                close = _closest(key, allowed)
-                hint = f"did you mean {close!r}?" if close else f"allowed: {', '.join(allowed)}"
-                self.err(mapping.line_of(key), f"unknown key {key!r} in {where}", hint)
-
-    def text(self, mapping: LineDict, key: str, where: str) -> str:
-        value = mapping.get(key)
-        if value is None:
-            return ""
-        if isinstance(value, (dict, list)):
-            self.err(mapping.line_of(key), f"{key!r} in {where} must be text")
-            return ""
-        return str(value).strip()
-
-    def integer(self, mapping: LineDict, key: str, default: int) -> int:
-        value = mapping.get(key, default)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            self.err(mapping.line_of(key), f"{key!r} must be a positive whole number")
-            return default
-        return value
-
-    def strings(self, mapping: LineDict, key: str) -> list[str]:
-        value = mapping.get(key)
-        if value is None:
-            return []
-        if not isinstance(value, list) or any(isinstance(x, (dict, list)) for x in value):
-            self.err(mapping.line_of(key), f"{key!r} must be a list of texts", f"write {key}: [a, b]")
-            return []
-        return [str(x) for x in value]
-
-    def choices(self, mapping: LineDict, key: str, allowed: tuple[str, ...]) -> list[str]:
-        values = self.strings(mapping, key)
-        for value in values:
-            if value not in allowed:
-                self.err(
-                    mapping.line_of(key),
-                    f"unknown {key[:-1] if key.endswith('s') else key} {value!r}",
-                    f"use one of: {', '.join(allowed)}",
-                )
-        return [x for x in values if x in allowed]
-
-    def pairs(self, mapping: LineDict, key: str, allowed: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-        value = mapping.get(key)
-        if value is None:
-            return ()
-        if not isinstance(value, LineDict):
-            self.err(mapping.line_of(key), f"{key!r} must be a mapping", f"keys: {', '.join(allowed)}")
-            return ()
-        self.keys(value, allowed, key)
-        return tuple((k, str(value[k]).strip()) for k in allowed if value.get(k))
-
-
-def _closest(word: str, options: tuple[str, ...]) -> str | None:
-    import difflib
-
-    matches = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return matches[0] if matches else None
-
-
-def _theme(v: _Validator, raw: LineDict, where: str) -> str:
+def _theme(v: Validator, raw: LineDict, where: str) -> str:
     """A theme is a folder of themes/ named plainly, never a path that could lead elsewhere."""
     name = v.text(raw, "theme", where) or "default"
     if not SLUG.match(name):
@@ -458,53 +388,7 @@ def _theme(v: _Validator, raw: LineDict, where: str) -> str:
     return name
 
 
-_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
-
-
-def _accent(v: _Validator, raw: LineDict, where: str) -> str:
-    """A colour white text can sit on: the masthead is white on it (WCAG AA, 4.5:1)."""
-    value = v.text(raw, "accent", where)
-    if not value:
-        return ""
-    if not _HEX.match(value):
-        v.err(
-            raw.line_of("accent"),
-            f"accent {value!r} is not a colour",
-            'write six hex digits, e.g. accent: "#0b3d6e"',
-        )
-        return ""
-    ratio = 1.05 / (_luminance(value) + 0.05)
-    if ratio < 4.5:
-        v.err(
-            raw.line_of("accent"),
-            f"accent {value} is too light for white text (contrast {ratio:.1f}:1, at least 4.5:1 needed)",
-            "choose a darker colour",
-        )
-        return ""
-    return value.lower()
-
-
-def _luminance(colour: str) -> float:
-    """Relative luminance of "#rrggbb" (WCAG 2.1)."""
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def _site_file(v: _Validator, raw: LineDict, key: str, where: str) -> str:
-    """A picture of the unit's own site, written from its root ("/static/logo.png"); the build checks it exists."""
-    value = v.text(raw, key, where)
-    if value and (not value.startswith("/") or value.startswith("//") or ".." in value):
-        v.err(
-            raw.line_of(key),
-            f"{key} {value!r} is not a path of the site",
-            f"write e.g. {key}: /static/{key}.png",
-        )
-        return ""
-    return value
-
-
-def _params(v: _Validator, raw: LineDict) -> dict[str, Any]:
+def _params(v: Validator, raw: LineDict) -> dict[str, Any]:
     value = raw.get("params")
     if value is None:
         return {}
@@ -514,7 +398,7 @@ def _params(v: _Validator, raw: LineDict) -> dict[str, Any]:
     return dict(value)
 
 
-def _flag(v: _Validator, raw: LineDict, key: str) -> bool:
+def _flag(v: Validator, raw: LineDict, key: str) -> bool:
     value = raw.get(key, False)
     if not isinstance(value, bool):
         v.err(raw.line_of(key), f"{key!r} must be true or false", f"write {key}: true")
