@@ -1,4 +1,4 @@
-"""The persistent cache: parsed front matter and prepared bodies, by file digest.
+"""The persistent cache: parsed front matter, prepared bodies and resized pictures, by file digest.
 
 Everything in it is keyed by the SHA-256 of a file's bytes (never by name or
 modification time), under a salt that digests everything else an entry is made
@@ -41,7 +41,7 @@ def salt() -> str:
 
 
 class Cache:
-    """A key-value store per kind ("source", "body"); a no-op when ``path`` is None."""
+    """A key-value store per kind ("source", "body", "picture", "resized"); a no-op when ``path`` is None."""
 
     def __init__(self, path: Path | None):
         self.path = path
@@ -81,6 +81,18 @@ class Cache:
             return None
         try:
             return pickle.loads(blob)  # noqa: S301 - our own file, written by put()
+        except Exception:  # noqa: BLE001 - a damaged entry is a miss
+            return None
+
+    def lookup(self, kind: str, key: str) -> Any | None:
+        """One entry, read on its own: for kinds too large to load whole (resized pictures)."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute(
+                "SELECT value FROM entries WHERE kind = ? AND key = ?", (kind, key)
+            ).fetchone()
+            return pickle.loads(row[0]) if row else None  # noqa: S301 - our own file, written by put()
         except Exception:  # noqa: BLE001 - a damaged entry is a miss
             return None
 

@@ -8,7 +8,8 @@ What subscribers rely on, and how it is kept:
 - Dates are in the unit's own zone with its offset; the feed's date is its
   newest item's date, never the build time, so an unchanged site yields
   byte-identical feeds.
-- Items carry full HTML with absolute links, plus the summary.
+- Items carry full HTML with absolute links, plus the summary, and the item's picture as an
+  enclosure (with the published file's length and type) and ``media:content``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from . import __version__
 from .config import Network, Office
 from .links import absolutize
 from .model import Page, Site
+from .pictures import card
 from .urls import absolute
 
 RSS = "rss.xml"
@@ -189,22 +191,13 @@ def _entry(fg: FeedGenerator, feed: Feed, item: Item, fmt: str) -> None:
         t for t in (page.category, *page.tags, unit.office.short_name if aggregate else "") if t
     ):
         entry.category(term=term, label=term)
-    if page.image:
-        image = page.image if "://" in page.image else absolute(unit.office.base_url, page.image)
-        if fmt == "rss":  # RSS's <enclosure> demands a byte length; media:content does not
-            entry.media.content(url=image, medium="image", type=_image_type(image), group=None)
-
-
-def _image_type(url: str) -> str:
-    ext = url.rsplit(".", 1)[-1].lower()
-    return {
-        "jpg": "image/jpeg",
-        "jpeg": "image/jpeg",
-        "png": "image/png",
-        "webp": "image/webp",
-        "gif": "image/gif",
-        "svg": "image/svg+xml",
-    }.get(ext, "image/jpeg")
+    photo = card(page, unit.office.base_url)
+    if photo is not None and fmt == "rss":
+        # RSS's <enclosure> demands a byte length: only for a picture sitegen publishes itself
+        if photo.length is not None:
+            entry.enclosure(photo.url, str(photo.length), photo.mime)
+        sizes = {"width": str(photo.width), "height": str(photo.height)} if photo.width else {}
+        entry.media.content(url=photo.url, medium="image", type=photo.mime, group=None, **sizes)
 
 
 def rss(feed: Feed) -> bytes:
@@ -232,10 +225,11 @@ def _fix_atom_links(data: bytes, feed: Feed) -> bytes:
         link = element.find(f"{ns}link")
         link.set("rel", "alternate")
         link.set("type", "text/html")
-        if item.page.image:
-            page, unit = item.page, item.site
-            image = page.image if "://" in page.image else absolute(unit.office.base_url, page.image)
-            enclosure = etree.Element(f"{ns}link", href=image, rel="enclosure", type=_image_type(image))
+        photo = card(item.page, item.site.office.base_url)
+        if photo is not None:
+            enclosure = etree.Element(f"{ns}link", href=photo.url, rel="enclosure", type=photo.mime)
+            if photo.length is not None:
+                enclosure.set("length", str(photo.length))
             link.addnext(enclosure)
     etree.indent(tree, space="  ")
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)

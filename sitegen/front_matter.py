@@ -20,7 +20,7 @@ from .sanitize import safe_url
 from .yaml_lines import LineDict
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-TEXT_KEYS = ("title", "summary", "category", "author", "slug", "image", "lang", "id")
+TEXT_KEYS = ("title", "summary", "category", "author", "slug", "image", "image_alt", "lang", "id")
 DATE_KEYS = ("date", "updated", "expires", "verified")
 LIST_KEYS = ("tags", "aliases", "offices", "exclude_offices", "kinds", "services")
 BOOL_KEYS = ("draft", "trusted_html", "sample")
@@ -41,6 +41,7 @@ class FrontMatter:
     author: str = ""
     slug: str = ""
     image: str = ""
+    image_alt: str = ""  # what the picture in ``image:`` shows, for readers who cannot see it
     lang: str = ""
     id: str = ""
     tags: tuple[str, ...] = ()
@@ -123,7 +124,11 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
                 values[key] = str(value).strip()
                 if key == "image" and not safe_url(values[key]):
                     problems.append(
-                        (line, "'image' must be a web address or a path", "write image: /static/img/foto.jpg")
+                        (
+                            line,
+                            "'image' must be a web address or a path",
+                            "write image: foto.jpg (a file beside the page) or image: https://…",
+                        )
                     )
                 if key == "slug" and not SLUG.match(values[key]):
                     problems.append(

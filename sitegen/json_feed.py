@@ -13,6 +13,7 @@ from .config import Office
 from .feeds import Feed, Item, _summary, _updated, catalogue
 from .links import absolutize
 from .model import Site
+from .pictures import card
 from .urls import absolute, json_feed_path
 
 VERSION = "https://jsonfeed.org/version/1.1"
@@ -37,8 +38,9 @@ def _item(feed: Feed, item: Item) -> dict:
     tags = list(dict.fromkeys(t for t in (page.category, *page.tags) if t))
     if tags:
         data["tags"] = tags
-    if page.image:
-        data["image"] = page.image if "://" in page.image else absolute(unit.office.base_url, page.image)
+    photo = card(page, unit.office.base_url)
+    if photo is not None:
+        data["image"] = photo.url
     return data
 
 

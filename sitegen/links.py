@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container
 from functools import lru_cache
 
 from .urls import relative
@@ -18,6 +18,8 @@ from .urls import relative
 # href="…" or src="…" inside a tag, never in text (where an escaped quote could look like one)
 _ATTR = re.compile(r'(<[a-zA-Z][^<>]*?\s(?:href|src)=")([^"]*)(")')
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
+# srcset="a.jpg 480w, b.jpg 960w" inside an <img> tag: each address in it is a link too
+_SRCSET = re.compile(r'(<img\b[^<>]*?\ssrcset=")([^"]*)(")', re.I)
 
 
 def target_file(link: str, from_file: str) -> str | None:
@@ -58,31 +60,46 @@ def rewrite(html: str, from_file: str, existing: Container[str]) -> tuple[str, l
     """Make every internal link relative; return the new HTML and the links that lead nowhere."""
     broken: list[str] = []
 
-    def fix(match: re.Match[str]) -> str:
-        link = match.group(2)
+    def fix(link: str) -> str:
         target = target_file(link, from_file)
         if target is None:
-            return match.group(0)
+            return link
         if target not in existing:
             broken.append(link)
-            return match.group(0)
+            return link
         rest = link[len(re.split(r"[?#]", link, maxsplit=1)[0]) :]
-        return match.group(1) + relative(from_file, target) + rest + match.group(3)
+        return relative(from_file, target) + rest
 
-    return _ATTR.sub(fix, html), broken
+    return _relink(html, fix), broken
 
 
 def absolutize(html: str, from_file: str, base_url: str) -> str:
     """Make every internal link absolute (for feeds, read far from the site)."""
     base = base_url.rstrip("/") + "/"
 
-    def fix(match: re.Match[str]) -> str:
-        link = match.group(2)
+    def fix(link: str) -> str:
         target = target_file(link, from_file)
         if target is None or target.startswith("../"):
-            return match.group(0)
+            return link
         rest = link[len(re.split(r"[?#]", link, maxsplit=1)[0]) :]
         pretty = target[: -len("index.html")] if target.endswith("index.html") else target
-        return match.group(1) + base + pretty + rest + match.group(3)
+        return base + pretty + rest
 
-    return _ATTR.sub(fix, html)
+    return _relink(html, fix)
+
+
+def _relink(html: str, fix: Callable[[str], str]) -> str:
+    """Apply ``fix`` to every href and src, and to every address of an image's srcset (widths kept)."""
+
+    def attribute(match: re.Match[str]) -> str:
+        return match.group(1) + fix(match.group(2)) + match.group(3)
+
+    def candidates(match: re.Match[str]) -> str:
+        rewritten = []
+        for candidate in match.group(2).split(","):
+            link, space, descriptor = candidate.strip().partition(" ")
+            rewritten.append(fix(link) + space + descriptor)
+        return match.group(1) + ", ".join(rewritten) + match.group(3)
+
+    html = _ATTR.sub(attribute, html)
+    return _SRCSET.sub(candidates, html) if "srcset=" in html else html

@@ -18,6 +18,7 @@ from .config import Network, Office
 from .dates import DateFormatError, parse_datetime
 from .errors import Problems
 from .office_vars import OfficeVarError
+from .pictures import Picture, Placed
 from .placeholders import is_example
 from .sources import Source
 from .urls import UnsafePath, alias_url, file_for, page_url, slugify
@@ -31,6 +32,7 @@ SECTION_TITLES = {
     "profil": "Profil",
     "langganan": "Langganan",
 }
+PlacePictures = Callable[[Source, str, str, str], Placed]  # (source, unit id, page URL, body) -> placed
 FEED_SECTIONS = ("berita", "pengumuman")
 MAIN_SECTIONS = ("berita", "pengumuman", "layanan", "informasi-publik", "profil")
 
@@ -60,6 +62,10 @@ class Page:
     is_index: bool = False
     feed_id: str = ""
     children: list[Page] = field(default_factory=list)
+    picture: Picture | None = (
+        None  # the item's picture: image:, else the first in the text (sitegen.pictures)
+    )
+    pictures: tuple[Picture, ...] = ()  # every picture the page publishes
 
     @property
     def is_feed_item(self) -> bool:
@@ -149,8 +155,9 @@ def build_site(
     drafts: bool = False,
     static: dict[str, Path] | None = None,
     known_ids: dict[str, str] | None = None,
+    pictures: PlacePictures | None = None,
 ) -> Site:
-    """Assemble the unit's pages: choose sources, compute URLs and dates, fill bodies."""
+    """Assemble the unit's pages: choose sources, compute URLs and dates, fill bodies (pictures placed)."""
     overridden = {s.key for s in sources if s.scope == office.id}
     pages: list[Page] = []
     upcoming: list[datetime] = []
@@ -158,7 +165,7 @@ def build_site(
     for source in sources:
         if not publishes(office, source, overridden) or (source.meta.draft and not drafts):
             continue
-        page = _page(office, network, source, render_body, problems)
+        page = _page(office, network, source, render_body, problems, pictures)
         if page is None:
             continue
         if page.date and page.date > now and source.dated:
@@ -216,6 +223,7 @@ def _page(
     source: Source,
     render_body: Callable[[Source, Office], str],
     problems: Problems,
+    pictures: PlacePictures | None = None,
 ) -> Page | None:
     meta = source.meta
     try:
@@ -241,6 +249,7 @@ def _page(
     except OfficeVarError as exc:
         problems.error(source.path, exc.line, f"{exc.message} [unit {office.id}]", exc.hint)
         return None
+    placed = pictures(source, office.id, url, body) if pictures else Placed(body)
     feed_id = ""
     if source.dated and dates["date"]:
         if ":" in meta.id:  # a full id pinned verbatim, e.g. an old GUID kept after a migration
@@ -254,7 +263,7 @@ def _page(
         path=path,
         title=meta.title,
         section=source.section,
-        body=body,
+        body=placed.body,
         summary=meta.summary,
         date=dates["date"],
         updated=dates["updated"],
@@ -269,6 +278,8 @@ def _page(
         aliases=meta.aliases,
         is_index=source.is_index,
         feed_id=feed_id,
+        picture=placed.picture,
+        pictures=placed.pictures,
     )
 
 

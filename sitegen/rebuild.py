@@ -15,6 +15,7 @@ from collections.abc import Callable
 from .cache import code_digest, salt
 from .config import Network, Office
 from .model import Site
+from .pictures import published
 from .templates import Theme
 
 
@@ -51,11 +52,12 @@ def fingerprint(
         add(page.path, page.source.digest if page.source else page.title, page.in_force(site.now))
     add(sorted((url, page.path) for url, page in site.aliases.items()))
     add([(rel, hashlib.sha256(path.read_bytes()).hexdigest()) for rel, path in site.static.items()])
+    add([(rel, picture.original.digest) for rel, (picture, _) in published(site).items()])
     if site.office.kind == "kanwil":  # the regional feed aggregates its units' items
         for office in network.offices:
             if office.parent == site.office.id or office.id == site.office.id:
                 unit = models(office)
-                add(
-                    office.id, [(p.path, p.source.digest) for p in unit.news + unit.announcements if p.source]
-                )
+                items = unit.news + unit.announcements
+                add(office.id, [(p.path, p.source.digest) for p in items if p.source])
+                add([p.picture.original.digest for p in items if p.picture])  # the feed's enclosures
     return digest.hexdigest()

@@ -12,12 +12,13 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import TemplateError
 
-from . import discovery, links, structured
+from . import discovery, links, pictures, structured
 from .archive import archive
 from .errors import Problems
 from .model import FEED_SECTIONS, Page, Site, template_vars
@@ -62,6 +63,7 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: list[Extra] = ())
         "article_ld": lambda p: structured.article_ld(site, p),
         "share_links": lambda p: structured.share_links(site.office, p),
         "image_url": lambda image: structured.image_url(site.office, image),
+        "photo_card": lambda p: pictures.card(p, site.office.base_url),
         "whatsapp_url": structured.whatsapp_url,
         "tel_url": structured.tel_url,
         "map_url": structured.map_url,
@@ -135,6 +137,8 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: list[Extra] = ())
             planned.append(Planned(fingerprinted[out_path], _reader(src)))
     for out_path, src in site.static.items():
         planned.append(Planned(out_path, _reader(src), origin=src))
+    for out_path, (picture, variant) in pictures.published(site).items():
+        planned.append(Planned(out_path, partial(picture.data, variant), origin=picture.original.path))
     for extra in extras:
         for out_path, data in extra(site):
             planned.append(Planned(out_path, _const(data)))
@@ -235,7 +239,8 @@ def _report_broken(site: Site, item: Planned, link: str, problems: Problems) -> 
             source.path,
             source.meta.line_of("image"),
             f"image {link} is not a file of the site [unit {site.office.id}]",
-            "put the picture under a theme's static/ folder (/static/…) or give a full https:// address",
+            "put the picture beside the page (image: foto.jpg), under static/ (image: /img/foto.jpg), "
+            "or give a full https:// address",
         )
         return
     made_by_value = source is not None and link not in source.body and "{{" in source.body
@@ -243,11 +248,14 @@ def _report_broken(site: Site, item: Planned, link: str, problems: Problems) -> 
         # a link written as is, or one an office value ({{ }}) makes: blame the line writing it
         at = source.body.index(link) if link in source.body else _value_link_at(source.body)
         line = source.body_line + source.body.count("\n", 0, at)
+        picture = _PICTURE.search(link)
         problems.error(
             source.path,
             line,
             f"broken link {link} [unit {site.office.id}]",
-            "link to a page this unit publishes, e.g. /layanan/; check spelling and narrowing",
+            f"put the picture in content/offices/{site.office.id}/static/ or content/shared/static/"
+            if picture
+            else "link to a page this unit publishes, e.g. /layanan/; check spelling and narrowing",
         )
     else:
         problems.error(
@@ -266,6 +274,7 @@ def _const(data: bytes) -> Callable[[], bytes]:
     return lambda: data
 
 
+_PICTURE = re.compile(r"\.(?:jpe?g|png|webp|gif|svg)(?:[?#]|$)", re.I)
 _VALUE_LINK = re.compile(r"""(?:href=|src=|\]\()["']?\s*\{\{""")
 
 

@@ -18,10 +18,12 @@ from .bodies import Bodies
 from .config import Network, Office, load_network
 from .errors import BuildFailed, Problems
 from .feeds import OPML, feed_files, opml
+from .images import Resizer
 from .json_feed import json_feed_files
 from .model import Site, build_site
 from .office_vars import context
 from .output import Output, WriteStats
+from .pictures import Pictures
 from .rebuild import fingerprint, network_fingerprint, theme_digest
 from .render import plan, render
 from .search import SearchUnavailable, search_files
@@ -41,6 +43,7 @@ class Project:
     problems: Problems
     bodies: Bodies = field(default_factory=Bodies)
     static: dict[str, dict[str, Path]] = field(default_factory=dict)  # unit -> its own files by site path
+    pictures: Pictures | None = None  # finds and checks the pictures pages show (sitegen.pictures)
     _contexts: dict[str, dict] = field(default_factory=dict)
 
     @property
@@ -98,7 +101,8 @@ def load_project(
         problems.raise_if_errors()  # without a sound network there is nothing to build against
     # Content errors do not stop here: the build goes on with every sound file so that one
     # run reports every problem (front matter, dates, office variables, links, feed ids).
-    return Project(root, network, sources, problems, bodies, static)
+    pictures = Pictures(root / "content", Resizer(bodies.cache), problems)
+    return Project(root, network, sources, problems, bodies, static, pictures)
 
 
 def build_now(now: datetime | None = None) -> datetime:
@@ -145,6 +149,7 @@ class Models:
                 self.drafts,
                 self.project.static.get(office.id),
                 self.known_ids(office.id),
+                self.project.pictures.place if self.project.pictures else None,
             )
         return site
 

@@ -14,6 +14,7 @@ from urllib.parse import quote
 from .config import Office
 from .model import Page, Site
 from .office_vars import DAY_NAMES
+from .pictures import card
 from .urls import absolute
 
 _SCHEMA_DAYS = {
@@ -96,8 +97,16 @@ def article_ld(site: Site, page: Page) -> str:
         data["dateModified"] = (page.updated or page.date).isoformat()
     if page.summary:
         data["description"] = page.summary
-    if page.image:
-        data["image"] = image_url(office, page.image)
+    photo = card(page, office.base_url)
+    if photo is not None and photo.width:
+        data["image"] = {
+            "@type": "ImageObject",
+            "url": photo.url,
+            "width": photo.width,
+            "height": photo.height,
+        }
+    elif photo is not None:
+        data["image"] = photo.url
     return ld_json(data)
 
 

@@ -119,6 +119,16 @@ def archive_url(section: str, year: int | None = None, month: int | None = None)
     return url
 
 
+def picture_path(folder: str, name: str, digest: str, width: int, ext: str) -> str:
+    """A published picture: ("berita/pameran/", "Foto 1", …, 480, "jpg") -> "berita/pameran/foto-1-480.1a2b3c4d5e.jpg".
+
+    The original's digest is in the name, so hosts may let browsers keep a picture for a
+    year: a replaced photo gets a new name. The width tells the sizes of one picture apart.
+    """
+    parts = [slugify(part) for part in folder.split("/") if part]
+    return check("/".join([*parts, f"{slugify(name)}-{width}.{digest[:10]}.{ext}"]))
+
+
 def json_feed_path(atom_path: str) -> str:
     """The JSON Feed beside an Atom feed: "berita/atom.xml" -> "berita/feed.json"."""
     folder = atom_path.rpartition("/")[0]

@@ -21,7 +21,7 @@ from sitegen.cli import main
 NOW = "2026-11-24T12:00:00+07:00"
 PAYLOADS = [
     "<script>alert(1)</script>",
-    '<img src="/static/site.css" alt="" onerror="alert(1)">',
+    '<img src="/static/site.css" alt="Foto" onerror="alert(1)">',  # described: an undescribed picture is an error
     "<svg onload=alert(1)>",
     '"><script>alert(1)</script>',
     "javascript:alert(1)",
