@@ -31,7 +31,7 @@ from urllib.parse import unquote
 from .errors import Problems
 from .images import FORMATS, ImageError, Original, Resizer
 from .sources import STATIC, Source
-from .urls import UnsafePath, absolute, picture_path
+from .urls import UnsafePath, absolute, page_url, picture_path
 
 if TYPE_CHECKING:  # the model holds pictures; pictures only read the model's pages
     from .model import Page, Site
@@ -147,6 +147,8 @@ class Pictures:
 
     def place(self, source: Source, office_id: str, url: str, body: str) -> Placed:
         """Put every picture of ``body`` in place for the page at ``url`` of unit ``office_id``."""
+        if source.lang:  # a translation shows its original's pictures, from the original's folder
+            url = page_url(source.original_key)
         found: list[Picture] = []
 
         def replace(match: re.Match[str]) -> str:

@@ -308,3 +308,28 @@ def test_resizing_is_deterministic_and_keeps_the_format():
     assert once == images.resize(buffer.getvalue(), 480)
     with Image.open(io.BytesIO(once)) as image:
         assert (image.format, image.size, image.mode) == ("PNG", (480, 160), "RGBA")
+
+
+def test_a_bundles_translation_is_published_and_shows_the_same_picture_files(project):
+    project.write(
+        "offices.yaml",
+        project.read("offices.yaml").replace(
+            "    services: [paspor, izin-tinggal, plb]",
+            "    languages: [id, en]\n    services: [paspor, izin-tinggal, plb]",
+        ),
+    )
+    folder = "content/shared/layanan/wna/kitas"
+    photo(project.root / folder / "loket.jpg", (640, 480))
+    project.write(f"{folder}/index.md", "---\ntitle: KITAS\n---\n![Loket layanan izin tinggal](loket.jpg)\n")
+    project.write(f"{folder}/index.en.md", "---\ntitle: KITAS\n---\n![The stay permit counter](loket.jpg)\n")
+    result = built(project)
+    assert "page bundle" not in result.output  # the translation belongs to the bundle
+    indonesian = (project.out / "alpha/layanan/wna/kitas/index.html").read_text(encoding="utf-8")
+    english = (project.out / "alpha/en/layanan/wna/kitas/index.html").read_text(encoding="utf-8")
+    pictured = [
+        re.search(r'<img src="([^"]+)"[^>]*alt="([^"]+)"', page).groups() for page in (indonesian, english)
+    ]
+    assert pictured[0][1] == "Loket layanan izin tinggal" and pictured[1][1] == "The stay permit counter"
+    assert pictured[0][0].split("/")[-1] == pictured[1][0].split("/")[-1]
+    assert pictured[1][0].startswith("../../../../layanan/wna/kitas/loket-640.")
+    assert broken_links(project.out / "alpha") == []
