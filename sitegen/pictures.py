@@ -269,6 +269,16 @@ class Pictures:
         return path, url + posixpath.dirname(clean)
 
 
+def undescribed(html_text: str) -> list[str]:
+    """The address of every ``<img>`` in ``html_text`` without a description (the build refuses these)."""
+    found = []
+    for match in _IMG.finditer(html_text):
+        attrs = _attributes(match.group(0))
+        if attrs.get("src") and not attrs.get("alt", "").strip():
+            found.append(attrs["src"])
+    return found
+
+
 def _attributes(tag: str) -> dict[str, str]:
     """An ``<img>`` tag's attributes, their values unescaped; the first of a repeated name counts."""
     inner = tag[4:-1].rstrip("/")

@@ -64,6 +64,7 @@ def test_a_published_post_becomes_news_with_complete_front_matter(project):
         'tags: ["Layanan", "Paspor"]\n'
         'summary: "Sosialisasi paspor elektronik untuk siswa kelas XII."\n'
         'image: "/wp-content/uploads/2019/05/foto-sosialisasi.jpg"\n'
+        'image_alt: "Petugas menjelaskan paspor elektronik kepada siswa"\n'
         'id: "https://alpha.example.go.id/?p=101"\n'
         'aliases: ["/2019/05/12/sosialisasi-paspor-elektronik/"]\n'
         "---\n"
@@ -266,6 +267,8 @@ def test_a_dry_run_reports_and_writes_nothing(project):
 
 def test_the_imported_unit_builds_with_the_old_guids_in_its_feeds_and_its_old_addresses_redirecting(project):
     run(project, "--uploads", str(UPLOADS))
+    # the one picture the old site left undescribed is described, as the report asks
+    project.write(SECOND, project.read(SECOND).replace("![](", "![Kunjungan kerja di PLBN Entikong]("))
     build(load_project(project.root), project.out, now=NOW)
     site = project.out / "alpha"
     atom = feedparser.parse((site / "atom.xml").read_bytes())
@@ -280,6 +283,21 @@ def test_the_imported_unit_builds_with_the_old_guids_in_its_feeds_and_its_old_ad
     assert "<th>Jam layanan</th>" in article and "youtube-nocookie.com/embed/dQw4w9WgXcQ" in article
     assert (site / "wp-content/uploads/2019/05/foto-sosialisasi.jpg").is_file()
     assert broken_links(site) == []
+
+
+def test_pictures_keep_their_alt_text_and_an_undescribed_one_is_reported_before_a_build_refuses_it(project):
+    """The sites refuse a picture without a description: the import says which, and where."""
+    result = run(project, "--uploads", str(UPLOADS))
+    assert 'image_alt: "Petugas menjelaskan paspor elektronik kepada siswa"' in project.read(FIRST)
+    assert (
+        "warning: picture /wp-content/uploads/2019/06/foto-kunjungan.jpg has no description (alt text)"
+        in result.output
+    )
+    built = CliRunner().invoke(
+        main, ["build", "--root", str(project.root), "--now", "2026-11-25T12:00:00+07:00"]
+    )
+    assert built.exit_code == 1
+    assert f"{SECOND}:" in built.output and "foto-kunjungan.jpg has no description" in built.output
 
 
 def test_an_export_that_is_not_xml_is_an_error_naming_the_file(project):

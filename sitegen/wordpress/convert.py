@@ -28,6 +28,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from markdownify import markdownify
 
 from ..markdown import to_html
+from ..pictures import undescribed
 from ..sanitize import TAGS, clean
 from .shortcodes import Note, Picture, expand
 
@@ -91,6 +92,15 @@ def convert(
                 max(at, 0),
                 f"<{tag}> is not allowed on the sites and was removed",
                 "a video from YouTube or Vimeo is kept; rebuild anything else as a link",
+            )
+        )
+    for src in undescribed(safe):  # the sites refuse a picture without alt text: say so now
+        at = content.find(src.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+        notes.append(
+            Note(
+                max(at, 0),
+                f"picture {src} has no description (alt text); the build refuses it until it has one",
+                f"describe it in the brackets: ![Petugas melayani pemohon]({src})",
             )
         )
     blocks = _blocks(safe)

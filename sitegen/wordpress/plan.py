@@ -250,9 +250,17 @@ class Planner:
         summary = _plain(item.excerpt)
         if summary:
             lines.append(f"summary: {_yaml(summary)}")
-        image = self._featured(item)
+        image, alt = self._featured(item)
         if image:
             lines.append(f"image: {_yaml(image)}")
+            if alt:
+                lines.append(f"image_alt: {_yaml(alt)}")
+            else:
+                self._attention(
+                    item.line,
+                    f"the featured picture {image} has no description (alt text); the build refuses it until it has one",
+                    "add a line image_alt: Petugas melayani pemohon",
+                )
         if item.post_type == "page" and item.menu_order:
             lines.append(f"weight: {item.menu_order}")
         if item.post_type == "post" and item.guid:
@@ -380,12 +388,14 @@ class Planner:
         own = [a for a in self.attachments.values() if a.parent == item.post_id and _is_image(a)]
         return [self._pictures()[a.post_id] for a in sorted(own, key=lambda a: (a.menu_order, a.post_id))]
 
-    def _featured(self, item: Item) -> str:
+    def _featured(self, item: Item) -> tuple[str, str]:
+        """The featured picture's new address and its alt text from the media library."""
         ident = item.meta.get("_thumbnail_id", "")
         attachment = self.attachments.get(int(ident)) if ident.isdigit() else None
         if attachment is None or not attachment.attachment_url:
-            return ""
-        return self._relink(attachment.attachment_url, item.line)
+            return "", ""
+        alt = attachment.meta.get("_wp_attachment_image_alt", "").strip()
+        return self._relink(attachment.attachment_url, item.line), alt
 
     def _attention(self, line: int, message: str, hint: str = "") -> None:
         self.problems.warning(self.export.path, line, message, hint)
