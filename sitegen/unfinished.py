@@ -64,5 +64,5 @@ def unfinished_warnings(sources: list[Source], problems: Problems) -> None:
                 source.path,
                 meta.line_of("verified"),
                 "the page says when its facts were verified, but not against what",
-                "add source: the regulation or document checked (and source_url: where to read it)",
+                "add source: the regulation or document checked, and source_url: where readers can read it",
             )
