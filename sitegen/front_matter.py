@@ -20,7 +20,10 @@ from .sanitize import safe_url
 from .yaml_lines import LineDict
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-TEXT_KEYS = ("title", "summary", "category", "author", "slug", "image", "image_alt", "lang", "id")
+TEXT_KEYS = (
+    *("title", "summary", "category", "author", "slug", "image", "image_alt", "lang", "id"),
+    *("source", "source_url"),
+)
 DATE_KEYS = ("date", "updated", "expires", "verified")
 LIST_KEYS = ("tags", "aliases", "offices", "exclude_offices", "kinds", "services")
 BOOL_KEYS = ("draft", "trusted_html", "sample")
@@ -44,6 +47,8 @@ class FrontMatter:
     image_alt: str = ""  # what the picture in ``image:`` shows, for readers who cannot see it
     lang: str = ""
     id: str = ""
+    source: str = ""  # what the page's facts were checked against ("PP 45/2024"), shown as "Sumber: …"
+    source_url: str = ""  # where a reader finds that source: a web address or a path of the site
     tags: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     offices: tuple[str, ...] = ()
@@ -130,6 +135,14 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
                             "write image: foto.jpg (a file beside the page) or image: https://…",
                         )
                     )
+                if key == "source_url" and not _source_address(values[key]):
+                    problems.append(
+                        (
+                            line,
+                            f"'source_url' {values[key]!r} is neither a web address nor a path of the site",
+                            "write source_url: https://… (the official text) or /profil/dasar-hukum/",
+                        )
+                    )
                 if key == "slug" and not SLUG.match(values[key]):
                     problems.append(
                         (
@@ -183,6 +196,13 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
     if problems:
         raise FrontMatterError(problems)
     return FrontMatter(lines=dict(data.key_lines), **values)
+
+
+def _source_address(url: str) -> bool:
+    """A source a reader can open: an http(s) address with a host, or a path of the unit's site."""
+    if url.startswith("/"):
+        return not url.startswith("//") and safe_url(url)
+    return re.match(r"^https?://[^/\s]+", url) is not None and " " not in url
 
 
 def _suggest(key: str) -> str:
