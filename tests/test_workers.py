@@ -36,5 +36,8 @@ def test_a_problem_found_while_rendering_in_a_worker_is_reported_with_its_file_a
     )
     result = build(project, tmp_path / "out", 2)
     assert result.exit_code == 1
-    assert "content/offices/bravo/berita/2026-09-02-rusak.md:5: broken link /tidak-ada/ [unit bravo]" in result.output
+    assert (
+        "content/offices/bravo/berita/2026-09-02-rusak.md:5: broken link /tidak-ada/ [unit bravo]"
+        in result.output
+    )
     assert not (tmp_path / "out" / "bravo").exists(), "a failed build publishes nothing"
