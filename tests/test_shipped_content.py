@@ -123,9 +123,12 @@ def test_the_regional_office_links_the_site_of_each_of_its_units(shipped):
     units = yaml.safe_load((REPO / "offices.yaml").read_text())["units"]
     below = [u for u in units if u.get("parent") == "kanwil-kalbar"]
     html = (shipped / "kanwil-kalbar/index.html").read_text()
+    table = (shipped / "kanwil-kalbar/layanan/unit-layanan/index.html").read_text()
     assert len(below) == 8
     for unit in below:
         assert f'<li><a href="{unit["base_url"]}">{unit["name"]}</a></li>' in html
+        assert f'<td><a href="{unit["base_url"]}">{unit["name"]}</a></td>' in table
+    assert "<td>Kabupaten Sambas</td>\n<td>Paspor, izin tinggal, PLB (PLBN Aruk)</td>" in table
 
 
 def test_office_units_lists_a_regional_offices_units_and_is_empty_elsewhere(project):
