@@ -25,12 +25,14 @@ from .office_vars import context
 from .output import Output, SiteWriter, WriteStats
 from .rebuild import fingerprint, network_fingerprint, theme_digest
 from .render import plan, render
-from .search import SearchUnavailable, search_files
+from .search import FOLDER as SEARCH_FOLDER
+from .search import SearchUnavailable, index, inputs_digest, search_inputs
 from .sources import Source, load_sources, static_files
 from .templates import Theme, load_theme
 from .workers import Rendered, rendered
 
 Progress = Callable[[str, int, int], None]
+STALE_SEARCH = "+search-kept"  # marks a unit built with its previous search index
 _SEARCHER = ThreadPoolExecutor(1, thread_name_prefix="search")  # one Pagefind run beside the rendering
 
 
@@ -176,12 +178,15 @@ class _Finishing:
     search: Future | None  # the Pagefind index being made, None when the build already failed
     stats: dict[str, WriteStats]
     problems: Problems
+    remember: Callable[[list], None] | None = None  # keeps a freshly made index for later builds
 
     def finish(self) -> None:
         site, writer, problems = self.site, self.writer, self.problems
         if self.search is not None:
             try:
                 files = self.search.result()
+                if self.remember is not None:
+                    self.remember(files)
             except SearchUnavailable as exc:
                 problems.error(
                     "pyproject.toml", 0, str(exc), "sitegen builds every unit's search index with Pagefind"
@@ -208,6 +213,22 @@ class _Finishing:
             )
 
 
+def _remember(project: Project, unit: str, digest: str) -> Callable[[list], None]:
+    """Keep a unit's newest index in the persistent cache: a build that changes none of the
+    unit's pages (an edit elsewhere that only its regional feed shows) then skips Pagefind."""
+    return lambda files: project.bodies.cache.put(f"search:{unit}", "index", (digest, files))
+
+
+def _kept_index(output: Output, unit: str) -> list[tuple[str, bytes]]:
+    """The unit's search index files as the last build made them, to carry over unchanged."""
+    kept = []
+    for rel in sorted(output.manifest(unit)):
+        path = output.root / unit / rel
+        if rel.startswith(SEARCH_FOLDER + "/") and path.is_file():
+            kept.append((rel, path.read_bytes()))
+    return kept
+
+
 def build(
     project: Project,
     out: Path | None,
@@ -217,15 +238,20 @@ def build(
     progress: Progress | None = None,
     on_file: Callable[[Site, str, bytes], None] | None = None,
     verify: bool = False,
+    index_search: bool = True,
 ) -> BuildResult:
     """Build the chosen units (all by default) into ``out``/<id>/; ``out=None`` checks without writing.
 
     ``on_file`` sees every rendered file (``sitegen check`` follows links between units with it).
     ``verify`` compares every file on disk with its recorded digest, not only size and time.
+    ``index_search=False`` keeps each unit's search index as it was (the preview, between saves):
+    such a unit is recorded as made without a fresh index, so the next indexing build redoes it.
     """
     output = Output(out, project.root) if out is not None else None  # waits for any other build
     try:
-        return _build(project, output, office_ids, build_now(now), drafts, progress, on_file, verify)
+        return _build(
+            project, output, office_ids, build_now(now), drafts, progress, on_file, verify, index_search
+        )
     finally:
         if output is not None:
             output.abort()  # after a commit there is nothing left to throw away; this frees the lock
@@ -240,6 +266,7 @@ def _build(
     progress: Progress | None,
     on_file: Callable[[Site, str, bytes], None] | None,
     verify: bool,
+    index_search: bool = True,
 ) -> BuildResult:
     offices = [project.network.office(i) for i in office_ids] if office_ids else list(project.network.offices)
     problems = project.problems
@@ -275,6 +302,7 @@ def _build(
         damaged: set[str] = set()
         if output is not None and not problems.errors:
             stamp = fingerprint(site, models, theme_digests(theme), offices_yaml, drafts, shared_stamp())
+            stamp += "" if index_search else STALE_SEARCH
             damaged = output.damaged(office.id, verify)  # files deleted or changed on disk are rewritten
             if output.fingerprint(office.id) == stamp and not damaged:  # same inputs, intact: skip
                 stats[office.id] = WriteStats(unchanged=len(output.manifest(office.id)))
@@ -323,10 +351,25 @@ def _build(
             finishing = None
         if writer:
             # Pagefind indexes this unit in its own process while the next unit is written here.
-            search = _SEARCHER.submit(search_files, site, indexed) if not problems.errors else None
-            finishing = _Finishing(site, writer, result.planned, search, stats, problems)
+            search: Future | None = None  # no index once the build has failed
+            remember = None
+            if not problems.errors and index_search:
+                urls, language = search_inputs(site, indexed)
+                digest = inputs_digest(urls, language)
+                known = project.bodies.cache.get(f"search:{site.office.id}", "index")
+                if known is not None and known[0] == digest:  # the same pages: the same index
+                    search = Future()
+                    search.set_result(known[1])
+                else:
+                    search = _SEARCHER.submit(index, urls, language)
+                    remember = _remember(project, site.office.id, digest)
+            elif not problems.errors:
+                search = Future()
+                search.set_result(_kept_index(output, site.office.id))
+            finishing = _Finishing(site, writer, result.planned, search, stats, problems, remember)
     if finishing is not None:
         finishing.finish()
+    project.bodies.cache.save()  # the search indexes just made
     if problems.errors:
         raise BuildFailed(problems.errors)
     removed: list[str] = []
