@@ -6,11 +6,14 @@ Conversion is checked block by block: Markdown is kept only when it renders
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from click.testing import CliRunner
 
 from sitegen.cli import main
 from sitegen.markdown import to_html
 from sitegen.sanitize import clean
+from sitegen.site import build, load_project
 from sitegen.wordpress.convert import convert
 from sitegen.wordpress.shortcodes import Picture
 
@@ -166,3 +169,26 @@ def test_uploads_pointing_at_the_wrong_folder_are_named(project, tmp_path):
     )
     assert "none of the 1 uploads the export names is in this folder" in result.output
     assert f"did you mean --uploads {tmp_path / 'wp-content/uploads'}?" in result.output
+
+
+def test_an_old_address_the_new_site_uses_itself_is_reported_not_aliased(project, tmp_path):
+    """/layanan/ is the new site's own list and /layanan/paspor-baru/ a shared page: neither may redirect."""
+    result = import_text(
+        project,
+        tmp_path,
+        wxr(f"Layanan|layanan|{OLD}/?p=1|Daftar.", f"Paspor|layanan/paspor-baru|{OLD}/?p=2|Paspor."),
+    )
+    assert result.output.count("is an address of the new site; it does not redirect here") == 2
+    folder = project.root / "content/offices/alpha/berita"
+    assert all("aliases" not in p.read_text() for p in folder.glob("2020-*.md"))
+    built = build(load_project(project.root), project.out, now=datetime(2026, 11, 25, tzinfo=UTC))
+    assert built.stats["alpha"].written
+
+
+def test_an_export_that_is_not_utf8_names_its_line(project, tmp_path):
+    export = tmp_path / "latin1.xml"
+    export.write_bytes(b'<?xml version="1.0" encoding="UTF-8"?>\n<rss>\n<channel>caf\xe9</channel></rss>\n')
+    result = CliRunner().invoke(
+        main, ["import", "wordpress", str(export), "--root", str(project.root), "--office", "alpha"]
+    )
+    assert result.exit_code == 1 and f"{export}:3: not well-formed XML" in result.output

@@ -32,6 +32,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..config import Office
 from ..errors import Problems
+from ..model import MAIN_SECTIONS
 from ..urls import UnsafePath, alias_url, file_for, page_url, slugify
 from .convert import convert
 from .old_links import OldSite, Upload, host, plain
@@ -45,6 +46,8 @@ SKIP_REASONS = {
     "trash": "in the old site's trash; not imported",
     "auto-draft": "an empty automatic draft; not imported",
 }
+# lists every site makes itself: an old page at one of these addresses cannot redirect from it
+RESERVED = (*MAIN_SECTIONS, "langganan", "tag", "cari", "situs-resmi", "en")
 DEFAULT_CATEGORIES = ("uncategorized", "uncategorised", "tak-berkategori")
 _NO_DATE = "0000-00-00 00:00:00"
 
@@ -89,6 +92,9 @@ class Planner:
         self.plan = Plan()
         self.old = OldSite(export, unit_dir, uploads_dir, self._attention)
         self.pages = {i.post_id: i for i in export.items if i.post_type == "page"}
+        self.taken: dict[str, str] = {}  # new site URL -> the file (under the unit) that has it
+        self.aliased: set[str] = set()
+        self.shared_urls: set[str] | None = None
         self.keys: dict[int, str] = {}  # post id -> the record's key and pinned id: the old GUID
 
     # -- public -------------------------------------------------------------------------------
@@ -130,7 +136,7 @@ class Planner:
     def _place(self, chosen: list[tuple[Item, bool]]) -> list[tuple[Item, str, str, bool]]:
         """A file and URL for each item: its recorded file first, then new ones oldest first."""
         own = {entry["path"] for entry in self.record.items.values()}
-        taken: dict[str, str] = {}
+        taken = self.taken
         for path in sorted(self.unit_dir.rglob("*.md")) if self.unit_dir.is_dir() else []:
             rel = path.relative_to(self.unit_dir).as_posix()
             if rel.startswith("static/") or rel in own:
@@ -294,7 +300,30 @@ class Planner:
                     "ask the web server to redirect it",
                 )
             return ""
-        return "" if alias == url else "/" + alias
+        if alias == url:
+            return ""
+        if (
+            alias in self.taken
+            or alias in self.aliased
+            or alias.rstrip("/") in RESERVED
+            or alias in self._shared()
+        ):
+            self._attention(
+                item.line,
+                f"the old address /{alias} is an address of the new site; it does not redirect here",
+                "link to the new address where the old one was used",
+            )
+            return ""
+        self.aliased.add(alias)
+        return "/" + alias
+
+    def _shared(self) -> set[str]:
+        """The addresses of shared pages (a unit publishes most of them): never an alias."""
+        if self.shared_urls is None:
+            shared = self.unit_dir.parent.parent / "shared"
+            paths = sorted(shared.rglob("*.md")) if shared.is_dir() else []
+            self.shared_urls = {page_url(p.relative_to(shared).as_posix()) for p in paths}
+        return self.shared_urls
 
     def _attention(self, line: int, message: str, hint: str = "") -> None:
         self.problems.warning(self.export.path, line, message, hint)
