@@ -14,6 +14,7 @@ from .commands.feeds import feeds_command
 from .commands.new import new_command
 from .commands.offices import offices_command
 from .commands.serve import serve_command
+from .commands.units import units_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,3 +29,4 @@ main.add_command(feeds_command)
 main.add_command(serve_command)
 main.add_command(new_command)
 main.add_command(check_command)
+main.add_command(units_command)

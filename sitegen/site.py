@@ -178,15 +178,19 @@ def build(
     progress: Progress | None = None,
     on_file: Callable[[Site, str, bytes], None] | None = None,
     verify: bool = False,
+    prune: bool | None = None,
 ) -> BuildResult:
     """Build the chosen units (all by default) into ``out``/<id>/; ``out=None`` checks without writing.
 
     ``on_file`` sees every rendered file (``sitegen check`` follows links between units with it).
     ``verify`` compares every file on disk with its recorded digest, not only size and time.
+    ``prune`` removes units gone from offices.yaml from ``out`` (default: when building every unit;
+    a CI shard building its part of the network prunes too).
     """
     output = Output(out, project.root) if out is not None else None  # waits for any other build
     try:
-        return _build(project, output, office_ids, build_now(now), drafts, progress, on_file, verify)
+        prune = not office_ids if prune is None else prune
+        return _build(project, output, office_ids, build_now(now), drafts, progress, on_file, verify, prune)
     finally:
         if output is not None:
             output.abort()  # after a commit there is nothing left to throw away; this frees the lock
@@ -201,6 +205,7 @@ def _build(
     progress: Progress | None,
     on_file: Callable[[Site, str, bytes], None] | None,
     verify: bool,
+    prune: bool,
 ) -> BuildResult:
     offices = [project.network.office(i) for i in office_ids] if office_ids else list(project.network.offices)
     problems = project.problems
@@ -277,7 +282,7 @@ def _build(
     if problems.errors:
         raise BuildFailed(problems.errors)
     removed: list[str] = []
-    if output is not None and not office_ids:
+    if output is not None and prune:
         removed = [u for u in output.units() if u not in project.network.ids]
         for unit in removed:  # a unit that left offices.yaml leaves the output too
             output.remove_unit(unit)
