@@ -78,7 +78,8 @@ def _still_own(claim: Claim, recorded: str | None) -> bool:
 
 
 def _told_apart(claim: Claim, taken: dict[str, Claim]) -> str:
-    stem = claim.key.rsplit("/", 1)[-1].removesuffix(".md")
+    parts = claim.key.removesuffix("/index.md").rsplit("/", 1)  # a bundle is named by its folder
+    stem = parts[-1].removesuffix(".md")
     base = f"{claim.wished}-{slugify(stem)}"
     chosen, n = base, 2
     while chosen in taken:

@@ -11,7 +11,7 @@ from pathlib import Path
 from .config import Network, Office
 from .model import MAIN_SECTIONS
 from .sources import DATED_SECTIONS, PLACEHOLDER
-from .urls import page_url, slugify
+from .urls import BUNDLE_INDEX, page_url, slugify
 
 ANNOUNCEMENT_DAYS = 14
 _ID_LINE = re.compile(r"^id:\s*(\S+)", re.M)
@@ -99,18 +99,26 @@ def _slug(title: str, local: datetime) -> str:
 def _refuse_slug_in_use(folder: Path, slug: str, section: str) -> None:
     """A second item at one URL would fail a later build: refuse it now."""
     url = page_url(f"{section}/{slug}.md")
-    for existing in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        if page_url(f"{section}/{existing.name}") == url:
+    for existing in _pages_in(folder):
+        name = existing.relative_to(folder).as_posix()
+        if page_url(f"{section}/{name}") == url:
             raise ScaffoldError(
-                f"{existing.name} already publishes /{url}; choose another title "
+                f"{name} already publishes /{url}; choose another title "
                 "(for a yearly notice, put the year in it)"
             )
+
+
+def _pages_in(folder: Path) -> list[Path]:
+    """The pages of a section folder: its Markdown files and its page bundles' index.md."""
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob("*.md")) + sorted(folder.glob(f"*/{BUNDLE_INDEX}"))
 
 
 def _unique_id(folder: Path, wished: str) -> str:
     """The id to pin, different from every id already pinned in that folder."""
     taken = set()
-    for existing in folder.glob("*.md") if folder.is_dir() else []:
+    for existing in _pages_in(folder):
         taken.update(_ID_LINE.findall(existing.read_text(encoding="utf-8", errors="replace")))
     chosen, n = wished, 2
     while chosen in taken:

@@ -22,7 +22,7 @@ from .cache import Cache
 from .config import KINDS, SERVICES
 from .errors import Problems
 from .front_matter import FrontMatter, FrontMatterError, parse, split
-from .urls import UnsafePath, check
+from .urls import BUNDLE_INDEX, UnsafePath, check, is_bundle
 
 DATED_SECTIONS = ("berita", "pengumuman")
 INDEX = "_index.md"
@@ -75,8 +75,13 @@ def discover(content_dir: Path, problems: Problems | None = None) -> list[Path]:
     found = []
     for folder, dirs, files in os.walk(content_dir):
         here = Path(folder)
-        if here.parent.parent == content_dir and here.parent.name == "offices":
-            dirs[:] = [d for d in dirs if d != STATIC]  # a unit's own files, not Markdown to convert
+        if (
+            here.parent.parent == content_dir and here.parent.name == "offices"
+        ) or here == content_dir / "shared":
+            dirs[:] = [d for d in dirs if d != STATIC]  # files copied or pictures, not Markdown to convert
+        if BUNDLE_INDEX in files and is_bundle(_key_of(here.relative_to(content_dir), BUNDLE_INDEX)):
+            files = _bundle_files(here, files, problems)
+            dirs[:] = []  # a bundle's subfolders hold its pictures, never pages
         kept = []
         for d in dirs:
             if d.startswith((".", "#")):
@@ -99,6 +104,26 @@ def discover(content_dir: Path, problems: Problems | None = None) -> list[Path]:
                 continue
             found.append(path)
     return sorted(found, key=str)
+
+
+def _key_of(folder: Path, name: str) -> str:
+    """The key a file in ``folder`` (relative to content/) has within its scope."""
+    parts = folder.parts
+    scope = 2 if parts[:1] == ("offices",) else 1
+    return "/".join((*parts[scope:], name))
+
+
+def _bundle_files(here: Path, files: list[str], problems: Problems | None) -> list[str]:
+    """A page bundle holds one page, its index.md; other Markdown beside it is named, not published."""
+    for name in sorted(files):
+        if name.endswith(".md") and name != BUNDLE_INDEX and not name.startswith((".", "#")) and problems:
+            problems.warning(
+                here / name,
+                0,
+                f"{here.name}/ is a page bundle (it has {BUNDLE_INDEX}), so this file is not published",
+                "move it out of the folder to make it a page of its own",
+            )
+    return [BUNDLE_INDEX]
 
 
 def read_source(

@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 _UNSAFE = re.compile(r"[^a-z0-9]+")
+BUNDLE_INDEX = "index.md"  # the text of a page bundle (a folder holding the page and its pictures)
 SAFE_PATH = re.compile(r"^(?:\.well-known/)?(?:[A-Za-z0-9_][A-Za-z0-9._-]*/)*[A-Za-z0-9_][A-Za-z0-9._-]*$")
 
 
@@ -28,9 +29,21 @@ def slugify(text: str) -> str:
     return _UNSAFE.sub("-", ascii_text.lower()).strip("-") or "halaman"
 
 
+def is_bundle(key: str) -> bool:
+    """A page bundle's text: ``<section>/…/<folder>/index.md``, its pictures lying beside it."""
+    parts = PurePosixPath(key).parts
+    return len(parts) >= 3 and parts[-1] == BUNDLE_INDEX
+
+
 def page_url(key: str, slug: str = "") -> str:
-    """The site-relative URL of a content key: "layanan/wni/paspor-baru.md" -> "layanan/wni/paspor-baru/"."""
+    """The site-relative URL of a content key: "layanan/wni/paspor-baru.md" -> "layanan/wni/paspor-baru/".
+
+    A bundle is named by its folder, as a plain file by its name:
+    "berita/2026-11-01-judul/index.md" -> "berita/judul/", like "berita/2026-11-01-judul.md".
+    """
     path = PurePosixPath(key)
+    if is_bundle(key):
+        path = path.parent.parent / (path.parent.name + ".md")
     parent = "" if str(path.parent) == "." else str(path.parent)
     if path.name == "_index.md":
         return f"{parent}/" if parent else ""
