@@ -5,9 +5,9 @@ links inside a unit. Here: links from one unit's site to another's, expired
 announcements, shared pages no unit publishes, and missing English pages.
 
 Translation rule: a unit that declares ``languages: [id, en]`` serves
-foreigners, so every page it publishes under ``layanan/wna/`` must be in
-English (``lang: en``); a unit that does not declare ``en`` should not publish
-English pages.
+foreigners, so every page it publishes under ``layanan/wna/`` should have an
+English translation (``NAME.en.md`` beside ``NAME.md``, published under
+``/en/``); a page in another language at an Indonesian address is flagged.
 """
 
 from __future__ import annotations
@@ -85,19 +85,21 @@ def content_warnings(project: Project, sites: list[Site], now: datetime, problem
                     "raw HTML in this page is published unchecked (trusted_html: true)",
                     "remove trusted_html unless a reviewer vouches for every tag in it",
                 )
-            if english and page.url.startswith(FOREIGNER_FACING) and page.lang != "en" and not page.is_index:
+            if english and page.url.startswith(FOREIGNER_FACING) and "en" not in page.translations:
                 problems.warning(
                     page.source.path,
-                    page.source.meta.line_of("lang"),
-                    f"foreigner-facing page is not in English [unit {office.id} declares en]",
-                    "write it in English and add 'lang: en'",
+                    1,
+                    f"foreigner-facing page has no English translation [unit {office.id}]",
+                    f"the unit declares languages [id, en]: write the English as "
+                    f"{page.source.path.name.removesuffix('.md')}.en.md beside it",
                 )
-            if not english and page.lang == "en":
+            if page.lang != site.network.default_language and not page.source.lang:
                 problems.warning(
                     page.source.path,
                     page.source.meta.line_of("lang"),
-                    f"English page on a unit that does not declare English [unit {office.id}]",
-                    "add en to the unit's languages in offices.yaml, or narrow the page",
+                    f"a page in '{page.lang}' at an address of the {site.network.default_language} site",
+                    f"name the file NAME.{page.lang}.md beside the page it translates; it is then "
+                    f"published under /{page.lang}/ and linked both ways",
                 )
     for office in project.network.offices:
         if office.trusted_html:

@@ -103,20 +103,25 @@ def _from_date(day: date, tz: tzinfo, end_of_day: bool) -> datetime:
     return moment + timedelta(days=1, seconds=-1) if end_of_day else moment
 
 
-def long_date(moment: datetime | date) -> str:
-    """ "Senin, 28 Desember 2021"."""
-    return format_date(moment, "EEEE, d MMMM y", locale=LOCALE)
+def long_date(moment: datetime | date, lang: str = LOCALE) -> str:
+    """ "Senin, 28 Desember 2021"; in English "Tuesday, 28 December 2021"."""
+    return format_date(moment, "EEEE, d MMMM y", locale=lang)
 
 
-def short_date(moment: datetime | date) -> str:
-    """ "28 Desember 2021"."""
-    return format_date(moment, "d MMMM y", locale=LOCALE)
+def short_date(moment: datetime | date, lang: str = LOCALE) -> str:
+    """ "28 Desember 2021"; in English "28 December 2021"."""
+    return format_date(moment, "d MMMM y", locale=lang)
 
 
-def clock(moment: datetime) -> str:
-    """ "18.41 WIB": the time in the moment's own zone, with its Indonesian abbreviation."""
+def clock(moment: datetime, lang: str = LOCALE) -> str:
+    """ "18.41 WIB" ("18:41 WIB" in English): the time in the moment's own zone.
+
+    The zone keeps its Indonesian abbreviation in every language: it is what
+    the office's signs, letters and phone calls say.
+    """
+    pattern = "HH.mm" if lang == LOCALE else "HH:mm"
     return (
-        format_datetime(moment, "HH.mm", tzinfo=moment.tzinfo, locale=LOCALE)
+        format_datetime(moment, pattern, tzinfo=moment.tzinfo, locale=lang)
         + " "
         + zone_abbr(moment.tzinfo, moment)
     )

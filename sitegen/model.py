@@ -31,6 +31,17 @@ SECTION_TITLES = {
     "profil": "Profil",
     "langganan": "Langganan",
 }
+# Titles of sections a translation tree gets without an _index.<lang>.md of its own.
+TRANSLATED_TITLES = {
+    "en": {
+        "": "Home",
+        "layanan": "Services",
+        "layanan/wna": "Services for Foreign Nationals",
+        "layanan/wni": "Services for Indonesian Citizens",
+        "informasi-publik": "Public Information",
+        "profil": "About Us",
+    },
+}
 FEED_SECTIONS = ("berita", "pengumuman")
 MAIN_SECTIONS = ("berita", "pengumuman", "layanan", "informasi-publik", "profil")
 
@@ -60,6 +71,13 @@ class Page:
     is_index: bool = False
     feed_id: str = ""
     children: list[Page] = field(default_factory=list)
+    translations: dict[str, Page] = field(default_factory=dict)  # the same page in other languages
+
+    @property
+    def original_url(self) -> str:
+        """The URL of this page in the site's own language: "en/layanan/" -> "layanan/"."""
+        prefix = f"{self.lang}/"
+        return self.url[len(prefix) :] if self.url.startswith(prefix) else self.url
 
     @property
     def is_feed_item(self) -> bool:
@@ -93,6 +111,15 @@ class Site:
     def home(self) -> Page:
         return self.by_url[""]
 
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The site's own language first, then the translations the unit publishes."""
+        return tuple(dict.fromkeys((self.network.default_language, *self.office.languages)))
+
+    def home_of(self, lang: str) -> Page:
+        """The home page in ``lang`` ("en/"); the site's own home for its language or one it lacks."""
+        return self.by_url.get(f"{lang}/") or self.by_url[""]
+
     def section(self, name: str) -> Page:
         return self.by_url[f"{name}/"]
 
@@ -125,6 +152,8 @@ class Site:
 
 def publishes(office: Office, source: Source, overridden: set[str]) -> bool:
     """Does ``office`` publish ``source``? Its own files always; shared ones as narrowed."""
+    if source.lang and source.lang not in office.languages:
+        return False  # a translation goes only to units that publish its language
     if source.scope == office.id:
         return True
     if not source.is_shared or source.key in overridden:
@@ -168,10 +197,13 @@ def build_site(
         if page.expires and page.expires > now:
             upcoming.append(page.expires)
         pages.append(page)
+    _place_translations(pages, network.default_language)
     by_url: dict[str, Page] = {}
     pages = [page for page in pages if _claim(by_url, page.url, page, problems)]
     _check_waiting(waiting, by_url, problems)
-    _synthesise_sections(by_url, pages)
+    translated = tuple(lang for lang in office.languages if lang != network.default_language)
+    _synthesise_sections(by_url, pages, translated)
+    _link_translations(pages, network.default_language)
     aliases: dict[str, Page] = {}
     for page in pages:
         for alias in page.aliases:
@@ -199,6 +231,8 @@ def build_site(
     _link_children(pages, by_url)
     tags: dict[str, list[Page]] = {}
     for page in pages:
+        if page.lang != network.default_language:
+            continue  # topics gather the site's own language; a translation is reached by its switch
         for tag in page.tags:
             tags.setdefault(slugify(tag), []).append(page)
     for tagged in tags.values():
@@ -264,7 +298,7 @@ def _page(
         category=meta.category,
         author=meta.author,
         image=meta.image,
-        lang=meta.lang or network.default_language,
+        lang=source.lang or meta.lang or network.default_language,
         weight=meta.weight,
         aliases=meta.aliases,
         is_index=source.is_index,
@@ -308,9 +342,26 @@ def _check_waiting(waiting: list[Page], by_url: dict[str, Page], problems: Probl
             claimed[page.url] = page
 
 
-def _synthesise_sections(by_url: dict[str, Page], pages: list[Page]) -> None:
-    """Every folder with pages gets an index page, even without an _index.md."""
-    needed = {"", "langganan"} | set(MAIN_SECTIONS)
+def _place_translations(pages: list[Page], default_language: str) -> None:
+    """A translation lives at its original's URL under its language: "layanan/x/" -> "en/layanan/x/".
+
+    The original may have a slug; the translation follows it, so the pair stays a pair.
+    """
+    originals = {(p.source.scope, p.source.key): p for p in pages if p.source and p.lang == default_language}
+    shared = {p.source.key: p for p in pages if p.source and p.lang == default_language}
+    for page in pages:
+        if page.source is None or not page.source.lang or page.lang == default_language:
+            continue
+        key = page.source.original_key
+        original = originals.get((page.source.scope, key)) or shared.get(key)
+        url = original.url if original is not None else page.url
+        page.url = f"{page.lang}/{url}"
+        page.path = file_for(page.url)
+
+
+def _synthesise_sections(by_url: dict[str, Page], pages: list[Page], translated: tuple[str, ...]) -> None:
+    """Every folder with pages gets an index page, even without an _index.md; each language a home."""
+    needed = {"", "langganan"} | set(MAIN_SECTIONS) | set(translated)
     for page in pages:
         parts = PurePosixPath(page.url).parts
         for depth in range(1, len(parts)):
@@ -318,17 +369,34 @@ def _synthesise_sections(by_url: dict[str, Page], pages: list[Page]) -> None:
     for folder in sorted(needed):
         url = f"{folder}/" if folder else ""
         if url not in by_url:
-            name = folder.rsplit("/", 1)[-1]
+            head, _, rest = folder.partition("/")
+            lang = head if head in translated else ""
+            inner = rest if lang else folder  # the folder within its language tree
+            name = inner.rsplit("/", 1)[-1]
+            titles = TRANSLATED_TITLES.get(lang, {}) if lang else SECTION_TITLES
             page = Page(
                 None,
                 url,
                 file_for(url),
-                SECTION_TITLES.get(folder, name.replace("-", " ").title()),
-                folder.split("/")[0] if folder else "",
+                titles.get(inner, name.replace("-", " ").title()),
+                inner.split("/")[0] if inner else "",
                 is_index=True,
             )
+            if lang:
+                page.lang = lang
             by_url[url] = page
             pages.append(page)
+
+
+def _link_translations(pages: list[Page], default_language: str) -> None:
+    """Pages with the same URL in the site's own language are one page in several languages."""
+    groups: dict[str, list[Page]] = {}
+    for page in pages:
+        groups.setdefault(page.original_url, []).append(page)
+    for group in groups.values():
+        if len(group) > 1:
+            for page in group:
+                page.translations = {p.lang: p for p in group if p is not page}
 
 
 def _link_children(pages: list[Page], by_url: dict[str, Page]) -> None:
@@ -338,7 +406,7 @@ def _link_children(pages: list[Page], by_url: dict[str, Page]) -> None:
         parent_url = str(PurePosixPath(page.url).parent)
         parent_url = "" if parent_url == "." else parent_url + "/"
         parent = by_url.get(parent_url)
-        if parent is not None and parent is not page:
+        if parent is not None and parent is not page and parent.lang == page.lang:
             parent.children.append(page)
     for page in pages:
         page.children.sort(key=lambda p: (not p.is_index, p.sort_key))

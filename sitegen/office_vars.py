@@ -91,6 +91,12 @@ _EXPR = re.compile(r"\{\{(.*?)\}\}", re.S)
 _MARK = "\ue000{}\ue001"
 _MARK_RE = re.compile("\ue000(\\d+)\ue001")
 DAY_NAMES = dict(zip(WEEKDAYS, ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"), strict=True))
+_ENGLISH_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# How each language names the days, writes a time and says "closed" and "and".
+_WORDING = {
+    "id": (DAY_NAMES, "%H.%M", "tutup", "dan"),
+    "en": (dict(zip(WEEKDAYS, _ENGLISH_DAYS, strict=True)), "%H:%M", "closed", "and"),
+}
 
 
 class OfficeVarError(Exception):
@@ -104,24 +110,40 @@ class OfficeVarError(Exception):
 class TextList(tuple):
     """A list that reads as Indonesian prose when printed: "A, B dan C"."""
 
+    conjunction = "dan"
+
     def __str__(self) -> str:
         items = [str(x) for x in self]
         if len(items) <= 1:
             return "".join(items)
-        return ", ".join(items[:-1]) + " dan " + items[-1]
+        return ", ".join(items[:-1]) + f" {self.conjunction} " + items[-1]
 
 
-def hours_text(office: Office) -> str:
-    """ "Senin–Kamis 08.00–16.00 WIB; Jumat 08.00–11.30 dan 13.30–16.30 WIB; Sabtu–Minggu tutup"."""
+class EnglishList(TextList):
+    """The same list on an English page: "A, B and C"."""
+
+    conjunction = "and"
+
+
+def _text_list(lang: str, items) -> TextList:
+    return EnglishList(items) if lang == "en" else TextList(items)
+
+
+def hours_text(office: Office, lang: str = "id") -> str:
+    """ "Senin–Kamis 08.00–16.00 WIB; Jumat 08.00–11.30 dan 13.30–16.30 WIB; Sabtu–Minggu tutup".
+
+    In English: "Monday–Thursday 08:00–16:00 WIB; …; Saturday–Sunday closed".
+    """
     if not office.hours.days:
         return ""
     abbr = zone_abbr(office.tz)
+    names, clock, closed, _ = _WORDING.get(lang, _WORDING["id"])
 
     def describe(ranges: tuple) -> str:
         if not ranges:
-            return "tutup"
-        spans = [f"{a.strftime('%H.%M')}–{b.strftime('%H.%M')}" for a, b in ranges]
-        return str(TextList(spans)) + f" {abbr}"
+            return closed
+        spans = [f"{a.strftime(clock)}–{b.strftime(clock)}" for a, b in ranges]
+        return str(_text_list(lang, spans)) + f" {abbr}"
 
     groups: list[tuple[list[str], str]] = []
     for day in WEEKDAYS:
@@ -132,13 +154,16 @@ def hours_text(office: Office) -> str:
             groups.append(([day], text))
     parts = []
     for days, text in groups:
-        first, last = DAY_NAMES[days[0]], DAY_NAMES[days[-1]]
+        first, last = names[days[0]], names[days[-1]]
         parts.append(f"{first}{'–' + last if len(days) > 1 else ''} {text}")
     return "; ".join(parts)
 
 
-def context(office: Office, network: Network) -> dict[str, Any]:
-    """What an editor's Markdown may name: public facts about the unit and network."""
+def context(office: Office, network: Network, lang: str = "id") -> dict[str, Any]:
+    """What an editor's Markdown may name: public facts about the unit and network.
+
+    Values that are prose (opening hours, lists) read in the page's language.
+    """
     parent = network.office(office.parent) if office.parent in network.ids else None
     return {
         "office": SimpleNamespace(
@@ -149,10 +174,10 @@ def context(office: Office, network: Network) -> dict[str, Any]:
             class_name=office.office_class.name if office.office_class else "",
             address=office.address,
             timezone_abbr=zone_abbr(office.tz),
-            hours=hours_text(office),
-            coverage=TextList(office.coverage),
-            entry_points=TextList(office.entry_points),
-            services=TextList(office.services),
+            hours=hours_text(office, lang),
+            coverage=_text_list(lang, office.coverage),
+            entry_points=_text_list(lang, office.entry_points),
+            services=_text_list(lang, office.services),
             base_url=office.base_url,
             contacts=SimpleNamespace(**{k: office.contact(k) for k in ("phone", "whatsapp", "email")}),
             parent=SimpleNamespace(

@@ -43,6 +43,8 @@ class Planned:
 def template_for(page: Page) -> str:
     if page.url == "":
         return "home.html"
+    if page.url == f"{page.lang}/":
+        return "language_home.html"  # the home page of a translation: "en/"
     if page.url in ("profil/", "langganan/"):
         return page.url[:-1] + ".html"
     if page.is_index:
@@ -73,7 +75,8 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: list[Extra] = ())
 
     def html(template: str, page: Page | None, here: str, **extra: object) -> Callable[[], bytes]:
         def make() -> bytes:
-            variables = common | {"page": page, "here": here, **extra}
+            lang = page.lang if page is not None else site.network.default_language
+            variables = common | {"page": page, "here": here, "lang": lang, **extra}
             return env.get_template(template).render(variables).encode("utf-8")
 
         return make

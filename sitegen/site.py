@@ -41,7 +41,7 @@ class Project:
     problems: Problems
     bodies: Bodies = field(default_factory=Bodies)
     static: dict[str, dict[str, Path]] = field(default_factory=dict)  # unit -> its own files by site path
-    _contexts: dict[str, dict] = field(default_factory=dict)
+    _contexts: dict[tuple[str, str], dict] = field(default_factory=dict)
 
     @property
     def themes_dir(self) -> Path:
@@ -50,9 +50,10 @@ class Project:
     def body(self, source: Source, office: Office) -> str:
         """The source's HTML as ``office`` publishes it; Markdown converted once per source."""
         prepared = self.bodies.get(source, trusted=source.meta.trusted_html or office.trusted_html)
-        ctx = self._contexts.get(office.id)
+        lang = source.lang or self.network.default_language
+        ctx = self._contexts.get((office.id, lang))
         if ctx is None:
-            ctx = self._contexts[office.id] = context(office, self.network)
+            ctx = self._contexts[(office.id, lang)] = context(office, self.network, lang)
         return prepared.render(ctx)  # sanitized when prepared unless trusted (sitegen.bodies)
 
 

@@ -4,6 +4,8 @@ Layout (the contract editors rely on):
   content/shared/<section>/.../<name>.md   published by every unit it applies to
   content/offices/<id>/<section>/...md     that unit only; same path overrides shared
   <dir>/_index.md                          the section's own page (intro text)
+  <dir>/<name>.en.md                       the English translation of <name>.md,
+                                           published at /en/<the original's URL>
 
 A Source knows nothing about units beyond their ids; which unit publishes
 what is decided in :mod:`sitegen.model`.
@@ -29,6 +31,7 @@ INDEX = "_index.md"
 MAX_CHARS = 5_000_000  # a page is read on phones; anything longer is a mistake or an attack
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # no web page or feed may carry these
 PLACEHOLDER = "Tulis isi halaman di sini."  # what `sitegen new` starts a page with
+_TRANSLATION = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")  # "e-visa.en.md"
 STATIC = "static"  # content/offices/<id>/static/: files copied as they are to the unit's site root
 
 
@@ -46,13 +49,23 @@ class Source:
     digest: str
 
     @cached_property
+    def lang(self) -> str:
+        """The language its file name declares ("e-visa.en.md": "en"); "" for the site's own language."""
+        return translation_of(self.key)[1]
+
+    @cached_property
+    def original_key(self) -> str:
+        """The key of the page this one translates ("layanan/wna/e-visa.md"); its own key otherwise."""
+        return translation_of(self.key)[0]
+
+    @cached_property
     def section(self) -> str:
-        parts = PurePosixPath(self.key).parts
+        parts = PurePosixPath(self.original_key).parts
         return parts[0] if len(parts) > 1 else ""
 
     @cached_property
     def is_index(self) -> bool:
-        return PurePosixPath(self.key).name == INDEX
+        return PurePosixPath(self.original_key).name == INDEX
 
     @property
     def is_shared(self) -> bool:
@@ -61,6 +74,15 @@ class Source:
     @property
     def dated(self) -> bool:
         return self.section in DATED_SECTIONS and not self.is_index
+
+
+def translation_of(key: str) -> tuple[str, str]:
+    """Split a translation's key: "layanan/e-visa.en.md" -> ("layanan/e-visa.md", "en")."""
+    path = PurePosixPath(key)
+    match = _TRANSLATION.match(path.name)
+    if match is None:
+        return key, ""
+    return str(path.with_name(match["stem"] + ".md")), match["lang"]
 
 
 def discover(content_dir: Path, problems: Problems | None = None) -> list[Path]:
@@ -157,8 +179,17 @@ def read_source(
     except FileNotFoundError:
         return None  # removed while the build was reading (an editor saving by rename): it is gone
     digest = hashlib.sha256(data).hexdigest()
-    section = PurePosixPath(key).parts[0] if len(PurePosixPath(key).parts) > 1 else ""
-    dated = section in DATED_SECTIONS and PurePosixPath(key).name != INDEX
+    original, lang = translation_of(key)
+    section = PurePosixPath(original).parts[0] if len(PurePosixPath(original).parts) > 1 else ""
+    dated = section in DATED_SECTIONS and PurePosixPath(original).name != INDEX
+    if dated and lang:
+        problems.error(
+            path,
+            0,
+            f"news and announcements are published in one language; '.{lang}.md' makes this a translation",
+            f"rename it without '.{lang}', or write the text as a page under layanan/",
+        )
+        return None
     cache_key = f"{digest}:{int(dated)}"
     cached = cache.get("source", cache_key) if cache is not None else None
     if cached is not None:
@@ -176,6 +207,22 @@ def read_source(
             body_line + body[: body.index(PLACEHOLDER)].count("\n"),
             "the page still has the text a new page starts with",
             "write the page, or keep draft: true until it is ready",
+        )
+        return None
+    if lang and meta.lang and meta.lang != lang:
+        problems.error(
+            path,
+            meta.line_of("lang"),
+            f"lang: {meta.lang} contradicts the file name, which says '.{lang}.md'",
+            "remove the lang line: the file name decides",
+        )
+        return None
+    if lang and meta.slug:
+        problems.error(
+            path,
+            meta.line_of("slug"),
+            "a translation takes the URL of the page it translates, under /" + lang + "/",
+            "remove the slug line (give the original a slug instead)",
         )
         return None
     ok = _check_narrowing(path, meta, scope, office_ids, problems)

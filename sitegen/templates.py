@@ -3,6 +3,11 @@
 A unit may name a theme in offices.yaml. A theme overrides only the
 templates and assets it has; everything else falls back to ``default``. An
 override can extend the template it replaces as ``default/<name>``.
+
+Interface text is written in Indonesian inside ``_("…")`` and translated from
+gettext catalogs (``locales/<lang>/LC_MESSAGES/messages.po``, read with
+Babel), chosen per page by the ``lang`` variable the renderer sets: one
+environment serves every language, and dates follow the page's language too.
 """
 
 from __future__ import annotations
@@ -11,6 +16,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from babel import Locale
+from babel.messages.pofile import read_po
 from jinja2 import (
     ChoiceLoader,
     Environment,
@@ -18,8 +25,11 @@ from jinja2 import (
     PrefixLoader,
     StrictUndefined,
     TemplateNotFound,
+    pass_context,
     select_autoescape,
 )
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
 
 from . import dates
 from .feeds import catalogue
@@ -27,6 +37,9 @@ from .office_vars import DAY_NAMES, hours_text
 from .urls import absolute, slugify
 
 DEFAULT = "default"
+SOURCE_LANGUAGE = "id"  # templates are written in Indonesian; catalogs translate from it
+CATALOG = "locales/{lang}/LC_MESSAGES/messages.po"
+LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}  # each in its own language
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -90,9 +103,9 @@ class Theme:
             keep_trailing_newline=True,
         )
         env.filters.update(
-            long_date=dates.long_date,
-            short_date=dates.short_date,
-            clock=dates.clock,
+            long_date=pass_context(lambda ctx, moment: dates.long_date(moment, _lang(ctx))),
+            short_date=pass_context(lambda ctx, moment: dates.short_date(moment, _lang(ctx))),
+            clock=pass_context(lambda ctx, moment: dates.clock(moment, _lang(ctx))),
             rupiah=dates.rupiah,
             iso=lambda d: d.isoformat(),
             absolute=absolute,
@@ -100,13 +113,41 @@ class Theme:
             utc_offset=dates.utc_offset,
         )
         env.tests["slug_is"] = lambda value, slug: slugify(str(value)) == slug
+        catalogs = self.catalogs
+
+        def translate(lang: str, message: str, **values: object) -> Markup:
+            text = escape(catalogs.get(lang, {}).get(message, message))
+            return text % values if values else text
+
         env.globals.update(
-            hours_text=hours_text,
+            _=pass_context(lambda ctx, message, **values: translate(_lang(ctx), message, **values)),
+            gettext_in=translate,
+            language_name=lambda code: LANGUAGE_NAMES.get(code) or Locale.parse(code).get_display_name(code),
+            hours_text=pass_context(lambda ctx, office: hours_text(office, _lang(ctx))),
             zone_abbr=lambda office: dates.zone_abbr(office.tz),
             day_name=lambda day: DAY_NAMES[day],
             feed_catalogue=catalogue,
         )
         return env
+
+    @cached_property
+    def catalogs(self) -> dict[str, dict[str, str]]:
+        """Language -> Indonesian text -> its translation; the theme's own over default's.
+
+        An untranslated or fuzzy entry is left out, so the page shows the
+        Indonesian text rather than an empty string.
+        """
+        found: dict[str, dict[str, str]] = {}
+        for theme_dir in reversed(self.chain):
+            for po in sorted(theme_dir.glob(CATALOG.format(lang="*"))):
+                lang = po.parent.parent.name
+                with po.open("rb") as handle:
+                    catalog = read_po(handle)
+                strings = found.setdefault(lang, {})
+                for message in catalog:
+                    if isinstance(message.id, str) and message.id and message.string and not message.fuzzy:
+                        strings[message.id] = message.string
+        return found
 
     def static_files(self) -> dict[str, Path]:
         """Output path ("static/site.css") -> source file, the theme's own winning over default's."""
@@ -125,6 +166,10 @@ class Theme:
     def files(self) -> list[Path]:
         """Every file the theme chain consists of (for change detection)."""
         return sorted(p for d in self.chain if d.is_dir() for p in d.rglob("*") if p.is_file())
+
+
+def _lang(ctx: Context) -> str:
+    return ctx.get("lang") or SOURCE_LANGUAGE
 
 
 _LOADED: dict[tuple[Path, str], tuple[tuple, Theme]] = {}

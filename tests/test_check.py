@@ -128,7 +128,8 @@ def test_a_shared_page_no_unit_publishes_is_a_warning(project):
     assert "content/shared/layanan/kosong.md:1: warning: no unit publishes this shared page" in result.output
 
 
-def test_missing_and_unexpected_english_pages_are_warnings(project):
+def test_missing_translations_and_english_at_indonesian_addresses_are_warnings(project):
+    """A unit declaring English should have every foreigner page in English, as NAME.en.md."""
     project.write(
         "offices.yaml",
         project.read("offices.yaml").replace(
@@ -141,22 +142,24 @@ def test_missing_and_unexpected_english_pages_are_warnings(project):
         "---\ntitle: Izin Tinggal Terbatas\nservices: [izin-tinggal]\n---\nx\n",
     )
     project.write(
+        "content/shared/layanan/wna/ikt.md",
+        "---\ntitle: Izin Kunjungan\nservices: [izin-tinggal]\n---\nx\n",
+    )
+    project.write(
+        "content/shared/layanan/wna/ikt.en.md",
+        "---\ntitle: Visit Permit\nservices: [izin-tinggal]\n---\nx\n",
+    )
+    project.write(
         "content/shared/layanan/wna/itk.md",
         "---\ntitle: Visit Stay Permit\nlang: en\nservices: [izin-tinggal]\n---\nx\n",
     )
     result = check(project)
     assert (
-        "layanan/wna/itas.md:1: warning: foreigner-facing page is not in English [unit alpha declares en]"
+        "layanan/wna/itas.md:1: warning: foreigner-facing page has no English translation [unit alpha]"
         in result.output
     )
-    assert (
-        "layanan/wna/itk.md:3: warning: English page on a unit that does not declare English [unit bravo]"
-        in result.output
-    )
-    assert (
-        "itk.md:3: warning: English page on a unit that does not declare English [unit alpha]"
-        not in result.output
-    )
+    assert "ikt.md:1: warning: foreigner-facing page has no English translation" not in result.output
+    assert "layanan/wna/itk.md:3: warning: a page in 'en' at an address of the id site" in result.output
 
 
 def test_json_for_machines(project):
