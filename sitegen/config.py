@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from . import yaml_lines
 from .dates import DateFormatError, zone
 from .errors import Problems
+from .urls import slugify
 from .validation import Validator, accent, site_file
 from .yaml_lines import LineDict, LineList
 
@@ -36,6 +37,7 @@ NETWORK_KEYS = (
     "feeds",
     "list",
     "security_contact",
+    "topics",
 )
 FEED_KEYS = ("items", "id_authority")
 LIST_KEYS = ("page_size",)
@@ -136,6 +138,15 @@ class Network:
     path: Path
     page_size: int = 10  # items per page of a paginated list (network.list.page_size)
     security_contact: str = ""  # mailto: or https: address for security reports (security.txt)
+    topics: tuple[tuple[str, str], ...] = ()  # a tag as written in front matter -> its name on pages
+
+    def topic_name(self, tag: str) -> str:
+        """How readers see a topic: its name from offices.yaml, else "layanan-publik" as "Layanan publik"."""
+        slug = slugify(tag)
+        named = dict(self.topics).get(slug)
+        if named:
+            return named
+        return tag if tag != slug else slug.replace("-", " ").capitalize()
 
     def office(self, office_id: str) -> Office:
         for office in self.offices:
@@ -207,8 +218,32 @@ def load_network(path: Path, problems: Problems) -> Network | None:
         path=path,
         page_size=v.integer(listing, "page_size", 10),
         security_contact=security_contact,
+        topics=_topics(v, net),
     )
     return None if len(problems.errors) > before else network
+
+
+def _topics(v: Validator, net: LineDict) -> tuple[tuple[str, str], ...]:
+    """network.topics: the name of each topic as readers see it ("plb: Pas Lintas Batas (PLB)")."""
+    raw = net.get("topics")
+    if raw is None:
+        return ()
+    if not isinstance(raw, LineDict):
+        v.err(net.line_of("topics"), "'topics' must be a mapping of tag to name", "write topics: {plb: PLB}")
+        return ()
+    named = []
+    for tag, name in raw.items():
+        if not isinstance(tag, str) or not SLUG.match(tag):
+            v.err(
+                raw.line_of(tag),
+                f"topic {tag!r} is not written as tags are",
+                "use lowercase words joined by hyphens, as in tags: [layanan-publik]",
+            )
+        elif not isinstance(name, str) or not name.strip():
+            v.err(raw.line_of(tag), f"topic {tag!r} needs a name", f"write {tag}: Its name on pages")
+        else:
+            named.append((tag, name.strip()))
+    return tuple(named)
 
 
 def _security_contact(v: Validator, net: LineDict) -> str:

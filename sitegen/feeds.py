@@ -122,7 +122,13 @@ def catalogue(site: Site, models: Callable[[Office], Site] | None = None) -> lis
         dated = [Item(site, p) for p in tagged if p.is_feed_item]
         if dated:
             feeds.append(
-                Feed(site, f"tag/{tag}/", f"{name}: topik {tag}", f"tag/{tag}/", _newest(dated, limit))
+                Feed(
+                    site,
+                    f"tag/{tag}/",
+                    f"{name}: topik {site.network.topic_name(tag)}",
+                    f"tag/{tag}/",
+                    _newest(dated, limit),
+                )
             )
     return feeds
 

@@ -112,7 +112,6 @@ class Theme:
             slug=slugify,
             utc_offset=dates.utc_offset,
         )
-        env.tests["slug_is"] = lambda value, slug: slugify(str(value)) == slug
         catalogs = self.catalogs
 
         def translate(lang: str, message: str, **values: object) -> Markup:

@@ -84,6 +84,8 @@ def pages_to_open(site: Path) -> dict[str, str]:
     if paginated:
         chosen["list page 2"] = "berita/page/2/"
     chosen["unit"] = "profil/"
+    if (site / "en/index.html").exists():
+        chosen["english home"] = "en/"
     if (site / "cari/index.html").exists():
         chosen["search"] = "cari/"
     for n, table in enumerate(

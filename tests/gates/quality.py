@@ -132,6 +132,23 @@ def language_switch_problems(page, origin: str) -> list[str]:
     return problems
 
 
+def first_screen_problems(browser, url: str, selector: str) -> list[str]:
+    """``selector`` (if the page has it) starts on the first screen of a small phone, not below it."""
+    context = browser.new_context(viewport=NARROWEST)
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    box = (
+        page.eval_on_selector(selector, "e => e.getBoundingClientRect().top")
+        if page.query_selector(selector)
+        else None
+    )
+    context.close()
+    limit = NARROWEST["height"] - 48  # its heading and the start of the first item must show
+    if box is not None and box > limit:
+        return [f"{selector} starts {box:.0f} px down, below the first screen ({limit} px)"]
+    return []
+
+
 def keyboard_problems(browser, url: str) -> list[str]:
     """Tab from the top reaches a link in the navigation (or a skip link) within a few presses."""
     context = browser.new_context(viewport=PHONE)

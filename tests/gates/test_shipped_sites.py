@@ -43,6 +43,19 @@ def test_the_keyboard_reaches_the_navigation_and_the_home_page_works_without_jav
     assert problems == []
 
 
+def test_announcements_in_force_are_on_the_first_screen_of_every_home_page(shipped, units, browser):
+    """A closed office or a changed schedule is what a visitor must not miss, even on a 320 × 640 phone."""
+    problems, with_notices = [], 0
+    for unit in units:
+        with_notices += 'id="pengumuman-berlaku"' in (shipped / unit / "index.html").read_text("utf-8")
+        with quality.served(shipped / unit) as base:
+            problems += [
+                f"{unit}: {p}" for p in quality.first_screen_problems(browser, base, "#pengumuman-berlaku")
+            ]
+    assert with_notices >= 1
+    assert problems == []
+
+
 def test_axe_finds_no_serious_or_critical_accessibility_violation(shipped, units, browser):
     problems = []
     for unit in units:
