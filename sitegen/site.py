@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cache
@@ -21,7 +22,7 @@ from .feeds import OPML, feed_files, opml
 from .json_feed import json_feed_files
 from .model import Site, build_site
 from .office_vars import context
-from .output import Output, WriteStats
+from .output import Output, SiteWriter, WriteStats
 from .rebuild import fingerprint, network_fingerprint, theme_digest
 from .render import plan, render
 from .search import SearchUnavailable, search_files
@@ -29,6 +30,7 @@ from .sources import Source, load_sources, static_files
 from .templates import Theme, load_theme
 
 Progress = Callable[[str, int, int], None]
+_SEARCHER = ThreadPoolExecutor(1, thread_name_prefix="search")  # one Pagefind run beside the rendering
 
 
 @dataclass
@@ -150,24 +152,49 @@ class Models:
         return site
 
 
-def _write_search(
-    site: Site, pages: list[tuple[str, str]], planned: set[str], writer, problems: Problems
-) -> None:
-    """The unit's search index, made from its rendered pages and staged with them (recorded in its manifest)."""
-    try:
-        files = search_files(site, pages)
-    except SearchUnavailable as exc:
-        problems.error(
-            "pyproject.toml", 0, str(exc), "sitegen builds every unit's search index with Pagefind"
-        )
-        return
-    for path, data in files:
-        if path in planned:
-            problems.error(
-                site.network.path, site.office.line, f"/{path} is both a page and part of the search index"
+@dataclass
+class _Finishing:
+    """A rendered unit waiting for its search index; then its writer closes.
+
+    One unit waits at a time, so the pages kept for indexing never pile up.
+    """
+
+    site: Site
+    writer: SiteWriter
+    planned: set[str]
+    search: Future | None  # the Pagefind index being made, None when the build already failed
+    stats: dict[str, WriteStats]
+    problems: Problems
+
+    def finish(self) -> None:
+        site, writer, problems = self.site, self.writer, self.problems
+        if self.search is not None:
+            try:
+                files = self.search.result()
+            except SearchUnavailable as exc:
+                problems.error(
+                    "pyproject.toml", 0, str(exc), "sitegen builds every unit's search index with Pagefind"
+                )
+                files = []
+            clash = next((path for path, _ in files if path in self.planned), None)
+            if clash is not None:
+                problems.error(
+                    site.network.path,
+                    site.office.line,
+                    f"/{clash} is both a page and part of the search index",
+                )
+            elif not problems.errors:
+                for path, data in files:
+                    writer.write(path, data)
+        self.stats[site.office.id] = writer.close()
+        for rel in writer.foreign:
+            problems.warning(
+                writer.current / rel,
+                0,
+                "kept a file sitegen did not make",
+                f"files of your own belong in content/offices/{site.office.id}/static/, "
+                "which every build copies to the site",
             )
-            return
-        writer.write(path, data)
 
 
 def build(
@@ -229,6 +256,7 @@ def _build(
 
     stats: dict[str, WriteStats] = {}
     changes: list[datetime] = []
+    finishing: _Finishing | None = None
     for n, office in enumerate(offices, 1):
         if progress:
             progress(office.id, n, len(offices))
@@ -268,18 +296,15 @@ def _build(
                 on_file(site, path, data)
             if path in searchable:
                 indexed.append((path, data.decode("utf-8")))
-        if writer and not problems.errors:
-            _write_search(site, indexed, {p.path for p in planned}, writer, problems)
+        if finishing is not None:
+            finishing.finish()  # the previous unit's index is ready by now, or nearly
+            finishing = None
         if writer:
-            stats[office.id] = writer.close()
-            for rel in writer.foreign:
-                problems.warning(
-                    output.root / office.id / rel,
-                    0,
-                    "kept a file sitegen did not make",
-                    f"files of your own belong in content/offices/{office.id}/static/, "
-                    "which every build copies to the site",
-                )
+            # Pagefind indexes this unit in its own process while the next unit renders here.
+            search = _SEARCHER.submit(search_files, site, indexed) if not problems.errors else None
+            finishing = _Finishing(site, writer, {p.path for p in planned}, search, stats, problems)
+    if finishing is not None:
+        finishing.finish()
     if problems.errors:
         raise BuildFailed(problems.errors)
     removed: list[str] = []
