@@ -11,6 +11,7 @@ from . import __version__
 from .commands.build import build_command
 from .commands.check import check_command
 from .commands.feeds import feeds_command
+from .commands.import_ import import_command
 from .commands.new import new_command
 from .commands.offices import offices_command
 from .commands.serve import serve_command
@@ -30,3 +31,4 @@ main.add_command(serve_command)
 main.add_command(new_command)
 main.add_command(check_command)
 main.add_command(units_command)
+main.add_command(import_command)

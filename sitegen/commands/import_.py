@@ -1,0 +1,74 @@
+"""`sitegen import wordpress EXPORT.xml --office ID`: an old WordPress site's posts and pages into a unit."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..config import load_network
+from ..errors import Problems
+from ..wordpress.importer import ImportRefused, import_wordpress
+from ..wordpress.record import RecordError
+from ..wordpress.report import lines
+from ..wordpress.wxr import WxrError
+from .common import EXIT_CONTENT, EXIT_USAGE, fail, root_option
+
+
+@click.group("import")
+def import_command() -> None:
+    """Bring an existing site's content into a unit's folder."""
+
+
+@import_command.command("wordpress")
+@root_option
+@click.argument("export", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--office", "office_id", required=True, metavar="ID", help="The unit the content belongs to.")
+@click.option(
+    "--uploads",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="A copy of the old site's wp-content/uploads/; its files are copied into the unit's static/.",
+)
+@click.option(
+    "--pages-into",
+    "pages_section",
+    default="profil",
+    show_default=True,
+    metavar="SECTION",
+    help="The section the old site's pages go into.",
+)
+@click.option("--dry-run", is_flag=True, help="Report what would happen; write nothing.")
+def wordpress_command(
+    root: Path, export: Path, office_id: str, uploads: Path | None, pages_section: str, dry_run: bool
+) -> None:
+    """Import a WordPress export (Tools → Export → All content) into content/offices/<ID>/.
+
+    Safe to run again: it updates the files it made and leaves files an editor changed.
+    """
+    problems = Problems(root)
+    network = load_network(root / "offices.yaml", problems)
+    if network is None:
+        fail(problems.items)
+    if not export.is_file():
+        click.echo(f"error: {export}: no such file (give the .xml file WordPress exported)", err=True)
+        sys.exit(EXIT_USAGE)
+    try:
+        result = import_wordpress(root, network, office_id, export, problems, uploads, pages_section, dry_run)
+    except ImportRefused as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    except WxrError as exc:
+        where = f"{export}:{exc.line}" if exc.line else str(export)
+        hint = f" ({exc.hint})" if exc.hint else ""
+        click.echo(f"{where}: {exc.message}{hint}", err=True)
+        sys.exit(EXIT_CONTENT)
+    except RecordError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_CONTENT)
+    except OSError as exc:
+        click.echo(f"error: {exc.filename or export}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    for line in lines(result, problems):
+        click.echo(line)

@@ -1,0 +1,249 @@
+"""A post's stored HTML to clean Markdown, block by block, kept as HTML where Markdown would lose something.
+
+WordPress stores a post as its editor left it: the classic editor's text
+with blank lines for paragraphs (WordPress adds the ``<p>`` only when it
+shows the page), or the block editor's HTML between ``<!-- wp:… -->``
+comments. Here the shortcodes are rebuilt (:mod:`.shortcodes`), the links
+are pointed at the new site (a callback decides), the paragraphs are made as
+WordPress would make them, and the HTML goes through the same allow-list
+every page passes (:mod:`sitegen.sanitize`), so the file holds what will be
+published and anything the allow-list drops is reported, not lost silently.
+
+Each top-level block is then converted with markdownify, and the Markdown is
+kept only if it renders back (with sitegen's own Markdown settings) to the
+same structure, text and links; otherwise the block stays HTML. A simple
+paragraph or list becomes Markdown; a table with merged cells, a figure with
+its caption or a video player stays HTML, exactly as it will be published.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from markdownify import markdownify
+
+from ..markdown import to_html
+from ..sanitize import TAGS, clean
+from .shortcodes import Note, Picture, expand
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_LINK_ATTR = re.compile(r"""(<[a-zA-Z][^<>]*?\s(?:href|src)=)(["'])(.*?)\2""", re.S)
+_TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
+BLOCK = {
+    *("p", "ul", "ol", "table", "figure", "blockquote", "pre", "hr", "dl", "iframe", "details"),
+    *("h1", "h2", "h3", "h4", "h5", "h6"),
+}
+_WP_CLASS = re.compile(r"^(?:wp-|size-|align|attachment|has-|is-)")  # the old theme's styling hooks
+UNWRAP = {"div", "section", "article", "center", "main", "header", "footer", "aside"}
+# what a reader would miss: reported when the allow-list removes it (style and font are presentation)
+_MISSED = {
+    "script",
+    "iframe",
+    "form",
+    "input",
+    "button",
+    "object",
+    "embed",
+    "video",
+    "audio",
+    "canvas",
+    "svg",
+}
+
+
+@dataclass
+class Converted:
+    """The Markdown of one post, and what an editor should look at."""
+
+    markdown: str
+    notes: list[Note] = field(default_factory=list)
+    html_blocks: int = 0  # blocks kept as HTML because Markdown would lose something
+
+
+def convert(
+    content: str,
+    link: Callable[[str, int], str],
+    pictures: dict[int, Picture],
+    own_pictures: Callable[[], list[Picture]],
+) -> Converted:
+    """Convert one post's stored text; ``link(url, offset)`` gives each link's new address."""
+    notes: list[Note] = []
+    control = _CONTROL.search(content)
+    if control:
+        notes.append(Note(control.start(), "invisible control characters were removed"))
+        content = _CONTROL.sub("", content)
+    text, shortcode_notes = expand(content, pictures, own_pictures)
+    notes += shortcode_notes
+    text = _COMMENT.sub("", text)
+    text = _LINK_ATTR.sub(lambda m: _relink(m, content, link), text)
+    safe = clean(text)
+    dropped = {t.lower() for t in _TAG_NAME.findall(text)} - {t.lower() for t in _TAG_NAME.findall(safe)}
+    for tag in sorted(dropped & (_MISSED | ({"iframe"} if "<iframe" in text else set()))):
+        at = content.lower().find(f"<{tag}")
+        notes.append(
+            Note(
+                max(at, 0),
+                f"<{tag}> is not allowed on the sites and was removed",
+                "a video from YouTube or Vimeo is kept; rebuild anything else as a link",
+            )
+        )
+    blocks = _blocks(safe)
+    out: list[str] = []
+    kept = 0
+    for html_block, inline in blocks:
+        markdown = _markdown(html_block)
+        if markdown is not None:
+            out.append(markdown)
+        else:
+            kept += 1
+            out.append(f"<p>{html_block}</p>" if inline else html_block)
+    body = "\n\n".join(part.strip("\n") for part in out if part.strip())
+    # {{ }} and {% %} are the sites' own template syntax: an old post's braces stay text
+    body = body.replace("{{", "&#123;&#123;").replace("{%", "&#123;%").replace("{#", "&#123;#")
+    return Converted(body + "\n" if body else "", sorted(notes, key=lambda n: n.offset), kept)
+
+
+def _relink(match: re.Match[str], content: str, link: Callable[[str, int], str]) -> str:
+    """One href= or src= pointed at its new address (the callback records what it needs)."""
+    written = match.group(3)
+    url = html.unescape(written)
+    at = content.find(written)
+    new = link(url, max(at, 0))
+    if new != url:
+        written = html.escape(new, quote=True)
+    return match.group(1) + match.group(2) + written + match.group(2)
+
+
+def _blocks(html: str) -> list[tuple[str, bool]]:
+    """Top-level blocks as (HTML, is_inline_run); inline runs split into paragraphs as WordPress does."""
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.find_all(True):
+        classes = [c for c in tag.get("class") or [] if not _WP_CLASS.match(c)]
+        if classes:
+            tag["class"] = classes
+        elif tag.has_attr("class"):
+            del tag["class"]
+    for figure in soup.find_all("figure"):
+        inner = [c for c in figure.children if isinstance(c, Tag)]
+        if len(inner) == 1 and inner[0].name == "table":  # the block editor's table wrapper
+            figure.unwrap()
+    found: list[tuple[str, bool]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        text = "".join(run)
+        run.clear()
+        for para in re.split(r"\n[ \t]*\n", text):
+            para = para.strip()
+            if para:
+                found.append((re.sub(r"(?<!<br>)\s*\n\s*", "<br>\n", para), True))
+
+    def walk(nodes: list) -> None:
+        for node in nodes:
+            if isinstance(node, Tag) and node.name in UNWRAP:
+                flush()
+                walk(list(node.children))
+                flush()
+            elif isinstance(node, Tag) and node.name in BLOCK:
+                flush()
+                found.append((str(node), False))
+            elif isinstance(node, (Tag, NavigableString)):
+                run.append(str(node))
+        flush()
+
+    walk(list(soup.children))
+    return found
+
+
+def _markdown(block: str) -> str | None:
+    """The block as Markdown if that renders to the same thing, else None."""
+    wanted = _shape(block)
+    for escape_misc in (False, True):  # plain text first; escaping every sign only if needed
+        try:
+            markdown = markdownify(block, heading_style="ATX", bullets="-", escape_misc=escape_misc).strip()
+        except Exception:  # markdownify fails on odd markup: the block simply stays HTML
+            return None
+        if markdown and _shape(clean(to_html(markdown))) == wanted:
+            return markdown
+    return None
+
+
+class _Shape(HTMLParser):
+    """What a reader gets from a fragment: structure, inline emphasis, links, pictures and text."""
+
+    RENAME = {"b": "strong", "i": "em", "strike": "s", "del": "s"}
+    TRANSPARENT = {"span", "font", "thead", "tbody", "tfoot"}
+    BREAKS = {"p", "div"}
+    KEEP = {"href", "src", "alt", "title", "colspan", "rowspan", "start"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        tag = self.RENAME.get(tag, tag)
+        if tag in self.TRANSPARENT:
+            return
+        if tag in self.BREAKS:
+            self.parts.append("\n")
+            return
+        kept = " ".join(f'{k}="{v}"' for k, v in sorted(attrs) if k in self.KEEP and v)
+        mark = f"<{tag} {kept}>" if kept else f"<{tag}>"
+        self.parts.append(f"\n{mark}\n" if tag in TAGS and tag not in _INLINE else mark)
+
+    def handle_endtag(self, tag: str) -> None:
+        tag = self.RENAME.get(tag, tag)
+        if tag in self.TRANSPARENT or tag in ("br", "img", "hr", "col"):
+            return
+        if tag in self.BREAKS:
+            self.parts.append("\n")
+            return
+        self.parts.append(f"\n</{tag}>\n" if tag not in _INLINE else f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+_INLINE = {
+    "a",
+    "abbr",
+    "strong",
+    "em",
+    "s",
+    "u",
+    "code",
+    "kbd",
+    "mark",
+    "q",
+    "small",
+    "sub",
+    "sup",
+    "time",
+    "img",
+    "br",
+    "ins",
+    "cite",
+}
+_INLINE_EDGE_OPEN = re.compile(r"(<(?:" + "|".join(_INLINE) + r")\b[^>]*>)[ ]+")
+_INLINE_EDGE_CLOSE = re.compile(r"[ ]+(</(?:" + "|".join(_INLINE) + r")>)")
+
+
+def _shape(fragment: str) -> str:
+    parser = _Shape()
+    parser.feed(fragment)
+    parser.close()
+    text = "".join(parser.parts)
+    text = re.sub(r"[ \t\r\f\v\u00a0]+", " ", text)
+    text = re.sub(r" *\n[\s]*", "\n", text)
+    for _ in range(2):  # spaces at an emphasis's edge read the same outside it
+        text = _INLINE_EDGE_OPEN.sub(r" \1", text)
+        text = _INLINE_EDGE_CLOSE.sub(r"\1 ", text)
+        text = re.sub(r" +", " ", text)
+        text = re.sub(r" *\n *", "\n", text)
+    return text.strip()

@@ -1,0 +1,63 @@
+"""One import, start to end: read the export, plan, write, and say what happened."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import Network
+from ..errors import Problems
+from ..model import MAIN_SECTIONS
+from .plan import Plan, Planner
+from .record import Record
+from .writer import Outcome, write
+from .wxr import read_export
+
+
+class ImportRefused(Exception):
+    """The request cannot be carried out as asked (a usage error, exit 2)."""
+
+
+@dataclass(frozen=True)
+class Result:
+    export: Path
+    unit_dir: Path
+    plan: Plan
+    outcome: Outcome
+    dry_run: bool
+
+
+def import_wordpress(
+    root: Path,
+    network: Network,
+    office_id: str,
+    export_path: Path,
+    problems: Problems,
+    uploads: Path | None = None,
+    pages_section: str = "profil",
+    dry_run: bool = False,
+) -> Result:
+    """Bring ``export_path`` into ``content/offices/<office_id>/``.
+
+    Raises :class:`ImportRefused` for a request that cannot be met, and
+    :class:`~sitegen.wordpress.wxr.WxrError` for a file that is not a readable export
+    (and :class:`~sitegen.wordpress.record.RecordError` for a damaged record).
+    """
+    if office_id not in network.ids:
+        raise ImportRefused(f"unknown unit {office_id!r}; known: {', '.join(network.ids)}")
+    if pages_section.split("/")[0] not in MAIN_SECTIONS or pages_section.split("/")[0] in (
+        "berita",
+        "pengumuman",
+    ):
+        raise ImportRefused(
+            f"pages cannot go into {pages_section!r}; use one of layanan, informasi-publik, profil"
+        )
+    if uploads is not None and not uploads.is_dir():
+        raise ImportRefused(f"{uploads} is not a folder; give a copy of the old site's wp-content/uploads/")
+    office = network.office(office_id)
+    export = read_export(export_path)
+    unit_dir = root / "content" / "offices" / office_id
+    record = Record.load(unit_dir)
+    plan = Planner(export, office, unit_dir, record, uploads, pages_section.strip("/"), problems).run()
+    outcome = write(plan, record, unit_dir, problems, dry_run)
+    return Result(export_path, unit_dir, plan, outcome, dry_run)

@@ -1,0 +1,184 @@
+"""WordPress shortcodes in a post's stored text: ``[caption]``, ``[gallery]``, ``[embed]``.
+
+WordPress expands these when it shows a page; an export holds them as
+written. The three that carry content readers saw are turned into the HTML
+they stood for (a figure with its caption, the gallery's pictures, a video
+player from a host the sites allow); a YouTube or Vimeo address alone on a
+line (WordPress's automatic embed) too. Any other shortcode (a contact form,
+a plugin's table) cannot be rebuilt: it is left in the text as written and
+reported with its line, so an editor finds it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
+
+_ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
+_CAPTION = re.compile(r"\[(caption|wp_caption)(\s[^\]]*)?\](.*?)\[/\1\]", re.S)
+_GALLERY = re.compile(r"\[gallery(\s[^\]]*)?\]")
+_EMBED = re.compile(r"\[embed(\s[^\]]*)?\](.*?)\[/embed\]", re.S)
+_BARE_VIDEO = re.compile(
+    r"^[ \t]*(https?://(?:www\.|m\.)?(?:youtube\.com/watch\?\S+|youtu\.be/\S+|vimeo\.com/\d+))[ \t]*$", re.M
+)
+_ANY = re.compile(r"\[([a-z][a-z0-9_-]*)((?:\s[^\[\]]*)?)\]")
+# shortcodes WordPress itself or common plugins register; others are only reported when they look like one
+KNOWN = {
+    "video",
+    "audio",
+    "playlist",
+    "contact-form-7",
+    "contact-form",
+    "wpforms",
+    "pdf-embedder",
+    "su_button",
+}
+_HANDLED = {"caption", "wp_caption", "gallery", "embed"}
+_IMG = re.compile(r"<img\b[^>]*>", re.I)
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An attachment a gallery or caption can show."""
+
+    url: str
+    alt: str
+    caption: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something an editor should look at, at ``offset`` in the post's stored text."""
+
+    offset: int
+    message: str
+    hint: str = ""
+
+
+def attributes(text: str | None) -> dict[str, str]:
+    """``id="a" columns=2`` -> {"id": "a", "columns": "2"}."""
+    return {
+        m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None)
+        for m in _ATTR.finditer(text or "")
+    }
+
+
+def video_embed(url: str) -> str | None:
+    """A player for a YouTube or Vimeo address, from the hosts the sites allow; None for anything else."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower().removeprefix("www.").removeprefix("m.")
+    video = ""
+    if host == "youtube.com" and parts.path == "/watch":
+        video = (parse_qs(parts.query).get("v") or [""])[0]
+        player = "https://www.youtube-nocookie.com/embed/"
+    elif host == "youtu.be":
+        video = parts.path.strip("/")
+        player = "https://www.youtube-nocookie.com/embed/"
+    elif host == "vimeo.com":
+        video = parts.path.strip("/")
+        player = "https://player.vimeo.com/video/"
+    if not re.fullmatch(r"[A-Za-z0-9_-]{4,64}", video):
+        return None
+    return (
+        f'<figure class="video"><iframe src="{player}{video}" title="Video" width="560" height="315" '
+        'loading="lazy" allowfullscreen></iframe></figure>'
+    )
+
+
+def expand(
+    text: str, pictures: dict[int, Picture], own_pictures: Callable[[], list[Picture]]
+) -> tuple[str, list[Note]]:
+    """The text with the shortcodes it can rebuild replaced by HTML, and notes on the rest.
+
+    ``pictures`` are the export's attachments by id; ``own_pictures`` those attached to
+    this post, for a ``[gallery]`` naming no ids. Offsets in the notes point into ``text``.
+    """
+    notes: list[Note] = []
+    edits: list[tuple[int, int, str]] = []
+
+    def caption(m: re.Match[str]) -> str:
+        attrs = attributes(m.group(2))
+        inner = m.group(3)
+        image = _IMG.search(inner)
+        if image is None:
+            notes.append(Note(m.start(), "[caption] without a picture; its text was kept as a paragraph"))
+            return f"\n\n<p>{inner.strip()}</p>\n\n"
+        # the picture, possibly inside a link, then the caption's text (or the old caption="" form)
+        linked = re.search(r"<a\b[^>]*>\s*" + re.escape(image.group(0)) + r"\s*</a>", inner, re.I)
+        figure = linked.group(0) if linked else image.group(0)
+        words = (inner[: (linked or image).start()] + inner[(linked or image).end() :]).strip()
+        words = words or html.escape(attrs.get("caption", ""))
+        caption_html = f"<figcaption>{words}</figcaption>" if words else ""
+        return f"\n\n<figure>{figure}{caption_html}</figure>\n\n"
+
+    def gallery(m: re.Match[str]) -> str:
+        attrs = attributes(m.group(1))
+        ids = [x.strip() for x in attrs.get("ids", attrs.get("include", "")).split(",") if x.strip()]
+        shown: list[Picture] = []
+        if ids:
+            for ident in ids:
+                picture = pictures.get(int(ident)) if ident.isdigit() else None
+                if picture is None:
+                    notes.append(
+                        Note(m.start(), f"[gallery] names attachment {ident}, which the export lacks")
+                    )
+                else:
+                    shown.append(picture)
+        else:
+            shown = own_pictures()
+        if not shown:
+            notes.append(Note(m.start(), "[gallery] shows no picture; it was left out"))
+            return "\n\n"
+        return "\n\n" + "\n\n".join(_picture(p) for p in shown) + "\n\n"
+
+    def embed(m: re.Match[str]) -> str:
+        url = html.unescape(m.group(2).strip())
+        player = video_embed(url)
+        if player:
+            return f"\n\n{player}\n\n"
+        notes.append(
+            Note(
+                m.start(),
+                f"[embed] of {url} became a plain link",
+                "only YouTube and Vimeo players are embedded",
+            )
+        )
+        return f'\n\n<p><a href="{html.escape(url)}">{html.escape(url)}</a></p>\n\n'
+
+    def bare(m: re.Match[str]) -> str:
+        player = video_embed(html.unescape(m.group(1)))
+        return player if player else m.group(0)
+
+    for pattern, make in ((_CAPTION, caption), (_GALLERY, gallery), (_EMBED, embed), (_BARE_VIDEO, bare)):
+        for match in pattern.finditer(text):
+            if not any(start < match.end() and match.start() < end for start, end, _ in edits):
+                edits.append((match.start(), match.end(), make(match)))
+    for match in _ANY.finditer(text):
+        name = match.group(1)
+        if name in _HANDLED or any(start <= match.start() < end for start, end, _ in edits):
+            continue
+        closed = f"[/{name}]" in text
+        if name in KNOWN or closed or "=" in match.group(2):
+            notes.append(
+                Note(
+                    match.start(),
+                    f"shortcode [{name}] cannot be rebuilt; it is left in the text as written",
+                    "replace it by hand: a link, a table or plain text",
+                )
+            )
+    out, last = [], 0
+    for start, end, replacement in sorted(edits):
+        out += [text[last:start], replacement]
+        last = end
+    out.append(text[last:])
+    return "".join(out), sorted(notes, key=lambda n: n.offset)
+
+
+def _picture(picture: Picture) -> str:
+    image = f'<img src="{html.escape(picture.url)}" alt="{html.escape(picture.alt)}">'
+    if picture.caption:
+        return f"<figure>{image}<figcaption>{html.escape(picture.caption)}</figcaption></figure>"
+    return f"<p>{image}</p>"
