@@ -116,7 +116,13 @@ def catalogue(site: Site, models: Callable[[Office], Site] | None = None) -> lis
                     unit = models(office)
                     items.extend(Item(unit, p) for p in unit.news + unit.announcements)
         feeds.append(
-            Feed(site, "wilayah/", f"Berita dan pengumuman seluruh unit {name}", "", _newest(items, limit))
+            Feed(
+                site,
+                "wilayah/",
+                f"Berita dan pengumuman {name} dan seluruh unit di bawahnya",
+                "",
+                _newest(items, limit),
+            )
         )
     for tag, tagged in site.tags.items():
         dated = [Item(site, p) for p in tagged if p.is_feed_item]

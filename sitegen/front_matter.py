@@ -20,7 +20,7 @@ from .sanitize import safe_url
 from .yaml_lines import LineDict
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-TEXT_KEYS = ("title", "summary", "category", "author", "slug", "image", "lang", "id")
+TEXT_KEYS = ("title", "summary", "category", "author", "slug", "image", "lang", "id", "source", "source_url")
 DATE_KEYS = ("date", "updated", "expires", "verified")
 LIST_KEYS = ("tags", "aliases", "offices", "exclude_offices", "kinds", "services")
 BOOL_KEYS = ("draft", "trusted_html", "sample")
@@ -43,6 +43,8 @@ class FrontMatter:
     image: str = ""
     lang: str = ""
     id: str = ""
+    source: str = ""  # what the page's facts were checked against ("PP 45/2024"), shown as "Sumber: …"
+    source_url: str = ""  # where a reader finds that source: a web address or a path of the site
     tags: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     offices: tuple[str, ...] = ()
@@ -125,6 +127,14 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
                     problems.append(
                         (line, "'image' must be a web address or a path", "write image: /static/img/foto.jpg")
                     )
+                if key == "source_url" and not _source_address(values[key]):
+                    problems.append(
+                        (
+                            line,
+                            f"'source_url' {values[key]!r} is neither a web address nor a path of the site",
+                            "write source_url: https://… (the official text) or /profil/dasar-hukum/",
+                        )
+                    )
                 if key == "slug" and not SLUG.match(values[key]):
                     problems.append(
                         (
@@ -178,6 +188,13 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
     if problems:
         raise FrontMatterError(problems)
     return FrontMatter(lines=dict(data.key_lines), **values)
+
+
+def _source_address(url: str) -> bool:
+    """A source a reader can open: an http(s) address with a host, or a path of the unit's site."""
+    if url.startswith("/"):
+        return not url.startswith("//") and safe_url(url)
+    return re.match(r"^https?://[^/\s]+", url) is not None and " " not in url
 
 
 def _suggest(key: str) -> str:

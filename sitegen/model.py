@@ -61,6 +61,8 @@ class Page:
     updated: datetime | None = None
     expires: datetime | None = None
     verified: datetime | None = None
+    source_name: str = ""  # front matter source: what the facts were checked against
+    source_url: str = ""  # front matter source_url: where a reader opens that source
     tags: tuple[str, ...] = ()
     category: str = ""
     author: str = ""
@@ -294,6 +296,8 @@ def _page(
         updated=dates["updated"],
         expires=dates["expires"],
         verified=dates["verified"],
+        source_name=meta.source,
+        source_url=meta.source_url,
         tags=meta.tags,
         category=meta.category,
         author=meta.author,

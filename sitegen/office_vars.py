@@ -165,6 +165,12 @@ def context(office: Office, network: Network, lang: str = "id") -> dict[str, Any
     Values that are prose (opening hours, lists) read in the page's language.
     """
     parent = network.office(office.parent) if office.parent in network.ids else None
+    # the units a regional office oversees, in offices.yaml order, each with the address of its own site
+    units = tuple(
+        SimpleNamespace(id=u.id, name=u.name, short_name=u.short_name, kind=u.kind, base_url=u.base_url)
+        for u in network.offices
+        if u.parent == office.id
+    )
     return {
         "office": SimpleNamespace(
             id=office.id,
@@ -184,6 +190,7 @@ def context(office: Office, network: Network, lang: str = "id") -> dict[str, Any
                 name=parent.name if parent else "", short_name=parent.short_name if parent else ""
             ),
             params=SimpleNamespace(**office.params),
+            units=units,
         ),
         "network": SimpleNamespace(
             name=network.name, organisation=network.organisation, directorate=network.directorate
@@ -193,7 +200,8 @@ def context(office: Office, network: Network, lang: str = "id") -> dict[str, Any
 
 NAMES_HINT = (
     "available: office.name, office.short_name, office.address, office.hours, office.coverage, "
-    "office.entry_points, office.contacts.phone/whatsapp/email, office.parent.name, network.name"
+    "office.entry_points, office.contacts.phone/whatsapp/email, office.parent.name, network.name; "
+    "{% for unit in office.units %} with unit.name, unit.short_name, unit.base_url"
 )
 
 

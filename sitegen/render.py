@@ -241,6 +241,14 @@ def _report_broken(site: Site, item: Planned, link: str, problems: Problems) -> 
             "put the picture under a theme's static/ folder (/static/…) or give a full https:// address",
         )
         return
+    if source is not None and link == source.meta.source_url:
+        problems.error(
+            source.path,
+            source.meta.line_of("source_url"),
+            f"source_url {link} is not a page of the site [unit {site.office.id}]",
+            "link to a page this unit publishes, e.g. /profil/dasar-hukum/, or give a full https:// address",
+        )
+        return
     made_by_value = source is not None and link not in source.body and "{{" in source.body
     if source is not None and (link in source.body or made_by_value):
         # a link written as is, or one an office value ({{ }}) makes: blame the line writing it

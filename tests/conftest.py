@@ -67,7 +67,7 @@ FILES = {
         "Lihat juga [biaya](/layanan/biaya-paspor/).\n"
     ),
     "shared/layanan/biaya-paspor.md": (
-        "---\ntitle: Biaya Paspor\nservices: [paspor]\nverified: 2026-11-01\n---\n"
+        "---\ntitle: Biaya Paspor\nservices: [paspor]\nverified: 2026-11-01\nsource: PP 45/2024\n---\n"
         "| Jenis | Biaya |\n|---|---|\n| Elektronik 10 tahun | Rp950.000 |\n"
     ),
     "shared/layanan/pas-lintas-batas.md": "---\ntitle: Pas Lintas Batas\nservices: [plb]\n---\nPLB.\n",

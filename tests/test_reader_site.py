@@ -422,7 +422,7 @@ def test_the_search_index_holds_page_text_not_menus(shipped):
     """A news item's own words are found; the footer's, repeated on every page, are not indexed."""
     records = {r["url"]: r["content"] for r in fragments(shipped / UNIT)}
     assert "Teks berita uji nomor 123" in records["/berita/uji-123/"]
-    assert "Situs resmi jaringan kami" not in records["/berita/uji-123/"]
+    assert "Daftar situs resmi" not in records["/berita/uji-123/"]
 
 
 def test_the_search_page_loads_the_index_from_its_own_site(shipped):

@@ -1,0 +1,151 @@
+"""What the shipped sites say is true, placed where readers look for it, and plainly worded."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sitegen.site import build, load_project
+
+from .conftest import REPO
+
+BORDER = ["singkawang", "sambas", "entikong", "putussibau"]
+NOW = datetime(2026, 11, 24, 5, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("shipped")
+    for name in ("content", "themes"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "offices.yaml", root / "offices.yaml")
+    build(load_project(root), root / "public", now=NOW)
+    return root / "public"
+
+
+class Sections(HTMLParser):
+    """The links of a page, each with the text of the nearest heading above it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.heading = ""
+        self.links: list[tuple[str, str]] = []  # (heading, href)
+        self._in_heading = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("h1", "h2", "h3"):
+            self._in_heading, self.heading = True, ""
+        elif tag == "a" and not self._in_heading:
+            self.links.append((self.heading.strip(), dict(attrs).get("href", "")))
+
+    def handle_endtag(self, tag):
+        if tag in ("h1", "h2", "h3"):
+            self._in_heading = False
+
+    def handle_data(self, data):
+        if self._in_heading:
+            self.heading += data
+
+
+def headed_links(html: str) -> list[tuple[str, str]]:
+    parser = Sections()
+    parser.feed(html[html.index("<main") : html.index("</main>")])
+    return parser.links
+
+
+def text_files() -> list[Path]:
+    """Every Markdown file and template readers' words come from (the English pages aside)."""
+    files = sorted((REPO / "content").rglob("*.md")) + sorted((REPO / "themes").rglob("*.html"))
+    return [f for f in files if not f.name.endswith(".en.md")]
+
+
+@pytest.mark.parametrize("unit", BORDER)
+def test_the_border_pass_is_listed_under_the_citizens_heading(shipped, unit):
+    links = headed_links((shipped / unit / "layanan/index.html").read_text())
+    plb = [heading for heading, href in links if "pas-lintas-batas" in href]
+    assert plb == ["Layanan WNI"], plb
+
+
+def test_the_border_pass_keeps_its_old_address_as_a_redirect(shipped):
+    old = (shipped / "sambas/layanan/pas-lintas-batas/index.html").read_text()
+    assert 'url=../wni/pas-lintas-batas/index.html"' in old
+    assert not (shipped / "pontianak/layanan/wni/pas-lintas-batas").exists()
+
+
+def test_fee_pages_name_their_legal_source_and_when_they_were_verified(shipped):
+    for page in ("biaya-paspor", "layanan-percepatan"):
+        html = (shipped / f"pontianak/layanan/wni/{page}/index.html").read_text()
+        assert '<p class="source">Sumber: Peraturan Pemerintah Nomor 45 Tahun 2024 (PP 45/2024)</p>' in html
+        assert "Terakhir diverifikasi" in html
+
+
+def test_pp_45_2024_is_cited_only_as_far_as_the_domain_notes_go(shipped):
+    """The notes give number, year and 'in force December 2024': no title, day or link is made up."""
+    html = (shipped / "pontianak/layanan/wni/biaya-paspor/index.html").read_text()
+    assert "berlaku sejak <strong>Desember 2024</strong>" in html
+    assert "Judul lengkap PP 45/2024, tanggal persis mulai berlakunya dan tautan ke teks resminya" in html
+    for path in text_files():
+        assert "tentang Jenis dan Tarif atas Jenis" not in path.read_text(), path
+
+
+def test_the_lost_or_damaged_passport_charge_says_what_is_not_known(shipped):
+    html = (shipped / "pontianak/layanan/wni/paspor-hilang-rusak/index.html").read_text()
+    assert "Paspor pengganti dikenai PNBP paspor sesuai jenis dan masa berlakunya" in html
+    assert "Biaya tambahan karena paspor hilang atau rusak, apabila dikenakan, dan besarnya" in html
+    assert "biaya beban sebagaimana diatur" not in html
+
+
+def test_wording_readers_flagged_is_gone_and_one_word_names_a_website():
+    for path in text_files():
+        text = path.read_text()
+        assert "ketentuan yang baru yang berlaku" not in text, path
+        assert not re.search(r"(?<![Mm]enan)[Tt]andatangani", text), path
+        # "situs" names a website, "halaman" a page: "laman" mixed the two
+        assert not re.search(r"\b[Ll]aman\b", text), path
+
+
+def test_the_footer_names_the_regional_office_as_the_one_above_the_unit(shipped):
+    html = (shipped / "sambas/index.html").read_text()
+    assert (
+        "Diterbitkan oleh Kantor Imigrasi Kelas II TPI Sambas, di bawah "
+        "Kantor Wilayah Direktorat Jenderal Imigrasi Kalimantan Barat." in html
+    )
+    assert ", unit Kantor Wilayah" not in html
+
+
+def test_the_regional_office_links_the_site_of_each_of_its_units(shipped):
+    units = yaml.safe_load((REPO / "offices.yaml").read_text())["units"]
+    below = [u for u in units if u.get("parent") == "kanwil-kalbar"]
+    html = (shipped / "kanwil-kalbar/index.html").read_text()
+    assert len(below) == 8
+    for unit in below:
+        assert f'<li><a href="{unit["base_url"]}">{unit["name"]}</a></li>' in html
+
+
+def test_office_units_lists_a_regional_offices_units_and_is_empty_elsewhere(project):
+    project.write(
+        "content/shared/profil/unit.md",
+        "---\ntitle: Unit\n---\nUnit: {% for unit in office.units %}[{{ unit.short_name }}]({{ unit.base_url }}) "
+        "{% else %}tidak ada{% endfor %}\n",
+    )
+    build(load_project(project.root), project.out)
+    regional = (project.out / "wilayah/profil/unit/index.html").read_text()
+    assert '<a href="https://alpha.example.go.id/">Kanim Alpha</a>' in regional
+    assert '<a href="https://rudenim.example.go.id/">Rudenim Charlie</a>' in regional
+    assert "Unit: tidak ada" in (project.out / "alpha/profil/unit/index.html").read_text()
+
+
+def test_a_page_beside_subsections_gets_a_heading_of_its_own(project):
+    """Listed under the last subsection's heading, it would seem to belong there (PLB under foreigners)."""
+    project.write("content/shared/layanan/wni/_index.md", "---\ntitle: Layanan WNI\n---\nx\n")
+    project.write("content/shared/layanan/wni/paspor.md", "---\ntitle: Paspor\n---\nx\n")
+    build(load_project(project.root), project.out)
+    links = headed_links((project.out / "alpha/layanan/index.html").read_text())
+    assert ("Layanan WNI", "wni/paspor/index.html") in links
+    assert ("Halaman lain di bagian Layanan", "pas-lintas-batas/index.html") in links
