@@ -28,6 +28,7 @@ from .render import plan, render
 from .search import SearchUnavailable, search_files
 from .sources import Source, load_sources, static_files
 from .templates import Theme, load_theme
+from .workers import Rendered, rendered
 
 Progress = Callable[[str, int, int], None]
 _SEARCHER = ThreadPoolExecutor(1, thread_name_prefix="search")  # one Pagefind run beside the rendering
@@ -153,6 +154,16 @@ class Models:
 
 
 @dataclass
+class _Unit:
+    """A unit whose site must be rendered: its model, theme and what its output records."""
+
+    site: Site
+    theme: Theme
+    stamp: str
+    damaged: set[str]
+
+
+@dataclass
 class _Finishing:
     """A rendered unit waiting for its search index; then its writer closes.
 
@@ -256,7 +267,8 @@ def _build(
 
     stats: dict[str, WriteStats] = {}
     changes: list[datetime] = []
-    finishing: _Finishing | None = None
+    extras = [lambda s: feed_files(s, models), lambda s: json_feed_files(s, models), network_files]
+    todo: list[_Unit] = []
     for n, office in enumerate(offices, 1):
         if progress:
             progress(office.id, n, len(offices))
@@ -264,45 +276,60 @@ def _build(
         if site.next_change:
             changes.append(site.next_change)
         theme = load_theme(project.themes_dir, office.theme)
-        # Once anything is wrong the build will fail: it goes on rendering, to report every
-        # problem in one run (a unit with a broken page too), but stages nothing more.
-        writing = output is not None and not problems.errors
         stamp = ""
         damaged: set[str] = set()
-        if writing:
+        if output is not None and not problems.errors:
             stamp = fingerprint(site, models, theme_digests(theme), offices_yaml, drafts, shared_stamp())
             damaged = output.damaged(office.id, verify)  # files deleted or changed on disk are rewritten
             if output.fingerprint(office.id) == stamp and not damaged:  # same inputs, intact: skip
                 stats[office.id] = WriteStats(unchanged=len(output.manifest(office.id)))
                 continue
-        before = len(problems.errors)
-        planned = plan(
-            site,
-            theme,
-            problems,
-            [lambda s: feed_files(s, models), lambda s: json_feed_files(s, models), network_files],
-        )
-        if len(problems.errors) > before:
+        todo.append(_Unit(site, theme, stamp, damaged))
+    if len(todo) > 1:
+        for office in project.network.offices:
+            models(office)  # every model the regional feeds need, built once before workers share them
+        if output is not None:
+            network_opml()
+
+    def render_one(index: int) -> Rendered:
+        unit = todo[index]
+        found = Problems(project.root)
+        planned = plan(unit.site, unit.theme, found, extras)
+        if found.errors:
+            return Rendered(problems=found.items, planned_ok=False)
+        files = list(render(unit.site, planned, found))
+        listed = {p.path for p in planned if p.listed}
+        return Rendered(files, {p.path for p in planned}, listed, found.items)
+
+    finishing: _Finishing | None = None
+    for unit, result in zip(todo, rendered(len(todo), render_one, project.bodies.jobs), strict=True):
+        site = unit.site
+        for problem in result.problems:
+            problems.add(problem)
+        if not result.planned_ok:
             continue  # two files claim one output path: reported with their sources, nothing written
-        writer = output.site(office.id, stamp, damaged) if writing else None
+        # Once anything is wrong the build will fail: it goes on rendering, to report every
+        # problem in one run (a unit with a broken page too), but stages nothing more.
+        writer = (
+            output.site(site.office.id, unit.stamp, unit.damaged) if output and not problems.errors else None
+        )
         if writer:
             writer.ids = {p.source.rel: p.feed_id for p in site.pages if p.feed_id}
-        searchable = {p.path for p in planned if p.listed}
         indexed: list[tuple[str, str]] = []
-        for path, data in render(site, planned, problems):
+        for path, data in result.files:
             if writer:
                 writer.write(path, data)
             if on_file:
                 on_file(site, path, data)
-            if path in searchable:
+            if path in result.listed:
                 indexed.append((path, data.decode("utf-8")))
         if finishing is not None:
             finishing.finish()  # the previous unit's index is ready by now, or nearly
             finishing = None
         if writer:
-            # Pagefind indexes this unit in its own process while the next unit renders here.
+            # Pagefind indexes this unit in its own process while the next unit is written here.
             search = _SEARCHER.submit(search_files, site, indexed) if not problems.errors else None
-            finishing = _Finishing(site, writer, {p.path for p in planned}, search, stats, problems)
+            finishing = _Finishing(site, writer, result.planned, search, stats, problems)
     if finishing is not None:
         finishing.finish()
     if problems.errors:
