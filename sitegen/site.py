@@ -25,12 +25,14 @@ from .office_vars import context
 from .output import Output, SiteWriter, WriteStats
 from .rebuild import fingerprint, network_fingerprint, theme_digest
 from .render import plan, render
+from .search import FOLDER as SEARCH_FOLDER
 from .search import SearchUnavailable, search_files
 from .sources import Source, load_sources, static_files
 from .templates import Theme, load_theme
 from .workers import Rendered, rendered
 
 Progress = Callable[[str, int, int], None]
+STALE_SEARCH = "+search-kept"  # marks a unit built with its previous search index
 _SEARCHER = ThreadPoolExecutor(1, thread_name_prefix="search")  # one Pagefind run beside the rendering
 
 
@@ -208,6 +210,16 @@ class _Finishing:
             )
 
 
+def _kept_index(output: Output, unit: str) -> list[tuple[str, bytes]]:
+    """The unit's search index files as the last build made them, to carry over unchanged."""
+    kept = []
+    for rel in sorted(output.manifest(unit)):
+        path = output.root / unit / rel
+        if rel.startswith(SEARCH_FOLDER + "/") and path.is_file():
+            kept.append((rel, path.read_bytes()))
+    return kept
+
+
 def build(
     project: Project,
     out: Path | None,
@@ -218,6 +230,7 @@ def build(
     on_file: Callable[[Site, str, bytes], None] | None = None,
     verify: bool = False,
     prune: bool | None = None,
+    index_search: bool = True,
 ) -> BuildResult:
     """Build the chosen units (all by default) into ``out``/<id>/; ``out=None`` checks without writing.
 
@@ -225,11 +238,24 @@ def build(
     ``verify`` compares every file on disk with its recorded digest, not only size and time.
     ``prune`` removes units gone from offices.yaml from ``out`` (default: when building every unit;
     a CI shard building its part of the network prunes too).
+    ``index_search=False`` keeps each unit's search index as it was (the preview, between saves):
+    such a unit is recorded as made without a fresh index, so the next indexing build redoes it.
     """
     output = Output(out, project.root) if out is not None else None  # waits for any other build
     try:
         prune = not office_ids if prune is None else prune
-        return _build(project, output, office_ids, build_now(now), drafts, progress, on_file, verify, prune)
+        return _build(
+            project,
+            output,
+            office_ids,
+            build_now(now),
+            drafts,
+            progress,
+            on_file,
+            verify,
+            prune,
+            index_search,
+        )
     finally:
         if output is not None:
             output.abort()  # after a commit there is nothing left to throw away; this frees the lock
@@ -245,6 +271,7 @@ def _build(
     on_file: Callable[[Site, str, bytes], None] | None,
     verify: bool,
     prune: bool,
+    index_search: bool = True,
 ) -> BuildResult:
     offices = [project.network.office(i) for i in office_ids] if office_ids else list(project.network.offices)
     problems = project.problems
@@ -280,6 +307,7 @@ def _build(
         damaged: set[str] = set()
         if output is not None and not problems.errors:
             stamp = fingerprint(site, models, theme_digests(theme), offices_yaml, drafts, shared_stamp())
+            stamp += "" if index_search else STALE_SEARCH
             damaged = output.damaged(office.id, verify)  # files deleted or changed on disk are rewritten
             if output.fingerprint(office.id) == stamp and not damaged:  # same inputs, intact: skip
                 stats[office.id] = WriteStats(unchanged=len(output.manifest(office.id)))
@@ -328,7 +356,12 @@ def _build(
             finishing = None
         if writer:
             # Pagefind indexes this unit in its own process while the next unit is written here.
-            search = _SEARCHER.submit(search_files, site, indexed) if not problems.errors else None
+            search: Future | None = None  # no index once the build has failed
+            if not problems.errors and index_search:
+                search = _SEARCHER.submit(search_files, site, indexed)
+            elif not problems.errors:
+                search = Future()
+                search.set_result(_kept_index(output, site.office.id))
             finishing = _Finishing(site, writer, result.planned, search, stats, problems)
     if finishing is not None:
         finishing.finish()
