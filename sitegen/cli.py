@@ -10,6 +10,7 @@ import click
 from . import __version__
 from .commands.build import build_command
 from .commands.check import check_command
+from .commands.deploy import deploy_command
 from .commands.feeds import feeds_command
 from .commands.import_ import import_command
 from .commands.new import new_command
@@ -32,3 +33,4 @@ main.add_command(new_command)
 main.add_command(check_command)
 main.add_command(units_command)
 main.add_command(import_command)
+main.add_command(deploy_command)
