@@ -26,7 +26,7 @@ from .output import Output, SiteWriter, WriteStats
 from .rebuild import fingerprint, network_fingerprint, theme_digest
 from .render import plan, render
 from .search import FOLDER as SEARCH_FOLDER
-from .search import SearchUnavailable, search_files
+from .search import SearchUnavailable, index, inputs_digest, search_inputs
 from .sources import Source, load_sources, static_files
 from .templates import Theme, load_theme
 from .workers import Rendered, rendered
@@ -178,12 +178,15 @@ class _Finishing:
     search: Future | None  # the Pagefind index being made, None when the build already failed
     stats: dict[str, WriteStats]
     problems: Problems
+    remember: Callable[[list], None] | None = None  # keeps a freshly made index for later builds
 
     def finish(self) -> None:
         site, writer, problems = self.site, self.writer, self.problems
         if self.search is not None:
             try:
                 files = self.search.result()
+                if self.remember is not None:
+                    self.remember(files)
             except SearchUnavailable as exc:
                 problems.error(
                     "pyproject.toml", 0, str(exc), "sitegen builds every unit's search index with Pagefind"
@@ -208,6 +211,12 @@ class _Finishing:
                 f"files of your own belong in content/offices/{site.office.id}/static/, "
                 "which every build copies to the site",
             )
+
+
+def _remember(project: Project, unit: str, digest: str) -> Callable[[list], None]:
+    """Keep a unit's newest index in the persistent cache: a build that changes none of the
+    unit's pages (an edit elsewhere that only its regional feed shows) then skips Pagefind."""
+    return lambda files: project.bodies.cache.put(f"search:{unit}", "index", (digest, files))
 
 
 def _kept_index(output: Output, unit: str) -> list[tuple[str, bytes]]:
@@ -357,14 +366,24 @@ def _build(
         if writer:
             # Pagefind indexes this unit in its own process while the next unit is written here.
             search: Future | None = None  # no index once the build has failed
+            remember = None
             if not problems.errors and index_search:
-                search = _SEARCHER.submit(search_files, site, indexed)
+                urls, language = search_inputs(site, indexed)
+                digest = inputs_digest(urls, language)
+                known = project.bodies.cache.get(f"search:{site.office.id}", "index")
+                if known is not None and known[0] == digest:  # the same pages: the same index
+                    search = Future()
+                    search.set_result(known[1])
+                else:
+                    search = _SEARCHER.submit(index, urls, language)
+                    remember = _remember(project, site.office.id, digest)
             elif not problems.errors:
                 search = Future()
                 search.set_result(_kept_index(output, site.office.id))
-            finishing = _Finishing(site, writer, result.planned, search, stats, problems)
+            finishing = _Finishing(site, writer, result.planned, search, stats, problems, remember)
     if finishing is not None:
         finishing.finish()
+    project.bodies.cache.save()  # the search indexes just made
     if problems.errors:
         raise BuildFailed(problems.errors)
     removed: list[str] = []
