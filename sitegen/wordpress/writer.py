@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Problems
-from .plan import Plan, Upload
+from .old_links import Upload
+from .plan import Plan
 from .record import NAME, Record, digest
 
 _ID_LINE = re.compile(r"^id:\s*[\"']?(.*?)[\"']?\s*$", re.M)
