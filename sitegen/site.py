@@ -238,19 +238,32 @@ def build(
     progress: Progress | None = None,
     on_file: Callable[[Site, str, bytes], None] | None = None,
     verify: bool = False,
+    prune: bool | None = None,
     index_search: bool = True,
 ) -> BuildResult:
     """Build the chosen units (all by default) into ``out``/<id>/; ``out=None`` checks without writing.
 
     ``on_file`` sees every rendered file (``sitegen check`` follows links between units with it).
     ``verify`` compares every file on disk with its recorded digest, not only size and time.
+    ``prune`` removes units gone from offices.yaml from ``out`` (default: when building every unit;
+    a CI shard building its part of the network prunes too).
     ``index_search=False`` keeps each unit's search index as it was (the preview, between saves):
     such a unit is recorded as made without a fresh index, so the next indexing build redoes it.
     """
     output = Output(out, project.root) if out is not None else None  # waits for any other build
     try:
+        prune = not office_ids if prune is None else prune
         return _build(
-            project, output, office_ids, build_now(now), drafts, progress, on_file, verify, index_search
+            project,
+            output,
+            office_ids,
+            build_now(now),
+            drafts,
+            progress,
+            on_file,
+            verify,
+            prune,
+            index_search,
         )
     finally:
         if output is not None:
@@ -266,6 +279,7 @@ def _build(
     progress: Progress | None,
     on_file: Callable[[Site, str, bytes], None] | None,
     verify: bool,
+    prune: bool,
     index_search: bool = True,
 ) -> BuildResult:
     offices = [project.network.office(i) for i in office_ids] if office_ids else list(project.network.offices)
@@ -373,7 +387,7 @@ def _build(
     if problems.errors:
         raise BuildFailed(problems.errors)
     removed: list[str] = []
-    if output is not None and not office_ids:
+    if output is not None and prune:
         removed = [u for u in output.units() if u not in project.network.ids]
         for unit in removed:  # a unit that left offices.yaml leaves the output too
             output.remove_unit(unit)

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from sitegen.serve.builder import PreviewBuilder, affected_units
+from sitegen.affected import affected_units
+from sitegen.serve.builder import PreviewBuilder
 from sitegen.serve.livereload import Generation
 from sitegen.serve.server import serve
 from sitegen.serve.watcher import Watcher

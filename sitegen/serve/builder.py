@@ -7,66 +7,16 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
+from ..affected import affected_units
 from ..bodies import Bodies
-from ..config import Network
 from ..errors import BuildFailed, Problem
-from ..model import publishes
 from ..output import OutputError
 from ..site import Project, build, load_project
-from ..sources import Source
 from .livereload import Generation
 
 REINDEX_AFTER = 2.0  # seconds without a save before the preview's search index catches up
-
-
-def affected_units(changed: set[str], old: Project | None, new: Project) -> set[str]:
-    """Which units a batch of changed paths (relative to the project root) can affect.
-
-    A unit's own file affects that unit and its regional office (whose feed
-    aggregates it); a shared file affects every unit that published it before
-    or publishes it now; offices.yaml, themes and anything unknown affect all.
-    """
-    network = new.network
-    everyone = set(network.ids)
-    if old is None:
-        return everyone
-    units: set[str] = set()
-    for rel in changed:
-        parts = PurePosixPath(rel).parts
-        if len(parts) >= 4 and parts[0] == "content" and parts[1] == "offices" and parts[2] in everyone:
-            # (a unit file may start or stop overriding a shared page: still only that unit changes)
-            units |= _with_parents(network, parts[2])
-        elif len(parts) >= 3 and parts[0] == "content" and parts[1] == "shared":
-            if not rel.endswith(".md"):
-                return everyone
-            content_rel = "/".join(parts[1:])  # Source.rel is relative to content/
-            for project in (old, new):
-                source = next((s for s in project.sources if s.rel == content_rel), None)
-                if source is not None:
-                    units |= _publishers(new, source)
-        else:
-            return everyone
-    return units
-
-
-def _with_parents(network: Network, office_id: str) -> set[str]:
-    units = {office_id}
-    office = network.office(office_id)
-    while office.parent and office.parent in network.ids and office.parent not in units:
-        units.add(office.parent)
-        office = network.office(office.parent)
-    return units
-
-
-def _publishers(project: Project, source: Source) -> set[str]:
-    found = set()
-    for office in project.network.offices:
-        overridden = {s.key for s in project.sources if s.scope == office.id}
-        if publishes(office, source, overridden):
-            found |= _with_parents(project.network, office.id) if source.dated else {office.id}
-    return found
 
 
 @dataclass
