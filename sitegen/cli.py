@@ -10,11 +10,13 @@ import click
 from . import __version__
 from .commands.build import build_command
 from .commands.check import check_command
+from .commands.deploy import deploy_command
 from .commands.feeds import feeds_command
 from .commands.import_ import import_command
 from .commands.new import new_command
 from .commands.offices import offices_command
 from .commands.serve import serve_command
+from .commands.units import units_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,4 +31,6 @@ main.add_command(feeds_command)
 main.add_command(serve_command)
 main.add_command(new_command)
 main.add_command(check_command)
+main.add_command(units_command)
 main.add_command(import_command)
+main.add_command(deploy_command)

@@ -18,13 +18,21 @@ from . import yaml_lines
 from .dates import DateFormatError, zone
 from .errors import Problems
 from .urls import slugify
-from .validation import Validator, accent, site_file
+from .validation import Validator, accent, site_file, social_accounts
 from .yaml_lines import LineDict, LineList
 
 KINDS = ("kanim", "rudenim", "kanwil")
 SERVICES = ("paspor", "izin-tinggal", "plb", "detensi")
 WEEKDAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")
-SOCIAL = ("facebook", "instagram", "x", "tiktok", "youtube")
+# official social media accounts: the platform's name for readers, and the domains its addresses are on
+SOCIAL_PLATFORMS = {
+    "facebook": ("Facebook", ("facebook.com", "fb.com")),
+    "instagram": ("Instagram", ("instagram.com",)),
+    "x": ("X", ("x.com", "twitter.com")),
+    "tiktok": ("TikTok", ("tiktok.com",)),
+    "youtube": ("YouTube", ("youtube.com", "youtu.be")),
+}
+SOCIAL = tuple(SOCIAL_PLATFORMS)
 CONTACTS = ("phone", "whatsapp", "email")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _RANGE = re.compile(r"^(\d{1,2})[.:](\d{2})\s*[-–]\s*(\d{1,2})[.:](\d{2})$")
@@ -338,7 +346,7 @@ def _office(v: Validator, raw: Any, line: int) -> Office | None:
         hours=_hours(v, raw),
         coverage=tuple(v.strings(raw, "coverage")),
         entry_points=tuple(v.strings(raw, "entry_points")),
-        social=v.pairs(raw, "social", SOCIAL),
+        social=social_accounts(v, raw, {k: domains for k, (_, domains) in SOCIAL_PLATFORMS.items()}),
         services=tuple(services),
         theme=_theme(v, raw, where),
         accent=accent(v, raw, where),

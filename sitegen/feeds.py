@@ -29,7 +29,7 @@ from .config import Network, Office
 from .links import absolutize
 from .model import Page, Site
 from .pictures import card
-from .urls import absolute
+from .urls import FEED_STYLESHEET, absolute, relative
 
 RSS = "rss.xml"
 ATOM = "atom.xml"
@@ -218,7 +218,7 @@ def rss(feed: Feed) -> bytes:
     fg.link(href=absolute(base, feed.rss_path), rel="self", type="application/rss+xml")
     fg.link(href=absolute(base, feed.html_url), rel="alternate")  # RSS's <link> is the last one given
     fg.description(f"{feed.title}. Diterbitkan oleh {feed.site.office.name}.")
-    return fg.rss_str(pretty=True)
+    return _styled(fg.rss_str(pretty=True), feed.rss_path)
 
 
 def atom(feed: Feed) -> bytes:
@@ -226,7 +226,20 @@ def atom(feed: Feed) -> bytes:
     base = feed.site.office.base_url
     fg.link(href=absolute(base, feed.atom_path), rel="self", type="application/atom+xml")
     fg.link(href=absolute(base, feed.html_url), rel="alternate", type="text/html")
-    return _fix_atom_links(fg.atom_str(pretty=True), feed)
+    return _styled(_fix_atom_links(fg.atom_str(pretty=True), feed), feed.atom_path)
+
+
+def _styled(data: bytes, path: str) -> bytes:
+    """The feed with a pointer to the theme's stylesheet, after the XML declaration.
+
+    A browser opening the feed shows it as a readable page with subscribing
+    instructions instead of raw XML; feed readers ignore the pointer. The link is
+    relative, so it works under a sub-path, and the stylesheet is on the same
+    site, as browsers require.
+    """
+    end = data.index(b"?>") + 2
+    pointer = f'\n<?xml-stylesheet type="text/xsl" href="{relative(path, FEED_STYLESHEET)}"?>'
+    return data[:end] + pointer.encode("ascii") + data[end:]
 
 
 def _fix_atom_links(data: bytes, feed: Feed) -> bytes:

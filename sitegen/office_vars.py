@@ -167,7 +167,16 @@ def context(office: Office, network: Network, lang: str = "id") -> dict[str, Any
     parent = network.office(office.parent) if office.parent in network.ids else None
     # the units a regional office oversees, in offices.yaml order, each with the address of its own site
     units = tuple(
-        SimpleNamespace(id=u.id, name=u.name, short_name=u.short_name, kind=u.kind, base_url=u.base_url)
+        SimpleNamespace(
+            id=u.id,
+            name=u.name,
+            short_name=u.short_name,
+            kind=u.kind,
+            base_url=u.base_url,
+            coverage=TextList(u.coverage),
+            entry_points=TextList(u.entry_points),
+            services=TextList(u.services),
+        )
         for u in network.offices
         if u.parent == office.id
     )
@@ -201,7 +210,8 @@ def context(office: Office, network: Network, lang: str = "id") -> dict[str, Any
 NAMES_HINT = (
     "available: office.name, office.short_name, office.address, office.hours, office.coverage, "
     "office.entry_points, office.contacts.phone/whatsapp/email, office.parent.name, network.name; "
-    "{% for unit in office.units %} with unit.name, unit.short_name, unit.base_url"
+    "{% for unit in office.units %} with unit.name, unit.short_name, unit.base_url, unit.coverage, "
+    "unit.entry_points, unit.services"
 )
 
 

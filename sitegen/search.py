@@ -30,13 +30,18 @@ class SearchUnavailable(RuntimeError):
     """Pagefind (or its binary) is missing or failed: the build cannot make the search index."""
 
 
+def inputs_digest(pages: list[tuple[str, str]], language: str) -> str:
+    """What an index is made from, as one digest: the same digest, the same index files."""
+    return hashlib.sha256(repr((language, pages)).encode("utf-8")).hexdigest()
+
+
 def index(pages: list[tuple[str, str]], language: str) -> list[tuple[str, bytes]]:
     """Index ``pages`` ((site URL "berita/x/", HTML)) and return the index files by site path.
 
     Only the part of a page marked ``data-pagefind-body`` (the main content) is
     indexed, so menus and footers do not match every query.
     """
-    key = hashlib.sha256(repr((language, pages)).encode("utf-8")).hexdigest()
+    key = inputs_digest(pages, language)
     if key not in _MADE:
         if len(_MADE) >= 16:
             _MADE.pop(next(iter(_MADE)))  # a few units' worth: identical inputs recur (preview, checks)
@@ -73,10 +78,15 @@ def _index(pages: list[tuple[str, str]], language: str) -> list[tuple[str, bytes
         ]
 
 
-def search_files(site, pages: list[tuple[str, str]]) -> list[tuple[str, bytes]]:
-    """The index of a unit's pages ((output path, HTML)), the search page itself left out."""
+def search_inputs(site, pages: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], str]:
+    """What a unit's index is made of: its pages by URL (the search page left out), and its language."""
     from .urls import SEARCH, file_for
 
     own = file_for(SEARCH)
     urls = [(path.removesuffix("index.html"), html) for path, html in sorted(pages) if path != own]
-    return index(urls, site.network.default_language)
+    return urls, site.network.default_language
+
+
+def search_files(site, pages: list[tuple[str, str]]) -> list[tuple[str, bytes]]:
+    """The index of a unit's pages ((output path, HTML))."""
+    return index(*search_inputs(site, pages))

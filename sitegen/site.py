@@ -27,11 +27,14 @@ from .output import Output, SiteWriter, WriteStats
 from .pictures import Pictures
 from .rebuild import fingerprint, network_fingerprint, theme_digest
 from .render import plan, render
-from .search import SearchUnavailable, search_files
+from .search import FOLDER as SEARCH_FOLDER
+from .search import SearchUnavailable, index, inputs_digest, search_inputs
 from .sources import Source, load_sources, static_files
 from .templates import Theme, load_theme
+from .workers import Rendered, rendered
 
 Progress = Callable[[str, int, int], None]
+STALE_SEARCH = "+search-kept"  # marks a unit built with its previous search index
 _SEARCHER = ThreadPoolExecutor(1, thread_name_prefix="search")  # one Pagefind run beside the rendering
 
 
@@ -158,6 +161,16 @@ class Models:
 
 
 @dataclass
+class _Unit:
+    """A unit whose site must be rendered: its model, theme and what its output records."""
+
+    site: Site
+    theme: Theme
+    stamp: str
+    damaged: set[str]
+
+
+@dataclass
 class _Finishing:
     """A rendered unit waiting for its search index; then its writer closes.
 
@@ -170,12 +183,15 @@ class _Finishing:
     search: Future | None  # the Pagefind index being made, None when the build already failed
     stats: dict[str, WriteStats]
     problems: Problems
+    remember: Callable[[list], None] | None = None  # keeps a freshly made index for later builds
 
     def finish(self) -> None:
         site, writer, problems = self.site, self.writer, self.problems
         if self.search is not None:
             try:
                 files = self.search.result()
+                if self.remember is not None:
+                    self.remember(files)
             except SearchUnavailable as exc:
                 problems.error(
                     "pyproject.toml", 0, str(exc), "sitegen builds every unit's search index with Pagefind"
@@ -202,6 +218,22 @@ class _Finishing:
             )
 
 
+def _remember(project: Project, unit: str, digest: str) -> Callable[[list], None]:
+    """Keep a unit's newest index in the persistent cache: a build that changes none of the
+    unit's pages (an edit elsewhere that only its regional feed shows) then skips Pagefind."""
+    return lambda files: project.bodies.cache.put(f"search:{unit}", "index", (digest, files))
+
+
+def _kept_index(output: Output, unit: str) -> list[tuple[str, bytes]]:
+    """The unit's search index files as the last build made them, to carry over unchanged."""
+    kept = []
+    for rel in sorted(output.manifest(unit)):
+        path = output.root / unit / rel
+        if rel.startswith(SEARCH_FOLDER + "/") and path.is_file():
+            kept.append((rel, path.read_bytes()))
+    return kept
+
+
 def build(
     project: Project,
     out: Path | None,
@@ -211,15 +243,33 @@ def build(
     progress: Progress | None = None,
     on_file: Callable[[Site, str, bytes], None] | None = None,
     verify: bool = False,
+    prune: bool | None = None,
+    index_search: bool = True,
 ) -> BuildResult:
     """Build the chosen units (all by default) into ``out``/<id>/; ``out=None`` checks without writing.
 
     ``on_file`` sees every rendered file (``sitegen check`` follows links between units with it).
     ``verify`` compares every file on disk with its recorded digest, not only size and time.
+    ``prune`` removes units gone from offices.yaml from ``out`` (default: when building every unit;
+    a CI shard building its part of the network prunes too).
+    ``index_search=False`` keeps each unit's search index as it was (the preview, between saves):
+    such a unit is recorded as made without a fresh index, so the next indexing build redoes it.
     """
     output = Output(out, project.root) if out is not None else None  # waits for any other build
     try:
-        return _build(project, output, office_ids, build_now(now), drafts, progress, on_file, verify)
+        prune = not office_ids if prune is None else prune
+        return _build(
+            project,
+            output,
+            office_ids,
+            build_now(now),
+            drafts,
+            progress,
+            on_file,
+            verify,
+            prune,
+            index_search,
+        )
     finally:
         if output is not None:
             output.abort()  # after a commit there is nothing left to throw away; this frees the lock
@@ -234,6 +284,8 @@ def _build(
     progress: Progress | None,
     on_file: Callable[[Site, str, bytes], None] | None,
     verify: bool,
+    prune: bool,
+    index_search: bool = True,
 ) -> BuildResult:
     offices = [project.network.office(i) for i in office_ids] if office_ids else list(project.network.offices)
     problems = project.problems
@@ -256,7 +308,8 @@ def _build(
 
     stats: dict[str, WriteStats] = {}
     changes: list[datetime] = []
-    finishing: _Finishing | None = None
+    extras = [lambda s: feed_files(s, models), lambda s: json_feed_files(s, models), network_files]
+    todo: list[_Unit] = []
     for n, office in enumerate(offices, 1):
         if progress:
             progress(office.id, n, len(offices))
@@ -264,51 +317,82 @@ def _build(
         if site.next_change:
             changes.append(site.next_change)
         theme = load_theme(project.themes_dir, office.theme)
-        # Once anything is wrong the build will fail: it goes on rendering, to report every
-        # problem in one run (a unit with a broken page too), but stages nothing more.
-        writing = output is not None and not problems.errors
         stamp = ""
         damaged: set[str] = set()
-        if writing:
+        if output is not None and not problems.errors:
             stamp = fingerprint(site, models, theme_digests(theme), offices_yaml, drafts, shared_stamp())
+            stamp += "" if index_search else STALE_SEARCH
             damaged = output.damaged(office.id, verify)  # files deleted or changed on disk are rewritten
             if output.fingerprint(office.id) == stamp and not damaged:  # same inputs, intact: skip
                 stats[office.id] = WriteStats(unchanged=len(output.manifest(office.id)))
                 continue
-        before = len(problems.errors)
-        planned = plan(
-            site,
-            theme,
-            problems,
-            [lambda s: feed_files(s, models), lambda s: json_feed_files(s, models), network_files],
-        )
-        if len(problems.errors) > before:
+        todo.append(_Unit(site, theme, stamp, damaged))
+    if len(todo) > 1:
+        for office in project.network.offices:
+            models(office)  # every model the regional feeds need, built once before workers share them
+        if output is not None:
+            network_opml()
+
+    def render_one(index: int) -> Rendered:
+        unit = todo[index]
+        found = Problems(project.root)
+        planned = plan(unit.site, unit.theme, found, extras)
+        if found.errors:
+            return Rendered(problems=found.items, planned_ok=False)
+        files = list(render(unit.site, planned, found))
+        listed = {p.path for p in planned if p.listed}
+        return Rendered(files, {p.path for p in planned}, listed, found.items)
+
+    finishing: _Finishing | None = None
+    for unit, result in zip(todo, rendered(len(todo), render_one, project.bodies.jobs), strict=True):
+        site = unit.site
+        for problem in result.problems:
+            problems.add(problem)
+        if not result.planned_ok:
             continue  # two files claim one output path: reported with their sources, nothing written
-        writer = output.site(office.id, stamp, damaged) if writing else None
+        # Once anything is wrong the build will fail: it goes on rendering, to report every
+        # problem in one run (a unit with a broken page too), but stages nothing more.
+        writer = (
+            output.site(site.office.id, unit.stamp, unit.damaged) if output and not problems.errors else None
+        )
         if writer:
             writer.ids = {p.source.rel: p.feed_id for p in site.pages if p.feed_id}
-        searchable = {p.path for p in planned if p.listed}
         indexed: list[tuple[str, str]] = []
-        for path, data in render(site, planned, problems):
+        for path, data in result.files:
             if writer:
                 writer.write(path, data)
             if on_file:
                 on_file(site, path, data)
-            if path in searchable:
+            if path in result.listed:
                 indexed.append((path, data.decode("utf-8")))
         if finishing is not None:
             finishing.finish()  # the previous unit's index is ready by now, or nearly
             finishing = None
         if writer:
-            # Pagefind indexes this unit in its own process while the next unit renders here.
-            search = _SEARCHER.submit(search_files, site, indexed) if not problems.errors else None
-            finishing = _Finishing(site, writer, {p.path for p in planned}, search, stats, problems)
+            # Pagefind indexes this unit in its own process while the next unit is written here.
+            search: Future | None = None  # no index once the build has failed
+            remember = None
+            if not problems.errors and index_search:
+                urls, language = search_inputs(site, indexed)
+                digest = inputs_digest(urls, language)
+                known = project.bodies.cache.get(f"search:{site.office.id}", "index")
+                if known is not None and known[0] == digest:  # the same pages: the same index
+                    search = Future()
+                    search.set_result(known[1])
+                else:
+                    search = _SEARCHER.submit(index, urls, language)
+                    remember = _remember(project, site.office.id, digest)
+            elif not problems.errors:
+                search = Future()
+                search.set_result(_kept_index(output, site.office.id))
+            finishing = _Finishing(site, writer, result.planned, search, stats, problems, remember)
     if finishing is not None:
         finishing.finish()
+    project.bodies.cache.save()  # the search indexes just made
     if problems.errors:
         raise BuildFailed(problems.errors)
     removed: list[str] = []
-    if output is not None and not office_ids:
+    if output is not None and prune:
         removed = [u for u in output.units() if u not in project.network.ids]
         for unit in removed:  # a unit that left offices.yaml leaves the output too
             output.remove_unit(unit)

@@ -32,6 +32,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from . import dates
+from .config import SOCIAL_PLATFORMS
 from .feeds import catalogue
 from .office_vars import DAY_NAMES, hours_text
 from .urls import absolute, slugify
@@ -126,6 +127,7 @@ class Theme:
             zone_abbr=lambda office: dates.zone_abbr(office.tz),
             day_name=lambda day: DAY_NAMES[day],
             feed_catalogue=catalogue,
+            social_names={key: label for key, (label, _) in SOCIAL_PLATFORMS.items()},
         )
         return env
 

@@ -30,11 +30,13 @@ def is_empty(body: str) -> bool:
 
 
 def placeholder_lines(source: Source) -> list[tuple[int, str]]:
-    """(line in the file, the line's text) for every line holding the placeholder mark."""
+    """(line in the file, the line's text) for every line holding the placeholder mark.
+
+    Comments are notes to editors, never read by anyone else: the mark there is not a placeholder.
+    """
+    body = _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), source.body)
     return [
-        (source.body_line + n, line.strip())
-        for n, line in enumerate(source.body.splitlines())
-        if MARK.search(line)
+        (source.body_line + n, line.strip()) for n, line in enumerate(body.splitlines()) if MARK.search(line)
     ]
 
 

@@ -11,6 +11,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .errors import Problems
 from .yaml_lines import LineDict
@@ -129,3 +130,34 @@ def site_file(v: Validator, raw: LineDict, key: str, where: str) -> str:
         )
         return ""
     return value
+
+
+def social_accounts(
+    v: Validator, raw: LineDict, domains: dict[str, tuple[str, ...]]
+) -> tuple[tuple[str, str], ...]:
+    """The unit's official accounts: each an https:// address of an account on that platform's own domain.
+
+    Readers are told these are the official channels, so a typo, a look-alike
+    domain or a link to the platform's front page is an error, not a published link.
+    """
+    pairs = v.pairs(raw, "social", tuple(domains))
+    value = raw.get("social")
+    kept = []
+    for key, url in pairs:
+        line = value.line_of(key) if isinstance(value, LineDict) else raw.line_of("social")
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        example = f"https://www.{domains[key][0]}/akun-resmi"
+        if parts.scheme != "https" or not host:
+            v.err(line, f"social.{key} {url!r} is not an https:// address", f"write it like {example}")
+        elif not any(host == d or host.endswith("." + d) for d in domains[key]):
+            v.err(
+                line,
+                f"social.{key} {url!r} is not on {' or '.join(domains[key])}",
+                f"give the account's own address, like {example}",
+            )
+        elif not parts.path.strip("/"):
+            v.err(line, f"social.{key} {url!r} names no account", f"write it like {example}")
+        else:
+            kept.append((key, url))
+    return tuple(kept)

@@ -52,3 +52,26 @@ def tree(root: Path) -> dict[str, bytes]:
         for p in sorted(root.rglob("*"))
         if p.is_file() and ".sitegen" not in p.relative_to(root).parts
     }
+
+
+def git(root: Path, *args: str) -> str:
+    """Run git in ``root`` with a fixed identity; return its output."""
+    import subprocess
+
+    done = subprocess.run(
+        ["git", "-c", "user.name=Uji", "-c", "user.email=uji@example.invalid", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+def commit_all(root: Path, message: str = "change") -> str:
+    """Make ``root`` a git repository if it is none, commit everything; return the commit."""
+    if not (root / ".git").exists():
+        git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "--allow-empty", "-m", message)
+    return git(root, "rev-parse", "HEAD")

@@ -311,7 +311,9 @@ def test_every_page_announces_its_units_feeds_and_its_sections_feeds(project):
     assert '<link rel="alternate" type="application/rss+xml"' in home and 'href="rss.xml"' in home
     article = (project.out / "alpha/berita/sosialisasi/index.html").read_text()
     assert 'href="../atom.xml"' in article and 'href="../../atom.xml"' in article
-    assert "Umpan berita (RSS atau Atom)" in (project.out / "alpha/langganan/index.html").read_text()
+    assert (
+        "Dengan berlangganan, Anda mendapat kabar" in (project.out / "alpha/langganan/index.html").read_text()
+    )
 
 
 def test_a_feed_holds_the_configured_number_of_items(project):

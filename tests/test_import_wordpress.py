@@ -361,3 +361,16 @@ def test_pages_can_go_into_another_section(project):
     shutil.rmtree(project.root / UNIT / "berita")
     run(project, "--pages-into", "informasi-publik")
     assert (project.root / UNIT / "informasi-publik/tentang-kami/sejarah.md").is_file()
+
+
+def test_an_item_gone_from_a_newer_export_stays_and_is_named(project, tmp_path):
+    """Deleting on the old site after the move must not delete the new site's page."""
+    run(project)
+    text = EXPORT.read_text(encoding="utf-8")
+    start = text.index("\t<item>\n\t\t<title><![CDATA[Sosialisasi Paspor Elektronik]]>")
+    newer = tmp_path / "newer.xml"
+    newer.write_text(text[:start] + text[text.index("</item>", start) + len("</item>\n") :], encoding="utf-8")
+    result = run(project, export=newer)
+    kept = f"{UNIT}/berita/2021-03-02-sosialisasi-paspor-elektronik-2021.md"
+    assert (project.root / kept).is_file()
+    assert f"no longer in the export, kept as they are: {kept.removeprefix(UNIT + '/')}" in result.output

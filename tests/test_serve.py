@@ -14,7 +14,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from sitegen.serve.builder import PreviewBuilder, affected_units
+from sitegen.affected import affected_units
+from sitegen.serve.builder import PreviewBuilder
 from sitegen.serve.livereload import Generation
 from sitegen.serve.server import serve
 from sitegen.serve.watcher import Watcher
@@ -227,3 +228,29 @@ def test_stopping_the_preview_leaves_no_temporary_folder(project, tmp_path, sig)
     proc.wait(timeout=30)
     assert list(tmp_path.glob("sitegen-preview-*")) == []
     assert "Traceback" not in proc.stderr.read()
+
+
+def test_a_save_is_shown_before_search_reindexes_and_the_index_catches_up_when_the_editor_pauses(
+    project, monkeypatch
+):
+    """Re-indexing takes longer than the rest of a rebuild: it follows the reload, never blocks it."""
+    from sitegen.serve import builder as builder_module
+    from sitegen.serve.livereload import Generation
+
+    monkeypatch.setattr(builder_module, "REINDEX_AFTER", 0.2)
+    preview = PreviewBuilder(project.root, Generation())
+    try:
+        preview.rebuild()
+        entry = preview.site_root / "alpha" / "pagefind" / "pagefind-entry.json"
+        first_index = entry.read_bytes()
+        news = "content/offices/alpha/berita/2026-10-20-baru.md"
+        project.write(news, "---\ntitle: Berita Baru\ndate: 2026-10-20 10:00\n---\nIsi baru.\n")
+        preview.rebuild({news})
+        assert (preview.site_root / "alpha" / "berita" / "baru" / "index.html").is_file()
+        assert entry.read_bytes() == first_index, "the page is shown first, with the previous index"
+        deadline = time.monotonic() + 60
+        while entry.read_bytes() == first_index and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert entry.read_bytes() != first_index, "the index follows once saves pause"
+    finally:
+        preview.close()

@@ -13,8 +13,10 @@ from ..bodies import Bodies
 from ..cache import CACHE_DIR, Cache
 from ..errors import BuildFailed
 from ..output import OutputError
+from ..shards import Shard
 from ..site import build
 from .common import EXIT_USAGE, fail, open_project, parse_now, report, root_option
+from .selection import changed_since_option, select_units, shard_option
 
 
 def _base_urls(values: tuple[str, ...]) -> dict[str, str]:
@@ -30,6 +32,8 @@ def _base_urls(values: tuple[str, ...]) -> dict[str, str]:
 @click.command("build")
 @root_option
 @click.option("--office", "offices", multiple=True, metavar="ID", help="Build only this unit (repeatable).")
+@changed_since_option
+@shard_option
 @click.option("--out", type=click.Path(path_type=Path), default=Path("public"), show_default=True)
 @click.option(
     "--base-url", "base_urls", multiple=True, metavar="ID=URL", help="Publish a unit at another address."
@@ -58,6 +62,8 @@ def _base_urls(values: tuple[str, ...]) -> dict[str, str]:
 def build_command(
     root: Path,
     offices: tuple[str, ...],
+    changed_since: str | None,
+    shard: Shard | None,
     out: Path,
     base_urls: tuple[str, ...],
     drafts: bool,
@@ -68,18 +74,26 @@ def build_command(
     verify: bool,
     quiet: bool,
 ) -> None:
-    """Build every unit's site (or those given with --office)."""
+    """Build every unit's site (or those --office, --changed-since and --shard choose)."""
     started = time.perf_counter()
     overrides = _base_urls(base_urls)
     moment = parse_now(now)
     cache = Cache(None if no_cache else (cache_dir or root / CACHE_DIR) / "cache.sqlite")
     project = open_project(root, overrides, Bodies(cache, jobs))
     known = project.network.ids
-    for office_id in [*offices, *overrides]:
+    for office_id in overrides:
         if office_id not in known:
             raise click.BadParameter(
-                f"unknown unit {office_id!r}; known: {', '.join(known)}", param_hint="--office"
+                f"unknown unit {office_id!r}; known: {', '.join(known)}", param_hint="--base-url"
             )
+    chosen = select_units(project, offices, changed_since, shard)
+    if changed_since is not None or shard is not None:
+        filters = ", ".join(
+            f for f in (changed_since and f"changed since {changed_since}", shard and f"shard {shard}") if f
+        )
+        click.echo(f"units to build ({filters}): {', '.join(chosen) or 'none'}", err=True)
+        if not chosen:
+            return  # nothing affected: the output stays exactly as it is
 
     def progress(office_id: str, n: int, total: int) -> None:
         if not quiet:
@@ -87,7 +101,16 @@ def build_command(
 
     target = out if out.is_absolute() else root / out
     try:
-        result = build(project, target, list(offices) or None, moment, drafts, progress, verify=verify)
+        result = build(
+            project,
+            target,
+            chosen if chosen != list(known) else None,
+            moment,
+            drafts,
+            progress,
+            verify=verify,
+            prune=not offices,  # a unit gone from offices.yaml leaves this output (a shard's too)
+        )
     except BuildFailed as exc:
         fail(exc.problems)
     except OutputError as exc:

@@ -7,64 +7,16 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
+from ..affected import affected_units
 from ..bodies import Bodies
-from ..config import Network
 from ..errors import BuildFailed, Problem
-from ..model import publishes
 from ..output import OutputError
 from ..site import Project, build, load_project
-from ..sources import Source
 from .livereload import Generation
 
-
-def affected_units(changed: set[str], old: Project | None, new: Project) -> set[str]:
-    """Which units a batch of changed paths (relative to the project root) can affect.
-
-    A unit's own file affects that unit and its regional office (whose feed
-    aggregates it); a shared file affects every unit that published it before
-    or publishes it now; offices.yaml, themes and anything unknown affect all.
-    """
-    network = new.network
-    everyone = set(network.ids)
-    if old is None:
-        return everyone
-    units: set[str] = set()
-    for rel in changed:
-        parts = PurePosixPath(rel).parts
-        if len(parts) >= 4 and parts[0] == "content" and parts[1] == "offices" and parts[2] in everyone:
-            # (a unit file may start or stop overriding a shared page: still only that unit changes)
-            units |= _with_parents(network, parts[2])
-        elif len(parts) >= 3 and parts[0] == "content" and parts[1] == "shared":
-            if not rel.endswith(".md"):
-                return everyone
-            content_rel = "/".join(parts[1:])  # Source.rel is relative to content/
-            for project in (old, new):
-                source = next((s for s in project.sources if s.rel == content_rel), None)
-                if source is not None:
-                    units |= _publishers(new, source)
-        else:
-            return everyone
-    return units
-
-
-def _with_parents(network: Network, office_id: str) -> set[str]:
-    units = {office_id}
-    office = network.office(office_id)
-    while office.parent and office.parent in network.ids and office.parent not in units:
-        units.add(office.parent)
-        office = network.office(office.parent)
-    return units
-
-
-def _publishers(project: Project, source: Source) -> set[str]:
-    found = set()
-    for office in project.network.offices:
-        overridden = {s.key for s in project.sources if s.scope == office.id}
-        if publishes(office, source, overridden):
-            found |= _with_parents(project.network, office.id) if source.dated else {office.id}
-    return found
+REINDEX_AFTER = 2.0  # seconds without a save before the preview's search index catches up
 
 
 @dataclass
@@ -78,24 +30,31 @@ class PreviewBuilder:
     last_seconds: float = 0.0
     _bodies: Bodies = field(default_factory=Bodies)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _reindex: threading.Timer | None = None
 
     @property
     def site_root(self) -> Path:
         return self.out / "sites"
 
     def rebuild(self, changed: set[str] | None = None) -> set[str]:
-        """Re-read the project and rebuild the units ``changed`` touches (all when None)."""
+        """Re-read the project and rebuild the units ``changed`` touches (all when None).
+
+        After the first build, a save is shown without re-indexing search (that takes
+        longer than the rest): the index follows once the editor pauses (``REINDEX_AFTER``).
+        """
+        self._cancel_reindex()
         with self._lock:
             started = time.perf_counter()
             try:
                 project = load_project(self.root, bodies=self._bodies)
-                if changed is None or self.project is None or self.generation.problems:
-                    units = set(project.network.ids)  # first build, or recovering from an error
-                else:
-                    units = affected_units(changed, self.project, project)
+                first = changed is None or self.project is None or self.generation.problems
+                # the first build, or one recovering from an error, builds every unit
+                units = set(project.network.ids) if first else affected_units(changed, self.project, project)
                 ordered = [i for i in project.network.ids if i in units]
                 if ordered:
-                    build(project, self.site_root, ordered)
+                    build(project, self.site_root, ordered, index_search=bool(first))
+                    if not first:
+                        self._schedule_reindex()
             except BuildFailed as exc:
                 self.generation.bump(exc.problems)
                 return set()
@@ -112,5 +71,25 @@ class PreviewBuilder:
             self.generation.bump([])
             return units
 
+    def _schedule_reindex(self) -> None:
+        self._reindex = threading.Timer(REINDEX_AFTER, self._reindex_now)
+        self._reindex.daemon = True
+        self._reindex.start()
+
+    def _cancel_reindex(self) -> None:
+        if self._reindex is not None:
+            self._reindex.cancel()
+            self._reindex = None
+
+    def _reindex_now(self) -> None:
+        """Bring every unit's search index up to date; units already current are skipped."""
+        with self._lock:
+            try:
+                build(load_project(self.root, bodies=self._bodies), self.site_root)
+            except Exception:  # noqa: BLE001 - the next save reports any problem with its overlay
+                return
+
     def close(self) -> None:
-        shutil.rmtree(self.out, ignore_errors=True)
+        self._cancel_reindex()
+        with self._lock:
+            shutil.rmtree(self.out, ignore_errors=True)

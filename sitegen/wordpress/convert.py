@@ -139,10 +139,16 @@ def _blocks(html: str) -> list[tuple[str, bool]]:
             tag["class"] = classes
         elif tag.has_attr("class"):
             del tag["class"]
+        for attr in ("srcset", "sizes"):  # the old theme's resized copies, on the old host
+            if tag.has_attr(attr):
+                del tag[attr]
     for figure in soup.find_all("figure"):
         inner = [c for c in figure.children if isinstance(c, Tag)]
         if len(inner) == 1 and inner[0].name == "table":  # the block editor's table wrapper
             figure.unwrap()
+        elif len(inner) == 1 and inner[0].name in ("img", "a") and not figure.get_text(strip=True):
+            figure.name = "p"  # a picture without a caption: a Markdown image
+            figure.attrs = {}
     found: list[tuple[str, bool]] = []
     run: list[str] = []
 
@@ -151,7 +157,7 @@ def _blocks(html: str) -> list[tuple[str, bool]]:
         run.clear()
         for para in re.split(r"\n[ \t]*\n", text):
             para = para.strip()
-            if para:
+            if para.replace("&nbsp;", "").replace("\u00a0", "").strip():
                 found.append((re.sub(r"(?<!<br>)\s*\n\s*", "<br>\n", para), True))
 
     def walk(nodes: list) -> None:
@@ -162,7 +168,8 @@ def _blocks(html: str) -> list[tuple[str, bool]]:
                 flush()
             elif isinstance(node, Tag) and node.name in BLOCK:
                 flush()
-                found.append((str(node), False))
+                if node.get_text(strip=True) or node.find(("img", "iframe")) or node.name == "hr":
+                    found.append((str(node), False))  # an empty <p>&nbsp;</p> spacer is left out
             elif isinstance(node, (Tag, NavigableString)):
                 run.append(str(node))
         flush()

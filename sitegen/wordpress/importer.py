@@ -59,5 +59,17 @@ def import_wordpress(
     unit_dir = root / "content" / "offices" / office_id
     record = Record.load(unit_dir)
     plan = Planner(export, office, unit_dir, record, uploads, pages_section.strip("/"), problems).run()
+    if uploads is not None and plan.uploads and not any(u.source for u in plan.uploads.values()):
+        nested = next(
+            (uploads / n for n in ("uploads", "wp-content/uploads") if (uploads / n).is_dir()), None
+        )
+        problems.warning(
+            uploads,
+            0,
+            f"none of the {len(plan.uploads)} uploads the export names is in this folder",
+            f"did you mean --uploads {nested}?"
+            if nested
+            else "give the folder holding the year folders (2019/, 2020/ …)",
+        )
     outcome = write(plan, record, unit_dir, problems, dry_run)
     return Result(export_path, unit_dir, plan, outcome, dry_run)

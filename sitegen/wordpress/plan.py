@@ -14,8 +14,9 @@ Decisions, in one place:
 - Dates are the post's UTC time shown in the unit's zone, with its offset.
 - The first category other than WordPress's default becomes ``category``; further
   categories and the tags become ``tags``.
-- Links into the old site are pointed at the new pages and at copied uploads; an upload
-  not at hand, or a page not imported, keeps its old absolute address and is reported.
+- Links into the old site are pointed at the new pages and at copied uploads
+  (:mod:`.old_links`); an upload not at hand, or a page not imported, keeps its old
+  absolute address and is reported.
 """
 
 from __future__ import annotations
@@ -26,19 +27,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..config import Office
 from ..errors import Problems
-from ..urls import UnsafePath, alias_url, check, file_for, page_url, slugify
+from ..model import MAIN_SECTIONS
+from ..urls import UnsafePath, alias_url, file_for, page_url, slugify
 from .convert import convert
+from .old_links import OldSite, Upload, host, plain
 from .record import Record
-from .shortcodes import Picture
 from .wxr import Export, Item
 
-UPLOADS = "wp-content/uploads/"
-STATIC_UPLOADS = "static/" + UPLOADS  # under content/offices/<id>/: served at /wp-content/uploads/, as before
 DRAFT_STATUSES = ("draft", "pending")
 PUBLISHED_STATUSES = ("publish", "future")
 SKIP_REASONS = {
@@ -46,25 +46,10 @@ SKIP_REASONS = {
     "trash": "in the old site's trash; not imported",
     "auto-draft": "an empty automatic draft; not imported",
 }
+# lists every site makes itself: an old page at one of these addresses cannot redirect from it
+RESERVED = (*MAIN_SECTIONS, "langganan", "tag", "cari", "situs-resmi", "en")
 DEFAULT_CATEGORIES = ("uncategorized", "uncategorised", "tak-berkategori")
 _NO_DATE = "0000-00-00 00:00:00"
-_ID_LINE = re.compile(r"^id:\s*[\"']?(.*?)[\"']?\s*$", re.M)
-
-
-@dataclass(frozen=True)
-class Upload:
-    """A file of the old wp-content/uploads/: copied when at hand, else listed for copying by hand."""
-
-    rel: str  # below wp-content/uploads/, e.g. "2019/05/foto.jpg"
-    url: str  # its old absolute address
-    source: Path | None  # the file in --uploads, when given and present
-    present: bool  # already in the unit's static folder (copied earlier, or by hand)
-    usable: bool  # a file name the sites can serve
-    line: int  # where the export first names it
-
-    @property
-    def target(self) -> str:
-        return STATIC_UPLOADS + self.rel
 
 
 @dataclass(frozen=True)
@@ -105,12 +90,12 @@ class Planner:
         self.export, self.office, self.unit_dir, self.record = export, office, unit_dir, record
         self.uploads_dir, self.pages_section, self.problems = uploads_dir, pages_section, problems
         self.plan = Plan()
-        self.hosts = {_host(u) for u in (export.site_url, export.blog_url) if u}
-        self.attachments = {i.post_id: i for i in export.items if i.post_type == "attachment"}
+        self.old = OldSite(export, unit_dir, uploads_dir, self._attention)
         self.pages = {i.post_id: i for i in export.items if i.post_type == "page"}
-        self.targets: dict[str, str] = {}  # old address (normalised) -> new site URL ("/berita/x/")
-        self.attachment_pages = {_normal(a.link): a for a in self.attachments.values() if a.link}
-        self.pictures: dict[int, Picture] | None = None
+        self.taken: dict[str, str] = {}  # new site URL -> the file (under the unit) that has it
+        self.aliased: set[str] = set()
+        self.shared_urls: set[str] | None = None
+        self.keys: dict[int, str] = {}  # post id -> the record's key and pinned id: the old GUID
 
     # -- public -------------------------------------------------------------------------------
 
@@ -119,20 +104,20 @@ class Planner:
         placed = self._place(chosen)
         for item, _rel, url, draft in placed:
             if not draft:
-                for old in (item.link, item.guid, *_id_links(self.export.site_url, item)):
-                    self.targets.setdefault(_normal(old), "/" + url)
-        for attachment in self.attachments.values():
-            self._upload(_upload_rel(attachment), attachment.line)
+                self.old.add_target(item, url)
+        self.old.note_media_library()
         for item, rel, url, draft in placed:
             self.plan.entries.append(
                 Entry(self._key(item), item, rel, url, self._text(item, url, draft), draft)
             )
+        self.plan.uploads = self.old.uploads
         return self.plan
 
     # -- choosing and placing -------------------------------------------------------------------
 
     def _select(self) -> list[tuple[Item, bool]]:
         chosen = []
+        seen: dict[str, Item] = {}
         for item in self.export.items:
             if item.post_type == "attachment":
                 continue
@@ -142,6 +127,7 @@ class Planner:
             self.plan.comments += item.comments
             if item.status in PUBLISHED_STATUSES or item.status in DRAFT_STATUSES:
                 chosen.append((item, item.status in DRAFT_STATUSES))
+                self.keys[item.post_id] = self._choose_key(item, seen)
             else:
                 reason = SKIP_REASONS.get(item.status, f"status {item.status!r}; not imported")
                 self.plan.skipped.append((item, reason))
@@ -150,7 +136,7 @@ class Planner:
     def _place(self, chosen: list[tuple[Item, bool]]) -> list[tuple[Item, str, str, bool]]:
         """A file and URL for each item: its recorded file first, then new ones oldest first."""
         own = {entry["path"] for entry in self.record.items.values()}
-        taken: dict[str, str] = {}
+        taken = self.taken
         for path in sorted(self.unit_dir.rglob("*.md")) if self.unit_dir.is_dir() else []:
             rel = path.relative_to(self.unit_dir).as_posix()
             if rel.startswith("static/") or rel in own:
@@ -173,7 +159,7 @@ class Planner:
         return sorted(placed, key=lambda p: p[1])
 
     def _free_name(self, item: Item, taken: dict[str, str]) -> str:
-        slug = _slug(item) or slugify(_title(item)) or f"wp-{item.post_id}"
+        slug = _slug(item) or _slug_of(_title(item)) or f"{item.post_type}-{item.post_id}"
         if item.post_type == "page":
             folder = "/".join([self.pages_section, *self._ancestors(item)])
             prefix = ""
@@ -206,7 +192,7 @@ class Planner:
         parent = self.pages.get(item.parent)
         while parent is not None and parent.post_id not in seen:
             seen.add(parent.post_id)
-            chain.insert(0, _slug(parent) or slugify(_title(parent)))
+            chain.insert(0, _slug(parent) or _slug_of(_title(parent)) or f"page-{parent.post_id}")
             parent = self.pages.get(parent.parent)
         return chain
 
@@ -221,9 +207,9 @@ class Planner:
             )
         converted = convert(
             item.content,
-            lambda link, offset: self._relink(link, item.line_in_content(offset)),
-            self._pictures(),
-            lambda: self._own_pictures(item),
+            lambda link, offset: self.old.relink(link, item.line_in_content(offset)),
+            self.old.pictures(),
+            lambda: self.old.own_pictures(item),
         )
         self.plan.html_blocks += converted.html_blocks
         for note in converted.notes:
@@ -247,10 +233,10 @@ class Planner:
                 lines.append(f"category: {_yaml(categories[0].name)}")
             if tags:
                 lines.append(f"tags: {_yaml(list(dict.fromkeys(tags)))}")
-        summary = _plain(item.excerpt)
+        summary = plain(item.excerpt)
         if summary:
             lines.append(f"summary: {_yaml(summary)}")
-        image, alt = self._featured(item)
+        image, alt = self.old.featured(item)
         if image:
             lines.append(f"image: {_yaml(image)}")
             if alt:
@@ -258,7 +244,8 @@ class Planner:
             else:
                 self._attention(
                     item.line,
-                    f"the featured picture {image} has no description (alt text); the build refuses it until it has one",
+                    f"the featured picture {image} has no description (alt text); "
+                    "the build refuses it until it has one",
                     "add a line image_alt: Petugas melayani pemohon",
                 )
         if item.post_type == "page" and item.menu_order:
@@ -274,7 +261,22 @@ class Planner:
         return "\n".join(lines) + converted.markdown
 
     def _key(self, item: Item) -> str:
-        """The item's lasting identity: its GUID (the id old feeds gave it)."""
+        return self.keys[item.post_id]
+
+    def _choose_key(self, item: Item, seen: dict[str, Item]) -> str:
+        """The item's lasting identity: its GUID (the id old feeds gave it), unique in the export."""
+        key = self._guid(item)
+        if key in seen:
+            other = key
+            key = f"{self.export.site_url}/?p={item.post_id}"
+            self._attention(
+                item.line,
+                f"the GUID {other} is also the item's at line {seen[other].line}; this one gets {key}",
+            )
+        seen[key] = item
+        return key
+
+    def _guid(self, item: Item) -> str:
         guid = item.guid
         if guid and ":" not in guid:  # a GUID without a scheme would be read as a local id
             guid = f"{self.export.site_url}/{guid.lstrip('/')}"
@@ -290,7 +292,7 @@ class Planner:
         if (
             not item.link
             or parts.query
-            or _host(item.link) not in self.hosts
+            or host(item.link) not in self.old.hosts
             or item.status in DRAFT_STATUSES
         ):
             return ""
@@ -307,145 +309,47 @@ class Planner:
                     "ask the web server to redirect it",
                 )
             return ""
-        return "" if alias == url else "/" + alias
-
-    # -- links and uploads -------------------------------------------------------------------------
-
-    def _relink(self, link: str, line: int) -> str:
-        parts = urlsplit(link)
-        host = _host(link)
+        if alias == url:
+            return ""
         if (
-            link.startswith("//")
-            or (host and host not in self.hosts)
-            or parts.scheme not in ("", "http", "https")
+            alias in self.taken
+            or alias in self.aliased
+            or alias.rstrip("/") in RESERVED
+            or alias in self._shared()
         ):
-            return link
-        if not host and not link.startswith("/"):
-            return link  # relative to a page of the old site: left as written, the build checks it
-        path = unquote(parts.path)
-        absolute = link if host else self.export.site_url + link
-        if path.startswith("/" + UPLOADS):
-            upload = self._upload(path[len("/" + UPLOADS) :], line)
-            return (
-                "/" + UPLOADS + upload.rel
-                if upload.usable and (upload.source or upload.present)
-                else absolute
-            )
-        target = self.targets.get(_normal(link if host else absolute))
-        attachment = self._attachment_by_link(link if host else absolute)
-        if target is None and attachment is not None:
-            return self._relink(attachment.attachment_url, line)
-        if target is None:
             self._attention(
-                line,
-                f"a link to the old site's {path or '/'}{'?' + parts.query if parts.query else ''}, "
-                "which this import does not bring, keeps its old address",
-                "point it at a page of the new site",
+                item.line,
+                f"the old address /{alias} is an address of the new site; it does not redirect here",
+                "link to the new address where the old one was used",
             )
-            return absolute
-        return target + (f"#{parts.fragment}" if parts.fragment else "")
+            return ""
+        self.aliased.add(alias)
+        return "/" + alias
 
-    def _attachment_by_link(self, link: str) -> Item | None:
-        return self.attachment_pages.get(_normal(link))
-
-    def _upload(self, rel: str, line: int) -> Upload:
-        rel = rel.lstrip("/")
-        known = self.plan.uploads.get(rel)
-        if known is not None:
-            return known
-        source = self.uploads_dir / rel if self.uploads_dir else None
-        try:
-            check(UPLOADS + rel)
-            usable = True
-        except UnsafePath:
-            usable = False
-            self._attention(
-                line,
-                f"the upload {rel} has a name a static site cannot serve",
-                "rename the file (letters, digits, . - _) and fix the links to it",
-            )
-        upload = Upload(
-            rel,
-            f"{self.export.site_url}/{UPLOADS}{rel}",
-            source if source is not None and source.is_file() else None,
-            (self.unit_dir / STATIC_UPLOADS / rel).is_file(),
-            usable,
-            line,
-        )
-        self.plan.uploads[rel] = upload
-        return upload
-
-    def _pictures(self) -> dict[int, Picture]:
-        if self.pictures is None:
-            self.pictures = {ident: self._picture(a) for ident, a in self.attachments.items()}
-        return self.pictures
-
-    def _picture(self, attachment: Item) -> Picture:
-        url = self._relink(attachment.attachment_url, attachment.line) if attachment.attachment_url else ""
-        return Picture(url, attachment.meta.get("_wp_attachment_image_alt", ""), _plain(attachment.excerpt))
-
-    def _own_pictures(self, item: Item) -> list[Picture]:
-        own = [a for a in self.attachments.values() if a.parent == item.post_id and _is_image(a)]
-        return [self._pictures()[a.post_id] for a in sorted(own, key=lambda a: (a.menu_order, a.post_id))]
-
-    def _featured(self, item: Item) -> tuple[str, str]:
-        """The featured picture's new address and its alt text from the media library."""
-        ident = item.meta.get("_thumbnail_id", "")
-        attachment = self.attachments.get(int(ident)) if ident.isdigit() else None
-        if attachment is None or not attachment.attachment_url:
-            return "", ""
-        alt = attachment.meta.get("_wp_attachment_image_alt", "").strip()
-        return self._relink(attachment.attachment_url, item.line), alt
+    def _shared(self) -> set[str]:
+        """The addresses of shared pages (a unit publishes most of them): never an alias."""
+        if self.shared_urls is None:
+            shared = self.unit_dir.parent.parent / "shared"
+            paths = sorted(shared.rglob("*.md")) if shared.is_dir() else []
+            self.shared_urls = {page_url(p.relative_to(shared).as_posix()) for p in paths}
+        return self.shared_urls
 
     def _attention(self, line: int, message: str, hint: str = "") -> None:
         self.problems.warning(self.export.path, line, message, hint)
 
 
-def _upload_rel(attachment: Item) -> str:
-    stored = attachment.meta.get("_wp_attached_file", "")
-    if stored and not stored.startswith(("/", "http")):
-        return stored
-    path = unquote(urlsplit(attachment.attachment_url).path)
-    return path.split("/" + UPLOADS, 1)[-1] if "/" + UPLOADS in path else path.rsplit("/", 1)[-1]
-
-
-def _is_image(item: Item) -> bool:
-    return PurePosixPath(urlsplit(item.attachment_url).path).suffix.lower() in (
-        ".jpg",
-        ".jpeg",
-        ".png",
-        ".gif",
-        ".webp",
-    )
-
-
-def _host(url: str) -> str:
-    return urlsplit(url).netloc.lower().removeprefix("www.")
-
-
-def _normal(url: str) -> str:
-    """An address as compared: no scheme or www., a final slash, the query kept (?p=12)."""
-    parts = urlsplit(url.strip())
-    path = unquote(parts.path).rstrip("/") + "/"
-    return f"{_host(url)}{path}" + (f"?{parts.query}" if parts.query else "")
-
-
-def _id_links(site_url: str, item: Item) -> list[str]:
-    """The short addresses WordPress answers for an item: ?p=12, ?page_id=3."""
-    name = "page_id" if item.post_type == "page" else "p"
-    return [f"{site_url}/?{name}={item.post_id}"]
-
-
 def _slug(item: Item) -> str:
-    return slugify(unquote(item.slug)) if item.slug and not item.slug.endswith("__trashed") else ""
+    return _slug_of(unquote(item.slug)) if item.slug and not item.slug.endswith("__trashed") else ""
+
+
+def _slug_of(text: str) -> str:
+    """A slug from Latin letters and digits, or "" (slugify's "halaman" for text without any)."""
+    slug = slugify(text)
+    return "" if slug == "halaman" and "halaman" not in text.lower() else slug
 
 
 def _title(item: Item) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]*>", "", item.title)).split())
-
-
-def _plain(fragment: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", fragment)).split())
 
 
 def _utc(text: str) -> datetime | None:

@@ -28,6 +28,8 @@ def lines(result: Result, problems: Problems) -> list[str]:
             f"  left alone: {len(done.kept)} changed by an editor, {len(done.deleted)} deleted by an editor, "
             f"{len(done.elsewhere)} already in another file"
         )
+    if done.absent:
+        out.append(f"  no longer in the export, kept as they are: {', '.join(done.absent)}")
     reasons = Counter(item.status for item, _ in plan.skipped)
     skipped = ", ".join(f"{n} {status}" for status, n in sorted(reasons.items()))
     out.append(f"  skipped: {len(plan.skipped)}" + (f" ({skipped})" if skipped else ""))

@@ -110,7 +110,7 @@ def expand(
         linked = re.search(r"<a\b[^>]*>\s*" + re.escape(image.group(0)) + r"\s*</a>", inner, re.I)
         figure = linked.group(0) if linked else image.group(0)
         words = (inner[: (linked or image).start()] + inner[(linked or image).end() :]).strip()
-        words = words or html.escape(attrs.get("caption", ""))
+        words = words or attrs.get("caption", "")  # stored as HTML, cleaned with the rest
         caption_html = f"<figcaption>{words}</figcaption>" if words else ""
         return f"\n\n<figure>{figure}{caption_html}</figure>\n\n"
 

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Problems
-from .plan import Plan, Upload
+from .old_links import Upload
+from .plan import Plan
 from .record import NAME, Record, digest
 
 _ID_LINE = re.compile(r"^id:\s*[\"']?(.*?)[\"']?\s*$", re.M)
@@ -42,6 +43,7 @@ class Outcome:
     elsewhere: list[tuple[str, str]] = field(default_factory=list)  # (old GUID, the file holding it)
     copied: list[str] = field(default_factory=list)
     by_hand: list[Upload] = field(default_factory=list)  # uploads to copy by hand
+    absent: list[str] = field(default_factory=list)  # recorded earlier, no longer in the export: kept
 
 
 def write(plan: Plan, record: Record, unit_dir: Path, problems: Problems, dry_run: bool = False) -> Outcome:
@@ -84,6 +86,8 @@ def write(plan: Plan, record: Record, unit_dir: Path, problems: Problems, dry_ru
             _put(path, data, dry_run)
             outcome.updated.append(entry.rel)
         record.items[entry.key] = {"path": entry.rel, "sha256": digest(data)}
+    planned = {entry.key for entry in plan.entries}
+    outcome.absent = sorted(e["path"] for key, e in record.items.items() if key not in planned)
     for upload in sorted(plan.uploads.values(), key=lambda u: u.rel):
         _copy(upload, unit_dir, record, outcome, problems, dry_run)
     if not dry_run:

@@ -1,0 +1,60 @@
+"""Choosing units on the command line: --office, --changed-since REV, --shard I/N.
+
+Every filter narrows: a unit is built (or listed) when it passes all given.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..changes import ChangesError, units_changed_since
+from ..shards import Shard, ShardError, in_shard, parse_shard
+from ..site import Project
+from .common import EXIT_USAGE
+
+
+def _shard(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Shard | None:
+    if value is None:
+        return None
+    try:
+        return parse_shard(value)
+    except ShardError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+changed_since_option = click.option(
+    "--changed-since",
+    metavar="REV",
+    help="Only units whose inputs changed between this git revision and the working tree.",
+)
+shard_option = click.option(
+    "--shard",
+    metavar="I/N",
+    callback=_shard,
+    help="Only the units of shard I of N (a region stays in one shard; see sitegen/shards.py).",
+)
+
+
+def select_units(
+    project: Project, offices: tuple[str, ...], changed_since: str | None, shard: Shard | None
+) -> list[str]:
+    """The chosen units in offices.yaml order; unknown ids and git problems exit 2."""
+    known = project.network.ids
+    for office_id in offices:
+        if office_id not in known:
+            raise click.BadParameter(
+                f"unknown unit {office_id!r}; known: {', '.join(known)}", param_hint="--office"
+            )
+    units = [i for i in known if i in offices] if offices else list(known)
+    if changed_since is not None:
+        try:
+            changed = set(units_changed_since(project, changed_since))
+        except ChangesError as exc:
+            click.echo(f"error: --changed-since: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
+        units = [i for i in units if i in changed]
+    if shard is not None:
+        units = in_shard(project.network, units, shard)
+    return units
