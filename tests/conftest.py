@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import shutil
 import textwrap
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+SHIPPED_NOW = datetime(2026, 11, 24, 5, 0, tzinfo=UTC)  # the moment the shipped-site specifications build at
 
 OFFICES = """\
 network:
@@ -128,3 +130,21 @@ class Fixture:
 @pytest.fixture
 def project(tmp_path: Path) -> Fixture:
     return Fixture(tmp_path / "repo")
+
+
+def copy_of_repository(root: Path) -> Path:
+    """The repository's own offices.yaml, content and themes, copied into ``root``."""
+    for name in ("content", "themes"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "offices.yaml", root / "offices.yaml")
+    return root
+
+
+@pytest.fixture(scope="session")
+def shipped(tmp_path_factory) -> Path:
+    """The shipped network as readers get it, built once for every specification that reads it."""
+    from sitegen.site import build, load_project
+
+    root = copy_of_repository(tmp_path_factory.mktemp("shipped"))
+    build(load_project(root), root / "public", now=SHIPPED_NOW)
+    return root / "public"

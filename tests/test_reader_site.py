@@ -23,7 +23,7 @@ from sitegen.config import load_network
 from sitegen.errors import Problems
 from sitegen.site import build, load_project
 
-from .conftest import REPO
+from .conftest import REPO, copy_of_repository
 
 NOW = datetime(2026, 11, 24, 5, 0, tzinfo=UTC)
 BULK = 300
@@ -35,10 +35,7 @@ ATOM_NS = "{http://www.w3.org/2005/Atom}"
 @pytest.fixture(scope="module")
 def shipped(tmp_path_factory) -> Path:
     """The shipped network plus 300 news items for Pontianak, two a week from January 2024."""
-    root = tmp_path_factory.mktemp("reader")
-    for name in ("content", "themes"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "offices.yaml", root / "offices.yaml")
+    root = copy_of_repository(tmp_path_factory.mktemp("reader"))
     start = datetime(2024, 1, 1, 9, 0)
     for n in range(BULK):
         day = start + timedelta(days=3 * n + n % 2)

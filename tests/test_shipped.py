@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-from datetime import UTC, datetime
-from pathlib import Path
-
 import feedparser
-import pytest
 
 from sitegen.site import build, load_project
 
-from .conftest import REPO
+from .conftest import SHIPPED_NOW
 from .helpers import broken_links, tree
 
 UNITS = [
@@ -26,18 +21,7 @@ UNITS = [
     "kanwil-kalbar",
 ]
 BORDER = ["singkawang", "sambas", "entikong", "putussibau"]
-NOW = datetime(2026, 11, 24, 5, 0, tzinfo=UTC)
-
-
-@pytest.fixture(scope="module")
-def shipped(tmp_path_factory) -> Path:
-    """A copy of the repository's own offices.yaml, content and themes, built once."""
-    root = tmp_path_factory.mktemp("shipped")
-    for name in ("content", "themes"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "offices.yaml", root / "offices.yaml")
-    build(load_project(root), root / "public", now=NOW)
-    return root / "public"
+NOW = SHIPPED_NOW
 
 
 def test_nine_sites_one_per_unit(shipped):

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
-from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,20 +11,10 @@ import yaml
 
 from sitegen.site import build, load_project
 
-from .conftest import REPO
+from .conftest import REPO, SHIPPED_NOW
 
 BORDER = ["singkawang", "sambas", "entikong", "putussibau"]
-NOW = datetime(2026, 11, 24, 5, 0, tzinfo=UTC)
-
-
-@pytest.fixture(scope="module")
-def shipped(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("shipped")
-    for name in ("content", "themes"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "offices.yaml", root / "offices.yaml")
-    build(load_project(root), root / "public", now=NOW)
-    return root / "public"
+NOW = SHIPPED_NOW
 
 
 class Sections(HTMLParser):
