@@ -1,10 +1,12 @@
-"""Edit-to-reload time of `sitegen serve` on the shipped content.
+"""Edit-to-reload time of `sitegen serve`, on the shipped content or the `network` corpus.
 
 Measures what an editor waits for: from saving a Markdown file to the moment
-an open tab, told by the live-reload channel, has fetched the page showing the
-change. Runs on a copy of the repository's content in a temporary folder.
+an open tab, told by the live-reload channel (asking, as the tab's script does,
+for its own page), has fetched the page showing the change. Also records how
+long the preview took to put the saved page in place, and to finish the full
+rebuild of the units the save affects. Runs on a copy in a temporary folder.
 
-    python bench/edit_reload.py [--edits 20] [--write]
+    python bench/edit_reload.py [--corpus shipped|network] [--edits 20] [--write]
 """
 
 from __future__ import annotations
@@ -31,7 +33,21 @@ from sitegen.serve.livereload import Generation  # noqa: E402
 from sitegen.serve.server import serve  # noqa: E402
 from sitegen.serve.watcher import Watcher  # noqa: E402
 
-NEWS = "content/offices/pontianak/berita/2026-09-03-pengawasan-orang-asing-mempawah.md"
+# corpus -> (its root, the news file edited, the page showing it, a word already on that page)
+CORPORA = {
+    "shipped": (
+        REPO,
+        "content/offices/pontianak/berita/2026-09-03-pengawasan-orang-asing-mempawah.md",
+        "/pontianak/berita/pengawasan-orang-asing-mempawah/",
+        "Timpora",
+    ),
+    "network": (
+        REPO / "bench/corpus/network/sitegen",
+        "content/offices/unit002/berita/berita-00150.md",
+        None,  # found from the built output: the corpus's slugs come from generated titles
+        "Bagian",
+    ),
+}
 
 
 def get(port: int, path: str) -> str:
@@ -42,55 +58,78 @@ def get(port: int, path: str) -> str:
     return body
 
 
-def measure(edits: int, poll: bool) -> list[float]:
+def page_of(site_root: Path, unit: str, marker_file: Path) -> str:
+    """The URL path of the built page showing the edited news item (found by its title)."""
+    title = next(
+        line for line in marker_file.read_text(encoding="utf-8").splitlines() if line.startswith("title:")
+    )
+    wanted = title.split(":", 1)[1].strip()
+    for page in sorted((site_root / unit / "berita").glob("*/index.html")):
+        if f">{wanted}<" in page.read_text(encoding="utf-8"):
+            return "/" + page.relative_to(site_root).parent.as_posix() + "/"
+    raise SystemExit(f"no page shows {wanted!r}")
+
+
+def measure(corpus: str, edits: int, poll: bool) -> tuple[list[float], list[float], list[float]]:
+    """Seconds per edit: until the tab has the page; the saved page shown alone; the full rebuild."""
+    source_root, news_rel, page, word = CORPORA[corpus]
+    if corpus == "network" and not (source_root / "offices.yaml").exists():
+        raise SystemExit("write the corpus first: python bench/corpus.py network")
     work = Path(tempfile.mkdtemp(prefix="sitegen-bench-"))
     try:
         for name in ("content", "themes"):
-            shutil.copytree(REPO / name, work / name)
-        shutil.copy(REPO / "offices.yaml", work / "offices.yaml")
+            shutil.copytree(source_root / name, work / name)
+        shutil.copy(source_root / "offices.yaml", work / "offices.yaml")
         builder = PreviewBuilder(work, Generation())
         builder.rebuild()
+        assert not builder.generation.problems, builder.generation.problems
         server = serve(builder, "127.0.0.1", 0)
         port = server.server_address[1]
         threading.Thread(target=server.serve_forever, daemon=True).start()
         watcher = Watcher(work, builder.rebuild, poll=poll)
         watcher.start()
         time.sleep(0.5)
-        news = work / NEWS
+        news = work / news_rel
+        page = page or page_of(builder.site_root, news_rel.split("/")[2], news)
         original = news.read_text(encoding="utf-8")
-        page = "/pontianak/berita/pengawasan-orang-asing-mempawah/"
-        assert "Timpora" in get(port, page), "the benchmark page moved"
-        times = []
+        assert word in get(port, page), "the benchmark page moved"
+        shown, first_look, full = [], [], []
         for n in range(edits):
             marker = f"Penanda suntingan {n}."
             since = builder.generation.number
             started = time.perf_counter()
             news.write_text(original + f"\n{marker}\n", encoding="utf-8")
             while True:
-                answer = json.loads(get(port, f"/_sitegen/wait?since={since}"))
+                answer = json.loads(get(port, f"/_sitegen/wait?since={since}&path={page}"))
                 if answer["generation"] != since:
                     break
             assert not answer["problems"], answer["problems"]
             assert marker in get(port, page)
-            times.append(time.perf_counter() - started)
-            time.sleep(0.2)
+            shown.append(time.perf_counter() - started)
+            while builder._lock.locked() or builder.last_seconds == 0.0:
+                time.sleep(0.01)
+            time.sleep(0.3)  # the full rebuild's end, then a pause as between an editor's saves
+            with builder._lock:
+                first_look.append(builder.first_look_seconds)
+                full.append(builder.last_seconds)
         watcher.stop()
         server.shutdown()
         builder.close()
-        return times
+        return shown, first_look, full
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="shipped")
     parser.add_argument("--edits", type=int, default=20)
     parser.add_argument("--write", action="store_true", help="record the table in bench/EDIT_RELOAD.md")
     args = parser.parse_args()
     rows = []
     for label, poll in (("file events (inotify)", False), ("polling (--poll)", True)):
-        times = measure(args.edits, poll)
-        rows.append((label, statistics.median(times), sorted(times)[int(len(times) * 0.9) - 1], max(times)))
+        shown, first_look, full = measure(args.corpus, args.edits, poll)
+        rows.append((label, *(_summary(times) for times in (shown, first_look, full))))
     cpu = next(
         (
             line.split(":", 1)[1].strip()
@@ -100,24 +139,55 @@ def main() -> None:
         platform.processor(),
     )
     lines = [
-        "# Edit to reload: `sitegen serve` on the shipped content",
+        f"## `{args.corpus}`",
         "",
-        f"Measured {date.today().isoformat()} with `python bench/edit_reload.py --edits {args.edits}` on "
-        f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}.",
-        "From saving a news item of one unit to an open tab having the reloaded page with the change",
-        "(file event, rebuild of the unit and its regional office, reload signal, page fetch). Target: under 1 s.",
+        f"Measured {date.today().isoformat()} with "
+        f"`python bench/edit_reload.py --corpus {args.corpus} --edits {args.edits}` on "
+        f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}. Medians "
+        "(90th percentile, slowest) over the edits.",
         "",
-        "| watcher | median | 90th percentile | slowest |",
+        "| watcher | save → tab shows the edit | saved page put in place | full rebuild of the affected units |",
         "|---|---|---|---|",
-        *[
-            f"| {label} | {med * 1000:.0f} ms | {p90 * 1000:.0f} ms | {mx * 1000:.0f} ms |"
-            for label, med, p90, mx in rows
-        ],
+        *[f"| {label} | {a} | {b} | {c} |" for label, a, b, c in rows],
         "",
     ]
     print("\n".join(lines))
     if args.write:
-        (REPO / "bench/EDIT_RELOAD.md").write_text("\n".join(lines), encoding="utf-8")
+        _record(args.corpus, lines)
+
+
+def _summary(times: list[float]) -> str:
+    ordered = sorted(times)
+    p90 = ordered[max(0, int(len(ordered) * 0.9) - 1)]
+    return f"{statistics.median(ordered) * 1000:.0f} ms ({p90 * 1000:.0f}, {ordered[-1] * 1000:.0f})"
+
+
+def _record(corpus: str, lines: list[str]) -> None:
+    """Replace this corpus's section of bench/EDIT_RELOAD.md, keeping the others."""
+    path = REPO / "bench/EDIT_RELOAD.md"
+    start, end = f"<!-- {corpus} -->", f"<!-- /{corpus} -->"
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if start not in text:
+        text = HEADER
+    block = start + "\n" + "\n".join(lines) + end
+    if start in text:
+        before, rest = text.split(start, 1)
+        after = rest.split(end, 1)[1] if end in rest else ""
+        text = before + block + after
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+HEADER = """# Edit to reload: `sitegen serve`
+
+From saving a news item of one unit to an open tab having the reloaded page with
+the change: the file event, the saved page rendered alone and put in place, the
+reload signal to the tab showing that page, the page fetched. The full rebuild
+of the unit and its regional office follows; its time is the last column (the
+tab is not reloaded again unless that rebuild changed its page). Targets: the
+saved page rebuilt in under 0.1 s, the browser reloaded in under 0.3 s.
+"""
 
 
 if __name__ == "__main__":

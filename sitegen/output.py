@@ -86,6 +86,24 @@ def digest_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def recorded_files(root: Path) -> dict[str, dict[str, str]]:
+    """Each unit's files and digests as its manifest records them, read without taking the lock.
+
+    For comparing an output before and after a build (the preview names the pages a build changed).
+    """
+    found = {}
+    for path in sorted((root / STATE).glob("*.json")):
+        if path.name == JOURNAL:
+            continue
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(data, dict) and isinstance(data.get("files"), dict):
+            found[path.stem] = data["files"]
+    return found
+
+
 def _fault(point: str) -> None:
     """Crash here when SITEGEN_FAULT names this point (specifications kill builds mid-swap)."""
     if os.environ.get("SITEGEN_FAULT") == point:
@@ -323,6 +341,29 @@ class Output:
             )
         intact = {rel: d for rel, d in made.items() if rel not in damaged}
         return SiteWriter(self, site_id, intact, set(made), fingerprint)
+
+    def patch(self, site_id: str, files: list[tuple[str, bytes]]) -> list[str]:
+        """Replace files of a unit's current site ahead of its rebuild (the preview's first look).
+
+        Only files the manifest already lists are replaced, each by an atomic rename; the
+        manifest stays as it was, so their new size and time mark them damaged and the
+        unit's next build writes them again from scratch. Returns the paths replaced.
+        """
+        current = self.root / site_id
+        made = self.manifest(site_id)
+        done = []
+        for rel, data in files:
+            target = current / rel
+            if rel not in made or not target.is_file() or target.is_symlink():
+                continue  # a page that moved or is new waits for the build, which records it
+            tmp = target.with_name(f".{target.name}.sitegen-patch")
+            try:
+                tmp.write_bytes(data)
+                os.replace(tmp, target)
+            finally:
+                tmp.unlink(missing_ok=True)
+            done.append(rel)
+        return done
 
     def remove_unit(self, site_id: str) -> None:
         """Schedule a unit that left offices.yaml for removal at commit."""

@@ -212,9 +212,14 @@ def _editors(item: Planned) -> bool:
     return item.origin is not None or bool(item.source and item.source.source)
 
 
-def render(site: Site, planned: list[Planned], problems: Problems) -> Iterator[tuple[str, bytes]]:
-    """Render each planned file; HTML goes through the link checker. Problems are reported, not raised."""
-    existing = {p.path for p in planned}
+def render(
+    site: Site, planned: list[Planned], problems: Problems, existing: set[str] | None = None
+) -> Iterator[tuple[str, bytes]]:
+    """Render each planned file; HTML goes through the link checker. Problems are reported, not raised.
+
+    Links are checked against ``existing``, by default the planned files themselves.
+    """
+    existing = existing if existing is not None else {p.path for p in planned}
     for item in planned:
         try:
             data = item.make()

@@ -321,9 +321,12 @@ def _build(
         damaged: set[str] = set()
         if output is not None and not problems.errors:
             stamp = fingerprint(site, models, theme_digests(theme), offices_yaml, drafts, shared_stamp())
+            recorded = output.fingerprint(office.id)
+            # same inputs (an index kept from before is fine when none is wanted now), intact: skip
+            current = recorded == stamp or (not index_search and recorded == stamp + STALE_SEARCH)
             stamp += "" if index_search else STALE_SEARCH
             damaged = output.damaged(office.id, verify)  # files deleted or changed on disk are rewritten
-            if output.fingerprint(office.id) == stamp and not damaged:  # same inputs, intact: skip
+            if current and not damaged:
                 stats[office.id] = WriteStats(unchanged=len(output.manifest(office.id)))
                 continue
         todo.append(_Unit(site, theme, stamp, damaged))

@@ -41,11 +41,12 @@ class Preview:
         conn.close()
         return response.status, body
 
-    def wait_for_generation_after(self, since: int) -> dict:
-        """What a live-reload script sees: the long poll answers once the preview changed."""
+    def wait_for_generation_after(self, since: int, page: str = "") -> dict:
+        """What a live-reload script sees: the long poll answers once the preview changed ``page``
+        (any page when none is named)."""
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
-            status, body = self.get(f"/_sitegen/wait?since={since}")
+            status, body = self.get(f"/_sitegen/wait?since={since}" + (f"&path={page}" if page else ""))
             answer = json.loads(body)
             if answer["generation"] != since:
                 return answer
@@ -127,7 +128,7 @@ def test_an_unrelated_unit_is_not_rewritten(preview):
         "content/offices/alpha/berita/2026-10-05-patroli.md",
         "---\ntitle: Patroli Malam\ndate: 2026-10-05 14:00\n---\nx\n",
     )
-    preview.wait_for_generation_after(since)
+    preview.wait_for_generation_after(since, "/alpha/berita/")  # as a tab showing the list waits
     assert "Patroli Malam" in preview.get("/alpha/berita/")[1]
     assert rudenim.stat().st_ino == inode
 

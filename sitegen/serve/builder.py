@@ -9,12 +9,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..affected import affected_units
 from ..bodies import Bodies
 from ..errors import BuildFailed, Problem
-from ..output import OutputError
-from ..site import Project, build, load_project
-from .livereload import Generation
+from ..output import OutputError, recorded_files
+from ..site import Project, build, build_now, load_project
+from .livereload import Generation, page_key
+from .saved import show_saved
 
 REINDEX_AFTER = 2.0  # seconds without a save before the preview's search index catches up
 
@@ -27,7 +27,8 @@ class PreviewBuilder:
     generation: Generation
     out: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="sitegen-preview-")))
     project: Project | None = None
-    last_seconds: float = 0.0
+    last_seconds: float = 0.0  # the last rebuild, from the save to the full rebuild's end
+    first_look_seconds: float = 0.0  # the last save shown on its own, before the full rebuild
     _bodies: Bodies = field(default_factory=Bodies)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _reindex: threading.Timer | None = None
@@ -37,24 +38,31 @@ class PreviewBuilder:
         return self.out / "sites"
 
     def rebuild(self, changed: set[str] | None = None) -> set[str]:
-        """Re-read the project and rebuild the units ``changed`` touches (all when None).
+        """Re-read the project and rebuild what ``changed`` touches (everything when None).
 
-        After the first build, a save is shown without re-indexing search (that takes
-        longer than the rest): the index follows once the editor pauses (``REINDEX_AFTER``).
+        A saved page is shown first, on its own (:mod:`sitegen.serve.saved`); then the
+        units it affects are rebuilt in full. Each step tells the tabs which pages it
+        changed, so a tab reloads once, when its own page is ready. After the first build a
+        save is shown without re-indexing search (that takes longer than the rest): the
+        index follows once the editor pauses (``REINDEX_AFTER``).
         """
         self._cancel_reindex()
         with self._lock:
             started = time.perf_counter()
+            first = changed is None or self.project is None or bool(self.generation.problems)
+            shown: dict[str, str] = {}
+            if not first:
+                shown = self._show_saved(changed) or {}
+            before = recorded_files(self.site_root)
             try:
                 project = load_project(self.root, bodies=self._bodies)
-                first = changed is None or self.project is None or self.generation.problems
-                # the first build, or one recovering from an error, builds every unit
-                units = set(project.network.ids) if first else affected_units(changed, self.project, project)
-                ordered = [i for i in project.network.ids if i in units]
-                if ordered:
-                    build(project, self.site_root, ordered, index_search=bool(first))
-                    if not first:
-                        self._schedule_reindex()
+                # Every unit is considered, as in `sitegen build`: those whose inputs did not change
+                # are skipped by their fingerprint, and the preview always ends as a cold build would
+                # (a new tag changes every unit's OPML, for one).
+                result = build(project, self.site_root, index_search=first)
+                units = {u for u, stats in result.stats.items() if stats.written or stats.removed}
+                if not first:
+                    self._schedule_reindex()
             except BuildFailed as exc:
                 self.generation.bump(exc.problems)
                 return set()
@@ -68,8 +76,21 @@ class PreviewBuilder:
                 return set()
             self.project = project
             self.last_seconds = time.perf_counter() - started
-            self.generation.bump([])
+            everything = first or any(not path.startswith("content/") for path in changed)
+            self.generation.bump([], None if everything else _changed_pages(before, self.site_root, shown))
             return units
+
+    def _show_saved(self, changed: set[str]) -> dict[str, str] | None:
+        """Put the saved pages in place and tell their tabs, before the full rebuild."""
+        started = time.perf_counter()
+        try:
+            shown = show_saved(self.project, changed, self.site_root, build_now())
+        except Exception:  # noqa: BLE001 - only a head start: the rebuild that follows reports problems
+            return None
+        if shown:
+            self.first_look_seconds = time.perf_counter() - started
+            self.generation.bump([], set(shown))
+        return shown
 
     def _schedule_reindex(self) -> None:
         self._reindex = threading.Timer(REINDEX_AFTER, self._reindex_now)
@@ -93,3 +114,17 @@ class PreviewBuilder:
         self._cancel_reindex()
         with self._lock:
             shutil.rmtree(self.out, ignore_errors=True)
+
+
+def _changed_pages(before: dict[str, dict[str, str]], site_root: Path, shown: dict[str, str]) -> set[str]:
+    """The URL paths whose file a build added, removed or changed, except those already shown as they are."""
+    after = recorded_files(site_root)
+    pages = set()
+    for unit in before.keys() | after.keys():
+        old, new = before.get(unit, {}), after.get(unit, {})
+        for rel in old.keys() | new.keys():
+            if old.get(rel) != new.get(rel):
+                key = page_key(f"/{unit}/{rel}")
+                if key not in shown or shown[key] != new.get(rel):
+                    pages.add(key)
+    return pages

@@ -66,15 +66,17 @@ class Handler(BaseHTTPRequestHandler):
         builder = self.server.builder
         parts = urlsplit(self.path)
         if parts.path == WAIT_PATH:
+            query = parse_qs(parts.query)
             try:
-                since = int(parse_qs(parts.query).get("since", ["-1"])[0] or -1)
+                since = int(query.get("since", ["-1"])[0] or -1)
             except ValueError:
                 self._send(
                     HTTPStatus.BAD_REQUEST, b"since must be a whole number\n", "text/plain; charset=utf-8"
                 )
                 return
-            builder.generation.wait(since, WAIT_SECONDS)
-            self._send(HTTPStatus.OK, builder.generation.as_json(), "application/json")
+            path = query.get("path", [None])[0]  # the page the tab shows: reload only when it changed
+            number = builder.generation.wait(since, WAIT_SECONDS, path)
+            self._send(HTTPStatus.OK, builder.generation.as_json(number), "application/json")
             return
         if parts.path == "/":
             self._send(HTTPStatus.OK, self._inject(self._index(), None).encode(), "text/html; charset=utf-8")

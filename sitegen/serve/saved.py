@@ -1,0 +1,104 @@
+"""The page an editor saved, shown at once: rendered alone from the project kept in memory.
+
+A full rebuild of the units a save affects re-reads every file and renders every
+page, list and feed of those units: right, but slower than an editor should wait
+to see a corrected sentence. So the preview first re-reads only the saved files,
+renders only the pages made from them (with the rest of the project as it was)
+and puts those in place; the tab showing such a page reloads at once. The full
+rebuild follows (:mod:`sitegen.serve.builder`) and is what the preview finally
+holds, byte for byte what a cold build makes.
+
+Anything this cannot be sure of it leaves to that rebuild: a new, moved or
+deleted file, a file that is not Markdown, a page with a problem.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+from ..errors import Problems
+from ..images import Resizer
+from ..model import publishes
+from ..output import Output
+from ..pictures import Pictures
+from ..render import plan, render
+from ..site import Models, Project
+from ..sources import Source, read_source
+from ..templates import load_theme
+from .livereload import page_key
+
+MAX_FILES = 3  # a bigger batch (a checkout, a search-and-replace) goes straight to the rebuild
+
+
+def show_saved(project: Project, changed: set[str], out: Path, now: datetime) -> dict[str, str] | None:
+    """Render the pages made from the saved Markdown files in ``changed`` and put them in ``out``.
+
+    ``project`` is the one the preview holds (as before the save). Returns the pages put in
+    place as {URL path: sha256 of the file}, or None when the save is not one to show alone.
+    """
+    fresh = _reread(project, changed)
+    if not fresh:
+        return None
+    problems = Problems(project.root)
+    content = project.root / "content"
+    edited = replace(
+        project,
+        sources=[fresh.get(s.rel, s) for s in project.sources],
+        problems=problems,
+        pictures=Pictures(content, Resizer(project.bodies.cache), problems),
+    )
+    output = Output(out, project.root)
+    try:
+        models = Models(edited, now, False, output.ids)
+        shown: dict[str, str] = {}
+        for office in _publishers(edited, list(fresh.values())):
+            site = models(office)
+            planned = plan(site, load_theme(edited.themes_dir, office.theme), problems)
+            mine = [p for p in planned if p.source and p.source.source and p.source.source.rel in fresh]
+            existing = {p.path for p in planned} | set(
+                output.manifest(office.id)
+            )  # feeds are not planned here
+            files = list(render(site, mine, problems, existing))
+            if problems.errors:
+                return None  # the rebuild reports it, with the overlay
+            for rel in output.patch(office.id, files):
+                data = dict(files)[rel]
+                shown[page_key(f"/{office.id}/{rel}")] = hashlib.sha256(data).hexdigest()
+        return shown
+    finally:
+        output.close()
+
+
+def _reread(project: Project, changed: set[str]) -> dict[str, Source]:
+    """The saved files read again, by their path under content/; empty if any is not a plain edit."""
+    if not changed or len(changed) > MAX_FILES:
+        return {}
+    known = {s.rel for s in project.sources}
+    content = project.root / "content"
+    problems = Problems(project.root)
+    fresh = {}
+    for rel in changed:
+        content_rel = rel.removeprefix("content/")
+        if content_rel == rel or not rel.endswith(".md") or content_rel not in known:
+            return {}  # not an edit of a page the preview already has
+        path = content / content_rel
+        if not path.is_file():
+            return {}
+        source = read_source(path, content, project.network.ids, problems, project.bodies.cache)
+        if source is None or problems.errors:
+            return {}
+        fresh[content_rel] = source
+    return fresh
+
+
+def _publishers(project: Project, sources: list[Source]) -> list:
+    """The units that publish any of ``sources``, in the network's order."""
+    found = []
+    for office in project.network.offices:
+        overridden = {s.key for s in project.sources if s.scope == office.id}
+        if any(publishes(office, source, overridden) for source in sources):
+            found.append(office)
+    return found
