@@ -1,4 +1,4 @@
-"""Which units a change of files affects: shared by the preview server and `--changed-since`.
+"""Which units a change of files affects, for `sitegen build --changed-since`.
 
 The answer is conservative: when a path cannot be tied to particular units
 (offices.yaml, a theme, sitegen's own code, a file of an unknown kind) every

@@ -18,6 +18,7 @@ from datetime import datetime
 
 from .errors import Problems
 from .links import target_file
+from .markdown import left_out_syntax
 from .model import Site, publishes
 from .site import Project
 
@@ -110,6 +111,13 @@ def content_warnings(project: Project, sites: list[Site], now: datetime, problem
                 "remove trusted_html unless a reviewer vouches for every page of the unit",
             )
     for source in project.sources:
+        for offset, what, fix in left_out_syntax(source.body):
+            problems.warning(
+                source.path,
+                source.body_line + offset,
+                f"{what} is not part of the Markdown sitegen reads: readers would see it as typed",
+                fix,
+            )
         if source.is_shared and not any(
             publishes(o, source, {s.key for s in project.sources if s.scope == o.id})
             for o in project.network.offices

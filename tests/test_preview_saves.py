@@ -72,7 +72,9 @@ def test_a_title_change_reaches_every_list_in_the_rebuild(project, preview):
 
 def test_a_page_that_moves_waits_for_the_rebuild(project, preview):
     preview.generation.announced.clear()
-    preview.rebuild(save(project, NEWS, "title: Sosialisasi Paspor", "slug: sosialisasi-baru\ntitle: Sosialisasi Paspor"))
+    preview.rebuild(
+        save(project, NEWS, "title: Sosialisasi Paspor", "slug: sosialisasi-baru\ntitle: Sosialisasi Paspor")
+    )
     assert len(preview.generation.announced) == 1, "nothing to show before the rebuild records the new URL"
     assert {"/alpha/berita/sosialisasi-baru/", NEWS_PAGE} <= preview.generation.announced[0]
 

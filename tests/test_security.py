@@ -173,7 +173,8 @@ def test_what_news_needs_survives_the_sanitizer(project):
         "| Jenis | Biaya |\n|:---|---:|\n| Paspor | Rp350.000 |\n\n"
         '<figure><img src="/static/site.css" alt="Foto"><figcaption>Keterangan</figcaption></figure>\n\n'
         '<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Video"></iframe>\n\n'
-        "Istilah\n:   Penjelasan\n\n*[PLB]: Pas Lintas Batas\n\nPLB dan [tautan](https://imigrasi.go.id/).\n"
+        "<dl><dt>Istilah</dt><dd>Penjelasan</dd></dl>\n\n"
+        '<abbr title="Pas Lintas Batas">PLB</abbr> dan [tautan](https://imigrasi.go.id/).\n'
     )
     project.write(
         "content/offices/alpha/berita/2026-11-01-lengkap.md",

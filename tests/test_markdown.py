@@ -1,0 +1,85 @@
+"""The Markdown sitegen reads: only the extensions the content needs, with the same HTML as the full set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import pytest
+from click.testing import CliRunner
+
+from sitegen.cli import main
+from sitegen.front_matter import split
+from sitegen.markdown import EXTENSION_CONFIGS, EXTENSIONS, FULL_SET, left_out_syntax, to_html
+from sitegen.sources import discover
+
+REPO = Path(__file__).resolve().parent.parent
+SHIPPED = discover(REPO / "content")
+
+
+def _body(path: Path) -> str:
+    return split(path.read_text(encoding="utf-8"))[1]
+
+
+def test_the_shipped_content_is_there_to_compare():
+    assert len(SHIPPED) > 50
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=[p.relative_to(REPO / "content").as_posix() for p in SHIPPED])
+def test_every_shipped_page_converts_exactly_as_with_the_full_extension_set(path):
+    full = markdown.Markdown(extensions=FULL_SET, extension_configs=EXTENSION_CONFIGS)
+    body = _body(path)
+    assert to_html(body) == full.convert(body)
+
+
+def test_the_extensions_kept_are_the_ones_the_content_uses():
+    assert EXTENSIONS == ["tables", "footnotes", "sane_lists", "toc"]
+    html = to_html(
+        "## Biaya\n\n| Layanan | Tarif |\n|---|---|\n| Paspor | Rp350.000 |\n\n"
+        "Dasar hukum[^1].\n\n1. Satu\n2. Dua\n\n[^1]: PP 45/2024.\n"
+    )
+    assert '<h2 id="biaya">Biaya</h2>' in html
+    assert "<table>" in html and "<td>Rp350.000</td>" in html
+    assert 'class="footnote"' in html
+    assert "<ol>" in html
+
+
+@pytest.mark.parametrize(
+    "line, what",
+    [
+        ("```", "fenced code block"),
+        ("~~~python", "fenced code block"),
+        (": sebuah definisi", "definition list"),
+        ("*[ITAS]: Izin Tinggal Terbatas", "abbreviation"),
+        ("## Judul {: #biaya}", "attribute list"),
+        ("Paragraf {.penting}", "attribute list"),
+        ('<div markdown="1">', "Markdown inside HTML"),
+    ],
+)
+def test_syntax_of_a_left_out_extension_is_found(line, what):
+    found = left_out_syntax(f"Paragraf biasa.\n\n{line}\n")
+    assert [(n, w) for n, w, _ in found if what in w] == [(2, found[0][1])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alamat: {{ office.address }}",
+        "Biaya: Rp350.000 (catatan: lihat di bawah)",
+        "{% if office.kind == 'kanwil' %}Kanwil{% endif %}",
+        "    kode yang diindentasi",
+    ],
+)
+def test_ordinary_text_is_not_mistaken_for_it(text):
+    assert left_out_syntax(text) == []
+
+
+def test_check_names_the_file_and_line_written_for_a_left_out_extension(project):
+    path = "content/offices/alpha/berita/2026-10-01-sosialisasi.md"
+    project.write(path, project.read(path) + "\n```\nkode\n```\n")
+    result = CliRunner().invoke(
+        main, ["check", "--root", str(project.root), "--now", "2026-11-24T12:00:00+07:00"]
+    )
+    lines = [line for line in result.output.splitlines() if "fenced code block" in line]
+    assert len(lines) == 2  # the opening and the closing fence
+    assert lines[0].startswith(f"{path}:10:") and "indent the lines by four spaces" in lines[0]
