@@ -44,7 +44,7 @@ CORPORA = {
     "network": (
         REPO / "bench/corpus/network/sitegen",
         "content/offices/unit002/berita/berita-00150.md",
-        None,  # found from the built output: the corpus's slugs come from generated titles
+        "/unit002/berita/berita-00150/",
         "Bagian",
     ),
 }
@@ -56,18 +56,6 @@ def get(port: int, path: str) -> str:
     body = conn.getresponse().read().decode("utf-8")
     conn.close()
     return body
-
-
-def page_of(site_root: Path, unit: str, marker_file: Path) -> str:
-    """The URL path of the built page showing the edited news item (found by its title)."""
-    title = next(
-        line for line in marker_file.read_text(encoding="utf-8").splitlines() if line.startswith("title:")
-    )
-    wanted = title.split(":", 1)[1].strip()
-    for page in sorted((site_root / unit / "berita").glob("*/index.html")):
-        if f">{wanted}<" in page.read_text(encoding="utf-8"):
-            return "/" + page.relative_to(site_root).parent.as_posix() + "/"
-    raise SystemExit(f"no page shows {wanted!r}")
 
 
 def measure(corpus: str, edits: int, poll: bool) -> tuple[list[float], list[float], list[float]]:
@@ -90,7 +78,6 @@ def measure(corpus: str, edits: int, poll: bool) -> tuple[list[float], list[floa
         watcher.start()
         time.sleep(0.5)
         news = work / news_rel
-        page = page or page_of(builder.site_root, news_rel.split("/")[2], news)
         original = news.read_text(encoding="utf-8")
         assert word in get(port, page), "the benchmark page moved"
         shown, first_look, full = [], [], []
@@ -167,8 +154,8 @@ def _record(corpus: str, lines: list[str]) -> None:
     path = REPO / "bench/EDIT_RELOAD.md"
     start, end = f"<!-- {corpus} -->", f"<!-- /{corpus} -->"
     text = path.read_text(encoding="utf-8") if path.exists() else ""
-    if start not in text:
-        text = HEADER
+    if not text.startswith(HEADER.splitlines()[0]):
+        text = HEADER  # an older layout of the file: start it afresh
     block = start + "\n" + "\n".join(lines) + end
     if start in text:
         before, rest = text.split(start, 1)
