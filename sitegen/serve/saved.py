@@ -58,15 +58,12 @@ def show_saved(project: Project, changed: set[str], out: Path, now: datetime) ->
             site = models(office)
             planned = plan(site, load_theme(edited.themes_dir, office.theme), problems)
             mine = [p for p in planned if p.source and p.source.source and p.source.source.rel in fresh]
-            existing = {p.path for p in planned} | set(
-                output.manifest(office.id)
-            )  # feeds are not planned here
-            files = list(render(site, mine, problems, existing))
+            made = set(output.manifest(office.id))  # the feeds too, which are not planned here
+            files = dict(render(site, mine, problems, {p.path for p in planned} | made))
             if problems.errors:
                 return None  # the rebuild reports it, with the overlay
-            for rel in output.patch(office.id, files):
-                data = dict(files)[rel]
-                shown[page_key(f"/{office.id}/{rel}")] = hashlib.sha256(data).hexdigest()
+            for rel in output.patch(office.id, list(files.items())):
+                shown[page_key(f"/{office.id}/{rel}")] = hashlib.sha256(files[rel]).hexdigest()
         return shown
     finally:
         output.close()
@@ -96,9 +93,11 @@ def _reread(project: Project, changed: set[str]) -> dict[str, Source]:
 
 def _publishers(project: Project, sources: list[Source]) -> list:
     """The units that publish any of ``sources``, in the network's order."""
-    found = []
-    for office in project.network.offices:
-        overridden = {s.key for s in project.sources if s.scope == office.id}
-        if any(publishes(office, source, overridden) for source in sources):
-            found.append(office)
-    return found
+    own: dict[str, set[str]] = {}  # unit -> keys of its own files (which override shared ones)
+    for source in project.sources:
+        own.setdefault(source.scope, set()).add(source.key)
+    return [
+        office
+        for office in project.network.offices
+        if any(publishes(office, source, own.get(office.id, set())) for source in sources)
+    ]
