@@ -1,22 +1,31 @@
-"""Splitting the units across N parallel CI jobs: `--shard I/N`.
+"""Splitting the units across N parallel CI jobs by their work: `--shard I/N`.
 
-A unit goes to shard ``sha256(region) mod N + 1``, where its region is the
-topmost office above it (a regional office is its own region; a unit without
-a parent is its own region). So:
+Every unit weighs what it publishes: the shared pages (which every unit
+renders) plus its own content files. The units are dealt out heaviest first,
+each to the shard with the least work so far (ties: the lower shard, then the
+unit id), so
 
-- the split is the same on every machine and in every run (no clock, no order);
-- adding or removing a unit never moves any other unit to another shard, and
-  adding a region never moves another region (only changing N reshuffles);
-- a regional office is built in the same job as its units, so its regional
-  feed is made from the very feed ids its units' own manifests hold.
+- the split is the same on every machine and in every run (no clock, no
+  order of files on disk, no hash seed);
+- the shards' loads differ by at most one unit's weight, and with at least as
+  many units as shards no shard is empty;
+- it is made over the whole network, whatever other filter (``--office``,
+  ``--changed-since``) narrows the list afterwards, so a unit's shard never
+  depends on what else changed.
 
-The price is balance by region rather than by unit: with few regions some
-shards are small or empty (an empty shard builds nothing and succeeds).
+A region may span shards: a regional office's aggregate feed is made from its
+units' sources, which every job parses, so it is the same in any shard (the
+union of the shards equals one full build, as the tests check). Adding a unit
+may move others between shards; a moved unit's first build in its new shard
+is a cold one, and its published feed ids stay as they were (they are pinned
+by the sources or derived from them, and the feeds guard compares against
+what the host holds).
 """
 
 from __future__ import annotations
 
-import hashlib
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .config import Network
@@ -45,22 +54,33 @@ def parse_shard(text: str) -> Shard:
     return shard
 
 
-def region(network: Network, office_id: str) -> str:
-    """The topmost office above ``office_id`` (itself when it has none)."""
-    seen = {office_id}
-    office = network.office(office_id)
-    while office.parent and office.parent in network.ids and office.parent not in seen:
-        seen.add(office.parent)
-        office = network.office(office.parent)
-    return office.id
+def unit_weights(network: Network, scopes: Iterable[str]) -> dict[str, int]:
+    """Each unit's work: the shared sources plus its own (``scopes``: one per content source)."""
+    counted = Counter(scopes)
+    shared = counted.get("shared", 0)
+    return {office_id: 1 + shared + counted.get(office_id, 0) for office_id in network.ids}
 
 
-def shard_number(network: Network, office_id: str, count: int) -> int:
-    """The 1-based shard of ``office_id`` among ``count``."""
-    digest = hashlib.sha256(region(network, office_id).encode("utf-8")).digest()
-    return int.from_bytes(digest[:8], "big") % count + 1
+def assign(weights: dict[str, int], count: int) -> dict[str, int]:
+    """Every unit's 1-based shard: heaviest first, each to the least loaded shard."""
+    loads = [0] * count
+    shard_of: dict[str, int] = {}
+    for office_id in sorted(weights, key=lambda i: (-weights[i], i)):
+        lightest = min(range(count), key=lambda n: (loads[n], n))
+        loads[lightest] += weights[office_id]
+        shard_of[office_id] = lightest + 1
+    return shard_of
 
 
-def in_shard(network: Network, office_ids: list[str], shard: Shard) -> list[str]:
+def loads(weights: dict[str, int], count: int) -> list[int]:
+    """The total weight of each shard, first to last (for reports and the bench README)."""
+    totals = [0] * count
+    for office_id, number in assign(weights, count).items():
+        totals[number - 1] += weights[office_id]
+    return totals
+
+
+def in_shard(weights: dict[str, int], office_ids: list[str], shard: Shard) -> list[str]:
     """The units of ``office_ids`` (order kept) that ``shard`` builds."""
-    return [i for i in office_ids if shard_number(network, i, shard.count) == shard.index]
+    shard_of = assign(weights, shard.count)
+    return [i for i in office_ids if shard_of.get(i) == shard.index]

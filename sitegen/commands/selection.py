@@ -10,7 +10,7 @@ import sys
 import click
 
 from ..changes import ChangesError, units_changed_since
-from ..shards import Shard, ShardError, in_shard, parse_shard
+from ..shards import Shard, ShardError, in_shard, parse_shard, unit_weights
 from ..site import Project
 from .common import EXIT_USAGE
 
@@ -33,7 +33,7 @@ shard_option = click.option(
     "--shard",
     metavar="I/N",
     callback=_shard,
-    help="Only the units of shard I of N (a region stays in one shard; see sitegen/shards.py).",
+    help="Only the units of shard I of N (units dealt out by their work; see sitegen/shards.py).",
 )
 
 
@@ -56,5 +56,6 @@ def select_units(
             sys.exit(EXIT_USAGE)
         units = [i for i in units if i in changed]
     if shard is not None:
-        units = in_shard(project.network, units, shard)
+        weights = unit_weights(project.network, (s.scope for s in project.sources))
+        units = in_shard(weights, units, shard)
     return units
