@@ -15,16 +15,20 @@ Guarantees, in the order a build meets them:
   rolled forward by the next sitegen that opens the output, so the output is
   exactly what the interrupted build would have made.
 - **The disk is not trusted blindly.** Every manifest records each file's
-  digest, size and modification time; a file missing or changed since is
-  rewritten by the next build (``--verify`` compares digests too).
+  digest, and a local record beside it its size and modification time; a file
+  missing or changed since is rewritten by the next build (``--verify``
+  compares digests too).
 - **Only what sitegen made is deleted.** A file inside a unit's folder that
   the manifest does not list is kept across swaps and reported; a unit that
   left offices.yaml loses exactly the files its manifest lists.
 
 The manifest ``.sitegen/<id>.json`` is stable and documented (README,
-"Output safety"): ``{"fingerprint": str, "files": {path: sha256},
-"stats": {path: [size, mtime_ns]}, "ids": {source: feed id}}``; deploy
-tools read it without sitegen.
+"Output safety"): ``{"fingerprint": str, "files": {path: sha256}, "ids":
+{source: feed id}}``; deploy tools read it without sitegen and publish it. It
+depends on the inputs alone, so two clean builds give the same bytes. What
+must vary from machine to machine (each file's ``[size, mtime_ns]``, for the
+cheap self-repair check) lives in ``.sitegen/local/<id>.json``, which is never
+published.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from pathlib import Path
 from .urls import check
 
 STATE = ".sitegen"
+LOCAL = "local"  # inside STATE: this machine's bookkeeping, never published
 JOURNAL = "journal.json"
 LOCK_TIMEOUT = 300.0  # seconds a second build waits for the first
 
@@ -279,6 +284,17 @@ class Output:
     def manifest_path(self, site_id: str) -> Path:
         return self.state / f"{site_id}.json"
 
+    def stats_path(self, site_id: str) -> Path:
+        """This machine's sizes and times of the unit's files (not published, see the module doc)."""
+        return self.state / LOCAL / f"{site_id}.json"
+
+    def _stats(self, site_id: str) -> dict[str, list[int] | None]:
+        try:
+            data = json.loads(self.stats_path(site_id).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
     def manifest(self, site_id: str) -> dict[str, str]:
         """The files of the unit's current site with their digests."""
         return self._record(site_id).get("files", {})
@@ -304,17 +320,18 @@ class Output:
         """Files the manifest lists that are missing or changed on disk since they were written.
 
         Sizes and modification times by default (cheap enough for every build);
-        with ``verify`` every file's digest as well.
+        with ``verify``, or for a file this machine holds no size and time of
+        (an output restored from elsewhere), its digest as well.
         """
-        record = self._record(site_id)
-        files, stats = record.get("files", {}), record.get("stats", {})
+        files, stats = self.manifest(site_id), self._stats(site_id)
         current = self.root / site_id
         bad = set()
         for rel, digest in files.items():
             path = current / rel
             try:
-                changed = path.is_symlink() or file_stat(path) != stats.get(rel)
-                if changed or (verify and digest_file(path) != digest):
+                known = stats.get(rel)
+                changed = path.is_symlink() or (known is not None and file_stat(path) != known)
+                if changed or ((verify or known is None) and digest_file(path) != digest):
                     bad.add(rel)
             except OSError:
                 bad.add(rel)
@@ -418,17 +435,20 @@ class Output:
                     _fault("between-renames")
                 os.rename(staged, current)
                 _fault("after-rename")
-            stats = {rel: _stat_or_none(current / rel) for rel in record["files"]}
             manifest = {
                 "fingerprint": record["fingerprint"],
                 "files": record["files"],
-                "stats": stats,
                 "ids": record.get("ids", {}),
             }
             _write_json(self.manifest_path(site_id), manifest)
+            self.stats_path(site_id).parent.mkdir(exist_ok=True)
+            _write_json(
+                self.stats_path(site_id), {rel: _stat_or_none(current / rel) for rel in record["files"]}
+            )
         for site_id, files in journal["removed"].items():
             _remove_made(self.root / site_id, files)
             self.manifest_path(site_id).unlink(missing_ok=True)
+            self.stats_path(site_id).unlink(missing_ok=True)
         (self.state / JOURNAL).unlink(missing_ok=True)
 
     def _cleanup(self) -> None:

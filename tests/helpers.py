@@ -54,6 +54,16 @@ def tree(root: Path) -> dict[str, bytes]:
     }
 
 
+def published(root: Path) -> dict[str, bytes]:
+    """What a deploy uploads: every unit's files and its manifest ``.sitegen/<id>.json``."""
+    manifests = {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted((root / ".sitegen").glob("*.json"))
+        if p.name != "journal.json"
+    }
+    return {**tree(root), **manifests}
+
+
 def git(root: Path, *args: str) -> str:
     """Run git in ``root`` with a fixed identity; return its output."""
     import subprocess
