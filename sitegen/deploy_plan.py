@@ -12,7 +12,9 @@ manifest with the one recorded at the last deploy gives:
   engine's verification file, an uploads folder) is never named.
 
 Without an earlier manifest (a unit's first deploy) every file is uploaded and
-nothing is deleted.
+nothing is deleted. A unit that left offices.yaml but whose manifest the host
+still holds is *removed*: its plan deletes exactly the files that manifest
+lists (the publishing script then deletes the manifest itself).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .config import SLUG
 from .output import JOURNAL, STATE
 
 FEED_NAMES = ("feed.json", "feeds.opml")
@@ -84,6 +87,15 @@ def deployed_manifest(against: Path, unit: str) -> dict[str, str] | None:
         path = manifest_file(against, unit)
         return read_manifest(path) if path.exists() else None
     return read_manifest(against)
+
+
+def removed_units(against: Path, known: tuple[str, ...]) -> list[str]:
+    """Units the deployed output ``against`` holds a manifest for that are not in ``known``."""
+    state = against / STATE
+    if not state.is_dir():
+        return []
+    found = (p.stem for p in state.glob("*.json") if p.name != JOURNAL)
+    return sorted(u for u in found if u not in known and SLUG.fullmatch(u))
 
 
 def _order(path: str) -> tuple[int, str]:

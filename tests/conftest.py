@@ -10,6 +10,30 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Every program the specifications and gates run, with the Debian package .ci/run installs it
+# from. A test run without one of them stops at once, naming it: a check that would pass only
+# where the program happened to be installed protects nobody.
+PROGRAMS = {
+    "git": "git",
+    "rsync": "rsync",
+    "chromium": "chromium",
+    "java": "default-jre-headless",
+    "node": "nodejs",
+    "npm": "npm",
+}
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    missing = [
+        f"{name} (Debian package {package})" for name, package in PROGRAMS.items() if not shutil.which(name)
+    ]
+    if missing:
+        pytest.exit(
+            "programs the tests run are missing: " + ", ".join(missing) + "; .ci/run installs them", 3
+        )
+
+
 SHIPPED_NOW = datetime(2026, 11, 24, 5, 0, tzinfo=UTC)  # the moment the shipped-site specifications build at
 
 OFFICES = """\

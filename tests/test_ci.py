@@ -7,11 +7,14 @@ import os
 import re
 import shlex
 import shutil
+import socket
 import subprocess
 import sys
+import time
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 
@@ -22,7 +25,8 @@ from .helpers import commit_all, git
 
 GITHUB = REPO / ".github/workflows/sites.yml"
 GITLAB = REPO / ".gitlab-ci.yml"
-SCRIPTS = [REPO / ".ci" / name for name in ("since", "deployed", "publish")]
+SCRIPTS = [REPO / ".ci" / name for name in ("since", "build", "deployed", "publish")]
+BIN = Path(sys.executable).parent  # the test environment's programs: check-jsonschema, zizmor, aws, moto
 NOW = "2026-11-24T12:00:00+07:00"
 
 
@@ -40,8 +44,9 @@ def shell_texts() -> list[str]:
     """Every shell script the CI runs: GitHub steps' `run`, GitLab jobs' `script`, the .ci scripts."""
     texts = [step["run"] for job in github()["jobs"].values() for step in job["steps"] if "run" in step]
     for job in gitlab().values():
-        if isinstance(job, dict) and "script" in job:
-            texts.extend(job["script"])
+        if isinstance(job, dict):
+            for part in ("before_script", "script"):
+                texts.extend(job.get(part, []))
     texts.extend(path.read_text(encoding="utf-8") for path in SCRIPTS)
     return texts
 
@@ -74,8 +79,79 @@ def sitegen_commands() -> list[list[str]]:
 
 
 def test_the_workflow_files_parse_as_yaml():
-    assert set(github()["jobs"]) == {"test", "image", "check", "sites", "pages"}
-    assert {"test", "image", "check", "sites"} <= set(gitlab())
+    assert set(github()["jobs"]) == {"test", "image", "check", "sites", "publish", "pages"}
+    assert {"test", "container-image", "check", "sites", "publish"} <= set(gitlab())
+
+
+def test_the_pipelines_pass_the_schemas_of_the_services_that_run_them():
+    """GitHub's workflow schema and GitLab's CI schema (a job named `image` made GitLab refuse all)."""
+    for schema, path in (("vendor.github-workflows", GITHUB), ("vendor.gitlab-ci", GITLAB)):
+        done = subprocess.run(
+            [str(BIN / "check-jsonschema"), "--builtin-schema", schema, str(path)],
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_github_workflow_has_no_security_finding_of_medium_or_high_severity():
+    done = subprocess.run(
+        [str(BIN / "zizmor"), "--offline", "--min-severity", "medium", "--format", "json", str(GITHUB)],
+        capture_output=True,
+        text=True,
+    )
+    findings = json.loads(done.stdout or "[]")
+    assert findings == [], [(f["ident"], f["desc"]) for f in findings]
+
+
+def test_every_action_is_pinned_to_a_commit_and_no_checkout_keeps_a_token():
+    for name, job in github()["jobs"].items():
+        for step in job["steps"]:
+            if "uses" not in step:
+                continue
+            assert re.fullmatch(r"[\w./-]+@[0-9a-f]{40}", step["uses"]), (name, step["uses"])
+            if step["uses"].startswith("actions/checkout@"):
+                assert step.get("with", {}).get("persist-credentials") is False, name
+    lines = [line for line in GITHUB.read_text(encoding="utf-8").splitlines() if "uses: " in line]
+    assert all(re.search(r"@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line) for line in lines), lines
+
+
+SECRET = re.compile(r"\$\{\{\s*secrets\.")
+DEPLOY_KEYS = ("DEPLOY_SSH_KEY", "DEPLOY_KNOWN_HOSTS", "DEPLOY_TARGET", "AWS_", "S3_")
+
+
+def test_no_job_that_runs_for_a_pull_request_sees_a_secret():
+    """Deploy keys live in the environment `production` of a job that runs on main only."""
+    jobs = github()["jobs"]
+    for name, job in jobs.items():
+        runs_for_pull_requests = "github.event_name != 'pull_request'" not in job.get("if", "")
+        if runs_for_pull_requests:
+            assert not SECRET.search(yaml.safe_dump(job)), f"job {name} runs for pull requests"
+    holders = {name for name, job in jobs.items() if SECRET.search(yaml.safe_dump(job))}
+    assert holders == {"publish"}
+    publish = jobs["publish"]
+    assert publish["environment"] == "production"
+    assert "github.ref == 'refs/heads/main'" in publish["if"]
+    assert all(
+        ".ci/publish" not in s.get("run", "") for n, j in jobs.items() if n != "publish" for s in j["steps"]
+    )
+
+
+def test_no_merge_request_job_names_a_deploy_key_and_only_publish_saves_the_cache():
+    lab = gitlab()
+    publish = lab["publish"]
+    assert publish["environment"]["name"] == "production"
+    assert publish["rules"][0] == {"if": '$CI_PIPELINE_SOURCE == "merge_request_event"', "when": "never"}
+    assert publish["rules"][1]["if"] == "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"
+    for name, job in lab.items():
+        if not isinstance(job, dict) or name in ("publish", "workflow", "variables", "default"):
+            continue
+        text = yaml.safe_dump(job)
+        assert not any(key in text for key in DEPLOY_KEYS), name
+        assert ".ci/publish" not in text, name
+    assert lab["sites"]["cache"]["policy"] == "pull"
+    assert lab["publish"]["cache"]["policy"] == "pull-push"
+    assert lab["sites"]["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
 
 
 def test_every_sitegen_command_the_ci_runs_exists_with_those_options():
@@ -104,24 +180,20 @@ def test_github_runs_on_push_to_main_on_pull_requests_and_hourly():
     assert minute.isdigit() and 0 <= int(minute) < 60 and rest == ["*", "*", "*", "*"]  # every hour
 
 
-def test_a_pull_request_never_publishes():
+def test_a_pull_request_never_publishes_and_never_saves_a_cache():
     jobs = github()["jobs"]
-    publish_mode = jobs["sites"]["env"]["PUBLISH"]
-    assert publish_mode.startswith(
-        "${{ github.event_name != 'pull_request' && github.ref == 'refs/heads/main'"
-    )
-    publishing = [s for s in jobs["sites"]["steps"] if ".ci/publish" in s.get("run", "")]
-    assert publishing and all("env.PUBLISH" in s["if"] for s in publishing)
-    saving = [s for s in jobs["sites"]["steps"] + jobs["pages"]["steps"] if "cache/save" in s.get("uses", "")]
-    assert len(saving) == 2
-    assert all("github.event_name != 'pull_request'" in s.get("if", jobs["pages"]["if"]) for s in saving)
-    assert "github.event_name != 'pull_request'" in jobs["pages"]["if"]
-    script = "\n".join(gitlab()["sites"]["script"])
-    guard = (
-        r'if \[ "\$CI_PIPELINE_SOURCE" != "merge_request_event" \] && '
-        r'\[ "\$CI_COMMIT_BRANCH" = "\$CI_DEFAULT_BRANCH" \]; then\n\s*PUBLISH="\$\{SITEGEN_PUBLISH:-\}"\n\s*fi'
-    )
-    assert re.search(guard, script) and script.count("SITEGEN_PUBLISH") == 1
+    on_main = "github.event_name != 'pull_request' && github.ref == 'refs/heads/main'"
+    assert on_main in jobs["publish"]["if"] and on_main in jobs["pages"]["if"]
+    saving = [
+        (name, step)
+        for name, job in jobs.items()
+        for step in job["steps"]
+        if "cache/save" in step.get("uses", "")
+    ]
+    assert {name for name, _ in saving} == {"publish", "pages"}
+    handing_over = [s for s in jobs["sites"]["steps"] if "upload-artifact" in s.get("uses", "")]
+    assert handing_over and all(on_main in s["if"] for s in handing_over)
+    assert all("cache: pip" not in yaml.safe_dump(job) for job in jobs.values())
 
 
 def test_publishing_waits_for_the_tests_and_the_check():
@@ -129,27 +201,45 @@ def test_publishing_waits_for_the_tests_and_the_check():
     for name in ("sites", "pages"):
         assert set(jobs[name]["needs"]) == {"test", "check"}
         assert "needs.check.result == 'success'" in jobs[name]["if"]
-    assert gitlab()["stages"] == ["test", "sites"] and gitlab()["sites"]["stage"] == "sites"
+    assert (
+        jobs["publish"]["needs"] == ["sites"] and "needs.sites.result == 'success'" in jobs["publish"]["if"]
+    )
+    assert gitlab()["stages"] == ["test", "sites"] and gitlab()[".shard"]["stage"] == "sites"
 
 
 def test_shards_come_from_the_matrix_and_the_cache_is_kept_per_shard():
-    sites = github()["jobs"]["sites"]
-    assert sites["env"]["SHARD"] == "${{ matrix.shard }}/${{ strategy.job-total }}"
-    assert sites["strategy"]["matrix"]["shard"] == list(
-        range(1, len(sites["strategy"]["matrix"]["shard"]) + 1)
-    )
-    caches = [s["with"] for s in sites["steps"] if s.get("uses", "").startswith("actions/cache/")]
+    jobs = github()["jobs"]
+    for name in ("sites", "publish"):
+        job = jobs[name]
+        assert job["env"]["SHARD"] == "${{ matrix.shard }}/${{ strategy.job-total }}"
+        assert job["strategy"]["matrix"]["shard"] == list(
+            range(1, len(job["strategy"]["matrix"]["shard"]) + 1)
+        )
+    assert jobs["sites"]["strategy"] == jobs["publish"]["strategy"]
+    caches = [
+        s["with"]
+        for n in ("sites", "publish")
+        for s in jobs[n]["steps"]
+        if s.get("uses", "").startswith("actions/cache/")
+    ]
     assert len(caches) == 2 and caches[0]["key"] == caches[1]["key"]
     assert all(c["path"].split() == [".sitegen-cache", "public"] for c in caches)
-    lab = gitlab()["sites"]
+    lab = gitlab()[".shard"]
     assert isinstance(lab["parallel"], int) and lab["parallel"] > 1
-    assert 'SHARD="$CI_NODE_INDEX/$CI_NODE_TOTAL"' in " ".join(lab["script"])
+    assert '"$CI_NODE_INDEX/$CI_NODE_TOTAL"' in " ".join(
+        gitlab()["sites"]["script"] + gitlab()["publish"]["script"]
+    )
     assert lab["cache"]["paths"] == [".sitegen-cache/", "public/"]
 
 
 def test_the_image_is_built_in_ci():
     assert any("docker build" in s.get("run", "") for s in github()["jobs"]["image"]["steps"])
-    assert any("docker build" in line for line in gitlab()["image"]["script"])
+    assert any("docker build" in line for line in gitlab()["container-image"]["script"])
+
+
+def test_ci_tests_the_oldest_and_the_newest_supported_python():
+    assert github()["jobs"]["test"]["strategy"]["matrix"]["python"] == ["3.11", "3.13"]
+    assert gitlab()["test"]["parallel"]["matrix"] == [{"PYTHON": ["3.11", "3.13"]}]
 
 
 # --- .ci/since: where a build may start from -----------------------------------------------------
@@ -246,6 +336,157 @@ def test_publish_uploads_each_unit_then_only_what_changed_and_deletes_only_what_
     assert "rudenim: published 1 file(s), deleted 0" in second
 
     assert "published 0 unit(s)" in publish(project, host, tmp_path)  # in sync: nothing to do
+
+
+def remove_unit(project, unit: str) -> None:
+    """The unit leaves offices.yaml, and its content folder goes with it."""
+    shutil.rmtree(project.root / "content/offices" / unit, ignore_errors=True)
+    text = project.read("offices.yaml")
+    start = text.index(f"  - id: {unit}\n")
+    end = text.find("  - id:", start + 1)
+    project.write("offices.yaml", text[:start] + (text[end:] if end != -1 else ""))
+
+
+def test_a_unit_removed_from_offices_yaml_is_unpublished_from_the_host(project, tmp_path):
+    host = tmp_path / "host"
+    host.mkdir()
+    build(project)
+    publish(project, host, tmp_path)
+    made = json.loads((host / ".sitegen/rudenim.json").read_text(encoding="utf-8"))["files"]
+    assert made and all((host / "rudenim" / rel).is_file() for rel in made)
+    (host / "rudenim/google1234.html").write_text("google-site-verification\n", encoding="utf-8")
+
+    remove_unit(project, "rudenim")
+    build(project)
+    output = publish(project, host, tmp_path)
+    assert f"rudenim: unpublished (no longer in offices.yaml), deleted {len(made)} file(s)" in output
+    assert not any((host / "rudenim" / rel).exists() for rel in made)
+    assert not (host / ".sitegen/rudenim.json").exists()
+    assert (host / "rudenim/google1234.html").exists()  # never made by sitegen: stays
+    for unit in ("alpha", "bravo", "wilayah"):
+        same_site(project, host, unit)
+    assert "unpublished" not in publish(project, host, tmp_path)  # done once, nothing left
+
+
+def test_only_shard_one_unpublishes_so_parallel_jobs_never_race(project, tmp_path):
+    host = tmp_path / "host"
+    host.mkdir()
+    build(project)
+    publish(project, host, tmp_path)
+    remove_unit(project, "rudenim")
+    build(project)
+    deployed = tmp_path / "deployed"
+    run_ci(project, str(REPO / ".ci/deployed"), "rsync", str(deployed), DEPLOY_TARGET=str(host))
+    output = run_ci(
+        project, str(REPO / ".ci/publish"), "rsync", "2/2", str(deployed), DEPLOY_TARGET=str(host)
+    )
+    assert "unpublished" not in output and (host / ".sitegen/rudenim.json").exists()
+
+
+def test_deploy_plan_for_a_removed_unit_refuses_a_unit_still_named(project, tmp_path):
+    build(project)
+    result = CliRunner().invoke(
+        main,
+        [
+            "deploy",
+            "plan",
+            "--root",
+            str(project.root),
+            "--unit",
+            "alpha",
+            "--removed",
+            "--against",
+            str(project.out),
+        ],
+    )
+    assert result.exit_code == 2 and "still in offices.yaml" in result.output
+
+
+# --- publishing to S3-compatible storage, against a local S3 server -----------------------------
+
+
+@pytest.fixture
+def s3_server(tmp_path):
+    """A real S3-compatible server on loopback (moto in server mode), with one bucket."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [str(BIN / "moto_server"), "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    env = {
+        "S3_ENDPOINT": f"http://127.0.0.1:{port}",
+        "S3_BUCKET": "situs",
+        "AWS_ACCESS_KEY_ID": "uji",
+        "AWS_SECRET_ACCESS_KEY": "uji",
+        "AWS_DEFAULT_REGION": "us-east-1",
+        "AWS_CONFIG_FILE": str(tmp_path / "no-aws-config"),
+        "AWS_SHARED_CREDENTIALS_FILE": str(tmp_path / "no-aws-credentials"),
+    }
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline and server.poll() is None, "moto_server did not start"
+                time.sleep(0.2)
+        aws(env, "s3", "mb", "s3://situs")
+        yield env
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def aws(env: dict[str, str], *args: str) -> str:
+    done = subprocess.run(
+        [str(BIN / "aws"), "--endpoint-url", env["S3_ENDPOINT"], *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+def bucket(env: dict[str, str]) -> set[str]:
+    listing = aws(env, "s3api", "list-objects-v2", "--bucket", env["S3_BUCKET"], "--output", "json")
+    return {o["Key"] for o in json.loads(listing or "{}").get("Contents", [])}
+
+
+def publish_s3(project, env: dict[str, str], tmp: Path) -> str:
+    deployed = tmp / "deployed"
+    shutil.rmtree(deployed, ignore_errors=True)
+    run_ci(project, str(REPO / ".ci/deployed"), "s3", str(deployed), **env)
+    return run_ci(project, str(REPO / ".ci/publish"), "s3", "1/1", str(deployed), **env)
+
+
+def test_s3_publishing_uploads_changes_and_unpublishes_a_removed_unit(project, tmp_path, s3_server):
+    build(project)
+    publish_s3(project, s3_server, tmp_path)
+    keys = bucket(s3_server)
+    made = {
+        u: json.loads((project.out / f".sitegen/{u}.json").read_text())["files"] for u in ("alpha", "rudenim")
+    }
+    assert {f"alpha/{rel}" for rel in made["alpha"]} <= keys
+    assert {".sitegen/alpha.json", ".sitegen/rudenim.json"} <= keys
+    aws(s3_server, "s3", "cp", "-", "s3://situs/rudenim/google1234.html", "--content-type", "text/html")
+
+    remove_unit(project, "rudenim")
+    (project.root / "content/offices/alpha/berita/2026-10-05-patroli.md").unlink()
+    build(project)
+    output = publish_s3(project, s3_server, tmp_path)
+    keys = bucket(s3_server)
+    assert "rudenim: unpublished" in output
+    assert not any(k.startswith("rudenim/") for k in keys - {"rudenim/google1234.html"})
+    assert "rudenim/google1234.html" in keys and ".sitegen/rudenim.json" not in keys
+    assert "alpha/berita/patroli/index.html" not in keys
+    assert {
+        f"alpha/{rel}" for rel in json.loads((project.out / ".sitegen/alpha.json").read_text())["files"]
+    } <= keys
 
 
 # --- the container recipe ------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -40,3 +41,21 @@ def test_ci_installs_from_the_pins_and_audits_them():
     audit = re.search(r"pip-audit -r constraints\.txt[^\n]*", script)
     assert audit and "|| true" not in audit.group(0)
     assert script.index("pip-audit -r") < script.index("pytest")
+
+
+def test_ci_installs_every_program_the_tests_run():
+    """A fresh Debian machine has none of them; .ci/run installs each before the tests start."""
+    from .conftest import PROGRAMS
+
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    for name, package in PROGRAMS.items():
+        assert f"command -v {name} >/dev/null 2>&1 || need+=({package})" in script, name
+    assert script.index("apt-get install") < script.index("pytest")
+    assert "npm ci --prefix .ci/tools" in script  # gitlab-ci-local, at the locked version
+    lock = json.loads((ROOT / ".ci/tools/package-lock.json").read_text(encoding="utf-8"))
+    assert lock["packages"]["node_modules/gitlab-ci-local"]["version"]
+
+
+def test_an_audit_that_could_not_run_is_never_reported_as_passed():
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "NOT audited" in script and 'SITEGEN_AUDIT_REQUIRED:-}" = true' in script

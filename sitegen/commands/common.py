@@ -6,6 +6,7 @@ import sys
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -41,7 +42,7 @@ def open_project(
         fail(exc.problems)
 
 
-def fail(problems: list[Problem]) -> None:
+def fail(problems: list[Problem]) -> NoReturn:
     report(problems)
     errors = sum(1 for p in problems if p.severity == "error")
     click.echo(f"{errors} error(s); nothing was written.", err=True)

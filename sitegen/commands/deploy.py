@@ -8,9 +8,10 @@ from pathlib import Path
 
 import click
 
-from ..config import SLUG
-from ..deploy_plan import PlanError, built_manifest, deployed_manifest, make_plan
-from .common import EXIT_USAGE, root_option
+from ..config import SLUG, load_network
+from ..deploy_plan import PlanError, built_manifest, deployed_manifest, make_plan, removed_units
+from ..errors import Problems
+from .common import EXIT_USAGE, fail, root_option
 
 
 @click.group("deploy")
@@ -42,15 +43,27 @@ def deploy_command() -> None:
     show_default=True,
     help="text: 'upload PATH' / 'delete PATH' lines; upload or delete: bare paths for rsync --files-from.",
 )
-def plan_command(root: Path, unit: str, out: Path, against: Path | None, fmt: str) -> None:
+@click.option(
+    "--removed",
+    is_flag=True,
+    help="The unit left offices.yaml: delete every file its deployed manifest lists (needs --against).",
+)
+def plan_command(root: Path, unit: str, out: Path, against: Path | None, fmt: str, removed: bool) -> None:
     """Print the files to upload (new or changed) and to delete (made by sitegen, now gone)."""
     if not SLUG.match(unit):
         raise click.BadParameter(f"{unit!r} is not a unit id", param_hint="--unit")
+    if removed and against is None:
+        raise click.BadParameter(
+            "--removed plans against what is deployed: give --against", param_hint="--removed"
+        )
+    if removed and unit in _units(root):
+        raise click.BadParameter(
+            f"unit {unit!r} is still in offices.yaml; remove it there first", param_hint="--removed"
+        )
     target = out if out.is_absolute() else root / out
     try:
-        plan = make_plan(
-            unit, built_manifest(target, unit), deployed_manifest(against, unit) if against else None
-        )
+        new = {} if removed else built_manifest(target, unit)
+        plan = make_plan(unit, new, deployed_manifest(against, unit) if against else None)
     except PlanError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
@@ -70,3 +83,27 @@ def plan_command(root: Path, unit: str, out: Path, against: Path | None, fmt: st
         f"{plan.unchanged} unchanged{first}",
         err=True,
     )
+
+
+@deploy_command.command("removed")
+@root_option
+@click.option(
+    "--against",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="The deployed output (as .ci/deployed fetches it).",
+)
+def removed_command(root: Path, against: Path) -> None:
+    """Print, one a line, the units the host still holds but offices.yaml no longer names."""
+    for unit in removed_units(against, _units(root)):
+        click.echo(unit)
+
+
+def _units(root: Path) -> tuple[str, ...]:
+    """The unit ids offices.yaml names (exit 1 with the problems when it cannot be read)."""
+    problems = Problems(root)
+    network = load_network(root / "offices.yaml", problems)
+    if network is None:
+        fail(problems.errors)
+    return network.ids
