@@ -59,3 +59,10 @@ def test_ci_installs_every_program_the_tests_run():
 def test_an_audit_that_could_not_run_is_never_reported_as_passed():
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "NOT audited" in script and 'SITEGEN_AUDIT_REQUIRED:-}" = true' in script
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = next(line for line in readme.splitlines() if "python -m pytest -m gates" in line)
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8").rstrip().splitlines()
+    assert script[-1] == command
