@@ -246,7 +246,7 @@ def _blocks(html: str) -> list[tuple[str, bool]]:
                 flush()
             elif isinstance(node, Tag) and node.name in BLOCK:
                 flush()
-                if node.get_text(strip=True) or node.find(("img", "iframe")) or node.name == "hr":
+                if node.get_text(strip=True) or node.find(("img", "iframe")) or node.name in ("hr", "iframe"):
                     found.append((str(node), False))  # an empty <p>&nbsp;</p> spacer is left out
             elif isinstance(node, (Tag, NavigableString)):
                 run.append(str(node))

@@ -304,8 +304,9 @@ class Planner:
         elif draft:
             lines.append(f"draft: true  # {item.status} on the old site; delete this line to publish")
         elif undescribed:
-            named = ", ".join("image_alt" if u == "image" else u.rsplit("/", 1)[-1] for u in undescribed)
-            held = f"describe {len(undescribed)} picture(s) first: {named}"
+            names = ["image_alt" if u == "image" else u.split("?")[0].rsplit("/", 1)[-1] for u in undescribed]
+            names = list(dict.fromkeys(names))
+            held = f"describe {len(names)} picture(s) first: {', '.join(names)}"
             lines.append(f"draft: true  # {held} (alt text); then delete this line")
         if held:
             self.plan.undescribed.append((item, held))
