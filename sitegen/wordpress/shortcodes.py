@@ -89,7 +89,7 @@ def video_embed(url: str) -> str | None:
         return None
     return (
         f'<figure class="video"><iframe src="{player}{video}" title="Video" width="560" height="315" '
-        'loading="lazy" allowfullscreen></iframe></figure>'
+        'allowfullscreen></iframe></figure>'
     )
 
 
