@@ -27,10 +27,8 @@ from .site import Project
 
 _ABSOLUTE = re.compile(r'\s(?:href|src)="(https?://[^"]+)"')
 # what a browser loads by itself when it shows a page: pictures, frames, scripts, media, stylesheets
-_LOADED = re.compile(
-    r"<(img|iframe|script|video|audio|source|embed|link)\b[^>]*?\s(?:src|href|poster)=\"((?:https?:)?//[^\"]+)\"",
-    re.I,
-)
+_LOADING_TAG = re.compile(r"<(img|iframe|script|video|audio|source|embed|link)\b([^>]*)>", re.I)
+_LOADED_URL = re.compile(r"""\s(?:src|href|poster)=["']((?:https?:)?//[^"']+)["']""", re.I)
 _KINDS = {"img": "a picture", "iframe": "a frame", "script": "a script", "link": "a stylesheet"}
 FOREIGNER_FACING = "layanan/wna/"
 
@@ -49,8 +47,10 @@ class CrossLinks:
             text = data.decode("utf-8", "replace")
             for url in _ABSOLUTE.findall(text):
                 self.links.append((site, path, url))
-            for element, url in _LOADED.findall(text):
-                if element.lower() != "link" or "stylesheet" in text[: text.find(url)].rsplit("<", 1)[-1]:
+            for element, attributes in _LOADING_TAG.findall(text):
+                if element.lower() == "link" and "stylesheet" not in attributes.lower():
+                    continue  # a link to a feed or a translation loads nothing
+                for url in _LOADED_URL.findall(attributes):
                     self.loads.append((site, path, element.lower(), url))
 
     def check(self, project: Project, problems: Problems) -> None:

@@ -239,22 +239,24 @@ class OldSite:
 
 
 _RESIZED = re.compile(r"-\d+x\d+(\.[A-Za-z0-9]+)$")  # WordPress's resized copy: foto-300x200.jpg
+_SIZE = re.compile(r"-\d+x\d+$")
 _CAMERA = re.compile(r"^[\w.-]*\d{3,}[\w.-]*$")  # dsc20050727_091048_222, IMG_0513-1, 100_5478
 
 
 def is_file_name(text: str, src: str = "") -> bool:
-    """Whether a description is only a file's name (which describes nothing to a reader)."""
-    words = text.strip().lower()
+    """Whether a description is only a file's name (which describes nothing to a reader).
+
+    WordPress fills the media library's alt text with the file's name on some
+    sites, and galleries show it; a screen reader then reads "dsc two zero zero five…".
+    """
+    words = " ".join(text.split()).lower()
     if not words:
         return False
+    if PurePosixPath(words).suffix[1:] in _EXTENSIONS:
+        return True
     stem = PurePosixPath(unquote(urlsplit(src).path)).stem.lower() if src else ""
-    bare = PurePosixPath(words).stem if PurePosixPath(words).suffix[1:] in _EXTENSIONS else words
-    return bool(
-        bare != words
-        or (stem and bare in (stem, _RESIZED.sub("", stem + ".x").removesuffix(".x")))
-        or (stem and bare.replace(" ", "-") == stem)
-        or (" " not in bare and _CAMERA.match(bare))
-    )
+    stems = {stem, _SIZE.sub("", stem)} - {""}
+    return words in stems or words.replace(" ", "-") in stems or (" " not in words and bool(_CAMERA.match(words)))
 
 
 _EXTENSIONS = {"jpg", "jpeg", "png", "gif", "webp", "svg", "bmp", "tif", "tiff", "heic"}
