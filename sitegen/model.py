@@ -6,6 +6,7 @@ model; renderers and feeds read it; nothing here renders or writes.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -66,6 +67,7 @@ class Page:
     source_name: str = ""  # front matter source: what the facts were checked against
     source_url: str = ""  # front matter source_url: where a reader opens that source
     tags: tuple[str, ...] = ()
+    pinned: bool = False  # first on its section's list and the home page; feeds stay by date
     category: str = ""
     author: str = ""
     image: str = ""
@@ -137,7 +139,8 @@ class Site:
 
     @property
     def news(self) -> list[Page]:
-        return self.dated("berita")
+        """The unit's news, pinned items first (feeds sort by date themselves)."""
+        return sorted(self.dated("berita"), key=lambda p: not p.pinned)
 
     @property
     def announcements(self) -> list[Page]:
@@ -237,11 +240,17 @@ def build_site(
             aliases[url] = page
     _link_children(pages, by_url)
     tags: dict[str, list[Page]] = {}
+    spellings: dict[str, Counter[str]] = {}
     for page in pages:
         if page.lang != network.default_language:
             continue  # topics gather the site's own language; a translation is reached by its switch
-        for tag in page.tags:
+        for tag in page.tags:  # one topic per slug: "Paspor" and "paspor" are one (see _topics)
             tags.setdefault(slugify(tag), []).append(page)
+            spellings.setdefault(slugify(tag), Counter())[tag] += 1
+    # one label per topic: the spelling most pages use (ties: the first in sorted order)
+    label = {slug: min(c, key=lambda t: (-c[t], t)) for slug, c in spellings.items()}
+    for page in pages:
+        page.tags = tuple(label.get(slugify(t), t) for t in page.tags)
     for tagged in tags.values():
         tagged.sort(key=lambda p: p.sort_key)
     _assign_feed_ids(office, pages, known_ids or {}, problems)
@@ -305,7 +314,8 @@ def _page(
         verified=dates["verified"],
         source_name=meta.source,
         source_url=meta.source_url,
-        tags=meta.tags,
+        tags=_topics(meta.tags),
+        pinned=meta.pinned,
         category=meta.category,
         author=meta.author,
         image=meta.image,
@@ -317,6 +327,16 @@ def _page(
         picture=placed.picture,
         pictures=placed.pictures,
     )
+
+
+def _topics(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """A page's tags, one per topic: tags differing only in case or spacing are one, the first kept."""
+    seen: dict[str, str] = {}
+    for tag in tags:
+        name = " ".join(str(tag).split())
+        if name:
+            seen.setdefault(slugify(name), name)
+    return tuple(seen.values())
 
 
 def _where(page: Page) -> str:
@@ -422,7 +442,7 @@ def _link_children(pages: list[Page], by_url: dict[str, Page]) -> None:
         if parent is not None and parent is not page and parent.lang == page.lang:
             parent.children.append(page)
     for page in pages:
-        page.children.sort(key=lambda p: (not p.is_index, p.sort_key))
+        page.children.sort(key=lambda p: (not p.is_index, not p.pinned, p.sort_key))
 
 
 def _assign_feed_ids(office: Office, pages: list[Page], known: dict[str, str], problems: Problems) -> None:
