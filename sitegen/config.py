@@ -183,6 +183,9 @@ def load_network(path: Path, problems: Problems) -> Network | None:
     except UnicodeDecodeError as exc:
         problems.error(path, 1, f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")
         return None
+    except OSError as exc:
+        problems.error(path, 0, f"cannot be read ({exc.strerror})", "check the file's permissions")
+        return None
     try:
         data = yaml_lines.load(text)
     except yaml_lines.YamlError as exc:
@@ -191,6 +194,13 @@ def load_network(path: Path, problems: Problems) -> Network | None:
     if not isinstance(data, LineDict):
         problems.error(path, 1, "offices.yaml must be a mapping with 'network' and 'units'")
         return None
+    for line, key, char in yaml_lines.unpublishable(data):
+        problems.error(
+            path,
+            line,
+            f"invisible control character {char} in {key}",
+            "delete it: no web page or feed can carry it (\\x.. and \\u.. escapes included)",
+        )
     v = Validator(path, problems)
     v.keys(data, ("network", "units"), "top level")
     net = data.get("network") or LineDict()

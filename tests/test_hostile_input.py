@@ -191,3 +191,64 @@ def test_ten_thousand_files_in_one_section_build(project):
         )
     result = CliRunner().invoke(main, ["check", "--root", str(project.root), "--now", NOW])
     assert result.exit_code == 0, result.output[-2000:]
+
+
+# --- Issue #22, part B: characters no feed can carry, settings that become URLs -----------------
+# (kept together at the end of the file)
+
+XML_CASES = {
+    "title \\x01 as a YAML escape": (
+        '---\ntitle: "Uji\\x01"\ndate: 2026-11-01\n---\nx\n',
+        ":2: invisible control character U+0001 in 'title'",
+    ),
+    "summary \\x0b": (
+        '---\ntitle: Uji\ndate: 2026-11-01\nsummary: "a\\vb"\n---\nx\n',
+        ":4: invisible control character U+000B in 'summary'",
+    ),
+    "NUL in image": (
+        '---\ntitle: Uji\ndate: 2026-11-01\nimage: "foto\\0.jpg"\n---\nx\n',
+        ":4: invisible control character U+0000 in 'image'",
+    ),
+    "a tag": (
+        '---\ntitle: Uji\ndate: 2026-11-01\ntags:\n  - ok\n  - "x\\x1f"\n---\nx\n',
+        ":6: invisible control character U+001F in 'tags[1]'",
+    ),
+    "a param": (
+        '---\ntitle: Uji\ndate: 2026-11-01\nparams:\n  catatan: "\\uFFFE"\n---\nx\n',
+        ":5: invisible control character U+FFFE in 'params.catatan'",
+    ),
+    "U+FFFE in the body": (
+        "---\ntitle: Uji\ndate: 2026-11-01\n---\nsatu\ndua \ufffe\n",
+        ":6: invisible control character U+FFFE",
+    ),
+    "U+FFFF in the body": (
+        "---\ntitle: Uji\ndate: 2026-11-01\n---\n\uffff\n",
+        ":5: invisible control character U+FFFF",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", XML_CASES, ids=list(XML_CASES))
+def test_a_character_no_feed_can_carry_is_a_located_error_in_every_field(project, case):
+    text, expected = XML_CASES[case]
+    (project.root / NEWS).write_text(text, encoding="utf-8")
+    for result in (check(project), build(project)):
+        assert_located(result, NEWS + expected)
+        assert "XML compatible" not in result.output
+    assert tree(project.out) == {}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("name: Kantor Imigrasi Kelas II Non TPI Bravo", 'name: "Kantor\\x01 Bravo"', "in units[1].name"),
+        ("name: Kantor Imigrasi Kelas II Non TPI Bravo", 'name: "Kantor \\uFFFF"', "U+FFFF in units[1].name"),
+    ],
+    ids=["\\x01 in a name", "U+FFFF in a name"],
+)
+def test_a_character_no_feed_can_carry_in_offices_yaml_is_located(project, old, new, expected):
+    project.write("offices.yaml", project.read("offices.yaml").replace(old, new, 1))
+    for result in (check(project), build(project)):
+        assert_located(result, "offices.yaml:")
+        assert "invisible control character" in result.output and expected in result.output
+        assert "XML compatible" not in result.output
