@@ -252,3 +252,60 @@ def test_a_character_no_feed_can_carry_in_offices_yaml_is_located(project, old, 
         assert_located(result, "offices.yaml:")
         assert "invisible control character" in result.output and expected in result.output
         assert "XML compatible" not in result.output
+
+
+SANDBOX_PAGE_CASES = {
+    "nested loops": "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
+    "replace": "{{ ('a' * 50000)|replace('a', 'b' * 2000) }}",
+    "join": "{{ range(100000)|join('x' * 1000) }}",
+    "~": "{% set a = 'a' * 60000 %}{{ a ~ a }}",
+    "squaring": "{% set x = 7 %}" + "{% set x = x * x %}" * 22 + "{{ x }}",
+    "range|string": "{{ range|string }}",
+    "office|string": "{{ office|string }}",
+}
+
+
+@pytest.mark.parametrize("code", SANDBOX_PAGE_CASES.values(), ids=list(SANDBOX_PAGE_CASES))
+def test_a_shared_page_beyond_the_sandbox_limits_is_located_and_prints_nothing_of_python(project, code):
+    project.write(SHARED, f"---\ntitle: Uji\n---\n{code}\n")
+    result = check(project)
+    assert_located(result, f"{SHARED}:4: ")
+    assert (
+        "0x" not in result.output and "namespace(" not in result.output and "<function" not in result.output
+    )
+
+
+SETTING_CASES = {
+    "base_url with markup": (
+        "    base_url: https://alpha.example.go.id/\n",
+        "    base_url: 'https://alpha.example.go.id/\"><script>alert(1)</script>'\n",
+        "base_url",
+    ),
+    "e-mail with ?bcc=": (
+        '    contacts: {phone: "(0561) 000000 — contoh"}\n',
+        "    contacts: {email: 'a@imigrasi.go.id?bcc=b@example.com'}\n",
+        "contacts.email",
+    ),
+    "social javascript:": (
+        "    services: [paspor, izin-tinggal, plb]\n",
+        "    services: [paspor, izin-tinggal, plb]\n    social: {x: 'javascript:alert(1)'}\n",
+        "social.x",
+    ),
+    "security_contact with a header": (
+        "network:\n",
+        "network:\n  security_contact: 'mailto:a@imigrasi.go.id?bcc=b@example.com'\n",
+        "security_contact",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", SETTING_CASES, ids=list(SETTING_CASES))
+def test_a_setting_that_would_publish_a_hostile_address_is_located(project, case):
+    old, new, key = SETTING_CASES[case]
+    text = project.read("offices.yaml")
+    assert old in text
+    project.write("offices.yaml", text.replace(old, new, 1))
+    result = build(project)
+    assert_located(result, "offices.yaml:")
+    assert key in result.output
+    assert tree(project.out) == {}
