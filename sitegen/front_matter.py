@@ -116,7 +116,14 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
         raise FrontMatterError(
             [(first_line, "front matter must be 'key: value' lines", "e.g. title: Paspor Baru")]
         )
-    problems: list[tuple[int, str, str]] = []
+    problems: list[tuple[int, str, str]] = [
+        (
+            line,
+            f"invisible control character {char} in {key!r}",
+            "delete it: no web page or feed can carry it (\\x.. and \\u.. escapes included)",
+        )
+        for line, key, char in yaml_lines.unpublishable(data)
+    ]
     values: dict[str, Any] = {}
     for key, value in data.items():
         line = data.line_of(key)
