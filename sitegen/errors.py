@@ -23,6 +23,16 @@ class Problem:
     message: str
     hint: str = ""
     severity: str = "error"  # "error", "warning" or "info" (worth knowing, never a failure)
+    code: str = ""  # a short stable id ("date-far-future") for machines; see sitegen.codes
+
+    @property
+    def kind(self) -> str:
+        """The problem's code: its own, or the one its message is known by (sitegen.codes)."""
+        if self.code:
+            return self.code
+        from .codes import code_of  # late: codes reads Problem's fields only
+
+        return code_of(self)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -62,14 +72,14 @@ class Problems:
         except ValueError:
             return p.as_posix()
 
-    def error(self, path: Path | str, line: int, message: str, hint: str = "") -> None:
-        self.add(Problem(self.rel(path), line, message, hint))
+    def error(self, path: Path | str, line: int, message: str, hint: str = "", code: str = "") -> None:
+        self.add(Problem(self.rel(path), line, message, hint, "error", code))
 
-    def warning(self, path: Path | str, line: int, message: str, hint: str = "") -> None:
-        self.add(Problem(self.rel(path), line, message, hint, "warning"))
+    def warning(self, path: Path | str, line: int, message: str, hint: str = "", code: str = "") -> None:
+        self.add(Problem(self.rel(path), line, message, hint, "warning", code))
 
-    def info(self, path: Path | str, line: int, message: str, hint: str = "") -> None:
-        self.add(Problem(self.rel(path), line, message, hint, "info"))
+    def info(self, path: Path | str, line: int, message: str, hint: str = "", code: str = "") -> None:
+        self.add(Problem(self.rel(path), line, message, hint, "info", code))
 
     def add(self, problem: Problem) -> None:
         """Record a problem once: the same mistake met by several units is one message naming them."""
