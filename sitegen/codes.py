@@ -93,13 +93,19 @@ GENERIC = {"error": "content-error", "warning": "content-warning", "info": "cont
 # Kinds of warning that only say the shipped example data is still there, with the
 # words one summary line uses for them ("46 items marked sample").
 EXAMPLE_DATA = {
-    "sample-content": "items marked sample",
-    "example-value": "example values in offices.yaml (unverified:)",
-    "placeholder-value": "placeholder-looking values in offices.yaml",
-    "no-real-contact": "units without a real contact",
-    "not-filled-in": "facts not yet filled in (belum diisi)",
-    "verified-without-source": "pages verified without a source",
-    "empty-page": "pages with no text yet",
+    "sample-content": ("item marked sample", "items marked sample"),
+    "example-value": (
+        "example value in offices.yaml (unverified:)",
+        "example values in offices.yaml (unverified:)",
+    ),
+    "placeholder-value": (
+        "placeholder-looking value in offices.yaml",
+        "placeholder-looking values in offices.yaml",
+    ),
+    "no-real-contact": ("unit without a real contact", "units without a real contact"),
+    "not-filled-in": ("fact not yet filled in (belum diisi)", "facts not yet filled in (belum diisi)"),
+    "verified-without-source": ("page verified without a source", "pages verified without a source"),
+    "empty-page": ("page with no text yet", "pages with no text yet"),
 }
 
 
@@ -111,6 +117,9 @@ def code_of(problem: Problem) -> str:
     return GENERIC.get(problem.severity, "content-error")
 
 
-def summary_label(code: str) -> str:
-    """What a summary line calls problems of ``code``: "items marked sample", or the code itself."""
-    return EXAMPLE_DATA.get(code, f"other warnings ({code})")
+def summary_label(code: str, severity: str = "warning", count: int = 2) -> str:
+    """What a summary line calls ``count`` problems of ``code``: "items marked sample", "notes (code)"."""
+    if code in EXAMPLE_DATA:
+        return EXAMPLE_DATA[code][count != 1]
+    noun = ("note", "notes") if severity == "info" else ("warning", "warnings")
+    return f"{noun[count != 1]} ({code})"

@@ -53,8 +53,20 @@ class BuildFailed(Exception):
     """The input has errors; the output was left as it was."""
 
     def __init__(self, problems: list[Problem]):
+        problems = one_cause_once(problems)
         super().__init__(f"{len(problems)} problem(s)")
         self.problems = sorted(problems)
+
+
+def one_cause_once(problems: list[Problem]) -> list[Problem]:
+    """Drop what only follows from another problem at the same place: one cause, one message.
+
+    A picture refused (too large, unreadable) is not also "not a file of the site".
+    """
+    refused = {(p.path, p.line) for p in problems if p.severity == "error" and p.kind.startswith("picture-")}
+    if not refused:
+        return list(problems)
+    return [p for p in problems if not (p.kind == "image-not-found" and (p.path, p.line) in refused)]
 
 
 @dataclass

@@ -153,7 +153,9 @@ def picture_too_large(size: int, limit: int) -> str:
     return f"the picture is too large: {size / 1024 / 1024:.0f} MB; at most {limit // 1024 // 1024} MB"
 
 
-def did_you_mean(wrong: str, known: list[str] | tuple[str, ...] | set[str], cutoff: float = 0.6) -> str | None:
+def did_you_mean(
+    wrong: str, known: list[str] | tuple[str, ...] | set[str], cutoff: float = 0.6
+) -> str | None:
     """The known value closest to ``wrong`` (difflib), or None when nothing is close."""
     close = difflib.get_close_matches(wrong, sorted(known), n=1, cutoff=cutoff)
     return close[0] if close else None
