@@ -63,7 +63,7 @@ _KNOWN: tuple[tuple[str, str], ...] = (
     ("not-boolean-word", r"'\w+' must be true or false, not "),
     ("not-boolean", r"'\w+' must be true or false"),
     ("date-zone-word", r"'\w+': '.*' names its zone"),
-    ("date-far-future", r"\w+ \S+ .*is \d+ years ahead"),
+    ("date-far-future", r"\w+ \S+ .*is (\d+ years|more than a year) ahead"),
     ("expires-before-date", r"expires .* is before date"),
     ("translation-without-original", r"this (is a )?translation"),
     ("markdown-extension", r"'.*' is never published: sitegen reads only"),

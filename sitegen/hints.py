@@ -70,8 +70,9 @@ def date_far_future(key: str, written: str, moment: datetime, now: datetime) -> 
         fix = f"did you mean {near[0]}? write {key}: {fixed}"
     else:
         fix = f"check the year {year}; an item is scheduled at most a year ahead (today is {now:%Y-%m-%d})"
+    ahead = f"{year - now.year} years" if year - now.year > 1 else "more than a year"
     return Hint(
-        f"{key} {written} is {year - now.year} years ahead: the item would stay unpublished until then",
+        f"{key} {written} is {ahead} ahead: the item would stay unpublished until then",
         fix,
         "date-far-future",
     )

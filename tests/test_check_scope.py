@@ -180,3 +180,30 @@ def test_json_gives_every_problem_a_stable_code(project):
     assert ("jadwal.md", "empty-page") in codes
     assert ("offices.yaml", "placeholder-value") in codes
     assert all(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", p["code"]) for p in report["problems"])
+
+
+def test_a_message_reported_without_its_code_is_still_known_by_it():
+    """Front matter problems travel as (line, message, hint): the code table must know each message."""
+    from datetime import UTC, datetime
+
+    from sitegen import hints
+    from sitegen.errors import Problem
+
+    now = datetime(2026, 11, 24, tzinfo=UTC)
+    said = [
+        hints.misnamed_markdown("a.MD"),
+        hints.translation_without_original("content/x.md", "en"),
+        hints.translation_original_unpublished("shared/x.md", "alpha"),
+        hints.date_far_future("date", "2062-11-20", datetime(2062, 11, 20, tzinfo=UTC), now),
+        hints.date_far_future("date", "2027-12-30", datetime(2027, 12, 30, tzinfo=UTC), now),
+        hints.expires_before_date(now, now),
+        hints.yes_no_word("draft", "tidak"),
+        hints.zone_in_date("date", "2026-11-20 20:39 WIB", "WIB"),
+        hints.unknown_unit("alpah", "offices", ("alpha",)),
+        hints.word_html("Mso classes"),
+    ]
+    for one in said:
+        assert one is not None
+        assert Problem("x.md", 1, one.message).kind == one.code, one.message
+    tab = hints.yaml_tab(4, 1)
+    assert Problem("x.md", 4, f"front matter is not valid YAML: {tab.message}").kind == tab.code
