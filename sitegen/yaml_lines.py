@@ -11,8 +11,6 @@ from typing import Any
 
 import yaml
 
-from . import hints
-
 
 class LineDict(dict):
     """A mapping that knows its own line and the line of each key (1-based)."""
@@ -109,7 +107,9 @@ def load(text: str, first_line: int = 1) -> Any:
         problem = exc.problem or "invalid YAML"
         tab = _first_tab(text, mark.line if mark else 0, "'\\t'" in problem)
         if tab is not None:  # YAML says "cannot start any token"; the editor needs the word "tab"
-            said = hints.yaml_tab(tab[0] + first_line, tab[1])
+            from .hints import yaml_tab  # only on this rare path
+
+            said = yaml_tab(tab[0] + first_line, tab[1])
             raise YamlError(tab[0] + first_line, said.message, said.hint) from None
         raise YamlError(line, problem) from None
     except yaml.YAMLError as exc:
