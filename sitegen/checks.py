@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from . import hints, word_html
 from .errors import Problems
 from .links import target_file
 from .markdown import left_out_syntax
@@ -157,6 +158,10 @@ def content_warnings(project: Project, sites: list[Site], now: datetime, problem
                 "remove trusted_html unless a reviewer vouches for every page of the unit",
             )
     for source in project.sources:
+        pasted = word_html.traces(source.body)
+        if pasted is not None:
+            said = hints.word_html(", ".join(pasted[1]))
+            problems.warning(source.path, source.body_line + pasted[0], said.message, said.hint, said.code)
         for offset, what, fix in left_out_syntax(source.body):
             problems.warning(
                 source.path,

@@ -96,6 +96,17 @@ def parse_datetime(value: object, tz: tzinfo, end_of_day: bool = False) -> datet
 
 
 _DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_ZONE_WORD = re.compile(r"\d\s*(WIB|WITA|WIT)\.?$", re.I)
+
+
+def zone_word(text: str) -> str:
+    """ "WIB" in "2026-11-20 20:39 WIB" (or WITA, WIT); "" when the text names no Indonesian zone.
+
+    Editors write the zone as they would on a letter; sitegen takes it from the unit
+    instead, so the word is reported with that fix rather than as an unreadable date.
+    """
+    found = _ZONE_WORD.search(text.strip())
+    return found.group(1) if found else ""
 
 
 def _from_date(day: date, tz: tzinfo, end_of_day: bool) -> datetime:

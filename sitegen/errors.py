@@ -23,6 +23,16 @@ class Problem:
     message: str
     hint: str = ""
     severity: str = "error"  # "error", "warning" or "info" (worth knowing, never a failure)
+    code: str = ""  # a short stable id ("date-far-future") for machines; see sitegen.codes
+
+    @property
+    def kind(self) -> str:
+        """The problem's code: its own, or the one its message is known by (sitegen.codes)."""
+        if self.code:
+            return self.code
+        from .codes import code_of  # late: codes reads Problem's fields only
+
+        return code_of(self)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -43,8 +53,20 @@ class BuildFailed(Exception):
     """The input has errors; the output was left as it was."""
 
     def __init__(self, problems: list[Problem]):
+        problems = one_cause_once(problems)
         super().__init__(f"{len(problems)} problem(s)")
         self.problems = sorted(problems)
+
+
+def one_cause_once(problems: list[Problem]) -> list[Problem]:
+    """Drop what only follows from another problem at the same place: one cause, one message.
+
+    A picture refused (too large, unreadable) is not also "not a file of the site".
+    """
+    refused = {(p.path, p.line) for p in problems if p.severity == "error" and p.kind.startswith("picture-")}
+    if not refused:
+        return list(problems)
+    return [p for p in problems if not (p.kind == "image-not-found" and (p.path, p.line) in refused)]
 
 
 @dataclass
@@ -62,14 +84,14 @@ class Problems:
         except ValueError:
             return p.as_posix()
 
-    def error(self, path: Path | str, line: int, message: str, hint: str = "") -> None:
-        self.add(Problem(self.rel(path), line, message, hint))
+    def error(self, path: Path | str, line: int, message: str, hint: str = "", code: str = "") -> None:
+        self.add(Problem(self.rel(path), line, message, hint, "error", code))
 
-    def warning(self, path: Path | str, line: int, message: str, hint: str = "") -> None:
-        self.add(Problem(self.rel(path), line, message, hint, "warning"))
+    def warning(self, path: Path | str, line: int, message: str, hint: str = "", code: str = "") -> None:
+        self.add(Problem(self.rel(path), line, message, hint, "warning", code))
 
-    def info(self, path: Path | str, line: int, message: str, hint: str = "") -> None:
-        self.add(Problem(self.rel(path), line, message, hint, "info"))
+    def info(self, path: Path | str, line: int, message: str, hint: str = "", code: str = "") -> None:
+        self.add(Problem(self.rel(path), line, message, hint, "info", code))
 
     def add(self, problem: Problem) -> None:
         """Record a problem once: the same mistake met by several units is one message naming them."""

@@ -14,8 +14,8 @@ from typing import Any
 
 import frontmatter
 
-from . import yaml_lines
-from .dates import DateFormatError, parse_datetime
+from . import hints, yaml_lines
+from .dates import DateFormatError, parse_datetime, zone_word
 from .sanitize import safe_url
 from .yaml_lines import LineDict
 
@@ -108,7 +108,7 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
                 (
                     exc.line,
                     f"front matter is not valid YAML: {exc.message}",
-                    "check indentation, colons and quotes; quote a title that contains ': '",
+                    exc.hint or "check indentation, colons and quotes; quote a title that contains ': '",
                 )
             ]
         ) from None
@@ -161,6 +161,11 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
                     )
         elif key in DATE_KEYS:
             text = str(value).strip() if value is not None else ""
+            word = zone_word(text)
+            if word:
+                said = hints.zone_in_date(key, text, word)
+                problems.append((line, said.message, said.hint))
+                continue
             try:
                 parse_datetime(text, UTC)
             except DateFormatError as exc:
@@ -181,7 +186,10 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
             else:
                 values[key] = tuple(str(x).strip() for x in items)
         elif key in BOOL_KEYS:
-            if not isinstance(value, bool):
+            said = hints.yes_no_word(key, value) if isinstance(value, str) else None
+            if said is not None:
+                problems.append((line, said.message, said.hint))
+            elif not isinstance(value, bool):
                 problems.append((line, f"{key!r} must be true or false", f"write {key}: true"))
             else:
                 values[key] = value

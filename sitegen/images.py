@@ -25,6 +25,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .cache import Cache
+from .hints import picture_too_large
 
 WIDTHS = (480, 960)  # the smaller widths offered, in pixels
 MAX_WIDTH = 1600  # the widest published: the original, narrowed to this
@@ -156,7 +157,7 @@ class Resizer:
             size = path.stat().st_size
             if size > MAX_BYTES:
                 raise ImageError(
-                    f"the picture is {size / 1024 / 1024:.0f} MB; at most {MAX_BYTES // 1024 // 1024} MB",
+                    picture_too_large(size, MAX_BYTES),
                     "make it smaller in a photo editor (2000 pixels wide is plenty)",
                 )
             data = path.read_bytes()

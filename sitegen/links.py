@@ -8,6 +8,7 @@ sub-path and as plain files. A link to nothing is reported, never shipped.
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 from collections.abc import Callable, Container
@@ -54,6 +55,26 @@ def _file_of(path: str) -> str:
     if "." not in path.rsplit("/", 1)[-1]:
         return path + "/index.html"
     return path
+
+
+def closest(link: str, from_file: str, existing: Container[str] | set[str]) -> str | None:
+    """The address of the site most like a broken ``link`` ("/layanan/wni/biaya-paspor/"), if one is close.
+
+    Only pages (folders with an index.html) and files of the same kind are offered, so a
+    mistyped page is matched to a page, never to a picture.
+    """
+    target = target_file(link, from_file)
+    if target is None or not isinstance(existing, (set, frozenset, dict, list, tuple)):
+        return None
+    page = target.endswith("/index.html")
+    wanted = target[: -len("index.html")] if page else target
+    if page:
+        candidates = [f[: -len("index.html")] for f in existing if f.endswith("/index.html")]
+    else:
+        kind = posixpath.splitext(target)[1]
+        candidates = [f for f in existing if posixpath.splitext(f)[1] == kind]
+    close = difflib.get_close_matches(wanted, sorted(candidates), n=1, cutoff=0.75)
+    return "/" + close[0] if close else None
 
 
 def rewrite(html: str, from_file: str, existing: Container[str]) -> tuple[str, list[str]]:

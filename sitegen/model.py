@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import feed_ids
+from . import feed_ids, hints
 from .config import Network, Office
 from .dates import DateFormatError, parse_datetime
 from .errors import Problems
@@ -198,7 +198,7 @@ def build_site(
         if not publishes(office, source, overridden) or (source.meta.draft and not drafts):
             continue
         page = _page(office, network, source, render_body, problems, pictures)
-        if page is None:
+        if page is None or not _dates_plausible(page, now, problems):
             continue
         if page.date and page.date > now and source.dated:
             upcoming.append(page.date)  # future-dated news waits for a build at or after its date
@@ -207,7 +207,11 @@ def build_site(
         if page.expires and page.expires > now:
             upcoming.append(page.expires)
         pages.append(page)
-    _place_translations(pages, network.default_language)
+    orphans = _place_translations(pages, network.default_language)
+    if orphans:
+        _report_orphans(orphans, sources, office, problems)
+        left_out = {id(page) for page in orphans}
+        pages = [page for page in pages if id(page) not in left_out]
     by_url: dict[str, Page] = {}
     pages = [page for page in pages if _claim(by_url, page.url, page, problems)]
     _check_waiting(waiting, by_url, problems)
@@ -375,11 +379,46 @@ def _check_waiting(waiting: list[Page], by_url: dict[str, Page], problems: Probl
             claimed[page.url] = page
 
 
-def _place_translations(pages: list[Page], default_language: str) -> None:
+def _dates_plausible(page: Page, now: datetime, problems: Problems) -> bool:
+    """A year typo or an announcement expiring before it appears: an error, not a silent schedule."""
+    source = page.source
+    if source is None or page.date is None:
+        return True
+    meta = source.meta
+    if page.date > now + timedelta(days=hints.FAR_FUTURE_DAYS):
+        said = hints.date_far_future("date", meta.date or "", page.date, now)
+        problems.error(source.path, meta.line_of("date"), said.message, said.hint, said.code)
+        return False
+    if page.expires is not None and page.expires < page.date:
+        said = hints.expires_before_date(page.expires, page.date)
+        problems.error(source.path, meta.line_of("expires"), said.message, said.hint, said.code)
+        return False
+    return True
+
+
+def _report_orphans(orphans: list[Page], sources: list[Source], office: Office, problems: Problems) -> None:
+    """A translation whose original the unit does not publish: missing altogether, or narrowed away."""
+    keys = {(s.scope, s.key) for s in sources}
+    for page in orphans:
+        source = page.source
+        expected = source.original_key
+        if (source.scope, expected) in keys or ("shared", expected) in keys:
+            folder = "shared" if ("shared", expected) in keys else f"offices/{source.scope}"
+            said = hints.translation_original_unpublished(f"{folder}/{expected}", office.id)
+        else:
+            said = hints.translation_without_original(
+                problems.rel(source.path.with_name(PurePosixPath(expected).name)), source.lang
+            )
+        problems.error(source.path, 0, said.message, said.hint, said.code)
+
+
+def _place_translations(pages: list[Page], default_language: str) -> list[Page]:
     """A translation lives at its original's URL under its language: "layanan/x/" -> "en/layanan/x/".
 
     The original may have a slug; the translation follows it, so the pair stays a pair.
+    Returns the translations whose original the unit does not publish (never placed).
     """
+    orphans = []
     originals = {(p.source.scope, p.source.key): p for p in pages if p.source and p.lang == default_language}
     shared = {p.source.key: p for p in pages if p.source and p.lang == default_language}
     for page in pages:
@@ -387,9 +426,12 @@ def _place_translations(pages: list[Page], default_language: str) -> None:
             continue
         key = page.source.original_key
         original = originals.get((page.source.scope, key)) or shared.get(key)
-        url = original.url if original is not None else page.url
-        page.url = f"{page.lang}/{url}"
+        if original is None:
+            orphans.append(page)
+            continue
+        page.url = f"{page.lang}/{original.url}"
         page.path = file_for(page.url)
+    return orphans
 
 
 def _synthesise_sections(by_url: dict[str, Page], pages: list[Page], translated: tuple[str, ...]) -> None:

@@ -235,12 +235,12 @@ def render(
         if item.path.endswith(".html"):
             text, broken = links.rewrite(data.decode("utf-8"), item.path, existing)
             for link in broken:
-                _report_broken(site, item, link, problems)
+                _report_broken(site, item, link, problems, links.closest(link, item.path, existing))
             data = text.encode("utf-8")
         yield item.path, data
 
 
-def _report_broken(site: Site, item: Planned, link: str, problems: Problems) -> None:
+def _report_broken(site: Site, item: Planned, link: str, problems: Problems, near: str | None = None) -> None:
     source = item.source.source if item.source else None
     if source is not None and link == source.meta.image:
         problems.error(
@@ -269,9 +269,12 @@ def _report_broken(site: Site, item: Planned, link: str, problems: Problems) -> 
             source.path,
             line,
             f"broken link {link} [unit {site.office.id}]",
-            f"put the picture in content/offices/{site.office.id}/static/ or content/shared/static/"
-            if picture
-            else "link to a page this unit publishes, e.g. /layanan/; check spelling and narrowing",
+            (f"did you mean {near}? " if near else "")
+            + (
+                f"put the picture in content/offices/{site.office.id}/static/ or content/shared/static/"
+                if picture
+                else "link to a page this unit publishes, e.g. /layanan/; check spelling and narrowing"
+            ),
         )
     else:
         problems.error(

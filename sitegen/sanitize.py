@@ -17,6 +17,8 @@ import re
 
 import nh3
 
+from . import word_html
+
 TAGS = {
     *[
         "a",
@@ -122,7 +124,7 @@ _CLEANER = nh3.Cleaner(
 
 def clean(html: str) -> str:
     """The fragment with everything outside the allow-list removed."""
-    return _EMPTY_IFRAME.sub("", _CLEANER.clean(html))
+    return _EMPTY_IFRAME.sub("", _CLEANER.clean(word_html.clean(html)))
 
 
 def safe_url(url: str) -> bool:

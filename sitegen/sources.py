@@ -16,10 +16,11 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
+from . import hints
 from .cache import Cache
 from .config import KINDS, SERVICES
 from .errors import Problems
@@ -116,6 +117,7 @@ def discover(content_dir: Path, problems: Problems | None = None) -> list[Path]:
         dirs[:] = kept
         for name in files:
             if not name.endswith(".md") or name.startswith((".", "#")):
+                _refuse_misnamed(here / name, problems)
                 continue
             path = here / name
             if path.is_symlink() and inside not in path.resolve().parents:
@@ -126,6 +128,15 @@ def discover(content_dir: Path, problems: Problems | None = None) -> list[Path]:
                 continue
             found.append(path)
     return sorted(found, key=str)
+
+
+def _refuse_misnamed(path: Path, problems: Problems | None) -> None:
+    """A page saved as "x.MD" or "x.markdown" is not read: say so, rather than never publishing it."""
+    name = path.name
+    suffix = name[name.rfind(".") :].lower() if "." in name else ""
+    if problems is not None and not name.startswith((".", "#")) and suffix in hints.MARKDOWN_SUFFIXES:
+        said = hints.misnamed_markdown(name)
+        problems.error(path, 0, said.message, said.hint, said.code)
 
 
 def _key_of(folder: Path, name: str) -> str:
@@ -232,7 +243,20 @@ def read_source(
     ok = _check_narrowing(path, meta, scope, office_ids, problems)
     if not ok:
         return None
+    meta = _known_units_only(meta, office_ids)
     return Source(path, rel, scope, key, meta, body, body_line, digest)
+
+
+def _known_units_only(meta: FrontMatter, ids: tuple[str, ...]) -> FrontMatter:
+    """After a mistyped unit id (already an error), narrow by unit as if it were not written.
+
+    The build fails on that one error; keeping the page in every unit meanwhile spares
+    the editor a broken-link error in each unit that links to it: one cause, one message.
+    """
+    if all(v in ids for v in (*meta.offices, *meta.exclude_offices)):
+        return meta
+    offices = meta.offices if all(v in ids for v in meta.offices) else ()
+    return replace(meta, offices=offices, exclude_offices=tuple(v for v in meta.exclude_offices if v in ids))
 
 
 def _parse(path: Path, data: bytes, dated: bool, problems: Problems) -> tuple[FrontMatter, str, int] | None:
@@ -288,12 +312,14 @@ def _check_narrowing(
         ("services", SERVICES),
     ):
         for value in getattr(meta, key):
-            if value not in allowed:
-                what = "unit id" if key.endswith("offices") else key[:-1]
+            if value not in allowed and key.endswith("offices"):
+                said = hints.unknown_unit(value, key, ids)
+                problems.error(path, meta.line_of(key), said.message, said.hint, said.code)
+            elif value not in allowed:
                 problems.error(
                     path,
                     meta.line_of(key),
-                    f"unknown {what} {value!r} in {key}",
+                    f"unknown {key[:-1]} {value!r} in {key}",
                     f"use one of: {', '.join(allowed)}",
                 )
                 ok = False

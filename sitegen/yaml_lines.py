@@ -84,10 +84,25 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _constr
 class YamlError(Exception):
     """Broken YAML, with the 1-based line where the parser gave up."""
 
-    def __init__(self, line: int, message: str):
+    def __init__(self, line: int, message: str, hint: str = ""):
         super().__init__(message)
         self.line = line
         self.message = message
+        self.hint = hint
+
+
+def _first_tab(text: str, upto: int, named: bool) -> tuple[int, int] | None:
+    """(0-based line, 1-based column) of the tab that broke the YAML, if a tab did.
+
+    A tab in a line's indentation always does; elsewhere only the one on the line
+    where YAML stopped, when its message names the tab character.
+    """
+    rows = text.splitlines()[: upto + 1]
+    for number, row in enumerate(rows):
+        indent = row[: len(row) - len(row.lstrip(" \t"))]
+        if "\t" in indent or (named and number == upto and "\t" in row):
+            return number, row.index("\t") + 1
+    return None
 
 
 def load(text: str, first_line: int = 1) -> Any:
@@ -98,6 +113,12 @@ def load(text: str, first_line: int = 1) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + first_line) if mark else first_line
         problem = exc.problem or "invalid YAML"
+        tab = _first_tab(text, mark.line if mark else 0, "'\\t'" in problem)
+        if tab is not None:  # YAML says "cannot start any token"; the editor needs the word "tab"
+            from .hints import yaml_tab  # only on this rare path
+
+            said = yaml_tab(tab[0] + first_line, tab[1])
+            raise YamlError(tab[0] + first_line, said.message, said.hint) from None
         raise YamlError(line, problem) from None
     except yaml.YAMLError as exc:
         raise YamlError(first_line, str(exc)) from None

@@ -172,6 +172,7 @@ def test_json_for_machines(project):
         "path": "content/shared/layanan/a.md",
         "line": 2,
         "severity": "error",
+        "code": "unknown-key",
         "message": "unknown front matter key 'titel'",
         "hint": "did you mean 'title'? Keys of your own go under params:",
     } in report["problems"]

@@ -137,7 +137,10 @@ def test_a_file_that_is_no_picture_or_too_large_is_named_with_file_and_line(proj
     monkeypatch.setattr(images, "MAX_BYTES", 1000)
     result = run(project)
     assert result.exit_code == 1
-    assert f"{BUNDLE}/index.md:7: picture foto.jpg: the picture is 0 MB; at most 0 MB" in result.output
+    assert (
+        f"{BUNDLE}/index.md:7: picture foto.jpg: the picture is too large: 0 MB; at most 0 MB"
+        in result.output
+    )
 
 
 def test_a_picture_may_not_reach_outside_the_pages_folder(project):

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import click
 
+from .. import hints
+from ..check_scope import Scope, arrange, changed_since_commit
 from ..checks import CrossLinks, content_warnings, coverage
-from ..errors import BuildFailed, Problem
+from ..errors import BuildFailed, Problem, one_cause_once
 from ..placeholders import placeholder_warnings
 from ..site import Models, build, build_now, load_project
 from ..unfinished import unfinished_warnings
@@ -19,19 +21,46 @@ from .common import EXIT_CONTENT, parse_now, root_option
 
 @click.command("check")
 @root_option
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--office",
+    "units",
+    multiple=True,
+    metavar="ID",
+    help="Only problems concerning this unit (repeatable): its files, the shared pages it publishes.",
+)
+@click.option(
+    "--all", "show_all", is_flag=True, help="List every warning and note, not only those about what changed."
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option("--strict", is_flag=True, help="Fail on warnings too (listed or summarised).")
 @click.option(
     "--coverage", "show_coverage", is_flag=True, help="Print which unit publishes which shared page."
 )
 @click.option("--now", "now", metavar="TIME", help="Check as if at this moment (ISO 8601 with offset).")
-def check_command(root: Path, fmt: str, strict: bool, show_coverage: bool, now: str | None) -> None:
-    """Check offices.yaml and all content; report every problem as path:line: message (hint)."""
+def check_command(
+    root: Path,
+    paths: tuple[Path, ...],
+    units: tuple[str, ...],
+    show_all: bool,
+    fmt: str,
+    strict: bool,
+    show_coverage: bool,
+    now: str | None,
+) -> None:
+    """Check offices.yaml and all content; report every problem as path:line: message (hint).
+
+    PATHS (files or folders) and --office narrow what is reported. Errors come
+    first, then warnings about what changed since the last commit, then one
+    line per other kind of warning (--all lists them).
+    """
     moment = build_now(parse_now(now))
+    scope = Scope(tuple(_in_root(root, p) for p in paths), units)
     problems: list[Problem] = []
     project = None
     try:
         project = load_project(root)
+        _known_units(project, units)
         links = CrossLinks()
         with contextlib.suppress(BuildFailed):  # its problems are in project.problems already
             build(project, None, now=moment, on_file=links)
@@ -43,6 +72,9 @@ def check_command(root: Path, fmt: str, strict: bool, show_coverage: bool, now: 
         problems = sorted(set(project.problems.items))
     except BuildFailed as exc:
         problems = exc.problems
+    problems = one_cause_once(problems)
+    if scope:
+        problems = [p for p in problems if scope.keeps(p, project)]
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
     notes = [p for p in problems if p.severity == "info"]  # worth knowing, never a failure
@@ -52,22 +84,51 @@ def check_command(root: Path, fmt: str, strict: bool, show_coverage: bool, now: 
             "warnings": len(warnings),
             "notes": len(notes),
             "problems": [
-                {"path": p.path, "line": p.line, "severity": p.severity, "message": p.message, "hint": p.hint}
+                {
+                    "path": p.path,
+                    "line": p.line,
+                    "severity": p.severity,
+                    "code": p.kind,
+                    "message": p.message,
+                    "hint": p.hint,
+                }
                 for p in problems
             ],
         }
         if show_coverage and project is not None:
-            units, rows = coverage(project)
-            report["coverage"] = {key: dict(zip(units, cells, strict=True)) for key, cells in rows}
+            units_, rows = coverage(project)
+            report["coverage"] = {key: dict(zip(units_, cells, strict=True)) for key, cells in rows}
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        for problem in problems:
+        arranged = arrange(problems, None if show_all else changed_since_commit(root), show_all)
+        for problem in [*arranged.errors, *arranged.listed]:
             click.echo(str(problem))
+        for _code, label, count in arranged.summarised:
+            click.echo(f"{count} {label} — `--all` to list")
         if show_coverage and project is not None:
             _print_coverage(project)
         click.echo(f"{len(errors)} error(s), {len(warnings)} warning(s), {len(notes)} note(s)", err=True)
     if errors or (strict and warnings):
         sys.exit(EXIT_CONTENT)
+
+
+def _in_root(root: Path, path: Path) -> str:
+    """A PATH argument as the project-relative POSIX path problems carry; a missing one is a usage error."""
+    if not path.exists():
+        raise click.BadParameter(f"no such file or folder: {path}", param_hint="PATHS")
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        raise click.BadParameter(f"{path} lies outside the project {root}", param_hint="PATHS") from None
+
+
+def _known_units(project, units: tuple[str, ...]) -> None:
+    """--office with an id offices.yaml does not have: a usage error naming the closest id."""
+    ids = tuple(o.id for o in project.network.offices)
+    for unit in units:
+        if unit not in ids:
+            said = hints.unknown_unit(unit, "--office", ids)
+            raise click.BadParameter(f"{said.message} ({said.hint})", param_hint="--office")
 
 
 SHORT = {"+": "+", "own": "own", "draft": "d", "-offices": "-o", "-exclude_offices": "-x", "-kinds": "-k"}

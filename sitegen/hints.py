@@ -1,0 +1,183 @@
+"""The words of the checks that catch an editor's silent losses and misleading slips.
+
+Each message lives here once, as a function returning what is wrong, how to fix
+it and the problem's stable code, so that one place is wrapped when the messages
+are translated. The checks themselves stay where the thing is read (sources,
+front matter, the site model); they only call these.
+
+The editors are public-relations staff writing in Indonesian: a hint names the
+exact edit ("rename it to …", "write date: 2026-11-20") rather than a rule.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import combinations
+
+
+@dataclass(frozen=True)
+class Hint:
+    """One problem's words: what is wrong, how to fix it, and its code (sitegen.codes)."""
+
+    message: str
+    hint: str
+    code: str
+
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")  # compared in lowercase
+
+
+def misnamed_markdown(name: str) -> Hint:
+    """A page saved as "berita.MD" or "berita.markdown": sitegen reads only ".md" and would skip it."""
+    stem = name[: name.rfind(".")]
+    return Hint(
+        f"{name!r} is never published: sitegen reads only pages whose name ends in .md (lowercase)",
+        f"rename it to {stem}.md",
+        "markdown-extension",
+    )
+
+
+def translation_without_original(expected: str, lang: str) -> Hint:
+    """A "jam-buka.en.md" with no "jam-buka.md": it would go out at an address of its own."""
+    return Hint(
+        f"this is a translation ('.{lang}.md') of {expected}, which does not exist",
+        f"write the Indonesian page {expected} first, or rename this file without '.{lang}' "
+        f"if it is a page of its own",
+        "translation-without-original",
+    )
+
+
+def translation_original_unpublished(expected: str, unit: str) -> Hint:
+    """The original exists, but this unit does not publish it, while it would publish the translation."""
+    return Hint(
+        f"this translation would be published without its original {expected} [unit {unit}]",
+        "narrow both files the same way (offices:, exclude_offices:, kinds:, services:)",
+        "translation-without-original",
+    )
+
+
+FAR_FUTURE_DAYS = 366  # news scheduled further ahead than a year is a typo in the year
+
+
+def date_far_future(key: str, written: str, moment: datetime, now: datetime) -> Hint:
+    """A year typo ("2062-11-20") would hold a news item back for decades without a word."""
+    year = moment.year
+    near = [y for y in swapped_years(year) if now.year - 1 <= y <= now.year + 1]
+    if near:
+        fixed = written.replace(str(year), str(near[0]), 1)
+        fix = f"did you mean {near[0]}? write {key}: {fixed}"
+    else:
+        fix = f"check the year {year}; an item is scheduled at most a year ahead (today is {now:%Y-%m-%d})"
+    ahead = f"{year - now.year} years" if year - now.year > 1 else "more than a year"
+    return Hint(
+        f"{key} {written} is {ahead} ahead: the item would stay unpublished until then",
+        fix,
+        "date-far-future",
+    )
+
+
+def swapped_years(year: int) -> list[int]:
+    """Years a slip of two digits makes of ``year`` (2062 -> 2026, 2602 ...), nearest first."""
+    digits = str(year)
+    found = set()
+    for i, j in combinations(range(len(digits)), 2):
+        chars = list(digits)
+        chars[i], chars[j] = chars[j], chars[i]
+        candidate = int("".join(chars))
+        if candidate != year and chars[0] != "0":
+            found.add(candidate)
+    return sorted(found)
+
+
+def expires_before_date(expires: datetime, date: datetime) -> Hint:
+    """An announcement that expires before it appears would be published already expired."""
+    return Hint(
+        f"expires {expires:%Y-%m-%d %H:%M} is before date {date:%Y-%m-%d %H:%M}: "
+        f"the announcement would be published as already expired",
+        "check both years; expires is the last day the announcement applies, on or after date",
+        "expires-before-date",
+    )
+
+
+# What an editor may write for a yes/no key, in Indonesian or English, and what it means.
+YES_WORDS = ("ya", "yes", "true", "benar", "betul", "on", "y")
+NO_WORDS = ("tidak", "no", "false", "salah", "bukan", "off", "n", "tdk", "gak", "nggak")
+
+
+def yes_no_word(key: str, value: str) -> Hint | None:
+    """`draft: tidak` means "not a draft": say what each word means, instead of "write draft: true"."""
+    word = value.strip().lower()
+    if word not in YES_WORDS and word not in NO_WORDS:
+        return None
+    means_yes = word in YES_WORDS
+    if key == "draft":
+        fix = (
+            f"'{value}' means publish: remove the line draft (hapus baris draft); "
+            "write draft: true only to keep the page unpublished"
+            if not means_yes
+            else f"'{value}' means keep it unpublished: write draft: true; "
+            "to publish, remove the line draft (hapus baris draft)"
+        )
+    else:
+        fix = f"write {key}: {'true' if means_yes else 'false'} ('{value}' means {'yes' if means_yes else 'no'})"
+    return Hint(f"{key!r} must be true or false, not {value!r}", fix, "not-boolean-word")
+
+
+# Zones an editor writes after a time, with what they stand for.
+ZONE_WORDS = {"WIB": "UTC+7", "WITA": "UTC+8", "WIT": "UTC+9"}
+
+
+def zone_in_date(key: str, written: str, word: str) -> Hint:
+    """`date: 2026-11-20 20:39 WIB`: the zone comes from the unit, never from the text."""
+    without = written[: written.upper().rfind(word.upper())].rstrip()
+    return Hint(
+        f"{key!r}: {written!r} names its zone ({word}, {ZONE_WORDS[word.upper()]})",
+        f"drop '{word}': write {key}: {without}; the time is read in the unit's own zone "
+        f"(timezone: in offices.yaml, e.g. Asia/Pontianak = WIB)",
+        "date-zone-word",
+    )
+
+
+def yaml_tab(line: int, column: int) -> Hint:
+    """YAML refuses tabs with "found character that cannot start any token": say "tab"."""
+    return Hint(
+        f"a tab character at line {line}, column {column}: YAML does not allow tabs",
+        "replace the tab with spaces (two spaces per level of indentation)",
+        "yaml-tab",
+    )
+
+
+def picture_too_large(size: int, limit: int) -> str:
+    """The message of a picture over the size limit (sitegen.images), with its size and the limit."""
+    return f"the picture is too large: {size / 1024 / 1024:.0f} MB; at most {limit // 1024 // 1024} MB"
+
+
+def did_you_mean(
+    wrong: str, known: list[str] | tuple[str, ...] | set[str], cutoff: float = 0.6
+) -> str | None:
+    """The known value closest to ``wrong`` (difflib), or None when nothing is close."""
+    close = difflib.get_close_matches(wrong, sorted(known), n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
+def unknown_unit(value: str, key: str, ids: tuple[str, ...]) -> Hint:
+    """A mistyped unit id in offices: or exclude_offices:, with the id it most likely meant."""
+    close = did_you_mean(value, ids)
+    fix = f"did you mean {close!r}? " if close else ""
+    return Hint(
+        f"unknown unit id {value!r} in {key}",
+        f"{fix}use one of: {', '.join(ids)}",
+        "unknown-unit",
+    )
+
+
+def word_html(what: str) -> Hint:
+    """Text pasted from Word keeps its markup; the build cleans it, the editor should know."""
+    return Hint(
+        f"text pasted from Word or another office program ({what}); it is published cleaned",
+        "paste as plain text (Ctrl+Shift+V) or rewrite the lines in Markdown; "
+        "a list numbered '1.' with spaces becomes a numbered list",
+        "word-html",
+    )
