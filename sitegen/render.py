@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import TemplateError
 
-from . import discovery, links, pictures, structured
+from . import csp, discovery, links, pictures, static_trust, structured
 from .archive import archive
 from .errors import Problems
 from .model import FEED_SECTIONS, Page, Site, template_vars
@@ -70,6 +70,7 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: list[Extra] = ())
         "tel_url": structured.tel_url,
         "map_url": structured.map_url,
         "host": lambda url: urlsplit(url).hostname or url,
+        "content_security_policy": csp.POLICY,
     }
     planned: list[Planned] = []
     fingerprinted = _fingerprinted(theme.static_files())
@@ -138,8 +139,11 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: list[Extra] = ())
         planned.append(Planned(out_path, _reader(src)))
         if out_path in fingerprinted:  # the same bytes under a name that changes with them
             planned.append(Planned(fingerprinted[out_path], _reader(src)))
-    for out_path, src in site.static.items():
-        planned.append(Planned(out_path, _reader(src), origin=src))
+    for out_path, src in site.static.items():  # checked when loaded (sitegen.static_trust)
+        planned.append(
+            Planned(out_path, static_trust.reader(src, out_path, site.office.trusted_static), origin=src)
+        )
+    planned.append(Planned(csp.HEADERS_FILE, csp.headers_file))
     for out_path, (picture, variant) in pictures.published(site).items():
         planned.append(Planned(out_path, partial(picture.data, variant), origin=picture.original.path))
     for extra in extras:

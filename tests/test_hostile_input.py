@@ -157,7 +157,10 @@ def test_offices_yaml_slips_are_located(project, old, new, expected):
     assert expected in build(project).output
 
 
-def test_content_linked_from_outside_the_repository_is_not_published(project, tmp_path):
+LINK = "sitegen publishes files of the repository only and never follows links"
+
+
+def test_content_linked_from_outside_the_repository_is_refused_with_each_link_named(project, tmp_path):
     secret = tmp_path / "secret.md"
     secret.write_text("---\ntitle: Rahasia\n---\nisi rahasia\n")
     (project.root / "content/shared/layanan/rahasia.md").symlink_to(secret)
@@ -166,20 +169,53 @@ def test_content_linked_from_outside_the_repository_is_not_published(project, tm
     (outside / "x.md").write_text("---\ntitle: Luar\n---\nluar\n")
     (project.root / "content/shared/luar").symlink_to(outside, target_is_directory=True)
     result = build(project)
-    assert result.exit_code == 0, result.output
-    assert (
-        "content/shared/layanan/rahasia.md: warning: skipped a link that leads outside content/"
-        in result.output
+    assert_located(result, f"content/shared/layanan/rahasia.md: this is a link (to {secret}); {LINK}")
+    assert f"content/shared/luar: this is a link (to {outside}); {LINK}" in result.output
+    assert "(replace the link with a copy of the file or folder itself)" in result.output
+    assert tree(project.out) == {}
+
+
+def test_a_link_inside_content_is_refused_too_wherever_it_leads(project):
+    (project.root / "content/shared/layanan/salinan.md").symlink_to(
+        project.root / "content/offices/alpha/berita/2026-10-01-sosialisasi.md"
     )
-    assert "content/shared/luar: warning: skipped a linked folder" in result.output
-    assert not any("isi rahasia" in p.read_text(errors="ignore") for p in project.out.rglob("*.html"))
+    assert_located(build(project), "content/shared/layanan/salinan.md: this is a link")
 
 
-def test_a_theme_file_linked_from_outside_is_not_published(project, tmp_path):
+@pytest.mark.parametrize("kind", ["file", "folder"])
+def test_a_link_in_a_units_static_folder_is_refused(project, tmp_path, kind):
+    secret = tmp_path / "rahasia"
+    if kind == "file":
+        secret.write_text("root:x:0:0")
+    else:
+        secret.mkdir()
+        (secret / "passwd").write_text("root:x:0:0")
+    static = project.root / "content/offices/alpha/static"
+    static.mkdir(parents=True)
+    (static / "unduhan").symlink_to(secret)
+    assert_located(check(project), f"content/offices/alpha/static/unduhan: this is a link (to {secret}); {LINK}")
+    assert_located(build(project), "content/offices/alpha/static/unduhan: this is a link")
+    assert not any("root:x" in p.read_text(errors="ignore") for p in project.out.rglob("*") if p.is_file())
+
+
+def test_a_linked_picture_in_shared_static_is_refused_where_a_page_shows_it(project, tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (20, 10)).save(tmp_path / "foto.jpg")
+    folder = project.root / "content/shared/static/img"
+    folder.mkdir(parents=True)
+    (folder / "foto.jpg").symlink_to(tmp_path / "foto.jpg")
+    project.write(SHARED, "---\ntitle: Uji\n---\n![Petugas di loket](/img/foto.jpg)\n")
+    assert_located(
+        build(project), f"{SHARED}:4: picture /img/foto.jpg: content/shared/static/img/foto.jpg is a link"
+    )
+
+
+def test_a_theme_file_linked_from_outside_is_refused(project, tmp_path):
     secret = tmp_path / "passwd"
     secret.write_text("root:x:0:0")
     (project.root / "themes/default/static/passwd").symlink_to(secret)
-    assert build(project).exit_code == 0
+    assert_located(build(project), f"themes/default/static/passwd: this is a link (to {secret}); {LINK}")
     assert not list(project.out.rglob("passwd"))
 
 
