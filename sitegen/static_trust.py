@@ -28,6 +28,7 @@ each one, like ``trusted_html``.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections.abc import Callable
 from pathlib import Path
@@ -35,7 +36,7 @@ from xml.etree import ElementTree
 
 from . import csp, sanitize
 from .errors import Problems
-from .images import ImageError, strip_metadata
+from .images import ImageError, has_location, strip_metadata
 
 ALL = "*"  # trusted_static: true
 HTML = (".html", ".htm")
@@ -169,3 +170,36 @@ def reader(path: Path, rel: str, trusted: tuple[str, ...]) -> Callable[[], bytes
     if is_trusted(rel, trusted):
         return path.read_bytes
     return lambda: publish(path, rel)[0]
+
+
+PICTURES = (*PHOTOS, *UNSTRIPPABLE)
+
+
+def location_warnings(content_dir: Path, problems: Problems) -> None:
+    """Warn about every photo in the repository that records where it was taken.
+
+    Published copies never carry it (resized or stripped), but the repository
+    keeps the original, and with it the place staff were: the history of a
+    public repository is public too.
+    """
+    for here, dirs, files in os.walk(content_dir):
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(here, d))
+        )
+        for name in sorted(files):
+            path = Path(here, name)
+            if not name.lower().endswith(PICTURES) or path.is_symlink():
+                continue
+            try:
+                located = has_location(path.read_bytes())
+            except OSError:
+                continue  # the build names an unreadable file
+            if located:
+                problems.warning(
+                    path,
+                    0,
+                    "the photo records where it was taken (GPS); the sites publish it without, "
+                    "but the repository keeps the original",
+                    "remove the location before committing (exiftool -gps:all= FILE, or turn off "
+                    "location in the camera app)",
+                )
