@@ -272,7 +272,6 @@ class Pictures:
             return False
         return path, url + posixpath.dirname(clean)
 
-
     def _linked(self, path: Path, source: Source, src: str, line: int) -> bool:
         """Whether ``path`` or a folder on its way from content/ is a link (reported: never followed)."""
         try:

@@ -299,14 +299,14 @@ def clean_svg(data: bytes) -> tuple[bytes, list[str]]:
                 keep = False  # an editor's own data (inkscape:, sodipodi:): nothing a reader needs
             elif name == "style":
                 keep = _safe_css(value)
-            else:
-                keep = name in SVG_ATTRIBUTES
+            else:  # fill="url(#verlauf)" is drawing; url(https://…) would fetch from outside
+                keep = name in SVG_ATTRIBUTES and ("url(" not in value.lower() or _safe_css(value))
             if not keep:
                 del element.attrib[key]
                 if name.lower().startswith("on"):
                     note(f"{name}=")
-                elif name == "href":
-                    note("a link to outside the picture")
+                elif name == "href" or "url(" in value.lower():
+                    note("a reference outside the picture")
 
     clean_attributes(root)
     walk(root)

@@ -57,6 +57,7 @@ RUNNABLE = (  # what a browser runs, or renders as a page able to run script
     ".swf",
     ".wasm",
 )
+CHECKED = (*HTML, *SVG, *XML, *PHOTOS)
 _PAGE_NAMESPACES = ("http://www.w3.org/1999/xhtml", sanitize.SVG, "http://www.w3.org/1998/Math/MathML")
 
 
@@ -89,6 +90,8 @@ def publish(path: Path, rel: str) -> tuple[bytes, list[str]]:
             f"a {ext} file may carry the place a photo was taken, which sitegen cannot remove from it",
             "save it as JPEG (photos) or PNG, or put it in a PDF",
         )
+    if ext not in CHECKED:
+        return path.read_bytes(), []  # a document, a font, a stylesheet: nothing a browser runs
     data = path.read_bytes()
     if ext in HTML:
         return _html(data)
@@ -100,12 +103,10 @@ def publish(path: Path, rel: str) -> tuple[bytes, list[str]]:
     if ext in XML:
         _plain_xml(data)
         return data, []
-    if ext in PHOTOS:
-        try:
-            return strip_metadata(data), []
-        except ImageError as exc:
-            raise Refused(exc.message, exc.hint) from None
-    return data, []
+    try:
+        return strip_metadata(data), []
+    except ImageError as exc:
+        raise Refused(exc.message, exc.hint) from None
 
 
 def _html(data: bytes) -> tuple[bytes, list[str]]:
@@ -140,6 +141,9 @@ def _plain_xml(data: bytes) -> None:
             )
 
 
+_VERDICTS: dict[tuple[str, str, int, int], list[str] | Refused] = {}  # a preview reloads often: read once
+
+
 def check(path: Path, rel: str, trusted: tuple[str, ...], unit: str, problems: Problems) -> bool:
     """Report what publishing ``rel`` means; False when it cannot be published."""
     if is_trusted(rel, trusted):
@@ -150,11 +154,22 @@ def check(path: Path, rel: str, trusted: tuple[str, ...], unit: str, problems: P
             "remove it from trusted_static unless a reviewer vouches for every line of it",
         )
         return True
-    try:
-        _, removed = publish(path, rel)
-    except Refused as exc:
-        problems.error(path, 0, exc.message, exc.hint)
+    ext = posixpath.splitext(rel.lower())[1]
+    if ext not in (*CHECKED, *RUNNABLE, *UNSTRIPPABLE):
+        return True
+    stat = path.stat()
+    key = (str(path), rel, stat.st_mtime_ns, stat.st_size)
+    verdict = _VERDICTS.get(key)
+    if verdict is None:
+        try:
+            verdict = publish(path, rel)[1]
+        except Refused as exc:
+            verdict = exc
+        _VERDICTS[key] = verdict
+    if isinstance(verdict, Refused):
+        problems.error(path, 0, verdict.message, verdict.hint)
         return False
+    removed = verdict
     if removed:
         problems.warning(
             path,
