@@ -26,6 +26,7 @@ The preview server adds its live-reload script with a nonce
 
 from __future__ import annotations
 
+import html
 import re
 
 from .sanitize import EMBED_HOSTS
@@ -54,7 +55,7 @@ POLICY = _policy("'self'")  # every page
 SEARCH_POLICY = _policy("'self' 'unsafe-eval'")  # /cari/: Pagefind compiles its index reader
 HEADER_POLICY = _policy("'self' 'wasm-unsafe-eval'")  # _headers, for every path, with the tag's
 HEADERS_FILE = "_headers"  # read by Netlify and Cloudflare Pages; a plain file elsewhere, harmless
-_SCRIPT_SRC = re.compile(r"(<meta http-equiv=\"Content-Security-Policy\" content=\"[^\"]*?script-src 'self')")
+_META = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")', re.I)
 
 
 def headers_file() -> bytes:
@@ -70,4 +71,10 @@ def headers_file() -> bytes:
 
 def allow_script(page: str, nonce: str) -> str:
     """The page's policy also allowing inline scripts that carry ``nonce`` (the preview's live reload)."""
-    return _SCRIPT_SRC.sub(lambda m: f"{m.group(1)} 'nonce-{nonce}'", page, count=1)
+
+    def add(match: re.Match[str]) -> str:
+        policy = html.unescape(match.group(2))
+        policy = policy.replace("script-src ", f"script-src 'nonce-{nonce}' ", 1)
+        return match.group(1) + html.escape(policy) + match.group(3)
+
+    return _META.sub(add, page, count=1)

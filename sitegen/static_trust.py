@@ -121,8 +121,8 @@ def _html(data: bytes) -> tuple[bytes, list[str]]:
 
 def _plain_xml(data: bytes) -> None:
     """Refuse XML a browser would render as a page: entities, a stylesheet, XHTML/SVG/MathML inside."""
-    head = data[:4096].lower()
-    if b"<!doctype" in head or b"<!entity" in data.lower() or b"<?xml-stylesheet" in head:
+    lowered = data.lower()
+    if b"<!doctype" in lowered or b"<!entity" in lowered or b"<?xml-stylesheet" in lowered:
         raise Refused(
             "the XML file declares a document type or a stylesheet, so a browser would show it as a page",
             "publish plain data only, or write the text as a page",
