@@ -9,12 +9,11 @@ each site has a ``_headers`` file with the same policy for hosts that read one
 
 What the sites themselves need, and nothing more:
 - scripts only from the site's own origin (``/static/search.js``, Pagefind's
-  ``pagefind/*.js``), never inline and never ``eval``; only the search page
-  may compile Pagefind's WebAssembly index reader. Its tag says
-  ``'unsafe-eval'`` because the HTML validator of the gates does not know CSP
-  3's narrower ``'wasm-unsafe-eval'``; the ``_headers`` policy, enforced
-  together with the tag, says ``'wasm-unsafe-eval'`` for every path, so on hosts
-  that read it the search page may compile WebAssembly and nothing more;
+  ``pagefind/*.js``), never inline and never ``eval``. Pagefind compiles its
+  WebAssembly index reader in a worker (``pagefind-worker.js``), which takes its
+  policy from its own response, not from the page's tag: so the tag forbids
+  WebAssembly too, and the ``_headers`` policy, which does reach the worker,
+  allows exactly that (``'wasm-unsafe-eval'``, not ``eval``);
 - styles from the site, plus inline ones (the unit's accent colour, table
   alignment, Pagefind's interface): a style cannot run script;
 - pictures from the site (and ``data:`` ones, as Pagefind's interface uses);
@@ -51,9 +50,8 @@ def _policy(script_src: str) -> str:
     )
 
 
-POLICY = _policy("'self'")  # every page
-SEARCH_POLICY = _policy("'self' 'unsafe-eval'")  # /cari/: Pagefind compiles its index reader
-HEADER_POLICY = _policy("'self' 'wasm-unsafe-eval'")  # _headers, for every path, with the tag's
+POLICY = _policy("'self'")  # the tag of every page, the search page's too
+HEADER_POLICY = _policy("'self' 'wasm-unsafe-eval'")  # _headers: also Pagefind's worker's response
 HEADERS_FILE = "_headers"  # read by Netlify and Cloudflare Pages; a plain file elsewhere, harmless
 _META = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")', re.I)
 

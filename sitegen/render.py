@@ -124,7 +124,7 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: list[Extra] = ())
         listing(arch.url, "archive.html", None, _newest(ordered[section]), archive=arch)
         for month in arch.months:
             listing(month.url, "archive.html", None, _newest(list(month.items)), archive=arch, month=month)
-    listing(SEARCH, "search.html", None, None, content_security_policy=csp.SEARCH_POLICY)
+    listing(SEARCH, "search.html", None, None)
     listing(OFFICIAL_SITES, "official.html", None, None)
     planned.append(Planned(NOT_FOUND, html("404.html", None, NOT_FOUND)))
     for url, page in sorted(site.aliases.items()):
