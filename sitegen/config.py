@@ -70,6 +70,7 @@ UNIT_KEYS = (
     "logo",
     "banner",
     "trusted_html",
+    "trusted_static",
     "unverified",
     "params",
 )
@@ -118,6 +119,9 @@ class Office:
     logo: str = ""  # site path of the unit's logo, "/static/logo.png"
     banner: str = ""  # site path of the home page's banner picture
     trusted_html: bool = False  # the unit's pages keep raw HTML as written (see sitegen.sanitize)
+    trusted_static: tuple[
+        str, ...
+    ] = ()  # static/ files published unchecked; ("*",) all (sitegen.static_trust)
     unverified: tuple[str, ...] = ()  # keys whose values are examples, not the unit's official data
     lines: dict[str, int] = field(default_factory=dict, hash=False, compare=False)  # key -> offices.yaml line
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
@@ -385,6 +389,7 @@ def _office(v: Validator, raw: Any, line: int) -> Office | None:
         logo=site_file(v, raw, "logo", where),
         banner=site_file(v, raw, "banner", where),
         trusted_html=_flag(v, raw, "trusted_html"),
+        trusted_static=_trusted_static(v, raw),
         unverified=tuple(v.choices(raw, "unverified", UNIT_KEYS)),
         lines=dict(raw.key_lines),
         params=_params(v, raw),
@@ -471,6 +476,23 @@ def _params(v: Validator, raw: LineDict) -> dict[str, Any]:
         v.err(raw.line_of("params"), "'params' must be a mapping", "indent your own keys under params:")
         return {}
     return dict(value)
+
+
+def _trusted_static(v: Validator, raw: LineDict) -> tuple[str, ...]:
+    """``trusted_static: true`` (every file of the unit's static/) or a list of paths inside it."""
+    value = raw.get("trusted_static", False)
+    if value is True:
+        return ("*",)
+    if value is False:
+        return ()
+    if isinstance(value, list) and all(isinstance(item, str) and item for item in value):
+        return tuple(item.strip("/") for item in value)
+    v.err(
+        raw.line_of("trusted_static"),
+        "'trusted_static' must be true or a list of files inside the unit's static/ folder",
+        "write trusted_static: [js/peta.js]",
+    )
+    return ()
 
 
 def _flag(v: Validator, raw: LineDict, key: str) -> bool:

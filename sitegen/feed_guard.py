@@ -5,10 +5,20 @@ an item kept its link but got a new id (readers see a duplicate), when its
 published date moved (it jumps in the reader's list), or when it vanished from
 a unit's feed while its page still exists (it was not removed from content,
 nor pushed off the end of the feed by newer items).
+
+Whether a page "still exists" is asked of the content when the guard is given
+the project (``--root``): the rule is that an item vanishing from a feed is a
+problem unless its page is gone from the content (deleted, made a draft,
+narrowed away). The new output alone cannot say so: whatever made a build drop
+the items (a folder it could not read, a bug) dropped their pages too, and the
+loss looked like a deletion. Reading the content, the guard also fails when
+any of it cannot be read. Without ``--root`` the new output stands in for the
+content, as before.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -85,8 +95,14 @@ def feed_paths(root: Path) -> list[str]:
     )
 
 
-def compare(old_root: Path, new_root: Path) -> tuple[int, list[str]]:
-    """Compare every feed present in both outputs; return (feeds compared, problems)."""
+Published = Callable[[str], set[str] | None]  # unit -> the site paths its content publishes ("berita/x/")
+
+
+def compare(old_root: Path, new_root: Path, published: Published | None = None) -> tuple[int, list[str]]:
+    """Compare every feed present in both outputs; return (feeds compared, problems).
+
+    ``published`` gives the pages a unit's content publishes; without it, the new output's pages count.
+    """
     problems: list[str] = []
     compared = 0
     new_paths = set(feed_paths(new_root))
@@ -98,12 +114,18 @@ def compare(old_root: Path, new_root: Path) -> tuple[int, list[str]]:
             continue
         compared += 1
         old, new = read_feed(old_root / rel), read_feed(new_root / rel)
-        problems.extend(_compare_feed(rel, old, new, new_root / unit, inner in MAIN_FEEDS))
+        pages = published(unit) if published is not None else None
+        problems.extend(_compare_feed(rel, old, new, new_root / unit, inner in MAIN_FEEDS, pages))
     return compared, problems
 
 
 def _compare_feed(
-    rel: str, old: ParsedFeed, new: ParsedFeed, new_site: Path, check_vanished: bool
+    rel: str,
+    old: ParsedFeed,
+    new: ParsedFeed,
+    new_site: Path,
+    check_vanished: bool,
+    pages: set[str] | None = None,
 ) -> list[str]:
     problems = []
     new_by_link = {e.link: e for e in new.entries}
@@ -134,7 +156,14 @@ def _compare_feed(
         pushed_off = (
             full and oldest_new is not None and entry.published is not None and entry.published <= oldest_new
         )
-        if not pushed_off and _page_exists(entry.link, new.link, new_site):
+        if pushed_off:
+            continue
+        if pages is not None:
+            if _site_path(entry.link, new.link or old.link) in pages:
+                problems.append(
+                    f"{rel}: {entry.link} vanished from the feed while its page is still in the content"
+                )
+        elif _page_exists(entry.link, new.link, new_site):
             problems.append(f"{rel}: {entry.link} vanished from the feed while its page still exists")
     return problems
 
@@ -146,3 +175,11 @@ def _page_exists(link: str, site_link: str, site_dir: Path) -> bool:
     rel = link[len(base) :].split("#")[0].split("?")[0]
     target = site_dir / (rel + "index.html" if rel == "" or rel.endswith("/") else rel)
     return target.is_file()
+
+
+def _site_path(link: str, site_link: str) -> str | None:
+    """The path of ``link`` inside the site at ``site_link`` ("berita/x/"), None when it is elsewhere."""
+    base = site_link.rstrip("/") + "/"
+    if not link.startswith(base):
+        return None
+    return link[len(base) :].split("#")[0].split("?")[0]

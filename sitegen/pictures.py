@@ -244,6 +244,8 @@ class Pictures:
                 self.content_dir / "shared" / STATIC,
             ):
                 path = folder / rel
+                if self._linked(path, source, src, line):
+                    return False
                 if path.is_file() and self._inside in path.resolve().parents:
                     return path, posixpath.dirname(rel)
             return None  # a theme's file, or nothing: checked with every other link
@@ -258,6 +260,8 @@ class Pictures:
             )
             return False
         path = here / clean
+        if self._linked(path, source, src, line):
+            return False
         if not path.is_file() or self._inside not in path.resolve().parents:
             self.problems.error(
                 source.path,
@@ -267,6 +271,25 @@ class Pictures:
             )
             return False
         return path, url + posixpath.dirname(clean)
+
+    def _linked(self, path: Path, source: Source, src: str, line: int) -> bool:
+        """Whether ``path`` or a folder on its way from content/ is a link (reported: never followed)."""
+        try:
+            parts = path.relative_to(self.content_dir).parts
+        except ValueError:
+            return False
+        step = self.content_dir
+        for part in parts:
+            step = step / part
+            if step.is_symlink():
+                self.problems.error(
+                    source.path,
+                    line,
+                    f"picture {src}: {self.problems.rel(step)} is a link; sitegen never follows links",
+                    "replace the link with a copy of the picture",
+                )
+                return True
+        return False
 
 
 def undescribed(html_text: str) -> list[str]:

@@ -18,11 +18,11 @@ from urllib.parse import urlsplit
 
 from jinja2 import TemplateError
 
-from . import discovery, links, pictures, structured
+from . import csp, discovery, links, pictures, static_trust, structured
 from .archive import archive
 from .errors import Problems
 from .model import FEED_SECTIONS, Page, Site, template_vars
-from .pagination import neighbours, paginate
+from .pagination import Neighbours, neighbours, paginate
 from .templates import Theme
 from .urls import NOT_FOUND, OFFICIAL_SITES, ROBOTS, SEARCH, SECURITY_TXT, SITEMAP, file_for, relative
 
@@ -60,7 +60,7 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: list[Extra] = ())
     env = theme.env
     ordered = {section: site.dated(section) for section in FEED_SECTIONS}
     common = template_vars(site) | {
-        "neighbours": lambda p: neighbours(ordered.get(p.section, []), p),
+        "neighbours": partial(_neighbours, ordered, _positions(ordered)),
         "organisation_ld": lambda: structured.organisation_ld(site),
         "article_ld": lambda p: structured.article_ld(site, p),
         "share_links": lambda p: structured.share_links(site.office, p),
@@ -70,6 +70,7 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: list[Extra] = ())
         "tel_url": structured.tel_url,
         "map_url": structured.map_url,
         "host": lambda url: urlsplit(url).hostname or url,
+        "content_security_policy": csp.POLICY,
     }
     planned: list[Planned] = []
     fingerprinted = _fingerprinted(theme.static_files())
@@ -138,8 +139,11 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: list[Extra] = ())
         planned.append(Planned(out_path, _reader(src)))
         if out_path in fingerprinted:  # the same bytes under a name that changes with them
             planned.append(Planned(fingerprinted[out_path], _reader(src)))
-    for out_path, src in site.static.items():
-        planned.append(Planned(out_path, _reader(src), origin=src))
+    for out_path, src in site.static.items():  # checked when loaded (sitegen.static_trust)
+        planned.append(
+            Planned(out_path, static_trust.reader(src, out_path, site.office.trusted_static), origin=src)
+        )
+    planned.append(Planned(csp.HEADERS_FILE, csp.headers_file))
     for out_path, (picture, variant) in pictures.published(site).items():
         planned.append(Planned(out_path, partial(picture.data, variant), origin=picture.original.path))
     for extra in extras:
@@ -167,6 +171,20 @@ def _fingerprinted(static: dict[str, Path]) -> dict[str, str]:
         if dot and ext in ("css", "js"):
             names[out_path] = f"{stem}.{hashlib.sha256(src.read_bytes()).hexdigest()[:10]}.{ext}"
     return names
+
+
+def _positions(ordered: dict[str, list[Page]]) -> dict[int, int]:
+    """Each item's place in its section, found once: looking it up per article made a build quadratic."""
+    return {id(page): i for items in ordered.values() for i, page in enumerate(items)}
+
+
+def _neighbours(ordered: dict[str, list[Page]], positions: dict[int, int], page: Page) -> Neighbours:
+    """The items either side of ``page`` in its section (as pagination.neighbours), in constant time."""
+    items = ordered.get(page.section, [])
+    i = positions.get(id(page))
+    if i is None or i >= len(items) or items[i] is not page:
+        return neighbours(items, page)  # not an item of a section list
+    return Neighbours(items[i - 1] if i > 0 else None, items[i + 1] if i + 1 < len(items) else None)
 
 
 def _newest(items: list[Page]) -> datetime | None:

@@ -29,7 +29,7 @@ from .rebuild import fingerprint, network_fingerprint, theme_digest
 from .render import plan, render
 from .search import FOLDER as SEARCH_FOLDER
 from .search import SearchUnavailable, index, inputs_digest, search_inputs
-from .sources import Source, load_sources, static_files
+from .sources import Source, load_sources, report_links, static_files
 from .templates import Theme, load_theme
 from .workers import Rendered, rendered
 
@@ -85,7 +85,8 @@ def load_project(
         )
     bodies = bodies if bodies is not None else Bodies()
     sources = load_sources(root / "content", network.ids, problems, bodies.cache)
-    static = {o.id: static_files(root / "content", o.id, problems) for o in network.offices}
+    report_links(root / "themes", problems)  # a theme's files come from the repository only
+    static = {o.id: static_files(root / "content", o.id, problems, o.trusted_static) for o in network.offices}
     for office in network.offices:
         if Theme(root / "themes", office.theme).leads_outside():
             problems.error(

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
-from . import hints
+from . import hints, static_trust
 from .cache import Cache
 from .config import KINDS, SERVICES
 from .errors import Problems
@@ -89,44 +89,37 @@ def translation_of(key: str) -> tuple[str, str]:
 def discover(content_dir: Path, problems: Problems | None = None) -> list[Path]:
     """Every .md file under content/, sorted, skipping hidden files and editor backups.
 
-    Content comes from inside the repository only: a linked folder is skipped and
-    a linked file leading out of content/ too, each with a warning naming it.
+    Content comes from the repository only: a link (to a file or a folder, wherever
+    it leads) is never followed but reported as an error naming it, and so is a
+    folder that cannot be read: a section must never vanish from the sites unsaid.
     """
     if not content_dir.is_dir():
         return []
-    inside = content_dir.resolve()
     found = []
-    for folder, dirs, files in os.walk(content_dir):
+
+    def unreadable(exc: OSError) -> None:
+        if problems is not None and exc.filename:
+            report_unreadable(Path(exc.filename), exc, problems)
+
+    for folder, dirs, files in os.walk(content_dir, onerror=unreadable):
         here = Path(folder)
         if (
             here.parent.parent == content_dir and here.parent.name == "offices"
         ) or here == content_dir / "shared":
-            dirs[:] = [d for d in dirs if d != STATIC]  # files copied or pictures, not Markdown to convert
+            dirs[:] = [d for d in dirs if d != STATIC]  # files copied or pictures: static_files() reads them
+        for name in [*dirs, *files]:
+            if not name.startswith((".", "#")) and (here / name).is_symlink() and problems is not None:
+                report_link(here / name, problems)
+        dirs[:] = [d for d in dirs if not d.startswith((".", "#")) and not (here / d).is_symlink()]
+        files = [f for f in files if not (here / f).is_symlink()]
         if BUNDLE_INDEX in files and is_bundle(_key_of(here.relative_to(content_dir), BUNDLE_INDEX)):
             files = _bundle_files(here, files, problems)
             dirs[:] = []  # a bundle's subfolders hold its pictures, never pages
-        kept = []
-        for d in dirs:
-            if d.startswith((".", "#")):
-                continue
-            if (here / d).is_symlink():
-                if problems is not None:
-                    problems.warning(here / d, 0, "skipped a linked folder", "move the files into content/")
-                continue
-            kept.append(d)
-        dirs[:] = kept
         for name in files:
             if not name.endswith(".md") or name.startswith((".", "#")):
                 _refuse_misnamed(here / name, problems)
                 continue
-            path = here / name
-            if path.is_symlink() and inside not in path.resolve().parents:
-                if problems is not None:
-                    problems.warning(
-                        path, 0, "skipped a link that leads outside content/", "copy the file in instead"
-                    )
-                continue
-            found.append(path)
+            found.append(here / name)
     return sorted(found, key=str)
 
 
@@ -137,6 +130,48 @@ def _refuse_misnamed(path: Path, problems: Problems | None) -> None:
     if problems is not None and not name.startswith((".", "#")) and suffix in hints.MARKDOWN_SUFFIXES:
         said = hints.misnamed_markdown(name)
         problems.error(path, 0, said.message, said.hint, said.code)
+
+
+def report_links(folder: Path, problems: Problems) -> None:
+    """Every link inside ``folder`` (themes/) as an error: its files come from the repository only."""
+    if not folder.is_dir():
+        return
+
+    def unreadable(exc: OSError) -> None:
+        if exc.filename:
+            report_unreadable(Path(exc.filename), exc, problems)
+
+    for here, dirs, files in os.walk(folder, onerror=unreadable):
+        for name in sorted([*dirs, *files]):
+            if os.path.islink(os.path.join(here, name)):
+                report_link(Path(here, name), problems)
+        dirs[:] = sorted(d for d in dirs if not os.path.islink(os.path.join(here, d)))
+
+
+def report_link(path: Path, problems: Problems) -> None:
+    """A link in content/, static/ or themes/: never followed, wherever it leads."""
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "?"
+    problems.error(
+        path,
+        0,
+        f"this is a link (to {target}); sitegen publishes files of the repository only and never follows links",
+        "replace the link with a copy of the file or folder itself",
+    )
+
+
+def report_unreadable(path: Path, exc: OSError, problems: Problems) -> None:
+    """A file or folder the build cannot read: an error, never a silent gap in the sites."""
+    what = "folder" if path.is_dir() else "file"
+    problems.error(
+        path,
+        0,
+        f"the {what} cannot be read ({exc.strerror or exc}), so nothing in it would be published",
+        "give the user running sitegen permission to read it (chmod -R u+rX, or a+rX for CI), "
+        "or delete it if it should go",
+    )
 
 
 def _key_of(folder: Path, name: str) -> str:
@@ -193,6 +228,9 @@ def read_source(
         data = path.read_bytes()
     except FileNotFoundError:
         return None  # removed while the build was reading (an editor saving by rename): it is gone
+    except OSError as exc:
+        report_unreadable(path, exc, problems)
+        return None
     digest = hashlib.sha256(data).hexdigest()
     original, lang = translation_of(key)
     section = PurePosixPath(original).parts[0] if len(PurePosixPath(original).parts) > 1 else ""
@@ -347,27 +385,54 @@ def load_sources(
     return sources
 
 
-def static_files(content_dir: Path, office_id: str, problems: Problems) -> dict[str, Path]:
+def static_files(
+    content_dir: Path, office_id: str, problems: Problems, trusted: tuple[str, ...] = ()
+) -> dict[str, Path]:
     """A unit's own files (search-engine verification, downloads): site path -> file.
 
-    Only regular files inside the repository are taken; a link leading out of it is reported.
+    Only regular files of the repository are taken: a link is an error, and so is a
+    file or folder that cannot be read. Each file is checked by what it is
+    (:mod:`sitegen.static_trust`: HTML and SVG sanitized, scripts refused unless
+    the unit's ``trusted_static`` names them, photos stripped of camera data).
     """
     folder = content_dir / "offices" / office_id / STATIC
+    if folder.is_symlink():
+        report_link(folder, problems)
+        return {}
     if not folder.is_dir():
         return {}
-    inside = content_dir.resolve()
     found: dict[str, Path] = {}
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder).as_posix()
-        if any(part.startswith(".") for part in rel.split("/")) or path.is_dir():
-            continue
-        if inside not in path.resolve().parents:
-            problems.warning(path, 0, "skipped a link that leads outside the repository", "copy the file in")
-            continue
-        try:
-            found[check(rel)] = path
-        except UnsafePath:
-            problems.error(
-                path, 0, f"{rel!r} is not a usable file name on a website", "use letters, digits, - and _"
-            )
-    return found
+
+    def unreadable(exc: OSError) -> None:
+        if exc.filename:
+            report_unreadable(Path(exc.filename), exc, problems)
+
+    for here, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted([*dirs, *files]):
+            if not name.startswith(".") and os.path.islink(os.path.join(here, name)):
+                report_link(Path(here, name), problems)
+        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(here, d))]
+        for name in sorted(files):
+            path = Path(here, name)
+            rel = path.relative_to(folder).as_posix()
+            if name.startswith(".") or path.is_symlink():
+                continue
+            if not os.access(path, os.R_OK):
+                report_unreadable(path, PermissionError(13, "Permission denied"), problems)
+                continue
+            try:
+                site_path = check(rel)
+            except UnsafePath:
+                problems.error(
+                    path, 0, f"{rel!r} is not a usable file name on a website", "use letters, digits, - and _"
+                )
+                continue
+            try:
+                ok = static_trust.check(path, rel, trusted, office_id, problems)
+            except OSError as exc:
+                report_unreadable(path, exc, problems)
+                continue
+            if ok:
+                found[site_path] = path
+    return dict(sorted(found.items()))

@@ -5,6 +5,11 @@ Each case is an editor's slip or a hostile tester's attempt, reproduced exactly.
 
 from __future__ import annotations
 
+import ctypes
+import os
+import subprocess
+import sys
+
 import pytest
 from click.testing import CliRunner
 
@@ -157,7 +162,10 @@ def test_offices_yaml_slips_are_located(project, old, new, expected):
     assert expected in build(project).output
 
 
-def test_content_linked_from_outside_the_repository_is_not_published(project, tmp_path):
+LINK = "sitegen publishes files of the repository only and never follows links"
+
+
+def test_content_linked_from_outside_the_repository_is_refused_with_each_link_named(project, tmp_path):
     secret = tmp_path / "secret.md"
     secret.write_text("---\ntitle: Rahasia\n---\nisi rahasia\n")
     (project.root / "content/shared/layanan/rahasia.md").symlink_to(secret)
@@ -166,20 +174,55 @@ def test_content_linked_from_outside_the_repository_is_not_published(project, tm
     (outside / "x.md").write_text("---\ntitle: Luar\n---\nluar\n")
     (project.root / "content/shared/luar").symlink_to(outside, target_is_directory=True)
     result = build(project)
-    assert result.exit_code == 0, result.output
-    assert (
-        "content/shared/layanan/rahasia.md: warning: skipped a link that leads outside content/"
-        in result.output
+    assert_located(result, f"content/shared/layanan/rahasia.md: this is a link (to {secret}); {LINK}")
+    assert f"content/shared/luar: this is a link (to {outside}); {LINK}" in result.output
+    assert "(replace the link with a copy of the file or folder itself)" in result.output
+    assert tree(project.out) == {}
+
+
+def test_a_link_inside_content_is_refused_too_wherever_it_leads(project):
+    (project.root / "content/shared/layanan/salinan.md").symlink_to(
+        project.root / "content/offices/alpha/berita/2026-10-01-sosialisasi.md"
     )
-    assert "content/shared/luar: warning: skipped a linked folder" in result.output
-    assert not any("isi rahasia" in p.read_text(errors="ignore") for p in project.out.rglob("*.html"))
+    assert_located(build(project), "content/shared/layanan/salinan.md: this is a link")
 
 
-def test_a_theme_file_linked_from_outside_is_not_published(project, tmp_path):
+@pytest.mark.parametrize("kind", ["file", "folder"])
+def test_a_link_in_a_units_static_folder_is_refused(project, tmp_path, kind):
+    secret = tmp_path / "rahasia"
+    if kind == "file":
+        secret.write_text("root:x:0:0")
+    else:
+        secret.mkdir()
+        (secret / "passwd").write_text("root:x:0:0")
+    static = project.root / "content/offices/alpha/static"
+    static.mkdir(parents=True)
+    (static / "unduhan").symlink_to(secret)
+    assert_located(
+        check(project), f"content/offices/alpha/static/unduhan: this is a link (to {secret}); {LINK}"
+    )
+    assert_located(build(project), "content/offices/alpha/static/unduhan: this is a link")
+    assert not any("root:x" in p.read_text(errors="ignore") for p in project.out.rglob("*") if p.is_file())
+
+
+def test_a_linked_picture_in_shared_static_is_refused_where_a_page_shows_it(project, tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (20, 10)).save(tmp_path / "foto.jpg")
+    folder = project.root / "content/shared/static/img"
+    folder.mkdir(parents=True)
+    (folder / "foto.jpg").symlink_to(tmp_path / "foto.jpg")
+    project.write(SHARED, "---\ntitle: Uji\n---\n![Petugas di loket](/img/foto.jpg)\n")
+    assert_located(
+        build(project), f"{SHARED}:4: picture /img/foto.jpg: content/shared/static/img/foto.jpg is a link"
+    )
+
+
+def test_a_theme_file_linked_from_outside_is_refused(project, tmp_path):
     secret = tmp_path / "passwd"
     secret.write_text("root:x:0:0")
     (project.root / "themes/default/static/passwd").symlink_to(secret)
-    assert build(project).exit_code == 0
+    assert_located(build(project), f"themes/default/static/passwd: this is a link (to {secret}); {LINK}")
     assert not list(project.out.rglob("passwd"))
 
 
@@ -309,3 +352,263 @@ def test_a_setting_that_would_publish_a_hostile_address_is_located(project, case
     assert_located(result, "offices.yaml:")
     assert key in result.output
     assert tree(project.out) == {}
+
+
+# --- a unit's static/ folder: published on the unit's own origin, so held to the pages' trust ---
+
+STATIC = "content/offices/alpha/static"
+SCRIPTED_PAGE = (
+    '<!DOCTYPE html><html lang="id"><head><title>Pengumuman Penting</title>'
+    "<script>fetch('/steal?c='+document.cookie)</script></head>"
+    '<body onload="alert(1)"><h1>Pengumuman</h1><p>Loket tutup.</p>'
+    '<p onmouseover="alert(2)">Buka lagi Senin.</p><a href="javascript:alert(3)">klik</a></body></html>'
+)
+SCRIPTED_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(1)">'
+    '<script>alert(2)</script><rect width="10" height="10" fill="#0b3d6e"/></svg>'
+)
+
+
+def _executable(text: str) -> list[str]:
+    lowered = text.lower()
+    return [m for m in ("<script", "onload=", "onmouseover=", "javascript:") if m in lowered]
+
+
+def test_an_html_file_with_script_in_static_is_published_sanitized_and_named(project):
+    project.write(f"{STATIC}/pengumuman-penting.html", SCRIPTED_PAGE)
+    result = check(project)
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{STATIC}/pengumuman-penting.html: warning: published without <script>, onload=, onmouseover=, "
+        "javascript: address: files in static/ are checked like pages"
+    ) in result.output
+    assert build(project).exit_code == 0
+    page = (project.out / "alpha/pengumuman-penting.html").read_text()
+    assert _executable(page) == []
+    assert "<h1>Pengumuman</h1>" in page and "<p>Loket tutup.</p>" in page
+    assert "<title>Pengumuman Penting</title>" in page and '<html lang="id">' in page
+    assert "Content-Security-Policy" in page
+
+
+def test_an_svg_logo_with_script_in_static_keeps_its_drawing_only(project):
+    project.write(f"{STATIC}/logo.svg", SCRIPTED_SVG)
+    result = check(project)
+    assert f"{STATIC}/logo.svg: warning: published without onload=, <script>" in result.output
+    assert build(project).exit_code == 0
+    svg = (project.out / "alpha/logo.svg").read_text()
+    assert _executable(svg) == []
+    assert '<rect width="10" height="10" fill="#0b3d6e" />' in svg
+
+
+@pytest.mark.parametrize("name", ["js/peta.js", "tema.xsl", "halaman.xhtml"])
+def test_a_script_in_static_is_refused_with_the_file_named(project, name):
+    project.write(f"{STATIC}/{name}", "alert(1)")
+    ext = name.rsplit(".", 1)[1]
+    expected = f"{STATIC}/{name}: a .{ext} file runs as script on the unit's site, so it is not published"
+    assert_located(check(project), expected)
+    assert_located(build(project), f"list it in the unit's trusted_static: [{name}]")
+    assert tree(project.out) == {}
+
+
+def test_an_svg_that_is_no_svg_is_refused_with_the_file_named(project):
+    project.write(f"{STATIC}/logo.svg", '<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg>&a;</svg>')
+    assert_located(build(project), f"{STATIC}/logo.svg: the SVG file declares XML entities")
+
+
+def test_xml_a_browser_would_show_as_a_page_is_refused_plain_data_is_kept(project):
+    bing = '<?xml version="1.0"?>\n<users><user>0123456789ABCDEF</user></users>\n'
+    project.write(f"{STATIC}/BingSiteAuth.xml", bing)
+    assert build(project).exit_code == 0
+    assert (project.out / "alpha/BingSiteAuth.xml").read_text() == bing
+    project.write(
+        f"{STATIC}/x.xml",
+        '<x><html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html></x>',
+    )
+    assert_located(build(project), f"{STATIC}/x.xml: the XML file holds web page or SVG markup")
+
+
+def test_trusted_static_publishes_as_written_and_every_check_says_so(project):
+    project.write(f"{STATIC}/js/peta.js", "console.log('peta');\n")
+    project.write(f"{STATIC}/pengumuman-penting.html", SCRIPTED_PAGE)
+    offices = project.read("offices.yaml").replace(
+        "    services: [paspor, izin-tinggal, plb]\n",
+        "    services: [paspor, izin-tinggal, plb]\n    trusted_static: [js/peta.js]\n",
+        1,
+    )
+    project.write("offices.yaml", offices)
+    result = check(project)
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{STATIC}/js/peta.js: warning: published unchecked, as written (trusted_static of unit alpha)"
+        in result.output
+    )
+    assert build(project).exit_code == 0
+    assert (project.out / "alpha/js/peta.js").read_text() == "console.log('peta');\n"
+    assert _executable((project.out / "alpha/pengumuman-penting.html").read_text()) == []  # not listed
+    project.write("offices.yaml", offices.replace("trusted_static: [js/peta.js]", "trusted_static: true"))
+    assert build(project).exit_code == 0
+    assert (project.out / "alpha/pengumuman-penting.html").read_text() == SCRIPTED_PAGE
+
+
+def test_trusted_static_of_another_shape_is_a_located_error(project):
+    project.write(
+        "offices.yaml",
+        project.read("offices.yaml").replace(
+            "    services: [paspor, izin-tinggal, plb]\n",
+            "    services: [paspor, izin-tinggal, plb]\n    trusted_static: ya\n",
+            1,
+        ),
+    )
+    assert_located(check(project), "offices.yaml:23: 'trusted_static' must be true or a list of files")
+
+
+def _photo_with_location() -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[0x0112] = 6  # taken with the phone on its side
+    exif[0x010F] = "KameraUji"
+    exif[0xA431] = "SN-0042-RAHASIA"  # the camera's serial number
+    gps = exif.get_ifd(0x8825)
+    gps.update({1: "N", 2: (0.0, 1.0, 30.0), 3: "E", 4: (109.0, 20.0, 15.0)})
+    out = BytesIO()
+    Image.new("RGB", (64, 32), (180, 40, 40)).save(out, "JPEG", exif=exif, quality=90)
+    return out.getvalue()
+
+
+def test_an_original_photo_in_static_is_published_without_location_or_serial(project):
+    from io import BytesIO
+
+    from PIL import Image
+
+    original = _photo_with_location()
+    path = project.root / STATIC / "img/kegiatan.jpg"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(original)
+    project.write(SHARED, "---\ntitle: Uji\noffices: [alpha]\n---\n![Petugas di loket](/img/kegiatan.jpg)\n")
+    result = check(project)
+    assert f"{STATIC}/img/kegiatan.jpg: warning: the photo records where it was taken (GPS)" in result.output
+    assert build(project).exit_code == 0
+    published = (project.out / "alpha/img/kegiatan.jpg").read_bytes()
+    assert b"SN-0042-RAHASIA" not in published and b"KameraUji" not in published
+    with Image.open(BytesIO(published)) as image:
+        exif = image.getexif()
+        assert exif.get_ifd(0x8825) == {}
+        assert dict(exif) == {0x0112: 6}  # still shown upright
+        image.load()
+    for resized in (project.out / "alpha/img").glob("kegiatan-*.jpg"):
+        assert b"SN-0042-RAHASIA" not in resized.read_bytes()
+    first = published
+    (project.out / "alpha/img/kegiatan.jpg").unlink()
+    assert build(project).exit_code == 0
+    assert (project.out / "alpha/img/kegiatan.jpg").read_bytes() == first  # same bytes every build
+
+
+def test_a_photo_with_location_in_a_page_bundle_is_named_by_check(project):
+    bundle = project.root / "content/offices/bravo/berita/2026-11-01-kunjungan"
+    bundle.mkdir(parents=True)
+    (bundle / "index.md").write_text("---\ntitle: Kunjungan\ndate: 2026-11-01\n---\n![Tamu](foto.jpg)\n")
+    (bundle / "foto.jpg").write_bytes(_photo_with_location())
+    result = check(project)
+    assert (
+        "content/offices/bravo/berita/2026-11-01-kunjungan/foto.jpg: warning: the photo records where it "
+        "was taken (GPS)"
+    ) in result.output
+
+
+def test_a_decompression_bomb_is_named_as_such(project):
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    # 100,000 × 100,000 pixels declared in a file of a few hundred bytes
+    bomb = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 100_000, 100_000, 8, 0, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 1000))
+        + chunk(b"IEND", b"")
+    )
+    (project.root / "content/offices/bravo/berita/bom.png").write_bytes(bomb)
+    project.write(NEWS, "---\ntitle: Uji\ndate: 2026-11-01\nimage: bom.png\nimage_alt: Bom\n---\nx\n")
+    result = build(project)
+    assert_located(result, f"{NEWS}:4: picture bom.png: the file declares a picture of more than")
+    assert "refused as a decompression bomb" in result.output
+
+
+# --- unreadable files and folders: an error naming them, never a silent gap ---
+
+PR_CAPBSET_DROP = 24
+READ_OVERRIDES = (1, 2)  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH: what lets root read a chmod 000 file
+
+
+def _without_root_read_rights() -> None:
+    """In the child, before it runs sitegen: give up root's right to read any file, so chmod counts.
+
+    Tests run as root in CI; an editor never does. Dropping these capabilities from
+    the bounding set makes the kernel check file modes for this process as for anyone.
+    """
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in READ_OVERRIDES:
+        if libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def _as_ordinary_user(project, *args: str) -> subprocess.CompletedProcess:
+    """Run sitegen in a process for which an unreadable file is unreadable, root or not."""
+    return subprocess.run(
+        [sys.executable, "-m", "sitegen", *args, "--root", str(project.root), "--now", NOW],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=_without_root_read_rights if os.geteuid() == 0 else None,
+    )
+
+
+def test_the_child_really_cannot_read_a_chmod_000_file(project):
+    secret = project.write("rahasia.txt", "x")
+    secret.chmod(0)
+    probe = f"open({str(secret)!r}).read()"
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        preexec_fn=_without_root_read_rights if os.geteuid() == 0 else None,
+    )
+    assert "PermissionError" in result.stderr
+
+
+@pytest.mark.parametrize("what", ["folder", "file"])
+def test_an_unreadable_section_is_an_error_not_a_silent_gap(project, what):
+    folder = project.root / "content/offices/alpha/berita"
+    target = folder if what == "folder" else folder / "2026-10-01-sosialisasi.md"
+    target.chmod(0)
+    try:
+        for command in ("check", "build"):
+            result = _as_ordinary_user(project, command)
+            output = result.stdout + result.stderr
+            assert result.returncode == 1, output
+            assert "Traceback" not in output
+            rel = target.relative_to(project.root).as_posix()
+            assert f"{rel}: the {what} cannot be read (Permission denied)" in output
+    finally:
+        target.chmod(0o755)
+    assert not (project.out / "alpha").exists()
+
+
+def test_an_unreadable_static_file_is_an_error(project):
+    path = project.write(f"{STATIC}/unduhan/formulir.pdf", "%PDF-1.4")
+    path.chmod(0)
+    try:
+        result = _as_ordinary_user(project, "build")
+    finally:
+        path.chmod(0o644)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert (
+        f"{STATIC}/unduhan/formulir.pdf: the file cannot be read (Permission denied)"
+        in result.stderr + result.stdout
+    )

@@ -336,3 +336,120 @@ def test_a_bundles_translation_is_published_and_shows_the_same_picture_files(pro
     assert pictured[0][0].split("/")[-1] == pictured[1][0].split("/")[-1]
     assert pictured[1][0].startswith("../../../../layanan/wna/kitas/loket-640.")
     assert broken_links(project.out / "alpha") == []
+
+
+# --- every mode a picture file may come in, published as browsers show it, its tones kept ---
+
+
+def _gradient(mode: str, top: float) -> Image.Image:
+    """Eight pixels from 0 to ``top`` (a mode's full range), left to right, in ``mode``."""
+    values = [top * i / 7 for i in range(8)]
+    if mode in ("I;16", "I", "F"):
+        image = Image.new("F", (8, 1))
+        image.putdata(values)
+        return image if mode == "F" else image.convert("I").convert(mode)  # F to I;16 directly clips
+    image = Image.new("L", (8, 1))
+    image.putdata([round(v) for v in values])
+    return image.convert(mode)
+
+
+def _greys(data: bytes) -> list[int]:
+    with Image.open(io.BytesIO(data)) as image:
+        return [image.convert("L").getpixel((x, 0)) for x in range(image.width)]
+
+
+GREY_SOURCES = {  # mode -> (file format it is saved in, full-scale value)
+    "1": ("PNG", 255),
+    "L": ("PNG", 255),
+    "LA": ("PNG", 255),
+    "P": ("PNG", 255),
+    "RGB": ("PNG", 255),
+    "RGBA": ("PNG", 255),
+    "CMYK": ("JPEG", 255),
+    "I;16": ("PNG", 65535),
+    "YCbCr": ("JPEG", 255),
+}
+
+
+@pytest.mark.parametrize("mode", list(GREY_SOURCES))
+def test_a_picture_of_any_mode_comes_out_with_its_tones_not_blank(mode):
+    fmt, top = GREY_SOURCES[mode]
+    source = _gradient(mode, top)
+    out = io.BytesIO()
+    source.save(out, fmt, **({"quality": 95} if fmt == "JPEG" else {}))
+    with Image.open(io.BytesIO(out.getvalue())) as opened:
+        assert opened.mode == mode or (mode, opened.mode) == ("YCbCr", "RGB")  # JPEG opens it as RGB
+    published = images.resize(out.getvalue(), 8)
+    with Image.open(io.BytesIO(published)) as image:
+        assert image.mode in ("L", "LA", "RGB", "RGBA")
+        assert image.format == fmt
+    greys = _greys(published)
+    if mode == "1":  # two tones only: black on the left, white on the right
+        assert greys[0] == 0 and greys[-1] == 255
+    else:
+        assert greys == sorted(greys), greys  # the gradient survives, left dark to right light
+        assert greys[0] <= 12 and greys[-1] >= 243, greys
+        assert len(set(greys)) >= 6, greys  # not flattened to a few values (nor all white)
+
+
+def test_sixteen_bit_grey_values_are_scaled_not_clipped():
+    image = Image.new("I;16", (4, 1))
+    image.putdata([262, 1000, 30000, 65535])  # every one of these used to come out white
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    assert _greys(images.resize(out.getvalue(), 4)) == [1, 3, 116, 255]
+
+
+@pytest.mark.parametrize("mode", ["PA", "I", "F"])
+def test_modes_no_published_format_stores_are_converted_in_memory_with_their_tones(mode):
+    """PA, I (32-bit) and F cannot be saved as PNG or JPEG, but a decoder may hand them over."""
+    top = {"PA": 255, "I": 65535, "F": 1.0}[mode]
+    shown = images._displayable(_gradient(mode, top), alpha=True)
+    assert shown.mode in ("L", "LA", "RGBA")
+    greys = [shown.convert("L").getpixel((x, 0)) for x in range(8)]
+    assert greys == sorted(greys) and greys[0] <= 12 and greys[-1] >= 243, greys
+
+
+@pytest.mark.parametrize("mode", ["I", "F"])
+def test_values_beyond_sixteen_bits_are_scaled_by_their_range(mode):
+    wide = _gradient(mode, 1.0 if mode == "F" else 1_000_000)
+    shown = images._displayable(wide, alpha=True)
+    assert shown.mode == "L"
+    values = [shown.getpixel((x, 0)) for x in range(8)]
+    assert values[0] == 0 and values[-1] == 255 and values == sorted(values)
+
+
+@pytest.mark.parametrize("mode", ["LA", "RGBA", "PA"])
+def test_transparency_is_kept_where_the_format_holds_it_and_flattened_for_jpeg(mode):
+    source = _gradient("L", 255).convert(mode)
+    assert images._displayable(source, alpha=True).mode in ("LA", "RGBA")
+    assert images._displayable(source, alpha=False).mode in ("L", "RGB")
+
+
+def test_stripping_keeps_pixels_and_orientation_and_gives_the_same_bytes_every_time():
+    exif = Image.Exif()
+    exif[0x0112] = 8
+    exif[0x8298] = "Hak cipta fotografer"
+    gps = exif.get_ifd(0x8825)
+    gps.update({1: "S", 2: (0.0, 2.0, 3.0)})
+    for fmt in ("JPEG", "PNG", "WEBP"):
+        out = io.BytesIO()
+        Image.new("RGB", (30, 20), (10, 120, 200)).save(out, fmt, exif=exif)
+        original = out.getvalue()
+        stripped = images.strip_metadata(original)
+        assert images.has_location(original) and not images.has_location(stripped)
+        assert b"Hak cipta" not in stripped
+        assert images.strip_metadata(original) == stripped  # deterministic
+        with Image.open(io.BytesIO(stripped)) as clean, Image.open(io.BytesIO(original)) as raw:
+            assert dict(clean.getexif()) == {0x0112: 8}
+            assert clean.tobytes() == raw.tobytes()  # not re-encoded: the very same pixels
+
+
+def test_stripping_drops_what_follows_the_picture_and_refuses_a_file_of_another_kind():
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(out, "JPEG", comment=b"lokasi kantor")
+    tail = b"\xff\xd8\xff\xe1hidden second picture with GPS"
+    stripped = images.strip_metadata(out.getvalue() + tail)
+    assert stripped.endswith(b"\xff\xd9") and b"hidden" not in stripped and b"lokasi" not in stripped
+    with pytest.raises(images.ImageError, match="not the picture its name says"):
+        images.strip_metadata(b"GIF89a....")

@@ -475,8 +475,11 @@ def test_pagefind_gives_the_same_index_bytes_for_the_same_site(project, monkeypa
 
 
 def test_a_unit_sets_its_colour_logo_and_banner_in_offices_yaml(project):
-    project.write("content/offices/alpha/static/static/logo.png", "png")
-    project.write("content/offices/alpha/static/static/spanduk.jpg", "jpg")
+    from PIL import Image  # real pictures: a unit's static photos are checked and stripped of camera data
+
+    (project.root / "content/offices/alpha/static/static").mkdir(parents=True)
+    Image.new("RGB", (48, 48)).save(project.root / "content/offices/alpha/static/static/logo.png")
+    Image.new("RGB", (96, 32)).save(project.root / "content/offices/alpha/static/static/spanduk.jpg")
     offices = project.read("offices.yaml").replace(
         "    services: [paspor, izin-tinggal, plb]\n",
         '    services: [paspor, izin-tinggal, plb]\n    accent: "#0B5394"\n'

@@ -262,3 +262,60 @@ def test_a_broken_link_made_by_an_office_value_names_the_content_file(project):
     assert result.exit_code == 1, result.output
     assert "content/shared/layanan/tautan.md:6: broken link Kanim Alpha [unit alpha]" in result.output
     assert "a template links" not in result.output
+
+
+# --- whole files from a unit's static/ folder (sitegen.static_trust) ---
+
+SVG_PAYLOADS = {
+    "script element": '<script>alert(1)</script><rect width="4" height="4"/>',
+    "handler": '<rect width="4" height="4" onclick="alert(1)"/>',
+    "link": '<a href="javascript:alert(1)"><rect width="4" height="4"/></a>',
+    "foreign HTML": '<foreignObject><body xmlns="http://www.w3.org/1999/xhtml" onload="alert(1)"/></foreignObject>',
+    "animation setting a link": '<a><set attributeName="href" to="javascript:alert(1)"/><rect width="4" height="4"/></a>',
+    "outside picture": '<use href="https://evil.example/x.svg#a"/><rect width="4" height="4"/>',
+    "outside style": '<style>@import url(https://evil.example/x.css);</style><rect width="4" height="4"/>',
+    "outside paint": '<rect width="4" height="4" fill="url(https://evil.example/x.svg#g)"/>',
+    "XHTML script": '<h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script><rect width="4" height="4"/>',
+}
+
+
+@pytest.mark.parametrize("payload", SVG_PAYLOADS.values(), ids=list(SVG_PAYLOADS))
+def test_an_svg_keeps_its_drawing_and_nothing_that_acts_or_fetches(payload):
+    from sitegen.sanitize import clean_svg
+
+    data = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4">{payload}</svg>'.encode()
+    cleaned, removed = clean_svg(data)
+    text = cleaned.decode()
+    assert removed
+    for marker in ("script", "alert", "javascript", "evil.example", "onclick", "onload", "foreignObject"):
+        assert marker not in text
+    assert '<rect width="4" height="4"' in text or "<use" not in text
+    etree.fromstring(cleaned)  # still well-formed XML
+
+
+def test_an_ordinary_logo_passes_the_svg_sanitizer_unchanged_in_meaning():
+    from sitegen.sanitize import clean_svg
+
+    logo = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n'
+        b'<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n'
+        b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">'
+        b"<title>Logo</title><style>.a{fill:#0b3d6e}</style>"
+        b'<defs><linearGradient id="g"><stop offset="0" stop-color="#fff"/></linearGradient></defs>'
+        b'<circle class="a" cx="5" cy="5" r="4" fill="url(#g)"/><use xlink:href="#g"/>'
+        b'<text x="1" y="9" font-size="2">Imigrasi</text></svg>'
+    )
+    cleaned, removed = clean_svg(logo)
+    assert removed == []
+    root = etree.fromstring(cleaned)
+    names = [etree.QName(el).localname for el in root.iter()]
+    assert names == ["svg", "title", "style", "defs", "linearGradient", "stop", "circle", "use", "text"]
+    assert root.find("{http://www.w3.org/2000/svg}circle").get("fill") == "url(#g)"
+    assert root.find("{http://www.w3.org/2000/svg}use").get("{http://www.w3.org/1999/xlink}href") == "#g"
+
+
+def test_a_search_engines_verification_file_is_published_byte_for_byte(project):
+    text = "google-site-verification: google1234567890abcdef.html"
+    project.write("content/offices/alpha/static/google1234567890abcdef.html", text)
+    assert CliRunner().invoke(main, ["build", "--root", str(project.root), "--now", NOW]).exit_code == 0
+    assert (project.out / "alpha/google1234567890abcdef.html").read_text() == text

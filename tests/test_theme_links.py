@@ -35,8 +35,8 @@ def test_a_theme_folder_linked_from_outside_is_refused_naming_the_unit_and_link(
     assert not any("DARI LUAR" in p.read_text() for p in project.out.rglob("*.html"))
 
 
-def test_a_template_linked_from_outside_is_ignored_and_the_default_one_used(project, tmp_path):
-    """A theme's template that is a link out of themes/ falls back to default's own template."""
+def test_a_template_linked_from_outside_is_refused_naming_the_link(project, tmp_path):
+    """A theme's template that is a link out of themes/ is an error naming it; nothing is published."""
     secret = tmp_path / "home.html"
     secret.write_text("RAHASIA DARI LUAR")
     theme = project.root / "themes/biru/templates"
@@ -46,15 +46,16 @@ def test_a_template_linked_from_outside_is_ignored_and_the_default_one_used(proj
         "offices.yaml", project.read("offices.yaml").replace(SERVICES, SERVICES + "    theme: biru\n", 1)
     )
     result = build(project)
-    assert result.exit_code == 0, result.output
-    home = (project.out / "alpha/index.html").read_text()
-    assert "RAHASIA" not in home
-    assert "Alpha" in home
+    assert result.exit_code == 1, result.output
+    assert f"themes/biru/templates/home.html: this is a link (to {secret})" in result.output
+    assert not any("RAHASIA" in p.read_text() for p in project.out.rglob("*.html"))
 
 
-def test_a_theme_static_file_linked_from_outside_is_not_published_even_from_another_theme(project, tmp_path):
-    """A static link resolving into the repository but outside themes/ is skipped too."""
+def test_a_theme_static_file_linked_into_the_repository_is_refused_too(project, tmp_path):
+    """A static link resolving into the repository but outside themes/ is an error as well."""
     (project.root / "secret.txt").write_text("root:x:0:0")
     (project.root / "themes/default/static/secret.txt").symlink_to(project.root / "secret.txt")
-    assert build(project).exit_code == 0
+    result = build(project)
+    assert result.exit_code == 1, result.output
+    assert "themes/default/static/secret.txt: this is a link" in result.output
     assert not list(project.out.rglob("secret.txt"))

@@ -15,6 +15,7 @@ from ..checks import CrossLinks, content_warnings, coverage
 from ..errors import BuildFailed, Problem, one_cause_once
 from ..placeholders import placeholder_warnings
 from ..site import Models, build, build_now, load_project
+from ..static_trust import location_warnings
 from ..unfinished import unfinished_warnings
 from .common import EXIT_CONTENT, parse_now, root_option
 
@@ -69,6 +70,7 @@ def check_command(
         content_warnings(project, [models(o) for o in project.network.offices], moment, project.problems)
         placeholder_warnings(project.network, project.sources, project.problems)
         unfinished_warnings(project.sources, project.problems)
+        location_warnings(root / "content", project.problems)
         problems = sorted(set(project.problems.items))
     except BuildFailed as exc:
         problems = exc.problems

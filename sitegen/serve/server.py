@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import mimetypes
 import os
+import secrets
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from http import HTTPStatus
@@ -17,6 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from ..csp import allow_script
 from .builder import PreviewBuilder
 from .livereload import SCRIPT, STYLE, WAIT_PATH, overlay
 
@@ -169,7 +171,10 @@ class Handler(BaseHTTPRequestHandler):
         """Add the switcher, the overlay and the reload script to a served page (never to the file)."""
         generation = self.server.builder.generation
         top = self._switcher(target)
-        bottom = overlay(generation.problems) + SCRIPT % (generation.number, WAIT_PATH)
+        nonce = secrets.token_urlsafe(16)  # the built page's policy forbids inline script but this one
+        page = allow_script(page, nonce)
+        script = (SCRIPT % (generation.number, WAIT_PATH)).replace("<script>", f'<script nonce="{nonce}">', 1)
+        bottom = overlay(generation.problems) + script
         page = page.replace("</head>", STYLE + "</head>", 1) if "</head>" in page else STYLE + page
         page = page.replace("<body>", "<body>" + top, 1) if "<body>" in page else top + page
         head, sep, tail = page.rpartition("</body>")

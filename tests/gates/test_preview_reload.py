@@ -50,7 +50,8 @@ def test_a_save_reloads_its_own_tab_once_and_leaves_other_tabs_alone(browser, pr
     time.sleep(0.5)  # both tabs are waiting on the live-reload channel
     news = root / NEWS
     news.write_text(news.read_text(encoding="utf-8") + "\nKalimat penanda.\n", encoding="utf-8")
-    edited.wait_for_function("document.body.innerText.includes('Kalimat penanda.')", timeout=15_000)
+    # a locator, not wait_for_function: the page's policy forbids the eval() that one runs in the page
+    edited.locator("body", has_text="Kalimat penanda.").wait_for(timeout=15_000)
     time.sleep(3)  # the full rebuild that follows has finished and announced what it changed
     assert loads == {"edited": 1, "elsewhere": 0}
     edited.close()
