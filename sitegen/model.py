@@ -77,6 +77,10 @@ class Page:
     is_index: bool = False
     feed_id: str = ""
     children: list[Page] = field(default_factory=list)
+    # the children split once, when the tree is linked: a list page of a section with 20,000
+    # items must not filter them again for each of its pages
+    subsections: list[Page] = field(default_factory=list)  # children that are sections themselves
+    items: list[Page] = field(default_factory=list)  # the other children, in list order
     translations: dict[str, Page] = field(default_factory=dict)  # the same page in other languages
     picture: Picture | None = None  # the item's picture: image:, else the first in the text
     pictures: tuple[Picture, ...] = ()  # every picture the page publishes (sitegen.pictures)
@@ -485,6 +489,8 @@ def _link_children(pages: list[Page], by_url: dict[str, Page]) -> None:
             parent.children.append(page)
     for page in pages:
         page.children.sort(key=lambda p: (not p.is_index, not p.pinned, p.sort_key))
+        page.subsections = [c for c in page.children if c.is_index]
+        page.items = [c for c in page.children if not c.is_index]
 
 
 def _assign_feed_ids(office: Office, pages: list[Page], known: dict[str, str], problems: Problems) -> None:

@@ -95,7 +95,7 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: list[Extra] = ())
     for page in sorted(site.pages, key=lambda p: p.path):
         lastmod = page.updated or page.date or page.verified
         if page.is_index and page.section in FEED_SECTIONS and page.url == f"{page.section}/":
-            items = [c for c in page.children if not c.is_index]
+            items = page.items
             pagers = paginate(items, page.url, size)
             newest = _newest(items)
             planned.append(

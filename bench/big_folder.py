@@ -1,0 +1,72 @@
+"""One folder with many files: does a build cost what the folder holds, and an edit what it changes?
+
+    python bench/big_folder.py 2000 8000      # news items in one unit's berita/ folder
+
+For each count, a copy of the shipped repository gets that many short news items in
+content/offices/pontianak/berita/; the script times a cold build (no cache) and then a
+build after a one-line edit of one item, each in a fresh process, and prints a Markdown
+table. Cost proportional to the folder shows as a ratio near count/first count; a
+quadratic cost as its square.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def build(root: Path, out: Path, *extra: str) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "sitegen", "build", "--root", str(root), "--out", str(out), "-q", *extra],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - start
+
+
+def measure(count: int) -> tuple[float, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "repo"
+        for name in ("offices.yaml", "content", "themes"):
+            src = REPO / name
+            (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / name)
+        folder = root / "content/offices/pontianak/berita"
+        for n in range(count):
+            day = 1 + n % 28
+            (folder / f"2026-10-{day:02d}-kabar-{n:05d}.md").write_text(
+                f"---\ntitle: Kabar {n}\ndate: 2026-10-{day:02d} 09:{n % 60:02d}\nsample: true\n---\n"
+                f"Isi kabar nomor {n}.\n",
+                encoding="utf-8",
+            )
+        out = Path(tmp) / "out"
+        cold = build(root, out, "--no-cache")
+        item = folder / "2026-10-01-kabar-00000.md"
+        item.write_text(
+            item.read_text(encoding="utf-8").replace("Isi kabar", "Isi kabar baru"), encoding="utf-8"
+        )
+        edit = build(root, out)
+        return cold, edit
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("counts", type=int, nargs="+")
+    args = parser.parse_args()
+    rows = [(count, *measure(count)) for count in args.counts]
+    first = rows[0]
+    print("| items in one folder | cold build, s | one-line edit, s | cold / first | edit / first |")
+    print("|---|---|---|---|---|")
+    for count, cold, edit in rows:
+        print(f"| {count} | {cold:.1f} | {edit:.1f} | {cold / first[1]:.2f} | {edit / first[2]:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
