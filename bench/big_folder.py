@@ -35,6 +35,7 @@ def build(root: Path, out: Path, *extra: str) -> float:
 def measure(count: int) -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "repo"
+        root.mkdir()
         for name in ("offices.yaml", "content", "themes"):
             src = REPO / name
             (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / name)

@@ -133,7 +133,6 @@ def real(tmp_path_factory) -> tuple[Fixture, str]:
     return project, result.output
 
 
-
 def test_the_theme_unit_test_export_is_read_imported_and_builds(real):
     """WordPress's own test export (https namespace) comes in, and the unit builds and passes check."""
     project, output = real
@@ -429,3 +428,20 @@ def test_tags_differing_in_case_or_spacing_are_one_topic_and_no_feed_repeats_an_
         article = (site / f"berita/topik-{n}/index.html").read_text(encoding="utf-8")
         links = re.findall(r'<a href="/tag/([^/]+)/">', article)
         assert len(links) == len(set(links))
+
+
+def test_a_post_the_old_site_scheduled_years_ahead_comes_in_as_a_draft_and_the_unit_builds(project, tmp_path):
+    """sitegen refuses news dated more than a year ahead (a year typo); the import keeps it as a draft."""
+    item = post(7, "Jadwal Pelayanan 2030", "<p>Isi.</p>")
+    item = item.replace("<wp:status>publish</wp:status>", "<wp:status>future</wp:status>")
+    item = item.replace("2024-05-08 09:00:00", "2030-01-02 09:00:00").replace(
+        "2024-05-08 02:00:00", "2030-01-02 02:00:00"
+    )
+    export = tmp_path / "export.xml"
+    export.write_text(wxr(item), encoding="utf-8")
+    assert run(project, export).exit_code == 0
+    [written] = (project.root / UNIT / "berita").glob("2030-01-02-*.md")
+    text = written.read_text(encoding="utf-8")
+    assert "draft: true  # scheduled for 2030-01-02 on the old site, more than a year ahead" in text
+    built = CliRunner().invoke(main, ["build", "--root", str(project.root), "--now", NOW])
+    assert built.exit_code == 0, built.output

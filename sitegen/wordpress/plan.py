@@ -26,12 +26,13 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..config import Office
 from ..errors import Problems
+from ..hints import FAR_FUTURE_DAYS
 from ..model import MAIN_SECTIONS
 from ..urls import UnsafePath, alias_url, file_for, page_url, slugify
 from .convert import Converted, convert
@@ -50,9 +51,7 @@ SKIP_REASONS = {
 RESERVED = (*MAIN_SECTIONS, "langganan", "tag", "cari", "situs-resmi", "en")
 DEFAULT_CATEGORIES = ("uncategorized", "uncategorised", "tak-berkategori")
 _NO_DATE = "0000-00-00 00:00:00"
-PROTECTED_BODY = (
-    "Teks halaman ini dilindungi kata sandi di situs lama dan tidak diimpor.\n"
-)
+PROTECTED_BODY = "Teks halaman ini dilindungi kata sandi di situs lama dan tidak diimpor.\n"
 
 
 @dataclass(frozen=True)
@@ -92,8 +91,12 @@ class Planner:
         uploads_dir: Path | None,
         pages_section: str,
         problems: Problems,
+        now: datetime | None = None,
     ):
         self.export, self.office, self.unit_dir, self.record = export, office, unit_dir, record
+        # the moment of the import: a post the old site scheduled further ahead than the build
+        # accepts (a year: sitegen.hints) comes in as a draft, so the import still builds
+        self.now = now or datetime.now(UTC)
         self.uploads_dir, self.pages_section, self.problems = uploads_dir, pages_section, problems
         self.plan = Plan()
         self.old = OldSite(export, unit_dir, uploads_dir, self._attention)
@@ -303,12 +306,17 @@ class Planner:
             lines.append("draft: true  # password-protected on the old site; its text was not imported")
         elif draft:
             lines.append(f"draft: true  # {item.status} on the old site; delete this line to publish")
+        elif item.post_type == "post" and moment > self.now + timedelta(days=FAR_FUTURE_DAYS):
+            held = f"scheduled for {moment:%Y-%m-%d} on the old site, more than a year ahead"
+            lines.append(f"draft: true  # {held}: check the date, then delete this line")
+            self._attention(
+                item.line, f"{held}; imported as a draft", "check the date, then delete draft: true"
+            )
         elif undescribed:
             names = ["image_alt" if u == "image" else u.split("?")[0].rsplit("/", 1)[-1] for u in undescribed]
             names = list(dict.fromkeys(names))
             held = f"describe {len(names)} picture(s) first: {', '.join(names)}"
             lines.append(f"draft: true  # {held} (alt text); then delete this line")
-        if held:
             self.plan.undescribed.append((item, held))
         lines += ["---", ""]
         return "\n".join(lines) + converted.markdown, held
