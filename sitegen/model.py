@@ -17,6 +17,7 @@ from . import feed_ids
 from .config import Network, Office
 from .dates import DateFormatError, parse_datetime
 from .errors import Problems
+from .front_matter import FrontMatter
 from .office_vars import OfficeVarError
 from .pictures import Picture, Placed
 from .placeholders import is_example
@@ -78,6 +79,7 @@ class Page:
     translations: dict[str, Page] = field(default_factory=dict)  # the same page in other languages
     picture: Picture | None = None  # the item's picture: image:, else the first in the text
     pictures: tuple[Picture, ...] = ()  # every picture the page publishes (sitegen.pictures)
+    gone: str = ""  # withdrawn: a page saying so and why stays at its address, listed nowhere
 
     @property
     def original_url(self) -> str:
@@ -88,7 +90,7 @@ class Page:
     @property
     def is_feed_item(self) -> bool:
         """News and announcements with a date go into feeds; nothing else does, whatever its date."""
-        return self.date is not None and self.section in FEED_SECTIONS and not self.is_index
+        return self.date is not None and self.section in FEED_SECTIONS and not self.is_index and not self.gone
 
     def in_force(self, now: datetime) -> bool:
         return self.expires is None or now <= self.expires
@@ -240,7 +242,7 @@ def build_site(
     for page in pages:
         if page.lang != network.default_language:
             continue  # topics gather the site's own language; a translation is reached by its switch
-        for tag in page.tags:
+        for tag in () if page.gone else page.tags:
             tags.setdefault(slugify(tag), []).append(page)
     for tagged in tags.values():
         tagged.sort(key=lambda p: p.sort_key)
@@ -260,8 +262,16 @@ def _page(
     pictures: PlacePictures | None = None,
 ) -> Page | None:
     meta = source.meta
+    if meta.gone and source.is_index:
+        problems.error(
+            source.path,
+            meta.line_of("gone"),
+            "a section's own page cannot be withdrawn with gone:",
+            "withdraw its pages one by one, or redirect the section with aliases: on another page",
+        )
+        return None
     try:
-        url = page_url(source.key, meta.slug and slugify(meta.slug))
+        url = url_of(source.key, meta)
         path = file_for(url)
     except UnsafePath as exc:
         problems.error(
@@ -316,7 +326,18 @@ def _page(
         feed_id=feed_id,
         picture=placed.picture,
         pictures=placed.pictures,
+        gone=meta.gone,
     )
+
+
+def url_of(key: str, meta: FrontMatter) -> str:
+    """The URL a source at ``key`` (within its scope) is published at; ``sitegen mv`` asks here too."""
+    return page_url(key, meta.slug and slugify(meta.slug))
+
+
+def translated_url(lang: str, original_url: str) -> str:
+    """A translation lives at its original's URL under its language: "layanan/x/" -> "en/layanan/x/"."""
+    return f"{lang}/{original_url}"
 
 
 def _where(page: Page) -> str:
@@ -368,7 +389,7 @@ def _place_translations(pages: list[Page], default_language: str) -> None:
         key = page.source.original_key
         original = originals.get((page.source.scope, key)) or shared.get(key)
         url = original.url if original is not None else page.url
-        page.url = f"{page.lang}/{url}"
+        page.url = translated_url(page.lang, url)
         page.path = file_for(page.url)
 
 
@@ -414,8 +435,8 @@ def _link_translations(pages: list[Page], default_language: str) -> None:
 
 def _link_children(pages: list[Page], by_url: dict[str, Page]) -> None:
     for page in pages:
-        if page.url == "":
-            continue
+        if page.url == "" or page.gone:
+            continue  # a withdrawn page is reached at its old address only, never from a list
         parent_url = str(PurePosixPath(page.url).parent)
         parent_url = "" if parent_url == "." else parent_url + "/"
         parent = by_url.get(parent_url)

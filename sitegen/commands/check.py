@@ -25,7 +25,16 @@ from .common import EXIT_CONTENT, parse_now, root_option
     "--coverage", "show_coverage", is_flag=True, help="Print which unit publishes which shared page."
 )
 @click.option("--now", "now", metavar="TIME", help="Check as if at this moment (ISO 8601 with offset).")
-def check_command(root: Path, fmt: str, strict: bool, show_coverage: bool, now: str | None) -> None:
+@click.option(
+    "--against",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("public"),
+    show_default=True,
+    help="What was published last: a folder of .sitegen/<id>.json manifests (relative to --root).",
+)
+def check_command(
+    root: Path, fmt: str, strict: bool, show_coverage: bool, now: str | None, against: Path
+) -> None:
     """Check offices.yaml and all content; report every problem as path:line: message (hint)."""
     moment = build_now(parse_now(now))
     problems: list[Problem] = []
@@ -34,7 +43,7 @@ def check_command(root: Path, fmt: str, strict: bool, show_coverage: bool, now: 
         project = load_project(root)
         links = CrossLinks()
         with contextlib.suppress(BuildFailed):  # its problems are in project.problems already
-            build(project, None, now=moment, on_file=links)
+            build(project, None, now=moment, on_file=links, published=root / against)
         links.check(project, project.problems)
         models = Models(project, moment, drafts=False)
         content_warnings(project, [models(o) for o in project.network.offices], moment, project.problems)
