@@ -145,4 +145,5 @@ def _page_exists(link: str, site_link: str, site_dir: Path) -> bool:
         return False
     rel = link[len(base) :].split("#")[0].split("?")[0]
     target = site_dir / (rel + "index.html" if rel == "" or rel.endswith("/") else rel)
-    return target.is_file()
+    # a page withdrawn with gone: left the feed on purpose; its address only says so (noindex)
+    return target.is_file() and '<meta name="robots" content="noindex">' not in target.read_text("utf-8")

@@ -286,3 +286,13 @@ def test_gone_needs_its_reason(project):
     result = build(project)
     assert result.exit_code == 1
     assert f"{NEWS}:6: 'gone' needs the reason readers will see" in result.output
+
+
+def test_a_withdrawn_item_leaving_the_feeds_passes_the_feeds_guard(project, tmp_path: Path):
+    assert build(project).exit_code == 0
+    old = tmp_path / "old"
+    shutil.copytree(project.out, old)
+    project.write(NEWS, project.read(NEWS).replace("tags:", 'gone: "Dibatalkan."\ntags:'))
+    assert build(project).exit_code == 0
+    guard = CliRunner().invoke(main, ["feeds", "diff", str(old), str(project.out)])
+    assert guard.exit_code == 0, guard.output
