@@ -15,14 +15,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
 
 from .errors import Problems
 from .links import target_file
 from .markdown import left_out_syntax
 from .model import Site, publishes
+from .sanitize import EMBED_HOSTS
 from .site import Project
 
 _ABSOLUTE = re.compile(r'\s(?:href|src)="(https?://[^"]+)"')
+# what a browser loads by itself when it shows a page: pictures, frames, scripts, media, stylesheets
+_LOADING_TAG = re.compile(r"<(img|iframe|script|video|audio|source|embed|link)\b([^>]*)>", re.I)
+_LOADED_URL = re.compile(r"""\s(?:src|href|poster)=["']((?:https?:)?//[^"']+)["']""", re.I)
+_KINDS = {"img": "a picture", "iframe": "a frame", "script": "a script", "link": "a stylesheet"}
 FOREIGNER_FACING = "layanan/wna/"
 
 
@@ -32,12 +39,19 @@ class CrossLinks:
 
     files: dict[str, set[str]] = field(default_factory=dict)
     links: list[tuple[Site, str, str]] = field(default_factory=list)  # (site, from file, absolute URL)
+    loads: list[tuple[Site, str, str, str]] = field(default_factory=list)  # (site, file, element, URL)
 
     def __call__(self, site: Site, path: str, data: bytes) -> None:
         self.files.setdefault(site.office.id, set()).add(path)
         if path.endswith(".html"):
-            for url in _ABSOLUTE.findall(data.decode("utf-8", "replace")):
+            text = data.decode("utf-8", "replace")
+            for url in _ABSOLUTE.findall(text):
                 self.links.append((site, path, url))
+            for element, attributes in _LOADING_TAG.findall(text):
+                if element.lower() == "link" and "stylesheet" not in attributes.lower():
+                    continue  # a link to a feed or a translation loads nothing
+                for url in _LOADED_URL.findall(attributes):
+                    self.loads.append((site, path, element.lower(), url))
 
     def check(self, project: Project, problems: Problems) -> None:
         bases = sorted(((o.base_url, o.id) for o in project.network.offices), key=lambda b: -len(b[0]))
@@ -54,6 +68,38 @@ class CrossLinks:
                             "check the address against that unit's pages",
                         )
                     break
+        self._check_loads(problems)
+
+    def _check_loads(self, problems: Problems) -> None:
+        """A page that loads something from another host: it breaks when that host goes (an old
+        WordPress site switched off) and tells that host who reads the page. The allowed video
+        players (sitegen.sanitize.EMBED_HOSTS) are the one exception, chosen by the editor."""
+        for site, from_file, element, url in self.loads:
+            absolute = "https:" + url if url.startswith("//") else url
+            if urlsplit(absolute).netloc == urlsplit(site.office.base_url).netloc:
+                continue
+            if element == "iframe" and absolute.startswith(EMBED_HOSTS):
+                continue
+            source = _source_of(site, from_file)
+            line = _line_in(source, url) if source else 0
+            problems.warning(
+                source or f"/{from_file}",
+                line,
+                f"the page loads {_KINDS.get(element, 'a ' + element)} from another host: {url} "
+                f"[unit {site.office.id}]",
+                "copy the file into the site (sitegen import wordpress --uploads DIR puts an old "
+                "site's files in place) and link the copy",
+            )
+
+
+def _line_in(source: str, url: str) -> int:
+    """The line of ``source`` naming ``url`` (1 when the page only inherits it)."""
+    try:
+        text = Path(source).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return 0
+    at = text.find(url.replace("&amp;", "&"))
+    return text.count("\n", 0, at) + 1 if at >= 0 else 1
 
 
 def _source_of(site: Site, path: str) -> str | None:

@@ -10,6 +10,7 @@ import click
 from . import __version__
 from .commands.build import build_command
 from .commands.check import check_command
+from .commands.common import Commands
 from .commands.deploy import deploy_command
 from .commands.feeds import feeds_command
 from .commands.import_ import import_command
@@ -20,7 +21,7 @@ from .commands.serve import serve_command
 from .commands.units import units_command
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="sitegen")
 def main() -> None:
     """Build one website per immigration unit from content/ and offices.yaml."""

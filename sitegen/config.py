@@ -12,13 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date, time, tzinfo
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from . import yaml_lines
 from .dates import DateFormatError, zone
 from .errors import Problems
 from .urls import slugify
-from .validation import Validator, accent, site_file, social_accounts
+from .validation import EMAIL, Validator, accent, site_file, social_accounts, url_problem
 from .yaml_lines import LineDict, LineList
 
 KINDS = ("kanim", "rudenim", "kanwil")
@@ -183,6 +182,9 @@ def load_network(path: Path, problems: Problems) -> Network | None:
     except UnicodeDecodeError as exc:
         problems.error(path, 1, f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")
         return None
+    except OSError as exc:
+        problems.error(path, 0, f"cannot be read ({exc.strerror})", "check the file's permissions")
+        return None
     try:
         data = yaml_lines.load(text)
     except yaml_lines.YamlError as exc:
@@ -191,6 +193,13 @@ def load_network(path: Path, problems: Problems) -> Network | None:
     if not isinstance(data, LineDict):
         problems.error(path, 1, "offices.yaml must be a mapping with 'network' and 'units'")
         return None
+    for line, key, char in yaml_lines.unpublishable(data):
+        problems.error(
+            path,
+            line,
+            f"invisible control character {char} in {key}",
+            "delete it: no web page or feed can carry it (\\x.. and \\u.. escapes included)",
+        )
     v = Validator(path, problems)
     v.keys(data, ("network", "units"), "top level")
     net = data.get("network") or LineDict()
@@ -254,6 +263,24 @@ def _topics(v: Validator, net: LineDict) -> tuple[tuple[str, str], ...]:
     return tuple(named)
 
 
+def _contacts(v: Validator, raw: LineDict) -> tuple[tuple[str, str], ...]:
+    """Telephone, WhatsApp and e-mail; the e-mail address becomes a mailto: link, so it is checked."""
+    pairs = v.pairs(raw, "contacts", CONTACTS)
+    value = raw.get("contacts")
+    kept = []
+    for key, text in pairs:
+        if key == "email" and not EMAIL.match(text):
+            line = value.line_of(key) if isinstance(value, LineDict) else raw.line_of("contacts")
+            v.err(
+                line,
+                f"contacts.email {text!r} is not an e-mail address",
+                "write only the address, e.g. kanim.pontianak@imigrasi.go.id (no spaces, no ?, no mailto:)",
+            )
+            continue
+        kept.append((key, text))
+    return tuple(kept)
+
+
 def _security_contact(v: Validator, net: LineDict) -> str:
     """Where to report a vulnerability: an e-mail address or an https page (RFC 9116 Contact)."""
     value = v.text(net, "security_contact", "network")
@@ -261,7 +288,11 @@ def _security_contact(v: Validator, net: LineDict) -> str:
         return ""
     if "@" in value and ":" not in value:
         value = "mailto:" + value
-    if not (value.startswith("mailto:") or value.startswith("https://")) or any(c.isspace() for c in value):
+    if value.startswith("mailto:"):
+        fit = bool(EMAIL.match(value[len("mailto:") :]))
+    else:
+        fit = value.startswith("https://") and not url_problem(value)
+    if not fit:
         v.err(
             net.line_of("security_contact"),
             f"security_contact {value!r} is neither an e-mail address nor an https:// address",
@@ -321,11 +352,12 @@ def _office(v: Validator, raw: Any, line: int) -> Office | None:
             )
     base_url = str(raw.get("base_url") or "")
     if base_url:
-        parts = urlsplit(base_url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
+        problem = url_problem(base_url, ("http", "https"), query=False)
+        if problem:
             v.err(
                 raw.line_of("base_url"),
-                f"base_url {base_url!r} is not an absolute http(s) URL",
+                f"base_url {base_url!r} is not an absolute http(s) URL"
+                + ("" if problem.startswith("is not") else f": it {problem}"),
                 "write it like https://pontianak.imigrasi.go.id/",
             )
         elif not base_url.endswith("/"):
@@ -342,7 +374,7 @@ def _office(v: Validator, raw: Any, line: int) -> Office | None:
         parent=v.text(raw, "parent", where) or None,
         languages=tuple(v.strings(raw, "languages")) or ("id",),
         address=v.text(raw, "address", where),
-        contacts=v.pairs(raw, "contacts", CONTACTS),
+        contacts=_contacts(v, raw),
         hours=_hours(v, raw),
         coverage=tuple(v.strings(raw, "coverage")),
         entry_points=tuple(v.strings(raw, "entry_points")),

@@ -150,6 +150,16 @@ def feed_files(site: Site, models: Callable[[Office], Site]) -> list[tuple[str, 
     return files
 
 
+def content_html(page: Page, base_url: str) -> str:
+    """The page's HTML for a feed, its internal links made absolute.
+
+    The address is written into href and src attributes, so it is escaped as
+    attribute text, exactly as on the site's pages: a base_url holding a quote
+    (refused in offices.yaml, but also reachable through --base-url) stays text.
+    """
+    return absolutize(page.body, page.path, html_lib.escape(base_url, quote=True))
+
+
 def _summary(page: Page) -> str:
     if page.summary:
         return page.summary
@@ -196,9 +206,7 @@ def _entry(fg: FeedGenerator, feed: Feed, item: Item, fmt: str) -> None:
     # RSS's description is HTML: a plain-text summary must be escaped to stay text
     entry.summary(html_lib.escape(_summary(page), quote=False) if fmt == "rss" else _summary(page))
     # RSS carries the HTML in content:encoded as CDATA; Atom as escaped type="html"
-    entry.content(
-        absolutize(page.body, page.path, unit.office.base_url), type="CDATA" if fmt == "rss" else "html"
-    )
+    entry.content(content_html(page, unit.office.base_url), type="CDATA" if fmt == "rss" else "html")
     for term in dict.fromkeys(
         t for t in (page.category, *page.tags, unit.office.short_name if aggregate else "") if t
     ):

@@ -26,7 +26,7 @@ TEXT_KEYS = (
 )
 DATE_KEYS = ("date", "updated", "expires", "verified")
 LIST_KEYS = ("tags", "aliases", "offices", "exclude_offices", "kinds", "services")
-BOOL_KEYS = ("draft", "trusted_html", "sample")
+BOOL_KEYS = ("draft", "trusted_html", "sample", "pinned")
 KNOWN_KEYS = (*TEXT_KEYS, *DATE_KEYS, *LIST_KEYS, *BOOL_KEYS, "weight", "params")
 
 
@@ -59,6 +59,7 @@ class FrontMatter:
     draft: bool = False
     trusted_html: bool = False  # raw HTML kept as written (see sitegen.sanitize)
     sample: bool = False  # an example text shipped to show the layout, flagged until replaced
+    pinned: bool = False  # shown before newer items on its list and the home page (WordPress's "sticky")
     weight: int = 0
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     lines: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
@@ -116,7 +117,14 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
         raise FrontMatterError(
             [(first_line, "front matter must be 'key: value' lines", "e.g. title: Paspor Baru")]
         )
-    problems: list[tuple[int, str, str]] = []
+    problems: list[tuple[int, str, str]] = [
+        (
+            line,
+            f"invisible control character {char} in {key!r}",
+            "delete it: no web page or feed can carry it (\\x.. and \\u.. escapes included)",
+        )
+        for line, key, char in yaml_lines.unpublishable(data)
+    ]
     values: dict[str, Any] = {}
     for key, value in data.items():
         line = data.line_of(key)

@@ -10,8 +10,7 @@ import json
 from collections.abc import Callable
 
 from .config import Office
-from .feeds import Feed, Item, _summary, _updated, catalogue
-from .links import absolutize
+from .feeds import Feed, Item, _summary, _updated, catalogue, content_html
 from .model import Site
 from .pictures import card
 from .urls import absolute, json_feed_path
@@ -28,7 +27,7 @@ def _item(feed: Feed, item: Item) -> dict:
         "id": page.feed_id,
         "url": absolute(unit.office.base_url, page.url),
         "title": f"[{unit.office.short_name}] {page.title}" if aggregate else page.title,
-        "content_html": absolutize(page.body, page.path, unit.office.base_url),
+        "content_html": content_html(page, unit.office.base_url),
         "summary": _summary(page),
         "date_published": page.date.isoformat(),
         "date_modified": _updated(page).isoformat(),

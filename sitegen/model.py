@@ -6,6 +6,7 @@ model; renderers and feeds read it; nothing here renders or writes.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -67,6 +68,7 @@ class Page:
     source_name: str = ""  # front matter source: what the facts were checked against
     source_url: str = ""  # front matter source_url: where a reader opens that source
     tags: tuple[str, ...] = ()
+    pinned: bool = False  # first on its section's list and the home page; feeds stay by date
     category: str = ""
     author: str = ""
     image: str = ""
@@ -139,7 +141,8 @@ class Site:
 
     @property
     def news(self) -> list[Page]:
-        return self.dated("berita")
+        """The unit's news, pinned items first (feeds sort by date themselves)."""
+        return sorted(self.dated("berita"), key=lambda p: not p.pinned)
 
     @property
     def announcements(self) -> list[Page]:
@@ -239,11 +242,18 @@ def build_site(
             aliases[url] = page
     _link_children(pages, by_url)
     tags: dict[str, list[Page]] = {}
+    spellings: dict[str, Counter[str]] = {}
     for page in pages:
         if page.lang != network.default_language:
             continue  # topics gather the site's own language; a translation is reached by its switch
+        # one topic per slug: "Paspor" and "paspor" are one (see _topics); a withdrawn page is in none
         for tag in () if page.gone else page.tags:
             tags.setdefault(slugify(tag), []).append(page)
+            spellings.setdefault(slugify(tag), Counter())[tag] += 1
+    # one label per topic: the spelling most pages use (ties: the first in sorted order)
+    label = {slug: min(c, key=lambda t: (-c[t], t)) for slug, c in spellings.items()}
+    for page in pages:
+        page.tags = tuple(label.get(slugify(t), t) for t in page.tags)
     for tagged in tags.values():
         tagged.sort(key=lambda p: p.sort_key)
     _assign_feed_ids(office, pages, known_ids or {}, problems)
@@ -315,7 +325,8 @@ def _page(
         verified=dates["verified"],
         source_name=meta.source,
         source_url=meta.source_url,
-        tags=meta.tags,
+        tags=_topics(meta.tags),
+        pinned=meta.pinned,
         category=meta.category,
         author=meta.author,
         image=meta.image,
@@ -338,6 +349,16 @@ def url_of(key: str, meta: FrontMatter) -> str:
 def translated_url(lang: str, original_url: str) -> str:
     """A translation lives at its original's URL under its language: "layanan/x/" -> "en/layanan/x/"."""
     return f"{lang}/{original_url}"
+
+
+def _topics(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """A page's tags, one per topic: tags differing only in case or spacing are one, the first kept."""
+    seen: dict[str, str] = {}
+    for tag in tags:
+        name = " ".join(str(tag).split())
+        if name:
+            seen.setdefault(slugify(name), name)
+    return tuple(seen.values())
 
 
 def _where(page: Page) -> str:
@@ -443,7 +464,7 @@ def _link_children(pages: list[Page], by_url: dict[str, Page]) -> None:
         if parent is not None and parent is not page and parent.lang == page.lang:
             parent.children.append(page)
     for page in pages:
-        page.children.sort(key=lambda p: (not p.is_index, p.sort_key))
+        page.children.sort(key=lambda p: (not p.is_index, not p.pinned, p.sort_key))
 
 
 def _assign_feed_ids(office: Office, pages: list[Page], known: dict[str, str], problems: Problems) -> None:

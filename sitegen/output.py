@@ -219,10 +219,10 @@ class SiteWriter:
         except OSError:
             if data is None:
                 data = (self.current / rel).read_bytes()
-            target.write_bytes(data)
+            _write_bytes(target, data)
 
     def _put(self, rel: str, data: bytes) -> None:
-        self._target(rel).write_bytes(data)
+        _write_bytes(self._target(rel), data)
 
     def _target(self, rel: str) -> Path:
         assert self._staging is not None
@@ -375,7 +375,7 @@ class Output:
                 continue  # a page that moved or is new waits for the build, which records it
             tmp = target.with_name(f".{target.name}.sitegen-patch")
             try:
-                tmp.write_bytes(data)
+                _write_bytes(tmp, data)
                 os.replace(tmp, target)
             finally:
                 tmp.unlink(missing_ok=True)
@@ -470,12 +470,27 @@ def _stat_or_none(path: Path) -> list[int] | None:
         return None
 
 
+def _write_bytes(path: Path, data: bytes) -> None:
+    """Write a file; a failed write (a full disk) names the file, which Python's own error does not."""
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        if exc.filename is None:
+            exc.filename = str(path)
+        raise
+
+
 def _write_json(path: Path, data: dict) -> None:
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(data, fh, sort_keys=True, indent=0)
-        fh.flush()
-        os.fsync(fh.fileno())
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, sort_keys=True, indent=0)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        if exc.filename is None:
+            exc.filename = str(tmp)
+        raise
     os.replace(tmp, path)
 
 

@@ -12,9 +12,14 @@ from .config import Network, Office
 from .model import MAIN_SECTIONS
 from .sources import DATED_SECTIONS, PLACEHOLDER
 from .urls import BUNDLE_INDEX, page_url, slugify
+from .yaml_lines import NOT_XML
 
 ANNOUNCEMENT_DAYS = 14
 _ID_LINE = re.compile(r"^id:\s*(\S+)", re.M)
+
+
+MAX_TITLE = 150  # characters: a title longer than this is no heading but a paragraph
+MAX_SLUG = 150  # the file name (date, slug, .md) stays well within a file system's 255 bytes
 
 
 class ScaffoldError(Exception):
@@ -87,10 +92,24 @@ def plan_page(
 
 
 def _slug(title: str, local: datetime) -> str:
-    """The file name's slug: from the title's Latin letters, else from the time; never empty."""
+    """The file name's slug: from the title's Latin letters, else from the time; never empty.
+
+    A title is refused before any file is made when it is too long to name a file
+    (file systems stop at 255 bytes) or holds a character no page or feed can carry.
+    """
+    if len(title) > MAX_TITLE:
+        raise ScaffoldError(
+            f"the title is {len(title)} characters long; at most {MAX_TITLE}, as it also names the file "
+            "and the address (write a shorter title; put the rest in summary: or the text)"
+        )
+    control = NOT_XML.search(title)
+    if control:
+        raise ScaffoldError(
+            f"the title holds the invisible control character U+{ord(control.group()):04X}; retype it"
+        )
     if not any(ch.isalnum() for ch in title):
         raise ScaffoldError('the title needs letters or digits, e.g. "Layanan Paspor Libur Natal"')
-    slug = slugify(title)
+    slug = slugify(title)[:MAX_SLUG].rstrip("-")  # "ﬃ" becomes "ffi": letters may grow in number
     if slug == "halaman" and "halaman" not in title.lower():  # no Latin letters to make one from
         slug = f"halaman-{local:%Y%m%d-%H%M%S}"
     return slug

@@ -16,6 +16,44 @@ from urllib.parse import urlsplit
 from .errors import Problems
 from .yaml_lines import LineDict
 
+# A host name as DNS writes it (letters, digits, hyphens, dots), lower or upper case.
+_HOST = re.compile(
+    r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$", re.I
+)
+# Characters a published address never needs and that could end an HTML attribute or a header.
+_URL_UNSAFE = re.compile(r"[\x00-\x20\x7f\"'<>\\^`{|}]")
+# An e-mail address a mailto: link may carry: no spaces, no "?" (which would add headers: ?bcc=…), no "&".
+EMAIL = re.compile(
+    r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+)
+
+
+def url_problem(url: str, schemes: tuple[str, ...] = ("https",), *, query: bool = True) -> str:
+    """What makes ``url`` unfit to publish as a link, or "" when it is fit.
+
+    Checked when offices.yaml is read, so that no page or feed ever carries an
+    address that is not one: a scheme of another kind (javascript:), a host
+    with a user name in front (https://facebook.com@evil.example/), a quote or
+    angle bracket that would end an HTML attribute, a space or line break.
+    """
+    found = _URL_UNSAFE.search(url)
+    if found:
+        return f"holds {found.group()!r}, which no web address may hold"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        return "is not a web address"
+    if parts.scheme.lower() not in schemes:
+        return f"is not an {' or '.join(s + '://' for s in schemes)} address"
+    if "@" in parts.netloc:
+        return "has a user name before the host"
+    if not _HOST.match(parts.hostname or ""):
+        return "has no valid host name"
+    if not query and (parts.query or parts.fragment):
+        return "has a ? or # part"
+    return ""
+
 
 @dataclass
 class Validator:
@@ -145,11 +183,12 @@ def social_accounts(
     kept = []
     for key, url in pairs:
         line = value.line_of(key) if isinstance(value, LineDict) else raw.line_of("social")
-        parts = urlsplit(url)
+        parts = urlsplit(url) if not _URL_UNSAFE.search(url) else urlsplit("")
         host = (parts.hostname or "").lower()
         example = f"https://www.{domains[key][0]}/akun-resmi"
-        if parts.scheme != "https" or not host:
-            v.err(line, f"social.{key} {url!r} is not an https:// address", f"write it like {example}")
+        problem = url_problem(url)
+        if problem:
+            v.err(line, f"social.{key} {url!r} {problem}", f"write it like {example}")
         elif not any(host == d or host.endswith("." + d) for d in domains[key]):
             v.err(
                 line,

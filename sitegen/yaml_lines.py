@@ -7,9 +7,17 @@ of YAML silently choosing UTC or a naive datetime.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
+
+# What no web page or feed may carry: XML 1.0 refuses these characters, and a feed
+# writer meeting one stops the whole build. Written as YAML escapes ("\x01",
+# "\uFFFE") they are not in the file's raw text, so values are checked after
+# reading. DEL is allowed by XML but is never meant.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 class LineDict(dict):
@@ -109,3 +117,24 @@ def _shift(data: Any, offset: int) -> None:
         data.item_lines = [v + offset for v in data.item_lines]
         for value in data:
             _shift(value, offset)
+
+
+def unpublishable(data: Any, line: int = 1, key: str = "") -> Iterator[tuple[int, str, str]]:
+    """Every text in ``data`` (keys too) holding a character no page or feed can carry.
+
+    Yields (line, key path, "U+0001") so that the error names the value's own line.
+    """
+    if isinstance(data, str):
+        found = NOT_XML.search(data)
+        if found:
+            yield line, key, f"U+{ord(found.group()):04X}"
+    elif isinstance(data, dict):
+        for name, value in data.items():
+            where = data.line_of(name) if isinstance(data, LineDict) else line
+            path = f"{key}.{name}" if key else str(name)
+            yield from unpublishable(str(name), where, path)
+            yield from unpublishable(value, where, path)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            where = data.line_of(index) if isinstance(data, LineList) else line
+            yield from unpublishable(value, where, f"{key}[{index}]")

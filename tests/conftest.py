@@ -21,6 +21,7 @@ PROGRAMS = {
     "java": "default-jre-headless",
     "node": "nodejs",
     "npm": "npm",
+    "setpriv": "util-linux",
 }
 
 

@@ -191,3 +191,121 @@ def test_ten_thousand_files_in_one_section_build(project):
         )
     result = CliRunner().invoke(main, ["check", "--root", str(project.root), "--now", NOW])
     assert result.exit_code == 0, result.output[-2000:]
+
+
+# --- Issue #22, part B: characters no feed can carry, settings that become URLs -----------------
+# (kept together at the end of the file)
+
+XML_CASES = {
+    "title \\x01 as a YAML escape": (
+        '---\ntitle: "Uji\\x01"\ndate: 2026-11-01\n---\nx\n',
+        ":2: invisible control character U+0001 in 'title'",
+    ),
+    "summary \\x0b": (
+        '---\ntitle: Uji\ndate: 2026-11-01\nsummary: "a\\vb"\n---\nx\n',
+        ":4: invisible control character U+000B in 'summary'",
+    ),
+    "NUL in image": (
+        '---\ntitle: Uji\ndate: 2026-11-01\nimage: "foto\\0.jpg"\n---\nx\n',
+        ":4: invisible control character U+0000 in 'image'",
+    ),
+    "a tag": (
+        '---\ntitle: Uji\ndate: 2026-11-01\ntags:\n  - ok\n  - "x\\x1f"\n---\nx\n',
+        ":6: invisible control character U+001F in 'tags[1]'",
+    ),
+    "a param": (
+        '---\ntitle: Uji\ndate: 2026-11-01\nparams:\n  catatan: "\\uFFFE"\n---\nx\n',
+        ":5: invisible control character U+FFFE in 'params.catatan'",
+    ),
+    "U+FFFE in the body": (
+        "---\ntitle: Uji\ndate: 2026-11-01\n---\nsatu\ndua \ufffe\n",
+        ":6: invisible control character U+FFFE",
+    ),
+    "U+FFFF in the body": (
+        "---\ntitle: Uji\ndate: 2026-11-01\n---\n\uffff\n",
+        ":5: invisible control character U+FFFF",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", XML_CASES, ids=list(XML_CASES))
+def test_a_character_no_feed_can_carry_is_a_located_error_in_every_field(project, case):
+    text, expected = XML_CASES[case]
+    (project.root / NEWS).write_text(text, encoding="utf-8")
+    for result in (check(project), build(project)):
+        assert_located(result, NEWS + expected)
+        assert "XML compatible" not in result.output
+    assert tree(project.out) == {}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("name: Kantor Imigrasi Kelas II Non TPI Bravo", 'name: "Kantor\\x01 Bravo"', "in units[1].name"),
+        ("name: Kantor Imigrasi Kelas II Non TPI Bravo", 'name: "Kantor \\uFFFF"', "U+FFFF in units[1].name"),
+    ],
+    ids=["\\x01 in a name", "U+FFFF in a name"],
+)
+def test_a_character_no_feed_can_carry_in_offices_yaml_is_located(project, old, new, expected):
+    project.write("offices.yaml", project.read("offices.yaml").replace(old, new, 1))
+    for result in (check(project), build(project)):
+        assert_located(result, "offices.yaml:")
+        assert "invisible control character" in result.output and expected in result.output
+        assert "XML compatible" not in result.output
+
+
+SANDBOX_PAGE_CASES = {
+    "nested loops": "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
+    "replace": "{{ ('a' * 50000)|replace('a', 'b' * 2000) }}",
+    "join": "{{ range(100000)|join('x' * 1000) }}",
+    "~": "{% set a = 'a' * 60000 %}{{ a ~ a }}",
+    "squaring": "{% set x = 7 %}" + "{% set x = x * x %}" * 22 + "{{ x }}",
+    "range|string": "{{ range|string }}",
+    "office|string": "{{ office|string }}",
+}
+
+
+@pytest.mark.parametrize("code", SANDBOX_PAGE_CASES.values(), ids=list(SANDBOX_PAGE_CASES))
+def test_a_shared_page_beyond_the_sandbox_limits_is_located_and_prints_nothing_of_python(project, code):
+    project.write(SHARED, f"---\ntitle: Uji\n---\n{code}\n")
+    result = check(project)
+    assert_located(result, f"{SHARED}:4: ")
+    assert (
+        "0x" not in result.output and "namespace(" not in result.output and "<function" not in result.output
+    )
+
+
+SETTING_CASES = {
+    "base_url with markup": (
+        "    base_url: https://alpha.example.go.id/\n",
+        "    base_url: 'https://alpha.example.go.id/\"><script>alert(1)</script>'\n",
+        "base_url",
+    ),
+    "e-mail with ?bcc=": (
+        '    contacts: {phone: "(0561) 000000 — contoh"}\n',
+        "    contacts: {email: 'a@imigrasi.go.id?bcc=b@example.com'}\n",
+        "contacts.email",
+    ),
+    "social javascript:": (
+        "    services: [paspor, izin-tinggal, plb]\n",
+        "    services: [paspor, izin-tinggal, plb]\n    social: {x: 'javascript:alert(1)'}\n",
+        "social.x",
+    ),
+    "security_contact with a header": (
+        "network:\n",
+        "network:\n  security_contact: 'mailto:a@imigrasi.go.id?bcc=b@example.com'\n",
+        "security_contact",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", SETTING_CASES, ids=list(SETTING_CASES))
+def test_a_setting_that_would_publish_a_hostile_address_is_located(project, case):
+    old, new, key = SETTING_CASES[case]
+    text = project.read("offices.yaml")
+    assert old in text
+    project.write("offices.yaml", text.replace(old, new, 1))
+    result = build(project)
+    assert_located(result, "offices.yaml:")
+    assert key in result.output
+    assert tree(project.out) == {}

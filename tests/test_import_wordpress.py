@@ -103,7 +103,8 @@ def test_drafts_and_pending_posts_come_in_as_drafts_private_and_trashed_ones_are
     assert "skipped: 2 (1 private, 1 trash)" in result.output
     assert f"alpha.xml:{line_of('<title><![CDATA[Catatan Internal') - 1}: Catatan Internal" in result.output
     assert f"alpha.xml:{line_of('<title><![CDATA[Berita Terhapus') - 1}: Berita Terhapus" in result.output
-    assert "imported: 4 news, 2 pages, 2 drafts" in result.output
+    # the second news item shows a picture nothing describes: held back as a draft too (see below)
+    assert "imported: 3 news, 2 pages, 3 drafts" in result.output
 
 
 def test_comments_and_menus_are_counted_never_imported(project):
@@ -142,12 +143,15 @@ def test_shortcodes_are_rebuilt_or_reported_with_their_line(project):
         '<img alt="Petugas menjelaskan paspor elektronik kepada siswa" src="/wp-content/uploads/2019/05/foto-sosialisasi.jpg"/><figcaption>Peserta sosialisasi</figcaption>'
         in second
     )
-    assert "![](/wp-content/uploads/2019/06/foto-kunjungan.jpg)" in second
+    assert "![](/wp-content/uploads/2019/06/foto-kunjungan.jpg)" in second  # nothing describes it: a draft
     # [embed] of YouTube: the privacy-friendly player the sites allow
     assert 'src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"' in second and "[embed]" not in second
-    # an unknown shortcode stays visible and is reported at its line
-    assert '[contact-form-7 id="5" title="Kontak"]' in third
-    assert f"alpha.xml:{line_of('[contact-form-7')}: warning: shortcode [contact-form-7]" in result.output
+    # a shortcode that cannot be rebuilt never reaches readers as typed: removed, and reported at its line
+    assert "contact-form-7" not in third
+    assert (
+        f'alpha.xml:{line_of("[contact-form-7")}: warning: shortcode [contact-form-7 id="5" title="Kontak"] '
+        "cannot be rebuilt and was removed" in result.output
+    )
 
 
 def test_what_the_allow_list_would_drop_is_removed_and_reported(project):
@@ -267,8 +271,9 @@ def test_a_dry_run_reports_and_writes_nothing(project):
 
 def test_the_imported_unit_builds_with_the_old_guids_in_its_feeds_and_its_old_addresses_redirecting(project):
     run(project, "--uploads", str(UPLOADS))
-    # the one picture the old site left undescribed is described, as the report asks
-    project.write(SECOND, project.read(SECOND).replace("![](", "![Kunjungan kerja di PLBN Entikong]("))
+    # the one picture the old site left undescribed is described, as the draft line asks, and published
+    described = project.read(SECOND).replace("![](", "![Kunjungan kerja di PLBN Entikong](")
+    project.write(SECOND, "".join(line for line in described.splitlines(True) if "draft: true" not in line))
     build(load_project(project.root), project.out, now=NOW)
     site = project.out / "alpha"
     atom = feedparser.parse((site / "atom.xml").read_bytes())
@@ -285,19 +290,23 @@ def test_the_imported_unit_builds_with_the_old_guids_in_its_feeds_and_its_old_ad
     assert broken_links(site) == []
 
 
-def test_pictures_keep_their_alt_text_and_an_undescribed_one_is_reported_before_a_build_refuses_it(project):
-    """The sites refuse a picture without a description: the import says which, and where."""
+def test_an_undescribed_picture_holds_its_item_back_as_a_draft_naming_it_and_the_unit_builds(project):
+    """The sites refuse a picture without a description: the import never leaves a unit that cannot build."""
     result = run(project, "--uploads", str(UPLOADS))
     assert 'image_alt: "Petugas menjelaskan paspor elektronik kepada siswa"' in project.read(FIRST)
+    assert "\ndraft: true  # describe 1 picture(s) first: foto-kunjungan.jpg (alt text)" in project.read(SECOND)
     assert (
         "warning: picture /wp-content/uploads/2019/06/foto-kunjungan.jpg has no description (alt text)"
         in result.output
     )
+    assert "held back as drafts until their pictures are described: 1" in result.output
+    assert f"{SECOND}: describe 1 picture(s) first: foto-kunjungan.jpg" in result.output
     built = CliRunner().invoke(
         main, ["build", "--root", str(project.root), "--now", "2026-11-25T12:00:00+07:00"]
     )
-    assert built.exit_code == 1
-    assert f"{SECOND}:" in built.output and "foto-kunjungan.jpg has no description" in built.output
+    assert built.exit_code == 0, built.output
+    checked = CliRunner().invoke(main, ["check", "--root", str(project.root), "--now", "2026-11-25T12:00:00+07:00"])
+    assert checked.exit_code == 0, checked.output
 
 
 def test_an_export_that_is_not_xml_is_an_error_naming_the_file(project):

@@ -15,6 +15,7 @@ from ..errors import BuildFailed
 from ..output import OutputError
 from ..shards import Shard
 from ..site import build
+from ..validation import url_problem
 from .common import EXIT_USAGE, fail, open_project, parse_now, report, root_option
 from .selection import changed_since_option, select_units, shard_option
 
@@ -23,7 +24,7 @@ def _base_urls(values: tuple[str, ...]) -> dict[str, str]:
     pairs = {}
     for value in values:
         office_id, sep, url = value.partition("=")
-        if not sep or not url.startswith(("http://", "https://")):
+        if not sep or url_problem(url, ("http", "https"), query=False):
             raise click.BadParameter(f"{value!r}: write ID=https://host/path/", param_hint="--base-url")
         pairs[office_id] = url
     return pairs

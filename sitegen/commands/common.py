@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Iterable
 from datetime import datetime
@@ -59,3 +60,38 @@ def parse_now(value: str | None) -> datetime | None:
     if moment.tzinfo is None:
         raise click.BadParameter("give an offset, e.g. 2026-11-24T09:00+07:00", param_hint="--now")
     return moment
+
+
+# What a person can do about each failure of the machine (not of the content).
+_OS_HINTS = {
+    errno.ENOSPC: ("the disk is full", "free some space, then run again"),
+    errno.EDQUOT: ("the disk quota is used up", "free some space, then run again"),
+    errno.EFBIG: ("the file is larger than this system allows", "raise the file size limit, or free space"),
+    errno.EROFS: ("the folder is read-only", "choose a writable folder (--out) or make it writable"),
+    errno.EACCES: ("permission denied", "check the owner and permissions of the file and its folder"),
+    errno.EPERM: ("not permitted", "check the owner and permissions of the file and its folder"),
+    errno.ENAMETOOLONG: ("the name is too long for the file system", "use a shorter title or slug"),
+    errno.EIO: ("the disk reported an input/output error", "check the disk, then run again"),
+    errno.ENOTDIR: ("a part of the path is a file, not a folder", "move that file away"),
+}
+
+
+def os_error_message(exc: OSError) -> str:
+    """One line naming the path and what to do: a full disk is not a bug in sitegen."""
+    what, hint = _OS_HINTS.get(exc.errno or 0, (exc.strerror or type(exc).__name__, "check the path"))
+    path = exc.filename if exc.filename is not None else "(unknown path)"
+    other = f" -> {exc.filename2}" if exc.filename2 is not None else ""
+    return f"error: {path}{other}: {what} ({hint})"
+
+
+class Commands(click.Group):
+    """The command group: an error of the machine (disk, permissions) ends any command with one line, exit 1."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            sys.exit(EXIT_CONTENT)  # the reader of our output went away (| head): nothing to tell
+        except OSError as exc:
+            click.echo(os_error_message(exc), err=True)
+            sys.exit(EXIT_CONTENT)

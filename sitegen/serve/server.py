@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import mimetypes
 import os
+import sys
+from concurrent.futures import ThreadPoolExecutor
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -19,6 +21,11 @@ from .builder import PreviewBuilder
 from .livereload import SCRIPT, STYLE, WAIT_PATH, overlay
 
 WAIT_SECONDS = 25.0
+WORKERS = 64  # connections served at once: every open tab holds one for its live-reload wait
+BACKLOG = 256  # connections the kernel queues before the server accepts them (socketserver's default is 5)
+IDLE_SECONDS = 15.0  # a kept-alive connection with no request is closed after this, freeing its worker
+# A browser closing a tab or cancelling a load mid-response: normal, never worth a traceback.
+GONE = (ConnectionError, TimeoutError)
 
 
 def resolve(root: Path, url_path: str) -> Path | None:
@@ -43,11 +50,33 @@ def resolve(root: Path, url_path: str) -> Path | None:
 
 
 class PreviewServer(ThreadingHTTPServer):
+    """Connections are served by a bounded pool of threads; more wait their turn, none is refused.
+
+    A thread per connection (the standard library's way) has no bound, and its
+    listen queue of five made most of 100 simultaneous connections time out.
+    """
+
     daemon_threads = True
+    request_queue_size = BACKLOG
 
     def __init__(self, address: tuple[str, int], builder: PreviewBuilder):
         super().__init__(address, Handler)
         self.builder = builder
+        self._pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="preview")
+
+    def process_request(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+        self._pool.submit(self.process_request_thread, request, client_address)
+
+    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+        """A closed connection is the reader's choice and stays silent; anything else is one line."""
+        error = sys.exc_info()[1]
+        if isinstance(error, GONE):
+            return
+        print(f"preview: {client_address[0]}: {type(error).__name__}: {error}", file=sys.stderr)
+
+    def server_close(self) -> None:
+        super().server_close()
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
     @property
     def url(self) -> str:
@@ -58,9 +87,19 @@ class PreviewServer(ThreadingHTTPServer):
 class Handler(BaseHTTPRequestHandler):
     server: PreviewServer
     protocol_version = "HTTP/1.1"
+    timeout = IDLE_SECONDS
+    _head = False  # answering HEAD: the same status and headers as GET, no body
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         pass  # editors need the rebuild lines, not an access log
+
+    def do_HEAD(self) -> None:  # noqa: N802 - the base class's name
+        """What GET would answer, without the body (link checkers and curl -I ask so)."""
+        self._head = True
+        try:
+            self.do_GET()
+        finally:
+            self._head = False
 
     def do_GET(self) -> None:  # noqa: N802 - the base class's name
         builder = self.server.builder
@@ -75,7 +114,7 @@ class Handler(BaseHTTPRequestHandler):
                 )
                 return
             path = query.get("path", [None])[0]  # the page the tab shows: reload only when it changed
-            number = builder.generation.wait(since, WAIT_SECONDS, path)
+            number = builder.generation.wait(since, 0 if self._head else WAIT_SECONDS, path)
             self._send(HTTPStatus.OK, builder.generation.as_json(number), "application/json")
             return
         if parts.path == "/":
@@ -108,7 +147,8 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        self.wfile.write(body)
+        if not self._head:
+            self.wfile.write(body)
 
     def _units(self) -> list[tuple[str, str]]:
         project = self.server.builder.project

@@ -20,16 +20,18 @@ from __future__ import annotations
 
 import html
 import re
+import warnings
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
 from markdownify import markdownify
 
 from ..markdown import to_html
-from ..pictures import undescribed
 from ..sanitize import TAGS, clean
+from .old_links import is_file_name, plain
 from .shortcodes import Note, Picture, expand
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -40,6 +42,8 @@ BLOCK = {
     *("p", "ul", "ol", "table", "figure", "blockquote", "pre", "hr", "dl", "iframe", "details"),
     *("h1", "h2", "h3", "h4", "h5", "h6"),
 }
+_WP_IMAGE = re.compile(r"^wp-image-(\d+)$")  # the media library's id of a picture in a post
+_IFRAME_SRC = re.compile(r"""<iframe\b[^>]*?\ssrc=["']([^"']*)""", re.I)
 _WP_CLASS = re.compile(r"^(?:wp-|size-|align|attachment|has-|is-)")  # the old theme's styling hooks
 UNWRAP = {"div", "section", "article", "center", "main", "header", "footer", "aside"}
 # what a reader would miss: reported when the allow-list removes it (style and font are presentation)
@@ -65,6 +69,14 @@ class Converted:
     markdown: str
     notes: list[Note] = field(default_factory=list)
     html_blocks: int = 0  # blocks kept as HTML because Markdown would lose something
+    undescribed: list[str] = field(default_factory=list)  # pictures nothing describes: fill in before publishing
+
+
+def _soup(markup: str) -> BeautifulSoup:
+    """Beautiful Soup without its guesses about text that looks like a file name or address."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        return BeautifulSoup(markup, "html.parser")
 
 
 def convert(
@@ -72,8 +84,12 @@ def convert(
     link: Callable[[str, int], str],
     pictures: dict[int, Picture],
     own_pictures: Callable[[], list[Picture]],
+    describe: Callable[[str, int | None], str] = lambda _src, _ident: "",
 ) -> Converted:
-    """Convert one post's stored text; ``link(url, offset)`` gives each link's new address."""
+    """Convert one post's stored text; ``link(url, offset)`` gives each link's new address.
+
+    ``describe(src, attachment_id)`` gives a picture's alt text from the media library.
+    """
     notes: list[Note] = []
     control = _CONTROL.search(content)
     if control:
@@ -84,23 +100,16 @@ def convert(
     text = _COMMENT.sub("", text)
     text = _LINK_ATTR.sub(lambda m: _relink(m, content, link), text)
     safe = clean(text)
-    dropped = {t.lower() for t in _TAG_NAME.findall(text)} - {t.lower() for t in _TAG_NAME.findall(safe)}
-    for tag in sorted(dropped & (_MISSED | ({"iframe"} if "<iframe" in text else set()))):
-        at = content.lower().find(f"<{tag}")
-        notes.append(
-            Note(
-                max(at, 0),
-                f"<{tag}> is not allowed on the sites and was removed",
-                "a video from YouTube or Vimeo is kept; rebuild anything else as a link",
-            )
-        )
-    for src in undescribed(safe):  # the sites refuse a picture without alt text: say so now
+    notes += _removed(content, text, safe)
+    safe, missing = _describe(safe, describe)
+    for src in missing:  # the sites refuse a picture without alt text: say so now
         at = content.find(src.rsplit("/", 1)[-1].rsplit(".", 1)[0])
         notes.append(
             Note(
                 max(at, 0),
-                f"picture {src} has no description (alt text); the build refuses it until it has one",
-                f"describe it in the brackets: ![Petugas melayani pemohon]({src})",
+                f"picture {src} has no description (alt text) in the media library, its caption or the post; "
+                "the item comes in as a draft until it has one",
+                f"describe it in the brackets: ![Petugas melayani pemohon]({src}), then delete draft: true",
             )
         )
     blocks = _blocks(safe)
@@ -116,7 +125,76 @@ def convert(
     body = "\n\n".join(part.strip("\n") for part in out if part.strip())
     # {{ }} and {% %} are the sites' own template syntax: an old post's braces stay text
     body = body.replace("{{", "&#123;&#123;").replace("{%", "&#123;%").replace("{#", "&#123;#")
-    return Converted(body + "\n" if body else "", sorted(notes, key=lambda n: n.offset), kept)
+    return Converted(body + "\n" if body else "", sorted(notes, key=lambda n: n.offset), kept, missing)
+
+
+def _removed(content: str, text: str, safe: str) -> list[Note]:
+    """What the allow-list removed that a reader would miss: each element, each frame by its address."""
+    notes = []
+    before = Counter(t.lower() for t in _TAG_NAME.findall(text))
+    after = Counter(t.lower() for t in _TAG_NAME.findall(safe))
+    for tag in sorted(_MISSED - {"iframe"}):
+        if before[tag] > after[tag]:
+            at = content.lower().find(f"<{tag}")
+            notes.append(
+                Note(
+                    max(at, 0),
+                    f"<{tag}> is not allowed on the sites and was removed",
+                    "a video from YouTube or Vimeo is kept; rebuild anything else as a link",
+                )
+            )
+    kept = Counter(_IFRAME_SRC.findall(safe))
+    for src in _IFRAME_SRC.findall(text):
+        if kept[src]:
+            kept[src] -= 1
+            continue
+        at = content.find(src) if src else content.lower().find("<iframe")
+        notes.append(
+            Note(
+                max(at, 0),
+                f"an embedded frame from {src or '(no address)'} is not allowed on the sites and was removed",
+                f"link to it instead: [{plain(src) or 'tautan'}]({src})" if src else "rebuild it as a link",
+            )
+        )
+    return notes
+
+
+def _describe(safe: str, describe: Callable[[str, int | None], str]) -> tuple[str, list[str]]:
+    """Each picture's alt text from the media library, else its caption, else its own; never a file name.
+
+    Returns the HTML and the pictures still without a description.
+    """
+    if "<img" not in safe:
+        return safe, []
+    soup = _soup(safe)
+    missing: list[str] = []
+    changed = False
+    for img in soup.find_all("img"):
+        src = str(img.get("src") or "")
+        ident = next(
+            (int(m.group(1)) for c in img.get("class") or [] if (m := _WP_IMAGE.match(c))), None
+        )
+        figure = img.find_parent("figure")
+        caption = figure.find("figcaption") if figure is not None else None
+        own = " ".join(str(img.get("alt") or "").split())
+        alt = next(
+            (
+                text
+                for text in (
+                    describe(src, ident),
+                    " ".join(caption.get_text(" ").split()) if caption is not None else "",
+                    own,
+                )
+                if text and not is_file_name(text, src)
+            ),
+            "",
+        )
+        if alt != img.get("alt"):
+            img["alt"] = alt
+            changed = True
+        if not alt:
+            missing.append(src)
+    return (str(soup) if changed else safe), missing
 
 
 def _relink(match: re.Match[str], content: str, link: Callable[[str, int], str]) -> str:
@@ -132,7 +210,7 @@ def _relink(match: re.Match[str], content: str, link: Callable[[str, int], str])
 
 def _blocks(html: str) -> list[tuple[str, bool]]:
     """Top-level blocks as (HTML, is_inline_run); inline runs split into paragraphs as WordPress does."""
-    soup = BeautifulSoup(html, "html.parser")
+    soup = _soup(html)
     for tag in soup.find_all(True):
         classes = [c for c in tag.get("class") or [] if not _WP_CLASS.match(c)]
         if classes:
@@ -168,7 +246,7 @@ def _blocks(html: str) -> list[tuple[str, bool]]:
                 flush()
             elif isinstance(node, Tag) and node.name in BLOCK:
                 flush()
-                if node.get_text(strip=True) or node.find(("img", "iframe")) or node.name == "hr":
+                if node.get_text(strip=True) or node.find(("img", "iframe")) or node.name in ("hr", "iframe"):
                     found.append((str(node), False))  # an empty <p>&nbsp;</p> spacer is left out
             elif isinstance(node, (Tag, NavigableString)):
                 run.append(str(node))
@@ -183,7 +261,11 @@ def _markdown(block: str) -> str | None:
     wanted = _shape(block)
     for escape_misc in (False, True):  # plain text first; escaping every sign only if needed
         try:
-            markdown = markdownify(block, heading_style="ATX", bullets="-", escape_misc=escape_misc).strip()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+                markdown = markdownify(
+                    block, heading_style="ATX", bullets="-", escape_misc=escape_misc
+                ).strip()
         except Exception:  # markdownify fails on odd markup: the block simply stays HTML
             return None
         if markdown and _shape(clean(to_html(markdown))) == wanted:

@@ -34,8 +34,8 @@ from ..config import Office
 from ..errors import Problems
 from ..model import MAIN_SECTIONS
 from ..urls import UnsafePath, alias_url, file_for, page_url, slugify
-from .convert import convert
-from .old_links import OldSite, Upload, host, plain
+from .convert import Converted, convert
+from .old_links import OldSite, Upload, clean_path, host, plain
 from .record import Record
 from .wxr import Export, Item
 
@@ -50,6 +50,9 @@ SKIP_REASONS = {
 RESERVED = (*MAIN_SECTIONS, "langganan", "tag", "cari", "situs-resmi", "en")
 DEFAULT_CATEGORIES = ("uncategorized", "uncategorised", "tak-berkategori")
 _NO_DATE = "0000-00-00 00:00:00"
+PROTECTED_BODY = (
+    "Teks halaman ini dilindungi kata sandi di situs lama dan tidak diimpor.\n"
+)
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class Entry:
     url: str  # on the new site
     text: str
     draft: bool
+    held: str = ""  # why a published item comes in as a draft ("" when it does not)
 
 
 @dataclass
@@ -72,6 +76,8 @@ class Plan:
     ignored: Counter[str] = field(default_factory=Counter)  # other post types, by type
     comments: int = 0
     html_blocks: int = 0
+    protected: list[Item] = field(default_factory=list)  # password-protected: drafts without their text
+    undescribed: list[tuple[Item, str]] = field(default_factory=list)  # drafts until described: (item, what)
 
 
 class Planner:
@@ -107,9 +113,9 @@ class Planner:
                 self.old.add_target(item, url)
         self.old.note_media_library()
         for item, rel, url, draft in placed:
-            self.plan.entries.append(
-                Entry(self._key(item), item, rel, url, self._text(item, url, draft), draft)
-            )
+            text, held = self._text(item, url, draft)
+            entry = Entry(self._key(item), item, rel, url, text, draft or bool(held), held)
+            self.plan.entries.append(entry)
         self.plan.uploads = self.old.uploads
         return self.plan
 
@@ -126,7 +132,9 @@ class Planner:
                 continue
             self.plan.comments += item.comments
             if item.status in PUBLISHED_STATUSES or item.status in DRAFT_STATUSES:
-                chosen.append((item, item.status in DRAFT_STATUSES))
+                if item.password:  # readers needed a password: never published, its text never copied
+                    self.plan.protected.append(item)
+                chosen.append((item, item.status in DRAFT_STATUSES or bool(item.password)))
                 self.keys[item.post_id] = self._choose_key(item, seen)
             else:
                 reason = SKIP_REASONS.get(item.status, f"status {item.status!r}; not imported")
@@ -161,7 +169,13 @@ class Planner:
     def _free_name(self, item: Item, taken: dict[str, str]) -> str:
         slug = _slug(item) or _slug_of(_title(item)) or f"{item.post_type}-{item.post_id}"
         if item.post_type == "page":
-            folder = "/".join([self.pages_section, *self._ancestors(item)])
+            chain = self._ancestors(item)
+            section = self.pages_section.rsplit("/", 1)[-1]
+            if chain and chain[0] == section:  # the old site's own "Profil" page: the section itself
+                chain = chain[1:]
+            elif not chain and slug == section:
+                return self._section_index(item, taken)
+            folder = "/".join([self.pages_section, *chain])
             prefix = ""
         else:
             folder, prefix = "berita", f"{self._moment(item):%Y-%m-%d}-"
@@ -186,6 +200,20 @@ class Planner:
                 return rel
         raise AssertionError("no free name")  # a thousand items with one slug and year cannot happen
 
+    def _section_index(self, item: Item, taken: dict[str, str]) -> str:
+        """The old site's page named like the section ("Profil" into profil/) is the section's page."""
+        rel = f"{self.pages_section}/_index.md"
+        if page_url(rel) in taken or (self.unit_dir / rel).exists():
+            rel = f"{self.pages_section}/{self.pages_section.rsplit('/', 1)[-1]}-{item.post_id}.md"
+            self._attention(item.line, f"the section's own page is taken, so this page goes to {rel}")
+        elif (self.unit_dir.parent.parent / "shared" / rel).exists():
+            self._attention(
+                item.line,
+                f"this page goes to {rel}, which replaces the shared page for {self.office.id}",
+                "if the shared page says the same, delete the imported one",
+            )
+        return rel
+
     def _ancestors(self, item: Item) -> list[str]:
         chain: list[str] = []
         seen = {item.post_id}
@@ -198,19 +226,29 @@ class Planner:
 
     # -- one file ---------------------------------------------------------------------------------
 
-    def _text(self, item: Item, url: str, draft: bool) -> str:
+    def _text(self, item: Item, url: str, draft: bool) -> tuple[str, str]:
+        """The file's text, and why a published item is held back as a draft ("" if it is not)."""
         title = _title(item)
         if not title:
             title = f"Tanpa judul ({self._moment(item):%Y-%m-%d})"
             self._attention(
                 item.line, "the item has no title; it was given one from its date", "write a title"
             )
-        converted = convert(
-            item.content,
-            lambda link, offset: self.old.relink(link, item.line_in_content(offset)),
-            self.old.pictures(),
-            lambda: self.old.own_pictures(item),
-        )
+        if item.password:
+            converted = Converted(PROTECTED_BODY)
+            self._attention(
+                item.line,
+                "password-protected on the old site; imported as a draft without its text or summary",
+                "if it may be public, copy its text from the old site and delete draft: true; else delete the file",
+            )
+        else:
+            converted = convert(
+                item.content,
+                lambda link, offset: self.old.relink(link, item.line_in_content(offset)),
+                self.old.pictures(),
+                lambda: self.old.own_pictures(item),
+                self._describe,
+            )
         self.plan.html_blocks += converted.html_blocks
         for note in converted.notes:
             self._attention(item.line_in_content(note.offset), note.message, note.hint)
@@ -231,34 +269,53 @@ class Planner:
             tags = [t.name for t in categories[1:]] + [t.name for t in item.terms if t.domain == "post_tag"]
             if categories:
                 lines.append(f"category: {_yaml(categories[0].name)}")
+            tags = _one_per_topic(tags)
             if tags:
-                lines.append(f"tags: {_yaml(list(dict.fromkeys(tags)))}")
-        summary = plain(item.excerpt)
+                lines.append(f"tags: {_yaml(tags)}")
+        summary = "" if item.password else plain(item.excerpt)
         if summary:
             lines.append(f"summary: {_yaml(summary)}")
+        undescribed = list(converted.undescribed)
         image, alt = self.old.featured(item)
         if image:
             lines.append(f"image: {_yaml(image)}")
             if alt:
                 lines.append(f"image_alt: {_yaml(alt)}")
             else:
+                undescribed.insert(0, "image")
                 self._attention(
                     item.line,
-                    f"the featured picture {image} has no description (alt text); "
-                    "the build refuses it until it has one",
-                    "add a line image_alt: Petugas melayani pemohon",
+                    f"the featured picture {image} has no description (alt text) in the media library; "
+                    "the item comes in as a draft until it has one",
+                    "add a line image_alt: Petugas melayani pemohon, then delete draft: true",
                 )
         if item.post_type == "page" and item.menu_order:
             lines.append(f"weight: {item.menu_order}")
+        if item.post_type == "post" and item.sticky and not item.password:
+            lines.append("pinned: true  # sticky on the old site: shown first on the news list and home")
         if item.post_type == "post" and item.guid:
             lines.append(f"id: {_yaml(self._key(item))}")
-        alias = self._alias(item, url)
+        alias = "" if item.password else self._alias(item, url)
         if alias:
             lines.append(f"aliases: {_yaml([alias])}")
-        if draft:
+        held = ""
+        if item.password:
+            lines.append("draft: true  # password-protected on the old site; its text was not imported")
+        elif draft:
             lines.append(f"draft: true  # {item.status} on the old site; delete this line to publish")
+        elif undescribed:
+            names = ["image_alt" if u == "image" else u.split("?")[0].rsplit("/", 1)[-1] for u in undescribed]
+            names = list(dict.fromkeys(names))
+            held = f"describe {len(names)} picture(s) first: {', '.join(names)}"
+            lines.append(f"draft: true  # {held} (alt text); then delete this line")
+        if held:
+            self.plan.undescribed.append((item, held))
         lines += ["---", ""]
-        return "\n".join(lines) + converted.markdown
+        return "\n".join(lines) + converted.markdown, held
+
+    def _describe(self, src: str, ident: int | None) -> str:
+        attachment = self.old.attachment_of(src, ident)
+        return self.old.library_alt(attachment) if attachment is not None else ""
 
     def _key(self, item: Item) -> str:
         return self.keys[item.post_id]
@@ -268,7 +325,7 @@ class Planner:
         key = self._guid(item)
         if key in seen:
             other = key
-            key = f"{self.export.site_url}/?p={item.post_id}"
+            key = f"{self.export.blog_url}/?p={item.post_id}"
             self._attention(
                 item.line,
                 f"the GUID {other} is also the item's at line {seen[other].line}; this one gets {key}",
@@ -279,8 +336,8 @@ class Planner:
     def _guid(self, item: Item) -> str:
         guid = item.guid
         if guid and ":" not in guid:  # a GUID without a scheme would be read as a local id
-            guid = f"{self.export.site_url}/{guid.lstrip('/')}"
-        return guid or f"{self.export.site_url}/?p={item.post_id}"
+            guid = f"{self.export.blog_url}/{guid.lstrip('/')}"
+        return guid or f"{self.export.blog_url}/?p={item.post_id}"
 
     def _moment(self, item: Item) -> datetime:
         moment = _utc(item.date_gmt) or _local(item.date, self.office)
@@ -296,7 +353,7 @@ class Planner:
             or item.status in DRAFT_STATUSES
         ):
             return ""
-        path = unquote(parts.path)
+        path = clean_path(unquote(parts.path))
         try:
             alias = alias_url(path)
             file_for(alias)
@@ -343,9 +400,52 @@ def _slug(item: Item) -> str:
 
 
 def _slug_of(text: str) -> str:
-    """A slug from Latin letters and digits, or "" (slugify's "halaman" for text without any)."""
-    slug = slugify(text)
-    return "" if slug == "halaman" and "halaman" not in text.lower() else slug
+    """A slug from the words' letters, Greek and Cyrillic ones written in Latin, or "".
+
+    The new sites' addresses are Latin letters, digits and ``-`` (``slugify``); a title
+    in another script keeps its words by transliteration ("Επίπεδο 2" -> "epipedo-2")
+    rather than shrinking to its digits ("2"). A slug of digits alone is refused (""):
+    it says nothing and collides.
+    """
+    slug = slugify(transliterate(text))
+    if slug == "halaman" and "halaman" not in text.lower():
+        return ""
+    return "" if slug.replace("-", "").isdigit() else slug
+
+
+def _pairs(letters: str, latin: str) -> dict[str, str]:
+    return dict(zip(letters, latin.split(" "), strict=True))
+
+
+# ISO 843 (Greek, simplified) and a common Cyrillic romanisation: enough for a readable slug
+_LATIN = {
+    **_pairs("αβγδεζηθικλμνξοπρσςτυφχψω", "a b g d e z i th i k l m n x o p r s s t y f ch ps o"),
+    **_pairs("άέήίόύώϊϋΐΰ", "a e i i o y o i y i y"),
+    **_pairs(
+        "абвгдеёжзийклмнопрстуфхцчшщыэюяіїєґ",
+        "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch y e yu ya i i ie g",
+    ),
+    "ъ": "",
+    "ь": "",
+}
+
+
+def transliterate(text: str) -> str:
+    """Greek and Cyrillic letters in Latin ones; everything else as it was."""
+    return "".join(_LATIN.get(c, _LATIN.get(c.lower(), c)) for c in text)
+
+
+def _one_per_topic(tags: list[str]) -> list[str]:
+    """Tags as one topic each, whatever their case or spacing (``Paspor``, ``paspor``, `` PASPOR``): the first kept."""
+    seen: set[str] = set()
+    kept = []
+    for tag in tags:
+        name = " ".join(tag.split())
+        key = slugify(name)
+        if name and key not in seen:
+            seen.add(key)
+            kept.append(name)
+    return kept
 
 
 def _title(item: Item) -> str:

@@ -30,6 +30,19 @@ def lines(result: Result, problems: Problems) -> list[str]:
         )
     if done.absent:
         out.append(f"  no longer in the export, kept as they are: {', '.join(done.absent)}")
+    if plan.protected:
+        out.append(
+            f"  password-protected: {len(plan.protected)}, imported as drafts without their text or summary"
+        )
+        for item in plan.protected:
+            out.append(f"    {problems.rel(result.export)}:{item.line}: {item.title or '(no title)'}")
+    if plan.undescribed:
+        out.append(
+            f"  held back as drafts until their pictures are described: {len(plan.undescribed)}"
+        )
+        rel = {e.item.post_id: e.rel for e in entries}
+        for item, held in plan.undescribed:
+            out.append(f"    {problems.rel(result.unit_dir / rel[item.post_id])}: {held}")
     reasons = Counter(item.status for item, _ in plan.skipped)
     skipped = ", ".join(f"{n} {status}" for status, n in sorted(reasons.items()))
     out.append(f"  skipped: {len(plan.skipped)}" + (f" ({skipped})" if skipped else ""))

@@ -24,6 +24,11 @@ _EMBED = re.compile(r"\[embed(\s[^\]]*)?\](.*?)\[/embed\]", re.S)
 _BARE_VIDEO = re.compile(
     r"^[ \t]*(https?://(?:www\.|m\.)?(?:youtube\.com/watch\?\S+|youtu\.be/\S+|vimeo\.com/\d+))[ \t]*$", re.M
 )
+# the block editor's embed: <figure class="wp-block-embed …"><div class="wp-block-embed__wrapper">URL</div></figure>
+_BLOCK_EMBED = re.compile(
+    r"<figure\b[^>]*class=[\"'][^\"']*\bwp-block-embed\b[^\"']*[\"'][^>]*>(.*?)</figure>", re.S | re.I
+)
+_URL = re.compile(r"https?://[^\s<>\"']+")
 _ANY = re.compile(r"\[([a-z][a-z0-9_-]*)((?:\s[^\[\]]*)?)\]")
 # shortcodes WordPress itself or common plugins register; others are only reported when they look like one
 KNOWN = {
@@ -84,7 +89,7 @@ def video_embed(url: str) -> str | None:
         return None
     return (
         f'<figure class="video"><iframe src="{player}{video}" title="Video" width="560" height="315" '
-        'loading="lazy" allowfullscreen></iframe></figure>'
+        'allowfullscreen></iframe></figure>'
     )
 
 
@@ -148,11 +153,34 @@ def expand(
         )
         return f'\n\n<p><a href="{html.escape(url)}">{html.escape(url)}</a></p>\n\n'
 
+    def block_embed(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        caption = re.search(r"<figcaption\b[^>]*>(.*?)</figcaption>", inner, re.S | re.I)
+        found = _URL.search(re.sub(r"<figcaption\b.*?</figcaption>", "", inner, flags=re.S | re.I))
+        url = html.unescape(found.group(0)) if found else ""
+        player = video_embed(url) if url else None
+        if player:
+            if caption:
+                player = player.replace("</figure>", f"<figcaption>{caption.group(1).strip()}</figcaption></figure>")
+            return f"\n\n{player}\n\n"
+        if not url:
+            notes.append(Note(m.start(), "an embed block without an address was left out"))
+            return "\n\n"
+        notes.append(
+            Note(
+                m.start(),
+                f"the embed of {url} became a plain link",
+                "only YouTube and Vimeo players are embedded; nothing else loads from another host",
+            )
+        )
+        return f'\n\n<p><a href="{html.escape(url)}">{html.escape(url)}</a></p>\n\n'
+
     def bare(m: re.Match[str]) -> str:
         player = video_embed(html.unescape(m.group(1)))
         return player if player else m.group(0)
 
-    for pattern, make in ((_CAPTION, caption), (_GALLERY, gallery), (_EMBED, embed), (_BARE_VIDEO, bare)):
+    makers = ((_BLOCK_EMBED, block_embed), (_CAPTION, caption), (_GALLERY, gallery), (_EMBED, embed), (_BARE_VIDEO, bare))
+    for pattern, make in makers:
         for match in pattern.finditer(text):
             if not any(start < match.end() and match.start() < end for start, end, _ in edits):
                 edits.append((match.start(), match.end(), make(match)))
@@ -165,16 +193,26 @@ def expand(
             notes.append(
                 Note(
                     match.start(),
-                    f"shortcode [{name}] cannot be rebuilt; it is left in the text as written",
-                    "replace it by hand: a link, a table or plain text",
+                    f"shortcode {match.group(0)} cannot be rebuilt and was removed"
+                    + (" (the text between its tags is kept)" if closed else ""),
+                    "rebuild it by hand if readers need it: a link, a table or plain text",
                 )
             )
+            edits.append((match.start(), match.end(), ""))
+    for name in {n for _, _, n in _closing(text)} & {m.group(1) for m in _ANY.finditer(text)} - _HANDLED:
+        for match in re.finditer(re.escape(f"[/{name}]"), text):
+            if not any(start <= match.start() < end for start, end, _ in edits):
+                edits.append((match.start(), match.end(), ""))
     out, last = [], 0
     for start, end, replacement in sorted(edits):
         out += [text[last:start], replacement]
         last = end
     out.append(text[last:])
     return "".join(out), sorted(notes, key=lambda n: n.offset)
+
+
+def _closing(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(1)) for m in re.finditer(r"\[/([a-z][a-z0-9_-]*)\]", text)]
 
 
 def _picture(picture: Picture) -> str:

@@ -105,7 +105,11 @@ def _copy(
         if not target.is_file():
             outcome.by_hand.append(upload)
         return
-    data = upload.source.read_bytes()
+    data = _read_plain(upload.source)
+    if data is None:
+        problems.warning(upload.source, 0, "became a link while the import ran; it was not copied")
+        outcome.by_hand.append(upload)
+        return
     wanted = digest(data)
     recorded = record.files.get(upload.target)
     if target.is_file():
@@ -123,6 +127,16 @@ def _copy(
     _put(target, data, dry_run)
     outcome.copied.append(upload.target)
     record.files[upload.target] = wanted
+
+
+def _read_plain(path: Path) -> bytes | None:
+    """The bytes of ``path`` itself, never of a file a link put in its place after it was checked."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    with os.fdopen(handle, "rb") as stream:
+        return stream.read()
 
 
 def _put(path: Path, data: bytes, dry_run: bool) -> None:

@@ -12,6 +12,7 @@ line it starts on and the line its content starts on, so later steps can say
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax import SAXException, SAXParseException, handler
@@ -20,7 +21,13 @@ from xml.sax.xmlreader import Locator
 import defusedxml.sax
 from defusedxml import DefusedXmlException
 
-WP_NAMESPACE = "http://wordpress.org/export/"  # followed by the WXR version: 1.0/, 1.1/, 1.2/
+# WordPress has declared its elements as http://wordpress.org/export/1.0/ to …/1.2/, and as
+# https://wordpress.org/export/1.2/ (WordPress.com and newer exports); its own importer reads
+# whichever the file declares. Every such URI is read here as these two short names.
+WP_NAMESPACE = "wp"
+EXCERPT_NAMESPACE = "excerpt"
+_WP_URI = re.compile(r"^https?://(?:www\.)?wordpress\.org/export/(\d+\.\d+)/(excerpt/)?$")
+VERSIONS = ("1.0", "1.1", "1.2")
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
 DC = "http://purl.org/dc/elements/1.1/"
 
@@ -70,6 +77,8 @@ class Item:
     terms: tuple[Term, ...]
     meta: dict[str, str] = field(hash=False, compare=False)
     comments: int = 0
+    password: str = ""  # wp:post_password: readers needed it to see the text
+    sticky: bool = False  # wp:is_sticky: kept at the top of the old site's news
 
     def line_in_content(self, offset: int) -> int:
         """The export's line of a character of ``content``."""
@@ -101,7 +110,7 @@ class _Node:
 
     def child(self, uri: str, local: str) -> _Node | None:
         for node in self.children:
-            if node.name[1] == local and (node.name[0] or "").startswith(uri) and (uri or not node.name[0]):
+            if node.name == ((uri or None), local):
                 return node
         return None
 
@@ -124,6 +133,8 @@ class _Reader(handler.ContentHandler):
         self.link = ""
         self.authors: dict[str, str] = {}
         self.items: list[Item] = []
+        self.wp_uris: set[str] = set()  # the WordPress namespaces the file uses
+        self.odd_uris: set[str] = set()  # namespaces that look like WordPress's but are not
 
     def setDocumentLocator(self, locator: Locator) -> None:  # noqa: N802 (SAX's name)
         self.locator = locator
@@ -138,10 +149,21 @@ class _Reader(handler.ContentHandler):
                     line,
                     "give the file WordPress exported (Tools → Export → All content)",
                 )
-        node = _Node(name, line, attrs={k[1]: v for k, v in attrs.items()})
+        node = _Node(self._canonical(name), line, attrs={k[1]: v for k, v in attrs.items()})
         if self.stack:
             self.stack[-1].children.append(node)
         self.stack.append(node)
+
+    def _canonical(self, name: tuple[str | None, str]) -> tuple[str | None, str]:
+        """WordPress's namespace, whichever version and scheme the file declares, as ``wp``/``excerpt``."""
+        uri = name[0]
+        match = _WP_URI.match(uri) if uri else None
+        if match is None:
+            if uri and "wordpress.org/export" in uri:
+                self.odd_uris.add(uri)
+            return name
+        self.wp_uris.add(uri.removesuffix("excerpt/"))
+        return (EXCERPT_NAMESPACE if match.group(2) else WP_NAMESPACE, name[1])
 
     def characters(self, content: str) -> None:
         if self.stack:
@@ -153,8 +175,8 @@ class _Reader(handler.ContentHandler):
         if parent is None or parent.name[1] != "channel" or parent.name[0]:
             return
         parent.children.pop()  # channel-level elements are read here and let go
-        uri, local = name
-        wp = (uri or "").startswith(WP_NAMESPACE)
+        uri, local = node.name
+        wp = uri == WP_NAMESPACE
         if local == "item" and not uri:
             self.items.append(_item(node))
         elif wp and local == "wxr_version":
@@ -181,9 +203,7 @@ def _int(text: str) -> int:
 def _item(node: _Node) -> Item:
     wp = WP_NAMESPACE
     content = node.child(CONTENT, "encoded")
-    excerpt = next(
-        (c for c in node.children if c.name[1] == "encoded" and (c.name[0] or "").endswith("/excerpt/")), None
-    )
+    excerpt = node.child(EXCERPT_NAMESPACE, "encoded")
     terms = tuple(
         Term(c.attrs.get("domain", ""), c.attrs.get("nicename", ""), html.unescape(c.value().strip()))
         for c in node.children
@@ -191,15 +211,14 @@ def _item(node: _Node) -> Item:
     )
     meta = {}
     for c in node.children:
-        if c.name[1] == "postmeta" and (c.name[0] or "").startswith(wp):
+        if c.name == (wp, "postmeta"):
             key = c.get(wp, "meta_key")
             if key:
                 meta[key] = c.get(wp, "meta_value")
     comments = sum(
         1
         for c in node.children
-        if c.name[1] == "comment"
-        and (c.name[0] or "").startswith(wp)
+        if c.name == (wp, "comment")
         and c.get(wp, "comment_approved") == "1"
     )
     return Item(
@@ -225,7 +244,44 @@ def _item(node: _Node) -> Item:
         terms=terms,
         meta=meta,
         comments=comments,
+        password=node.get(wp, "post_password"),
+        sticky=node.get(wp, "is_sticky") == "1",
     )
+
+
+_EXPORT_HINT = "in WordPress, use Tools → Export → All content and give that file"
+
+
+def _check_version(reader: _Reader) -> None:
+    """Say exactly why an RSS file is not a WXR file WordPress wrote, or accept it."""
+    declared = " and ".join(sorted(reader.wp_uris))
+    if not reader.wp_uris and reader.odd_uris:
+        raise WxrError(
+            f"not a WordPress export: it declares {', '.join(sorted(reader.odd_uris))}, which is not a "
+            "namespace WordPress writes (http:// or https://wordpress.org/export/1.0/ to 1.2/)",
+            1,
+            _EXPORT_HINT,
+        )
+    if not reader.wp_uris:
+        raise WxrError(
+            "not a WordPress export: an RSS feed without WordPress's elements "
+            '(no xmlns:wp="https://wordpress.org/export/1.2/" or an earlier version)',
+            1,
+            "a site's feed holds only its latest posts; " + _EXPORT_HINT,
+        )
+    if not reader.version:
+        raise WxrError(
+            f"not a complete WordPress export: it uses {declared} but its <channel> has no <wp:wxr_version>",
+            1,
+            _EXPORT_HINT,
+        )
+    major, _, minor = reader.version.partition(".")
+    if major != "1" or not minor.isdigit():
+        raise WxrError(
+            f"WXR version {reader.version!r} is not one sitegen reads ({', '.join(VERSIONS)})",
+            1,
+            "export the site again with a current WordPress",
+        )
 
 
 def read_export(path: Path) -> Export:
@@ -262,12 +318,7 @@ def read_export(path: Path) -> Export:
         raise WxrError(f"not readable as XML: {exc.getMessage()}") from None
     except UnicodeDecodeError as exc:
         raise WxrError(f"not readable as text: {exc}") from None
-    if not reader.version:
-        raise WxrError(
-            "not a WordPress export: an RSS file without <wp:wxr_version>",
-            1,
-            "in WordPress, use Tools → Export → All content and give that file",
-        )
+    _check_version(reader)
     return Export(
         path=path,
         version=reader.version,
