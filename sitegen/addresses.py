@@ -14,6 +14,10 @@ index, list pages beyond the first (``page/2/``: lists shrink), the monthly
 and yearly archive pages, and units no longer in offices.yaml (unpublished
 whole). A unit without a manifest (a first build) is not checked.
 
+A topic (``tag/x/``, with its feeds) may go without a decision of its own when every
+item it listed went in a resolved way: withdrawn with ``gone:`` or deleted with its
+address in another page's ``aliases:``. Its readers have the section instead.
+
 When an address is gone, the error names it and, where the page now lives
 elsewhere (the same feed id, pinned with ``id:`` or recorded in the
 manifest's ``ids``, or the same title), the exact ``aliases:`` line that
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -42,6 +47,8 @@ _LATER_PAGE = re.compile(r"(?:^|/)page/\d+/index\.html$")  # page 2, 3… of a l
 _ARCHIVE_PART = re.compile(rf"^(?:[a-z]{{2}}/)?(?:{'|'.join(FEED_SECTIONS)})/arsip/\d{{4}}/")
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
+_ENTRIES = re.compile(r'<ul class="entries">(.*?)</ul>', re.S)  # a list's items (partials/list.html)
+_ENTRY_LINK = re.compile(r'<li>\s*<a href="([^"]+)"')
 NARROWING = ("offices", "exclude_offices", "kinds", "services")
 
 # Every message of this check, in one place (they are translated later through gettext).
@@ -64,9 +71,10 @@ HINT_NARROWED = (
     'gone: "why it was withdrawn"; or add {address} to aliases: of the page that replaces it there'
 )
 HINT_TOPIC = (
-    "no published news item or announcement is tagged {tag!r} any more: keep the tag on one, "
-    'withdraw the last one with gone: "…" (its topic goes with it), or add {address} to aliases: '
-    "of the page that takes the topic's place"
+    "no published page is tagged {tag!r} any more: keep the tag on one; or, when the items that "
+    'carried it are withdrawn (gone: "…") or redirected (aliases:), none of them still published '
+    "without the tag, the topic goes with them; or add {address} to aliases: of the page that "
+    "takes the topic's place"
 )
 HINT_FEED = (
     "subscribers poll it: restore what made it, or leave the page it belongs to as a redirect (aliases:)"
@@ -81,11 +89,20 @@ def counts(path: str) -> bool:
     return name == "index.html" and not _LATER_PAGE.search(path) and not _ARCHIVE_PART.match(path)
 
 
+@dataclass(frozen=True)
+class TopicItem:
+    """An item a published topic listed: the path of its link, and its feed id (the guid) if known."""
+
+    link: str
+    feed_id: str
+
+
 @dataclass
 class Published:
     """What was published last: a folder with ``.sitegen/<id>.json`` manifests (an output, or the host's copy)."""
 
     root: Path
+    feed_limit: int = 20  # the network's feeds.items: a feed this long may have left items out
     _feed_titles: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def record(self, unit: str) -> dict | None:
@@ -111,6 +128,39 @@ class Published:
         url = "/" + path.removesuffix("index.html")
         # the site may live under a sub-path of its host: compare the ends of the links' paths
         return next((t for link, t in self._titles_in_feeds(unit).items() if link.endswith(url)), "")
+
+    def topic_items(self, unit: str, url: str, old_files: dict[str, str]) -> list[TopicItem] | None:
+        """Every item the topic at ``url`` ("tag/x/") listed when published, or None when unknown.
+
+        Read from the topic's RSS feed (a host copy holds it too) and, where the folder holds
+        pages, the entries of its first page. None when either may have been cut short: a feed
+        as long as the feeds' limit, a list with a second page, or neither to read.
+        """
+        items: dict[str, TopicItem] = {}
+        feed = self.root / unit / url / "rss.xml"
+        if feed.is_file():
+            try:
+                entries = list(ET.parse(feed).getroot().iter("item"))
+            except (OSError, ET.ParseError):
+                return None
+            for item in entries:
+                link = urlsplit((item.findtext("link") or "").strip()).path
+                items[link] = TopicItem(link, (item.findtext("guid") or "").strip())
+            if len(entries) >= self.feed_limit:
+                return None  # the topic may hold older items the feed left out
+        try:
+            page = (self.root / unit / url / "index.html").read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            page = None
+        if page is not None:
+            if f"{url}page/2/index.html" in old_files:
+                return None  # the first page of the list is not all of it
+            listed = _ENTRIES.search(page)
+            for href in _ENTRY_LINK.findall(listed.group(1) if listed else ""):
+                link = html.unescape(href).split("#")[0].removesuffix("index.html")
+                link = posixpath.normpath(posixpath.join("/" + url, link)) + "/"
+                items.setdefault(link, TopicItem(link, ""))
+        return list(items.values()) or None
 
     def _titles_in_feeds(self, unit: str) -> dict[str, str]:
         """Link path -> title of every item of the unit's published RSS feeds (a host copy holds no pages)."""
@@ -153,7 +203,7 @@ def check(
         with_feeds = [f for f in feeds if f.rpartition("/")[0] + "/" == url]
         tag = url[len("tag/") : -1] if url.startswith("tag/") and url.count("/") == 2 else ""
         if tag:
-            if tag not in withdrawn_tags:
+            if not _topic_resolved(site, published.topic_items(unit, url, old_files), tag in withdrawn_tags):
                 message = GONE_WITH_FEEDS if with_feeds else GONE
                 names = ", ".join(f"/{f}" for f in with_feeds)
                 problems.error(
@@ -189,6 +239,32 @@ def check(
             continue  # a feed goes with its page: reported with it, or redirected with it
         address = f"/{path}"
         problems.error(address, 0, FEED_GONE.format(address=address, unit=unit), HINT_FEED)
+
+
+def _topic_resolved(site: Site, items: list[TopicItem] | None, withdrawn: bool) -> bool:
+    """Did the topic go only because every item that kept it alive was resolved?
+
+    An item is resolved when it is published nowhere now, as itself (its address or its feed
+    id), and its old address either shows its withdrawal (gone:) or redirects (aliases:). A
+    reader following the topic then has the section's list and feeds instead. An item still
+    published without the tag means the topic went for no resolved reason: the error stays.
+    Without a record of the topic's items, a withdrawn item that carried the tag decides.
+    """
+    if items is None:
+        return withdrawn
+    live = [p for p in site.pages if not p.gone]
+    live_ids = {p.feed_id for p in live if p.feed_id}
+    known = {url: url in site.aliases or site.by_url[url].gone for url in site.by_url if url}
+    known.update(dict.fromkeys(site.aliases, True))
+
+    def resolved(item: TopicItem) -> bool:
+        if item.feed_id and item.feed_id in live_ids:
+            return False  # the item lives on (renamed, perhaps) without the tag
+        # the site may live under a sub-path of its host: the longest URL the link ends with is its own
+        ends = [url for url in known if item.link.endswith("/" + url)]
+        return bool(ends) and known[max(ends, key=len)]
+
+    return all(resolved(item) for item in items)
 
 
 def _renamed(site: Site, old_ids: dict[str, str]) -> dict[str, Page]:

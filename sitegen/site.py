@@ -316,7 +316,7 @@ def _build(
     changes: list[datetime] = []
     extras = [lambda s: feed_files(s, models), lambda s: json_feed_files(s, models), network_files]
     todo: list[_Unit] = []
-    last = addresses.Published(published) if published is not None else None
+    last = addresses.Published(published, project.network.feed_items) if published is not None else None
 
     def keep_addresses(site: Site, files: set[str]) -> None:
         """Every page and feed published last is still made (see sitegen.addresses)."""

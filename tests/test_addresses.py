@@ -296,3 +296,60 @@ def test_a_withdrawn_item_leaving_the_feeds_passes_the_feeds_guard(project, tmp_
     assert build(project).exit_code == 0
     guard = CliRunner().invoke(main, ["feeds", "diff", str(old), str(project.out)])
     assert guard.exit_code == 0, guard.output
+
+
+PATROLI = "content/offices/alpha/berita/2026-10-05-patroli.md"  # the only item tagged perbatasan
+
+
+def test_a_resolved_deletion_takes_the_topics_only_it_kept_alive(project):
+    def delete_with_alias():
+        (project.root / PATROLI).unlink()
+        project.write(NEWS, project.read(NEWS).replace("tags:", "aliases: [/berita/patroli/]\ntags:"))
+
+    result, _ = published_then(project, delete_with_alias)
+    assert result.exit_code == 0, result.output
+    site = project.out / "alpha"
+    assert not (site / "tag/perbatasan").exists()  # readers of the topic have the section instead
+    assert "url=../sosialisasi/index.html" in (site / "berita/patroli/index.html").read_text(encoding="utf-8")
+
+
+def test_a_resolved_deletion_takes_its_topic_against_a_deployed_copy_too(project, tmp_path: Path):
+    assert build(project).exit_code == 0
+    deployed = tmp_path / "deployed"  # manifests and feeds only: the topic's items are read from its feed
+    shutil.copytree(project.out, deployed, ignore=shutil.ignore_patterns("*.html", "local"))
+    assert not (deployed / "alpha/tag/perbatasan/index.html").exists()
+    (project.root / PATROLI).unlink()
+    project.write(NEWS, project.read(NEWS).replace("tags:", "aliases: [/berita/patroli/]\ntags:"))
+    result = build(project, "--against", str(deployed))
+    assert result.exit_code == 0, result.output
+
+
+def test_a_topic_another_item_was_untagged_from_still_fails(project):
+    other = "content/offices/alpha/berita/2026-10-06-patroli-lanjutan.md"
+    project.write(
+        other, "---\ntitle: Patroli Lanjutan\ndate: 2026-10-06 14:00\ntags: [perbatasan]\n---\nLagi.\n"
+    )
+
+    def withdraw_one_untag_the_other():
+        project.write(PATROLI, project.read(PATROLI).replace("tags:", 'gone: "Jadwal berubah."\ntags:'))
+        project.write(other, project.read(other).replace("[perbatasan]", "[patroli]"))
+
+    result, before = published_then(project, withdraw_one_untag_the_other)
+    assert result.exit_code == 1
+    assert "/tag/perbatasan/ was published and is gone, with its feeds" in result.output
+    assert "keep the tag on one" in result.output
+    assert tree(project.out) == before
+
+
+def test_a_renamed_item_that_dropped_its_tag_still_fails_for_its_topic(project):
+    new = "content/offices/alpha/berita/2026-10-05-patroli-perbatasan.md"
+
+    def move_and_untag():
+        moved = run(project, "mv", PATROLI, new)
+        assert moved.exit_code == 0, moved.output
+        project.write(new, project.read(new).replace("tags: [perbatasan]\n", ""))
+
+    result, _ = published_then(project, move_and_untag)
+    assert result.exit_code == 1
+    assert "/tag/perbatasan/ was published and is gone" in result.output
+    assert "/berita/patroli/ was published" not in result.output  # the move itself is resolved
