@@ -16,7 +16,8 @@ whole). A unit without a manifest (a first build) is not checked.
 
 A topic (``tag/x/``, with its feeds) may go without a decision of its own when every
 item it listed went in a resolved way: withdrawn with ``gone:`` or deleted with its
-address in another page's ``aliases:``. Its readers have the section instead.
+address in another page's ``aliases:``. Its readers have the section instead. The
+list of topics (``tag/``) goes the same way when the last topic does.
 
 When an address is gone, the error names it and, where the page now lives
 elsewhere (the same feed id, pinned with ``id:`` or recorded in the
@@ -76,6 +77,7 @@ HINT_TOPIC = (
     "without the tag, the topic goes with them; or add {address} to aliases: of the page that "
     "takes the topic's place"
 )
+HINT_TOPICS = "the list of topics goes when the last topic does: resolve the topics reported with it"
 HINT_FEED = (
     "subscribers poll it: restore what made it, or leave the page it belongs to as a redirect (aliases:)"
 )
@@ -196,14 +198,18 @@ def check(
     arrived = [p for p in site.pages if p.source and not p.gone and p.path not in old_files]
     withdrawn_tags = {slugify(tag) for p in site.pages if p.gone for tag in p.tags}
     accounted = set()  # folders whose page is reported (or accepted) with their feeds
+    topics_resolved = True  # every topic that went, went with the items that kept it alive
     for path in gone_pages:
         url = path.removesuffix("index.html")
         accounted.add(url)
         address = f"/{url}"
         with_feeds = [f for f in feeds if f.rpartition("/")[0] + "/" == url]
+        if url == "tag/":
+            continue  # the list of topics goes with the last topic: decided below, once they are
         tag = url[len("tag/") : -1] if url.startswith("tag/") and url.count("/") == 2 else ""
         if tag:
             if not _topic_resolved(site, published.topic_items(unit, url, old_files), tag in withdrawn_tags):
+                topics_resolved = False
                 message = GONE_WITH_FEEDS if with_feeds else GONE
                 names = ", ".join(f"/{f}" for f in with_feeds)
                 problems.error(
@@ -232,6 +238,8 @@ def check(
                 GONE.format(address=address, unit=unit),
                 HINT_GONE.format(address=address),
             )
+    if "tag/index.html" in gone_pages and not topics_resolved:
+        problems.error("/tag/index.html", 0, GONE.format(address="/tag/", unit=unit), HINT_TOPICS)
     for path in feeds:
         folder = path.rpartition("/")[0]
         folder = folder + "/" if folder else ""

@@ -353,3 +353,26 @@ def test_a_renamed_item_that_dropped_its_tag_still_fails_for_its_topic(project):
     assert result.exit_code == 1
     assert "/tag/perbatasan/ was published and is gone" in result.output
     assert "/berita/patroli/ was published" not in result.output  # the move itself is resolved
+
+
+def test_the_list_of_topics_goes_with_the_last_topic_when_that_went_resolved(project):
+    wbk = "content/offices/bravo/berita/2026-09-01-wbk.md"  # bravo's only item with a topic
+
+    def withdraw():
+        project.write(wbk, project.read(wbk).replace("tags:", 'gone: "Acara ditunda."\ntags:'))
+
+    result, _ = published_then(project, withdraw)
+    assert result.exit_code == 0, result.output
+    assert not (project.out / "bravo/tag").exists()
+
+
+def test_the_list_of_topics_emptied_for_no_resolved_reason_fails_with_it(project):
+    wbk = "content/offices/bravo/berita/2026-09-01-wbk.md"
+
+    def untag():
+        project.write(wbk, project.read(wbk).replace("tags: [zona-integritas]\n", ""))
+
+    result, _ = published_then(project, untag)
+    assert result.exit_code == 1
+    assert "/tag/zona-integritas/ was published and is gone, with its feeds" in result.output
+    assert "/tag/ was published and is gone [unit bravo] (the list of topics goes" in result.output
