@@ -4,7 +4,8 @@ A reader's app identifies items by id and orders them by date. This fails when
 an item kept its link but got a new id (readers see a duplicate), when its
 published date moved (it jumps in the reader's list), or when it vanished from
 a unit's feed while its page still exists (it was not removed from content,
-nor pushed off the end of the feed by newer items).
+nor pushed off the end of the feed by newer items). A withdrawal page (``gone:``)
+or a redirect (``aliases:``) at its address is no page of its own.
 """
 
 from __future__ import annotations
@@ -145,5 +146,9 @@ def _page_exists(link: str, site_link: str, site_dir: Path) -> bool:
         return False
     rel = link[len(base) :].split("#")[0].split("?")[0]
     target = site_dir / (rel + "index.html" if rel == "" or rel.endswith("/") else rel)
-    # a page withdrawn with gone: left the feed on purpose; its address only says so (noindex)
-    return target.is_file() and '<meta name="robots" content="noindex">' not in target.read_text("utf-8")
+    if not target.is_file():
+        return False
+    # an item withdrawn (gone:) or deleted with its address redirected (aliases:) left the feed on
+    # purpose: its address only says so (noindex), or sends readers on (a refresh to another page)
+    text = target.read_text("utf-8", errors="replace")
+    return '<meta name="robots" content="noindex">' not in text and '<meta http-equiv="refresh"' not in text
