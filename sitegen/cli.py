@@ -14,6 +14,7 @@ from .commands.common import Commands
 from .commands.deploy import deploy_command
 from .commands.feeds import feeds_command
 from .commands.import_ import import_command
+from .commands.mv import mv_command
 from .commands.new import new_command
 from .commands.offices import offices_command
 from .commands.serve import serve_command
@@ -31,6 +32,7 @@ main.add_command(offices_command)
 main.add_command(feeds_command)
 main.add_command(serve_command)
 main.add_command(new_command)
+main.add_command(mv_command)
 main.add_command(check_command)
 main.add_command(units_command)
 main.add_command(import_command)

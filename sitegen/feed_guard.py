@@ -14,6 +14,8 @@ the items (a folder it could not read, a bug) dropped their pages too, and the
 loss looked like a deletion. Reading the content, the guard also fails when
 any of it cannot be read. Without ``--root`` the new output stands in for the
 content, as before.
+A withdrawal page (``gone:``) or a redirect (``aliases:``) at its address is no
+page of its own.
 """
 
 from __future__ import annotations
@@ -174,7 +176,12 @@ def _page_exists(link: str, site_link: str, site_dir: Path) -> bool:
         return False
     rel = link[len(base) :].split("#")[0].split("?")[0]
     target = site_dir / (rel + "index.html" if rel == "" or rel.endswith("/") else rel)
-    return target.is_file()
+    if not target.is_file():
+        return False
+    # an item withdrawn (gone:) or deleted with its address redirected (aliases:) left the feed on
+    # purpose: its address only says so (noindex), or sends readers on (a refresh to another page)
+    text = target.read_text("utf-8", errors="replace")
+    return '<meta name="robots" content="noindex">' not in text and '<meta http-equiv="refresh"' not in text
 
 
 def _site_path(link: str, site_link: str) -> str | None:

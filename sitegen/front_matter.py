@@ -22,7 +22,7 @@ from .yaml_lines import LineDict
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TEXT_KEYS = (
     *("title", "summary", "category", "author", "slug", "image", "image_alt", "lang", "id"),
-    *("source", "source_url"),
+    *("source", "source_url", "gone"),
 )
 DATE_KEYS = ("date", "updated", "expires", "verified")
 LIST_KEYS = ("tags", "aliases", "offices", "exclude_offices", "kinds", "services")
@@ -49,6 +49,7 @@ class FrontMatter:
     id: str = ""
     source: str = ""  # what the page's facts were checked against ("PP 45/2024"), shown as "Sumber: …"
     source_url: str = ""  # where a reader finds that source: a web address or a path of the site
+    gone: str = ""  # withdrawn: why, told to readers at its old address (see sitegen.addresses)
     tags: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     offices: tuple[str, ...] = ()
@@ -150,6 +151,10 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
                             f"'source_url' {values[key]!r} is neither a web address nor a path of the site",
                             "write source_url: https://… (the official text) or /profil/dasar-hukum/",
                         )
+                    )
+                if key == "gone" and not values[key]:
+                    problems.append(
+                        (line, "'gone' needs the reason readers will see", 'write gone: "Dicabut karena …"')
                     )
                 if key == "slug" and not SLUG.match(values[key]):
                     problems.append(

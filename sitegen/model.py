@@ -18,6 +18,7 @@ from . import feed_ids, hints
 from .config import Network, Office
 from .dates import DateFormatError, parse_datetime
 from .errors import Problems
+from .front_matter import FrontMatter
 from .office_vars import OfficeVarError
 from .pictures import Picture, Placed
 from .placeholders import is_example
@@ -84,6 +85,7 @@ class Page:
     translations: dict[str, Page] = field(default_factory=dict)  # the same page in other languages
     picture: Picture | None = None  # the item's picture: image:, else the first in the text
     pictures: tuple[Picture, ...] = ()  # every picture the page publishes (sitegen.pictures)
+    gone: str = ""  # withdrawn: a page saying so and why stays at its address, listed nowhere
 
     @property
     def original_url(self) -> str:
@@ -94,7 +96,7 @@ class Page:
     @property
     def is_feed_item(self) -> bool:
         """News and announcements with a date go into feeds; nothing else does, whatever its date."""
-        return self.date is not None and self.section in FEED_SECTIONS and not self.is_index
+        return self.date is not None and self.section in FEED_SECTIONS and not self.is_index and not self.gone
 
     def in_force(self, now: datetime) -> bool:
         return self.expires is None or now <= self.expires
@@ -252,7 +254,8 @@ def build_site(
     for page in pages:
         if page.lang != network.default_language:
             continue  # topics gather the site's own language; a translation is reached by its switch
-        for tag in page.tags:  # one topic per slug: "Paspor" and "paspor" are one (see _topics)
+        # one topic per slug: "Paspor" and "paspor" are one (see _topics); a withdrawn page is in none
+        for tag in () if page.gone else page.tags:
             tags.setdefault(slugify(tag), []).append(page)
             spellings.setdefault(slugify(tag), Counter())[tag] += 1
     # one label per topic: the spelling most pages use (ties: the first in sorted order)
@@ -277,8 +280,16 @@ def _page(
     pictures: PlacePictures | None = None,
 ) -> Page | None:
     meta = source.meta
+    if meta.gone and source.is_index:
+        problems.error(
+            source.path,
+            meta.line_of("gone"),
+            "a section's own page cannot be withdrawn with gone:",
+            "withdraw its pages one by one, or redirect the section with aliases: on another page",
+        )
+        return None
     try:
-        url = page_url(source.key, meta.slug and slugify(meta.slug))
+        url = url_of(source.key, meta)
         path = file_for(url)
     except UnsafePath as exc:
         problems.error(
@@ -334,7 +345,18 @@ def _page(
         feed_id=feed_id,
         picture=placed.picture,
         pictures=placed.pictures,
+        gone=meta.gone,
     )
+
+
+def url_of(key: str, meta: FrontMatter) -> str:
+    """The URL a source at ``key`` (within its scope) is published at; ``sitegen mv`` asks here too."""
+    return page_url(key, meta.slug and slugify(meta.slug))
+
+
+def translated_url(lang: str, original_url: str) -> str:
+    """A translation lives at its original's URL under its language: "layanan/x/" -> "en/layanan/x/"."""
+    return f"{lang}/{original_url}"
 
 
 def _topics(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -433,7 +455,7 @@ def _place_translations(pages: list[Page], default_language: str) -> list[Page]:
         if original is None:
             orphans.append(page)
             continue
-        page.url = f"{page.lang}/{original.url}"
+        page.url = translated_url(page.lang, original.url)
         page.path = file_for(page.url)
     return orphans
 
@@ -480,8 +502,8 @@ def _link_translations(pages: list[Page], default_language: str) -> None:
 
 def _link_children(pages: list[Page], by_url: dict[str, Page]) -> None:
     for page in pages:
-        if page.url == "":
-            continue
+        if page.url == "" or page.gone:
+            continue  # a withdrawn page is reached at its old address only, never from a list
         parent_url = str(PurePosixPath(page.url).parent)
         parent_url = "" if parent_url == "." else parent_url + "/"
         parent = by_url.get(parent_url)

@@ -42,6 +42,8 @@ class Planned:
 
 
 def template_for(page: Page) -> str:
+    if page.gone:
+        return "gone.html"  # withdrawn: says so at the old address (sitegen.addresses)
     if page.url == "":
         return "home.html"
     if page.url == f"{page.lang}/":
@@ -111,8 +113,9 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: list[Extra] = ())
             for pager in pagers[1:]:
                 listing(pager.url, template_for(page), page, newest, pager=pager)
             continue
+        listed = not page.gone  # a withdrawn page is in no sitemap and no search index
         planned.append(
-            Planned(page.path, html(template_for(page), page, page.url), page, None, True, lastmod)
+            Planned(page.path, html(template_for(page), page, page.url), page, None, listed, lastmod)
         )
     for tag, tagged in site.tags.items():
         for pager in paginate(tagged, f"tag/{tag}/", size):

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
+from . import addresses
 from .bodies import Bodies
 from .config import Network, Office, load_network
 from .errors import BuildFailed, Problems
@@ -246,6 +247,7 @@ def build(
     verify: bool = False,
     prune: bool | None = None,
     index_search: bool = True,
+    published: Path | None = None,
 ) -> BuildResult:
     """Build the chosen units (all by default) into ``out``/<id>/; ``out=None`` checks without writing.
 
@@ -255,6 +257,8 @@ def build(
     a CI shard building its part of the network prunes too).
     ``index_search=False`` keeps each unit's search index as it was (the preview, between saves):
     such a unit is recorded as made without a fresh index, so the next indexing build redoes it.
+    ``published`` is a folder whose manifests say what was published last: every page and feed
+    they list must still be made (:mod:`sitegen.addresses`), or the build fails.
     """
     output = Output(out, project.root) if out is not None else None  # waits for any other build
     try:
@@ -270,6 +274,7 @@ def build(
             verify,
             prune,
             index_search,
+            published,
         )
     finally:
         if output is not None:
@@ -287,6 +292,7 @@ def _build(
     verify: bool,
     prune: bool,
     index_search: bool = True,
+    published: Path | None = None,
 ) -> BuildResult:
     offices = [project.network.office(i) for i in office_ids] if office_ids else list(project.network.offices)
     problems = project.problems
@@ -311,6 +317,13 @@ def _build(
     changes: list[datetime] = []
     extras = [lambda s: feed_files(s, models), lambda s: json_feed_files(s, models), network_files]
     todo: list[_Unit] = []
+    last = addresses.Published(published, project.network.feed_items) if published is not None else None
+
+    def keep_addresses(site: Site, files: set[str]) -> None:
+        """Every page and feed published last is still made (see sitegen.addresses)."""
+        if last is not None:
+            addresses.check(site, files, project.sources, last, problems)
+
     for n, office in enumerate(offices, 1):
         if progress:
             progress(office.id, n, len(offices))
@@ -329,6 +342,7 @@ def _build(
             damaged = output.damaged(office.id, verify)  # files deleted or changed on disk are rewritten
             if current and not damaged:
                 stats[office.id] = WriteStats(unchanged=len(output.manifest(office.id)))
+                keep_addresses(site, set(output.manifest(office.id)))
                 continue
         todo.append(_Unit(site, theme, stamp, damaged))
     if len(todo) > 1:
@@ -354,6 +368,7 @@ def _build(
             problems.add(problem)
         if not result.planned_ok:
             continue  # two files claim one output path: reported with their sources, nothing written
+        keep_addresses(site, result.planned)
         # Once anything is wrong the build will fail: it goes on rendering, to report every
         # problem in one run (a unit with a broken page too), but stages nothing more.
         writer = (

@@ -305,6 +305,14 @@ def build(project) -> None:
     assert result.exit_code == 0, result.output
 
 
+def remove_patroli(project) -> None:
+    """Delete an item as an editor must: its address redirects (aliases:); its topic, which only
+    it kept alive, leaves the site with it (sitegen.addresses)."""
+    (project.root / "content/offices/alpha/berita/2026-10-05-patroli.md").unlink()
+    news = "content/offices/alpha/berita/2026-10-01-sosialisasi.md"
+    project.write(news, project.read(news).replace("tags:", "aliases: [/berita/patroli/]\ntags:"))
+
+
 def same_site(project, host: Path, unit: str) -> None:
     files = json.loads((project.out / f".sitegen/{unit}.json").read_text(encoding="utf-8"))["files"]
     for rel in files:
@@ -324,10 +332,12 @@ def test_publish_uploads_each_unit_then_only_what_changed_and_deletes_only_what_
     assert "published 4 unit(s) of shard 1/1" in first
     (host / "alpha/google1234.html").write_text("google-site-verification\n", encoding="utf-8")
 
-    (project.root / "content/offices/alpha/berita/2026-10-05-patroli.md").unlink()
+    remove_patroli(project)
     build(project)
     second = publish(project, host, tmp_path)
-    assert not (host / "alpha/berita/patroli/index.html").exists()
+    assert "Halaman dipindahkan" in (host / "alpha/berita/patroli/index.html").read_text(encoding="utf-8")
+    assert not (host / "alpha/tag/perbatasan/index.html").exists()
+    assert not (host / "alpha/tag/perbatasan/rss.xml").exists()
     assert (host / "alpha/google1234.html").exists()  # a file of the host's own stays
     same_site(project, host, "alpha")
     uploaded = int(re.search(r"alpha: published (\d+) file\(s\), deleted [1-9]", second).group(1))
@@ -476,14 +486,15 @@ def test_s3_publishing_uploads_changes_and_unpublishes_a_removed_unit(project, t
     aws(s3_server, "s3", "cp", "-", "s3://situs/rudenim/google1234.html", "--content-type", "text/html")
 
     remove_unit(project, "rudenim")
-    (project.root / "content/offices/alpha/berita/2026-10-05-patroli.md").unlink()
+    remove_patroli(project)
     build(project)
     output = publish_s3(project, s3_server, tmp_path)
     keys = bucket(s3_server)
     assert "rudenim: unpublished" in output
     assert not any(k.startswith("rudenim/") for k in keys - {"rudenim/google1234.html"})
     assert "rudenim/google1234.html" in keys and ".sitegen/rudenim.json" not in keys
-    assert "alpha/berita/patroli/index.html" not in keys
+    assert "alpha/tag/perbatasan/index.html" not in keys and "alpha/tag/perbatasan/rss.xml" not in keys
+    assert "alpha/berita/patroli/index.html" in keys  # now the redirect
     assert {
         f"alpha/{rel}" for rel in json.loads((project.out / ".sitegen/alpha.json").read_text())["files"]
     } <= keys

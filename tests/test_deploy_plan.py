@@ -76,6 +76,16 @@ def test_an_edit_uploads_what_changed_and_nothing_else(project, tmp_path):
     assert plan(project, "rudenim", "--against", str(last))["upload"] == []
 
 
+def remove_patroli(project) -> None:
+    """Delete the only item on topic perbatasan as an editor must: its address redirects (aliases:).
+
+    Its topic's page and feeds, which only it kept alive, leave the site (sitegen.addresses).
+    """
+    (project.root / "content/offices/alpha/berita/2026-10-05-patroli.md").unlink()
+    news = "content/offices/alpha/berita/2026-10-01-sosialisasi.md"
+    project.write(news, project.read(news).replace("tags:", "aliases: [/berita/patroli/]\ntags:"))
+
+
 def _bytes(path: Path) -> bytes | None:
     return path.read_bytes() if path.exists() else None
 
@@ -84,10 +94,11 @@ def test_a_removed_page_is_deleted_and_a_file_sitegen_did_not_make_never_is(proj
     build(project)
     (project.out / "alpha/google1234.html").write_text("google-site-verification\n", encoding="utf-8")
     last = deployed(project, tmp_path)
-    (project.root / "content/offices/alpha/berita/2026-10-05-patroli.md").unlink()
+    remove_patroli(project)
     build(project)
     gone = plan(project, "alpha", "--against", str(last / ".sitegen/alpha.json"))  # a manifest file works too
-    assert "berita/patroli/index.html" in gone["delete"]
+    assert {"tag/perbatasan/index.html", "tag/perbatasan/rss.xml"} <= set(gone["delete"])
+    assert "berita/patroli/index.html" in gone["upload"]  # now the redirect
     assert all(not (project.out / "alpha" / p).exists() for p in gone["delete"])
     assert "google1234.html" not in gone["upload"] + gone["delete"]
 
@@ -95,17 +106,18 @@ def test_a_removed_page_is_deleted_and_a_file_sitegen_did_not_make_never_is(proj
 def test_bare_lists_feed_rsync_and_the_summary_goes_to_stderr(project, tmp_path):
     build(project)
     last = deployed(project, tmp_path)
-    (project.root / "content/offices/alpha/berita/2026-10-05-patroli.md").unlink()
+    remove_patroli(project)
     build(project)
     args = ["deploy", "plan", "--root", str(project.root), "--unit", "alpha", "--against", str(last)]
     upload = CliRunner().invoke(main, [*args, "--format", "upload"])
     delete = CliRunner().invoke(main, [*args, "--format", "delete"])
     assert upload.exit_code == delete.exit_code == 0
     assert all((project.out / "alpha" / p).is_file() for p in upload.stdout.splitlines())
-    assert "berita/patroli/index.html" in delete.stdout.splitlines()
+    assert "tag/perbatasan/index.html" in delete.stdout.splitlines()
+    assert "berita/patroli/index.html" in upload.stdout.splitlines()
     assert "alpha: " in upload.stderr and " to upload, " in upload.stderr
     text = CliRunner().invoke(main, args)
-    assert "delete berita/patroli/index.html" in text.stdout.splitlines()
+    assert "delete tag/perbatasan/index.html" in text.stdout.splitlines()
 
 
 def test_a_missing_or_broken_manifest_is_a_usage_error(project, tmp_path):

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 
 import pytest
 from click.testing import CliRunner
 
 from sitegen.cli import main
+from sitegen.urls import page_url
 
 from .helpers import tree
 
@@ -48,12 +50,22 @@ def edit_office_address(project):
 
 
 def delete_news(project):
+    """Delete an item as an editor must: its address redirects to the item that replaces it."""
     (project.root / "content/offices/alpha/berita/2026-10-05-patroli.md").unlink()
+    project.write(NEWS, project.read(NEWS).replace("tags:", "aliases: [/berita/patroli/]\ntags:"))
 
 
 def rename_news(project):
-    old = project.root / NEWS
-    old.rename(old.with_name("2026-10-01-sosialisasi-paspor-elektronik.md"))
+    """Rename an item with `sitegen mv`, which keeps its old address (aliases:)."""
+    new = NEWS.replace("sosialisasi.md", "sosialisasi-paspor-elektronik.md")
+    moved = CliRunner().invoke(main, ["mv", "--root", str(project.root), NEWS, new])
+    assert moved.exit_code == 0, moved.output
+
+
+def withdraw_news(project):
+    """Withdraw an item: its file stays with gone:, its address says so, its topic goes."""
+    path = "content/offices/alpha/berita/2026-10-05-patroli.md"
+    project.write(path, project.read(path).replace("tags:", 'gone: "Jadwal patroli berubah."\ntags:'))
 
 
 def add_tag(project):
@@ -67,7 +79,8 @@ def edit_shared_page(project):
     project.write(path, project.read(path).replace("10 hari kerja", "sepuluh hari kerja"))
 
 
-EDITS = [edit_news, edit_template, edit_office_address, delete_news, rename_news, add_tag, edit_shared_page]
+EDITS = [edit_news, edit_template, edit_office_address, delete_news, rename_news, withdraw_news, add_tag]
+EDITS += [edit_shared_page]
 
 
 @pytest.mark.parametrize("edit", EDITS, ids=[e.__name__ for e in EDITS])
@@ -174,7 +187,45 @@ def test_random_edits_incremental_always_equals_cold(project, tmp_path, monkeypa
     def delete_any_news(p):
         files = sorted((p.root / "content/offices").rglob("berita/*.md"))
         if files:
-            rng.choice(files).unlink()
+            retire(p, rng.choice(files))
+
+    editor = random.Random(1125)  # the careful editor's own choices, apart from which edits happen
+    retirements = iter(range(1000))
+
+    def retire(p, path):
+        """Take a news item down as a careful editor does: no published address is left broken.
+
+        In turn, it is deleted and its address, with the addresses it kept itself, redirects to
+        another of the unit's live items; or it is withdrawn (its file stays, with gone:).
+        """
+        text = path.read_text(encoding="utf-8")
+        others = [
+            other
+            for other in sorted(path.parent.glob("*.md"))
+            if other != path and "\ngone:" not in other.read_text(encoding="utf-8")
+        ]
+        if not others or next(retirements) % 2:
+            if "\ngone:" not in text:
+                path.write_text(text.replace("---\n", f'---\ngone: "Dicabut {next(counter)}."\n', 1))
+            return
+        kept = re.search(r"^aliases: \[(.*)\]$", text, re.M)
+        moving = [f"/{page_url(f'berita/{path.name}')}", *(kept.group(1).split(", ") if kept else ())]
+        path.unlink()
+        receiver = editor.choice(others)
+        target = receiver.read_text(encoding="utf-8")
+        if has := re.search(r"^aliases: \[(.*)\]$", target, re.M):
+            line = f"aliases: [{', '.join([has.group(1), *moving])}]"
+            target = target[: has.start()] + line + target[has.end() :]
+        else:
+            target = target.replace("---\n", f"---\naliases: [{', '.join(moving)}]\n", 1)
+        receiver.write_text(target, encoding="utf-8")
+
+    def rename_any_news(p):
+        """Rename an item with `sitegen mv`, which keeps its old address (aliases:)."""
+        path = editor.choice(sorted((p.root / "content/offices").rglob("berita/*.md")))
+        new = path.with_name(path.stem + f"-{next(counter)}.md")
+        moved = CliRunner().invoke(main, ["mv", "--root", str(p.root), str(path), str(new)])
+        assert moved.exit_code == 0, moved.output
 
     def remove_unit(p):
         offices = p.read("offices.yaml")
@@ -197,6 +248,7 @@ def test_random_edits_incremental_always_equals_cold(project, tmp_path, monkeypa
     steps = [rng.choice(kinds) for _ in range(12)]
     steps.insert(5, remove_unit)
     steps.insert(9, markdown_settings)
+    steps.insert(3, rename_any_news)  # inserted: the walk's random choices stay as they were
     for edit in steps:
         edit(project)
         build(project, out, *args)

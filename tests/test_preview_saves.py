@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 
+from sitegen.serve import builder as builder_module
 from sitegen.serve.builder import PreviewBuilder
 from sitegen.serve.livereload import EVERY_PAGE, Generation
 from sitegen.site import build, load_project
@@ -100,11 +101,15 @@ def test_a_tab_waits_only_for_generations_that_changed_its_page():
     assert generation.wait(generation.number + 5, 0, "/bravo/") == generation.number, "from another server"
 
 
-def test_random_saves_in_the_preview_always_end_as_a_cold_build(project, preview, tmp_path):
+def test_random_saves_in_the_preview_always_end_as_a_cold_build(project, preview, tmp_path, monkeypatch):
     """A fixed-seed walk through saves of every kind; after each, the preview holds a cold build's bytes.
 
     (Only the search index may lag: the preview re-indexes when the editor pauses.)
     """
+    # This editor never pauses: the re-indexing that follows a pause (tests/test_serve.py) would
+    # otherwise start while a slow machine still reads the preview's folder, swapping units and
+    # emptying .sitegen/trash under the walk (FileNotFoundError, or a unit missing mid-swap).
+    monkeypatch.setattr(builder_module, "REINDEX_AFTER", 3600.0)
     rng = random.Random(20261125)
     counter = iter(range(1000))
 

@@ -59,6 +59,11 @@ def _base_urls(values: tuple[str, ...]) -> dict[str, str]:
 @click.option(
     "--verify", is_flag=True, help="Compare every file on disk with its recorded digest, and repair."
 )
+@click.option(
+    "--against",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="What was published last: a folder of .sitegen/<id>.json manifests [default: --out].",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
 def build_command(
     root: Path,
@@ -73,6 +78,7 @@ def build_command(
     cache_dir: Path | None,
     no_cache: bool,
     verify: bool,
+    against: Path | None,
     quiet: bool,
 ) -> None:
     """Build every unit's site (or those --office, --changed-since and --shard choose)."""
@@ -111,6 +117,7 @@ def build_command(
             progress,
             verify=verify,
             prune=not offices,  # a unit gone from offices.yaml leaves this output (a shard's too)
+            published=against or target,  # every page and feed published there must still answer
         )
     except BuildFailed as exc:
         fail(exc.problems)

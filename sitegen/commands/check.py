@@ -39,6 +39,13 @@ from .common import EXIT_CONTENT, parse_now, root_option
     "--coverage", "show_coverage", is_flag=True, help="Print which unit publishes which shared page."
 )
 @click.option("--now", "now", metavar="TIME", help="Check as if at this moment (ISO 8601 with offset).")
+@click.option(
+    "--against",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("public"),
+    show_default=True,
+    help="What was published last: a folder of .sitegen/<id>.json manifests (relative to --root).",
+)
 def check_command(
     root: Path,
     paths: tuple[Path, ...],
@@ -48,6 +55,7 @@ def check_command(
     strict: bool,
     show_coverage: bool,
     now: str | None,
+    against: Path,
 ) -> None:
     """Check offices.yaml and all content; report every problem as path:line: message (hint).
 
@@ -64,7 +72,7 @@ def check_command(
         _known_units(project, units)
         links = CrossLinks()
         with contextlib.suppress(BuildFailed):  # its problems are in project.problems already
-            build(project, None, now=moment, on_file=links)
+            build(project, None, now=moment, on_file=links, published=root / against)
         links.check(project, project.problems)
         models = Models(project, moment, drafts=False)
         content_warnings(project, [models(o) for o in project.network.offices], moment, project.problems)

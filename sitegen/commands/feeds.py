@@ -65,6 +65,7 @@ def _content_pages(root: Path) -> Callable[[str], set[str] | None]:
 
     def published(unit: str) -> set[str] | None:
         office = offices.get(unit)
-        return None if office is None else {page.url for page in models(office).pages}
+        # a withdrawn page (gone:) stays at its address, but is no page of the feed any more
+        return None if office is None else {page.url for page in models(office).pages if not page.gone}
 
     return published
