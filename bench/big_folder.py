@@ -14,21 +14,18 @@ from __future__ import annotations
 import argparse
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
+
+from run import sitegen_cmd  # bench/run.py: the one way the benchmarks start a build
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def build(root: Path, out: Path, *extra: str) -> float:
     start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "sitegen", "build", "--root", str(root), "--out", str(out), "-q", *extra],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
+    subprocess.run(sitegen_cmd(root, out, list(extra)), check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
 
 

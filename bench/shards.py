@@ -13,10 +13,11 @@ from __future__ import annotations
 import argparse
 import re
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
+
+from run import sitegen_cmd  # bench/run.py: the one way the benchmarks start a build
 
 from sitegen.shards import assign, unit_weights
 from sitegen.site import load_project
@@ -52,20 +53,7 @@ def timed_shards(root: Path, count: int) -> str:
         with tempfile.TemporaryDirectory() as out:
             start = time.perf_counter()
             subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "sitegen",
-                    "build",
-                    "--root",
-                    str(root),
-                    "--out",
-                    out,
-                    "--no-cache",
-                    "-q",
-                    "--shard",
-                    f"{index}/{count}",
-                ],
+                sitegen_cmd(root, Path(out), ["--no-cache", "--shard", f"{index}/{count}"]),
                 check=True,
             )
             seconds.append(time.perf_counter() - start)
