@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -47,12 +46,15 @@ def test_a_save_reloads_its_own_tab_once_and_leaves_other_tabs_alone(browser, pr
     elsewhere.goto(base + "/sambas/")
     edited.on("load", lambda: loads.__setitem__("edited", loads["edited"] + 1))
     elsewhere.on("load", lambda: loads.__setitem__("elsewhere", loads["elsewhere"] + 1))
-    time.sleep(0.5)  # both tabs are waiting on the live-reload channel
+    edited.wait_for_timeout(500)  # both tabs are waiting on the live-reload channel
     news = root / NEWS
     news.write_text(news.read_text(encoding="utf-8") + "\nKalimat penanda.\n", encoding="utf-8")
     # a locator, not wait_for_function: the page's policy forbids the eval() that one runs in the page
     edited.locator("body", has_text="Kalimat penanda.").wait_for(timeout=15_000)
-    time.sleep(3)  # the full rebuild that follows has finished and announced what it changed
+    # the full rebuild that follows has finished and announced what it changed; waiting through
+    # the page (not time.sleep) lets Playwright deliver the load events that arrived meanwhile
+    edited.wait_for_timeout(3000)
+    elsewhere.wait_for_timeout(100)
     assert loads == {"edited": 1, "elsewhere": 0}
     edited.close()
     elsewhere.close()
