@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import click
 
-from sitegen import __version__
+from sitegen import __version__, i18n
 from sitegen.commands.build import build_command
 from sitegen.commands.check import check_command
 from sitegen.commands.common import Commands
@@ -23,8 +23,16 @@ from sitegen.commands.units import units_command
 
 @click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="sitegen")
-def main() -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(i18n.LANGUAGES),
+    default=None,
+    help="Language of the messages: id (Indonesian, the default) or en; "
+    "without it, a locale starting with en (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) means English.",
+)
+def main(lang: str | None) -> None:
     """Build one website per immigration unit from content/ and offices.yaml."""
+    i18n.use(lang)
 
 
 main.add_command(build_command)

@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from babel.dates import format_date, format_datetime, get_timezone_name
 from babel.numbers import format_decimal
 
+from sitegen.i18n import _
+
 LOCALE = "id"
 
 _FORMS = (
@@ -39,7 +41,7 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):  # 'Asia' is a folder of zones
-        raise DateFormatError(f"unknown time zone {name!r}") from None
+        raise DateFormatError(_("unknown time zone {name!r}", name=name)) from None
 
 
 def parse_datetime(value: object, tz: tzinfo, end_of_day: bool = False) -> datetime:
@@ -54,7 +56,7 @@ def parse_datetime(value: object, tz: tzinfo, end_of_day: bool = False) -> datet
     if isinstance(value, date):
         return _from_date(value, tz, end_of_day)
     if not isinstance(value, str) or not value.strip():
-        raise DateFormatError("expected a date like 2024-12-01 or 2024-12-01 09:30")
+        raise DateFormatError(_("expected a date like 2024-12-01 or 2024-12-01 09:30"))
     text = value.strip()
     if _OFFSET.search(text):
         try:
@@ -83,15 +85,15 @@ def parse_datetime(value: object, tz: tzinfo, end_of_day: bool = False) -> datet
             date(year, month, day)
         except ValueError:
             raise DateFormatError(
-                f"{text!r}: that day does not exist"
-                + (
-                    f" (month {month} has no day {day})"
-                    if 1 <= month <= 12
-                    else f" (there is no month {month})"
-                )
+                _("{text!r}: that day does not exist (month {month} has no day {day})", text=text, month=month, day=day)
+                if 1 <= month <= 12
+                else _("{text!r}: that day does not exist (there is no month {month})", text=text, month=month)
             ) from None
     raise DateFormatError(
-        f"cannot read date {text!r}; write it as 2024-12-01, 2024-12-01 09:30 or 2024-12-01T09:30:00+07:00"
+        _(
+            "cannot read date {text!r}; write it as 2024-12-01, 2024-12-01 09:30 or 2024-12-01T09:30:00+07:00",
+            text=text,
+        )
     )
 
 

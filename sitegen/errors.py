@@ -7,16 +7,21 @@ so one run shows every mistake. Only at the end does the build fail.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
-_UNIT = re.compile(r" \[units? ([^\]]+)\]$")
+from sitegen.i18n import _, ngettext
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with the input, located as precisely as we can."""
+    """One thing wrong with the input, located as precisely as we can.
+
+    The words (``message``, ``hint``) are for people, in their language; what a
+    program needs is in fields of its own (``code``, ``units``, ``unit``, ``key``),
+    so no logic ever reads the words back.
+    """
 
     path: str
     line: int
@@ -24,21 +29,35 @@ class Problem:
     hint: str = ""
     severity: str = "error"  # "error", "warning" or "info" (worth knowing, never a failure)
     code: str = ""  # a short stable id ("date-far-future") for machines; see sitegen.codes
+    units: tuple[str, ...] = ()  # the units met with it, shown as "[unit a, b]" after the message
+    unit: str = ""  # the one unit the message itself names ("unit sambas: …" in offices.yaml)
+    key: str = ""  # the front matter or offices.yaml key it is about, where known
 
     @property
     def kind(self) -> str:
-        """The problem's code: its own, or the one its message is known by (sitegen.codes)."""
-        if self.code:
-            return self.code
-        from sitegen.codes import code_of  # late: codes reads Problem's fields only
+        """The problem's code, or the generic one of its severity: stable, never missing."""
+        from sitegen.codes import GENERIC  # late: codes is a table about problems
 
-        return code_of(self)
+        return self.code or GENERIC.get(self.severity, "content-error")
+
+    @property
+    def concerned(self) -> tuple[str, ...]:
+        """Every unit the problem is known to concern, from its fields."""
+        return self.units or ((self.unit,) if self.unit else ())
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         hint = f" ({self.hint})" if self.hint else ""
-        prefix = {"warning": "warning: ", "info": "note: "}.get(self.severity, "")
-        return f"{where}: {prefix}{self.message}{hint}"
+        prefix = {"warning": _("warning: "), "info": _("note: ")}.get(self.severity, "")
+        return f"{where}: {prefix}{self.said}{hint}"
+
+    @property
+    def said(self) -> str:
+        """The message with the units it was met in: "broken link /x/ [units a, b]"."""
+        if not self.units:
+            return self.message
+        units = ngettext("[unit {units}]", "[units {units}]", len(self.units), units=", ".join(self.units))
+        return f"{self.message} {units}"
 
 
 class ContentError(Exception):
@@ -54,7 +73,7 @@ class BuildFailed(Exception):
 
     def __init__(self, problems: list[Problem]):
         problems = one_cause_once(problems)
-        super().__init__(f"{len(problems)} problem(s)")
+        super().__init__(ngettext("{count} problem", "{count} problems", len(problems)))
         self.problems = sorted(problems)
 
 
@@ -84,33 +103,29 @@ class Problems:
         except ValueError:
             return p.as_posix()
 
-    def error(self, path: Path | str, line: int, message: str, hint: str = "", code: str = "") -> None:
-        self.add(Problem(self.rel(path), line, message, hint, "error", code))
+    def error(self, path: Path | str, line: int, message: str, hint: str = "", code: str = "", **data: Any) -> None:
+        """An error; ``data`` fills Problem's fields beyond the words (``units``, ``unit``, ``key``)."""
+        self.add(Problem(self.rel(path), line, message, hint, "error", code, **data))
 
-    def warning(self, path: Path | str, line: int, message: str, hint: str = "", code: str = "") -> None:
-        self.add(Problem(self.rel(path), line, message, hint, "warning", code))
+    def warning(self, path: Path | str, line: int, message: str, hint: str = "", code: str = "", **data: Any) -> None:
+        self.add(Problem(self.rel(path), line, message, hint, "warning", code, **data))
 
-    def info(self, path: Path | str, line: int, message: str, hint: str = "", code: str = "") -> None:
-        self.add(Problem(self.rel(path), line, message, hint, "info", code))
+    def info(self, path: Path | str, line: int, message: str, hint: str = "", code: str = "", **data: Any) -> None:
+        self.add(Problem(self.rel(path), line, message, hint, "info", code, **data))
 
     def add(self, problem: Problem) -> None:
         """Record a problem once: the same mistake met by several units is one message naming them."""
-        found = _UNIT.search(problem.message)
-        base = problem.message[: found.start()] if found else problem.message
-        key = (problem.path, problem.line, base, problem.hint, problem.severity)
+        key = (problem.path, problem.line, problem.message, problem.hint, problem.severity, problem.code)
         index = self._seen.get(key)
         if index is None:
             self._seen[key] = len(self.items)
             self.items.append(problem)
             return
         known = self.items[index]
-        earlier = _UNIT.search(known.message)
-        if not (found and earlier):
+        if not (problem.units and known.units):
             return  # the very same problem again
-        units = earlier.group(1).split(", ")
-        units += [u for u in found.group(1).split(", ") if u not in units]
-        label = "unit" if len(units) == 1 else "units"
-        self.items[index] = replace(known, message=f"{base} [{label} {', '.join(units)}]")
+        units = known.units + tuple(u for u in problem.units if u not in known.units)
+        self.items[index] = replace(known, units=units)
 
     @property
     def errors(self) -> list[Problem]:

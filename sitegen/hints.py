@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import combinations
 
+from sitegen.i18n import _
+
 
 @dataclass(frozen=True)
 class Hint:
@@ -24,6 +26,7 @@ class Hint:
     message: str
     hint: str
     code: str
+    units: tuple[str, ...] = ()  # the units it was met in, shown after the message (sitegen.errors)
 
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")  # compared in lowercase
@@ -33,8 +36,8 @@ def misnamed_markdown(name: str) -> Hint:
     """A page saved as "berita.MD" or "berita.markdown": sitegen reads only ".md" and would skip it."""
     stem = name[: name.rfind(".")]
     return Hint(
-        f"{name!r} is never published: sitegen reads only pages whose name ends in .md (lowercase)",
-        f"rename it to {stem}.md",
+        _("{name!r} is never published: sitegen reads only pages whose name ends in .md (lowercase)", name=name),
+        _("rename it to {stem}.md", stem=stem),
         "markdown-extension",
     )
 
@@ -42,9 +45,13 @@ def misnamed_markdown(name: str) -> Hint:
 def translation_without_original(expected: str, lang: str) -> Hint:
     """A "jam-buka.en.md" with no "jam-buka.md": it would go out at an address of its own."""
     return Hint(
-        f"this is a translation ('.{lang}.md') of {expected}, which does not exist",
-        f"write the Indonesian page {expected} first, or rename this file without '.{lang}' "
-        f"if it is a page of its own",
+        _("this is a translation ('.{lang}.md') of {expected}, which does not exist", lang=lang, expected=expected),
+        _(
+            "write the Indonesian page {expected} first, or rename this file without '.{lang}' "
+            "if it is a page of its own",
+            lang=lang,
+            expected=expected,
+        ),
         "translation-without-original",
     )
 
@@ -52,9 +59,10 @@ def translation_without_original(expected: str, lang: str) -> Hint:
 def translation_original_unpublished(expected: str, unit: str) -> Hint:
     """The original exists, but this unit does not publish it, while it would publish the translation."""
     return Hint(
-        f"this translation would be published without its original {expected} [unit {unit}]",
-        "narrow both files the same way (offices:, exclude_offices:, kinds:, services:)",
+        _("this translation would be published without its original {expected}", expected=expected),
+        _("narrow both files the same way (offices:, exclude_offices:, kinds:, services:)"),
         "translation-without-original",
+        (unit,),
     )
 
 
@@ -67,12 +75,28 @@ def date_far_future(key: str, written: str, moment: datetime, now: datetime) -> 
     near = [y for y in swapped_years(year) if now.year - 1 <= y <= now.year + 1]
     if near:
         fixed = written.replace(str(year), str(near[0]), 1)
-        fix = f"did you mean {near[0]}? write {key}: {fixed}"
+        fix = _("did you mean {year}? write {key}: {fixed}", year=near[0], key=key, fixed=fixed)
     else:
-        fix = f"check the year {year}; an item is scheduled at most a year ahead (today is {now:%Y-%m-%d})"
-    ahead = f"{year - now.year} years" if year - now.year > 1 else "more than a year"
+        fix = _(
+            "check the year {year}; an item is scheduled at most a year ahead (today is {today})",
+            year=year,
+            today=f"{now:%Y-%m-%d}",
+        )
+    if year - now.year > 1:
+        message = _(
+            "{key} {written} is {years} years ahead: the item would stay unpublished until then",
+            key=key,
+            written=written,
+            years=year - now.year,
+        )
+    else:
+        message = _(
+            "{key} {written} is more than a year ahead: the item would stay unpublished until then",
+            key=key,
+            written=written,
+        )
     return Hint(
-        f"{key} {written} is {ahead} ahead: the item would stay unpublished until then",
+        message,
         fix,
         "date-far-future",
     )
@@ -94,9 +118,12 @@ def swapped_years(year: int) -> list[int]:
 def expires_before_date(expires: datetime, date: datetime) -> Hint:
     """An announcement that expires before it appears would be published already expired."""
     return Hint(
-        f"expires {expires:%Y-%m-%d %H:%M} is before date {date:%Y-%m-%d %H:%M}: "
-        f"the announcement would be published as already expired",
-        "check both years; expires is the last day the announcement applies, on or after date",
+        _(
+            "expires {expires} is before date {date}: the announcement would be published as already expired",
+            expires=f"{expires:%Y-%m-%d %H:%M}",
+            date=f"{date:%Y-%m-%d %H:%M}",
+        ),
+        _("check both years; expires is the last day the announcement applies, on or after date"),
         "expires-before-date",
     )
 
@@ -114,15 +141,23 @@ def yes_no_word(key: str, value: str) -> Hint | None:
     means_yes = word in YES_WORDS
     if key == "draft":
         fix = (
-            f"'{value}' means publish: remove the line draft (hapus baris draft); "
-            "write draft: true only to keep the page unpublished"
+            _(
+                "'{value}' means publish: remove the line draft (hapus baris draft); "
+                "write draft: true only to keep the page unpublished",
+                value=value,
+            )
             if not means_yes
-            else f"'{value}' means keep it unpublished: write draft: true; "
-            "to publish, remove the line draft (hapus baris draft)"
+            else _(
+                "'{value}' means keep it unpublished: write draft: true; "
+                "to publish, remove the line draft (hapus baris draft)",
+                value=value,
+            )
         )
+    elif means_yes:
+        fix = _("write {key}: true ('{value}' means yes)", key=key, value=value)
     else:
-        fix = f"write {key}: {'true' if means_yes else 'false'} ('{value}' means {'yes' if means_yes else 'no'})"
-    return Hint(f"{key!r} must be true or false, not {value!r}", fix, "not-boolean-word")
+        fix = _("write {key}: false ('{value}' means no)", key=key, value=value)
+    return Hint(_("{key!r} must be true or false, not {value!r}", key=key, value=value), fix, "not-boolean-word")
 
 
 # Zones an editor writes after a time, with what they stand for.
@@ -133,9 +168,14 @@ def zone_in_date(key: str, written: str, word: str) -> Hint:
     """`date: 2026-11-20 20:39 WIB`: the zone comes from the unit, never from the text."""
     without = written[: written.upper().rfind(word.upper())].rstrip()
     return Hint(
-        f"{key!r}: {written!r} names its zone ({word}, {ZONE_WORDS[word.upper()]})",
-        f"drop '{word}': write {key}: {without}; the time is read in the unit's own zone "
-        f"(timezone: in offices.yaml, e.g. Asia/Pontianak = WIB)",
+        _("{key!r}: {written!r} names its zone ({word}, {offset})", key=key, written=written, word=word, offset=ZONE_WORDS[word.upper()]),
+        _(
+            "drop '{word}': write {key}: {without}; the time is read in the unit's own zone "
+            "(timezone: in offices.yaml, e.g. Asia/Pontianak = WIB)",
+            word=word,
+            key=key,
+            without=without,
+        ),
         "date-zone-word",
     )
 
@@ -143,15 +183,19 @@ def zone_in_date(key: str, written: str, word: str) -> Hint:
 def yaml_tab(line: int, column: int) -> Hint:
     """YAML refuses tabs with "found character that cannot start any token": say "tab"."""
     return Hint(
-        f"a tab character at line {line}, column {column}: YAML does not allow tabs",
-        "replace the tab with spaces (two spaces per level of indentation)",
+        _("a tab character at line {line}, column {column}: YAML does not allow tabs", line=line, column=column),
+        _("replace the tab with spaces (two spaces per level of indentation)"),
         "yaml-tab",
     )
 
 
 def picture_too_large(size: int, limit: int) -> str:
     """The message of a picture over the size limit (sitegen.sources.photos), with its size and the limit."""
-    return f"the picture is too large: {size / 1024 / 1024:.0f} MB; at most {limit // 1024 // 1024} MB"
+    return _(
+        "the picture is too large: {size} MB; at most {limit} MB",
+        size=f"{size / 1024 / 1024:.0f}",
+        limit=limit // 1024 // 1024,
+    )
 
 
 def did_you_mean(
@@ -165,10 +209,13 @@ def did_you_mean(
 def unknown_unit(value: str, key: str, ids: tuple[str, ...]) -> Hint:
     """A mistyped unit id in offices: or exclude_offices:, with the id it most likely meant."""
     close = did_you_mean(value, ids)
-    fix = f"did you mean {close!r}? " if close else ""
+    if close:
+        fix = _("did you mean {close!r}? use one of: {ids}", close=close, ids=", ".join(ids))
+    else:
+        fix = _("use one of: {ids}", ids=", ".join(ids))
     return Hint(
-        f"unknown unit id {value!r} in {key}",
-        f"{fix}use one of: {', '.join(ids)}",
+        _("unknown unit id {value!r} in {key}", value=value, key=key),
+        fix,
         "unknown-unit",
     )
 
@@ -176,8 +223,10 @@ def unknown_unit(value: str, key: str, ids: tuple[str, ...]) -> Hint:
 def word_html(what: str) -> Hint:
     """Text pasted from Word keeps its markup; the build cleans it, the editor should know."""
     return Hint(
-        f"text pasted from Word or another office program ({what}); it is published cleaned",
-        "paste as plain text (Ctrl+Shift+V) or rewrite the lines in Markdown; "
-        "a list numbered '1.' with spaces becomes a numbered list",
+        _("text pasted from Word or another office program ({what}); it is published cleaned", what=what),
+        _(
+            "paste as plain text (Ctrl+Shift+V) or rewrite the lines in Markdown; "
+            "a list numbered '1.' with spaces becomes a numbered list"
+        ),
         "word-html",
     )

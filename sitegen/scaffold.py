@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sitegen.config.offices import Network, Office
 from sitegen.config.yaml_lines import NOT_XML
+from sitegen.i18n import _
 from sitegen.sources.source import DATED_SECTIONS, PLACEHOLDER
 from sitegen.structure.model import MAIN_SECTIONS
 from sitegen.urls import BUNDLE_INDEX, page_url, slugify
@@ -46,12 +47,16 @@ def plan_page(
     parts = section.split("/")
     if not section or any(not p or slugify(p) != p for p in parts) or parts[0] not in MAIN_SECTIONS:
         raise ScaffoldError(
-            f"section {section!r} is not a section of the sites; use one of "
-            f"{', '.join(MAIN_SECTIONS)} (or a folder inside one, such as layanan/wni)"
+            _(
+                "section {section!r} is not a section of the sites; use one of "
+                "{sections} (or a folder inside one, such as layanan/wni)",
+                section=section,
+                sections=", ".join(MAIN_SECTIONS),
+            )
         )
     dated = parts[0] in DATED_SECTIONS
     if dated and office is None:
-        raise ScaffoldError(f"{parts[0]} belongs to one unit: name it with --office")
+        raise ScaffoldError(_("{section} belongs to one unit: name it with --office", section=parts[0]))
     title = title.strip()
     local = now.astimezone(office.tz if office else UTC).replace(microsecond=0)
     slug = _slug(title, local)
@@ -67,7 +72,9 @@ def plan_page(
         lines.append(f"id: {_unique_id(folder, f'{parts[0]}/{local.astimezone(UTC):%Y%m%dT%H%M%SZ}')}")
         if parts[0] == "pengumuman":
             until = (local + timedelta(days=ANNOUNCEMENT_DAYS)).date()
-            lines.append(f"expires: {until.isoformat()}  # the last day this announcement is in force")
+            lines.append(
+                f"expires: {until.isoformat()}  # " + _("the last day this announcement is in force")
+            )
         lines += [
             f"author: Humas {office.short_name}",
             'category: ""',
@@ -75,18 +82,23 @@ def plan_page(
         ]
     else:
         name = f"{slug}.md"
-    lines += ['summary: ""', "draft: true  # delete this line when the page is ready to publish", "---", ""]
+    lines += ['summary: ""', "draft: true  # " + _("delete this line when the page is ready to publish"), "---", ""]
     lines += [PLACEHOLDER, ""]
     path = folder / name
     if path.exists():
         raise ScaffoldError(
-            f"{path.relative_to(root)} already exists; choose another title or edit that file"
+            _("{path} already exists; choose another title or edit that file", path=path.relative_to(root))
         )
     shared = content / "shared" / section / name
     if office is not None and not dated and shared.exists() and not override:
         raise ScaffoldError(
-            f"{shared.relative_to(root)} is a shared page; a page at {path.relative_to(root)} would "
-            f"replace it for {office.id}. Choose another title, or add --override to replace it on purpose"
+            _(
+                "{shared} is a shared page; a page at {path} would replace it for {unit}. "
+                "Choose another title, or add --override to replace it on purpose",
+                shared=shared.relative_to(root),
+                path=path.relative_to(root),
+                unit=office.id,
+            )
         )
     return NewPage(path, "\n".join(lines))
 
@@ -99,16 +111,20 @@ def _slug(title: str, local: datetime) -> str:
     """
     if len(title) > MAX_TITLE:
         raise ScaffoldError(
-            f"the title is {len(title)} characters long; at most {MAX_TITLE}, as it also names the file "
-            "and the address (write a shorter title; put the rest in summary: or the text)"
+            _(
+                "the title is {size} characters long; at most {limit}, as it also names the file "
+                "and the address (write a shorter title; put the rest in summary: or the text)",
+                size=len(title),
+                limit=MAX_TITLE,
+            )
         )
     control = NOT_XML.search(title)
     if control:
         raise ScaffoldError(
-            f"the title holds the invisible control character U+{ord(control.group()):04X}; retype it"
+            _("the title holds the invisible control character U+{code:04X}; retype it", code=ord(control.group()))
         )
     if not any(ch.isalnum() for ch in title):
-        raise ScaffoldError('the title needs letters or digits, e.g. "Layanan Paspor Libur Natal"')
+        raise ScaffoldError(_('the title needs letters or digits, e.g. "Layanan Paspor Libur Natal"'))
     slug = slugify(title)[:MAX_SLUG].rstrip("-")  # "ﬃ" becomes "ffi": letters may grow in number
     if slug == "halaman" and "halaman" not in title.lower():  # no Latin letters to make one from
         slug = f"halaman-{local:%Y%m%d-%H%M%S}"
@@ -122,8 +138,11 @@ def _refuse_slug_in_use(folder: Path, slug: str, section: str) -> None:
         name = existing.relative_to(folder).as_posix()
         if page_url(f"{section}/{name}") == url:
             raise ScaffoldError(
-                f"{name} already publishes /{url}; choose another title "
-                "(for a yearly notice, put the year in it)"
+                _(
+                    "{name} already publishes /{url}; choose another title (for a yearly notice, put the year in it)",
+                    name=name,
+                    url=url,
+                )
             )
 
 
@@ -152,4 +171,4 @@ def write_page(page: NewPage) -> None:
         with page.path.open("x", encoding="utf-8") as handle:
             handle.write(page.text)
     except FileExistsError:
-        raise ScaffoldError(f"{page.path} already exists") from None
+        raise ScaffoldError(_("{path} already exists", path=page.path)) from None

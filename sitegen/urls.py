@@ -13,6 +13,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import PurePosixPath
 
+from sitegen.i18n import _
+
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 BUNDLE_INDEX = "index.md"  # the text of a page bundle (a folder holding the page and its pictures)
@@ -61,7 +63,7 @@ def file_for(url: str) -> str:
 def check(path: str) -> str:
     """Refuse output paths that could escape the site: absolute, '..', odd characters."""
     if not SAFE_PATH.match(path) or any(part in ("..", ".") for part in path.split("/")):
-        raise UnsafePath(f"unsafe output path {path!r}")
+        raise UnsafePath(_("unsafe output path {path!r}", path=path))
     return path
 
 
@@ -89,7 +91,7 @@ def alias_url(alias: str) -> str:
     """Normalise an alias as editors write it ("/berita/lama/" or "berita/lama") to a URL."""
     cleaned = alias.strip().strip("/")
     if not cleaned:
-        raise UnsafePath("empty alias")
+        raise UnsafePath(_("empty alias"))
     last = cleaned.rsplit("/", 1)[-1]
     return cleaned if "." in last else cleaned + "/"
 

@@ -35,6 +35,17 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         )
 
 
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Specifications read sitegen's messages in English (its msgids); only tests/test_i18n*.py
+    ask for the editors' Indonesian. Set in the environment, so a sitegen run as a program
+    (the preview, CI scripts) speaks English to the test too."""
+    from sitegen import i18n
+
+    monkeypatch.setenv("LANGUAGE", "en")
+    i18n.use(None)
+
+
 SHIPPED_NOW = datetime(2026, 11, 24, 5, 0, tzinfo=UTC)  # the moment the shipped-site specifications build at
 
 OFFICES = """\

@@ -132,7 +132,7 @@ def test_every_error_is_reported_in_one_run_and_the_cli_exits_1_without_tracebac
         "content/shared/layanan/a.md",
         "content/shared/layanan/c.md",
     ]
-    assert "3 error(s); nothing was written." in result.output
+    assert "3 errors; nothing was written." in result.output
 
 
 def test_a_failed_build_leaves_the_earlier_sites_in_place(project):

@@ -39,6 +39,7 @@ from xml.etree import ElementTree as ET
 
 from sitegen.build.output import JOURNAL, STATE
 from sitegen.errors import Problems
+from sitegen.i18n import N_, _
 from sitegen.sources.source import Source
 from sitegen.structure.model import FEED_SECTIONS, Page, Site, publishes, url_of
 from sitegen.urls import page_url, slugify
@@ -52,33 +53,33 @@ _ENTRIES = re.compile(r'<ul class="entries">(.*?)</ul>', re.S)  # a list's items
 _ENTRY_LINK = re.compile(r'<li>\s*<a href="([^"]+)"')
 NARROWING = ("offices", "exclude_offices", "kinds", "services")
 
-# Every message of this check, in one place (they are translated later through gettext).
-GONE = "{address} was published and is gone [unit {unit}]"
-GONE_WITH_FEEDS = "{address} was published and is gone, with its feeds {feeds} [unit {unit}]"
-FEED_GONE = "the feed {address} was published and is gone [unit {unit}]"
-NOW_DRAFT = "{address} was published and is now a draft [unit {unit}]"
-NARROWED = "{address} was published and is gone: {key} narrows this page away [unit {unit}]"
-HINT_MOVED = (
+# Every message of this check, in one place: English msgids, translated where they are reported.
+GONE = N_("{address} was published and is gone")
+GONE_WITH_FEEDS = N_("{address} was published and is gone, with its feeds {feeds}")
+FEED_GONE = N_("the feed {address} was published and is gone")
+NOW_DRAFT = N_("{address} was published and is now a draft")
+NARROWED = N_("{address} was published and is gone: {key} narrows this page away")
+HINT_MOVED = N_(
     "it lives at /{new} now: add `{line}` to its front matter "
     "(next time `sitegen mv OLD NEW` moves a page and adds it for you)"
 )
-HINT_GONE = (
+HINT_GONE = N_(
     "add {address} to aliases: of the page that replaces it, or keep its file with "
     'gone: "why it was withdrawn" in the front matter (readers then see that it was withdrawn)'
 )
-HINT_DRAFT = 'remove draft: true, or write gone: "why it was withdrawn" to withdraw it'
-HINT_NARROWED = (
+HINT_DRAFT = N_('remove draft: true, or write gone: "why it was withdrawn" to withdraw it')
+HINT_NARROWED = N_(
     "to withdraw it from unit {unit}, write content/offices/{unit}/{key} with its title and "
     'gone: "why it was withdrawn"; or add {address} to aliases: of the page that replaces it there'
 )
-HINT_TOPIC = (
+HINT_TOPIC = N_(
     "no published page is tagged {tag!r} any more: keep the tag on one; or, when the items that "
     'carried it are withdrawn (gone: "…") or redirected (aliases:), none of them still published '
     "without the tag, the topic goes with them; or add {address} to aliases: of the page that "
     "takes the topic's place"
 )
-HINT_TOPICS = "the list of topics goes when the last topic does: resolve the topics reported with it"
-HINT_FEED = (
+HINT_TOPICS = N_("the list of topics goes when the last topic does: resolve the topics reported with it")
+HINT_FEED = N_(
     "subscribers poll it: restore what made it, or leave the page it belongs to as a redirect (aliases:)"
 )
 
@@ -215,8 +216,10 @@ def check(
                 problems.error(
                     address + "index.html",
                     0,
-                    message.format(address=address, feeds=names, unit=unit),
-                    HINT_TOPIC.format(tag=tag, address=address),
+                    _(message, address=address, feeds=names),
+                    _(HINT_TOPIC, tag=tag, address=address),
+                    "address-gone",
+                    units=(unit,),
                 )
             continue
         page = renamed.get(url) or _same_title(published.title(unit, path), arrived)
@@ -226,8 +229,11 @@ def check(
             problems.error(
                 page.source.path,
                 meta.line_of("aliases") if page.aliases else meta.line_of("title"),
-                GONE.format(address=address, unit=unit),
-                HINT_MOVED.format(new=page.url, line=f"aliases: [{aliases}]"),
+                _(GONE, address=address),
+                _(HINT_MOVED, new=page.url, line=f"aliases: [{aliases}]"),
+                "address-gone",
+                units=(unit,),
+                key="aliases",
             )
             continue
         if not _still_there(site, url, sources, address, problems):
@@ -235,18 +241,22 @@ def check(
             problems.error(
                 old or address + "index.html",
                 0,
-                GONE.format(address=address, unit=unit),
-                HINT_GONE.format(address=address),
+                _(GONE, address=address),
+                _(HINT_GONE, address=address),
+                "address-gone",
+                units=(unit,),
             )
     if "tag/index.html" in gone_pages and not topics_resolved:
-        problems.error("/tag/index.html", 0, GONE.format(address="/tag/", unit=unit), HINT_TOPICS)
+        problems.error(
+            "/tag/index.html", 0, _(GONE, address="/tag/"), _(HINT_TOPICS), "address-gone", units=(unit,)
+        )
     for path in feeds:
         folder = path.rpartition("/")[0]
         folder = folder + "/" if folder else ""
         if folder in accounted or folder in site.aliases:
             continue  # a feed goes with its page: reported with it, or redirected with it
         address = f"/{path}"
-        problems.error(address, 0, FEED_GONE.format(address=address, unit=unit), HINT_FEED)
+        problems.error(address, 0, _(FEED_GONE, address=address), _(HINT_FEED), "address-gone", units=(unit,))
 
 
 def _topic_resolved(site: Site, items: list[TopicItem] | None, withdrawn: bool) -> bool:
@@ -310,7 +320,13 @@ def _still_there(site: Site, url: str, sources: list[Source], address: str, prob
         meta = source.meta
         if meta.draft:
             problems.error(
-                source.path, meta.line_of("draft"), NOW_DRAFT.format(address=address, unit=unit), HINT_DRAFT
+                source.path,
+                meta.line_of("draft"),
+                _(NOW_DRAFT, address=address),
+                _(HINT_DRAFT),
+                "address-gone",
+                units=(unit,),
+                key="draft",
             )
             return True
         if (
@@ -322,8 +338,11 @@ def _still_there(site: Site, url: str, sources: list[Source], address: str, prob
             problems.error(
                 source.path,
                 meta.line_of(key),
-                NARROWED.format(address=address, key=f"{key}:", unit=unit),
-                HINT_NARROWED.format(unit=unit, key=source.key, address=address),
+                _(NARROWED, address=address, key=f"{key}:"),
+                _(HINT_NARROWED, unit=unit, key=source.key, address=address),
+                "address-gone",
+                units=(unit,),
+                key=key,
             )
             return True
     return False

@@ -21,6 +21,7 @@ from sitegen.build.output import Output, SiteWriter, WriteStats
 from sitegen.build.workers import Rendered, rendered
 from sitegen.config.offices import Network, Office, load_network
 from sitegen.errors import BuildFailed, Problems
+from sitegen.i18n import _
 from sitegen.render.feeds import OPML, feed_files, opml
 from sitegen.render.json_feed import json_feed_files
 from sitegen.render.pages import plan, render
@@ -93,17 +94,29 @@ def load_project(
             problems.error(
                 network.path,
                 office.line,
-                f"unit {office.id!r} names theme {office.theme!r}, "
-                f"but themes/{office.theme} is a link to a folder outside themes/",
-                "copy the theme into themes/ instead of linking to it",
+                _(
+                    "unit {unit!r} names theme {theme!r}, but themes/{theme} is a link to a folder outside themes/",
+                    unit=office.id,
+                    theme=office.theme,
+                ),
+                _("copy the theme into themes/ instead of linking to it"),
+                "theme-unusable",
+                unit=office.id,
+                key="theme",
             )
         elif not Theme(root / "themes", office.theme).exists():
             problems.error(
                 network.path,
                 office.line,
-                f"unit {office.id!r} names theme {office.theme!r}, "
-                f"which has no folder themes/{office.theme}/",
-                "create it or use theme: default",
+                _(
+                    "unit {unit!r} names theme {theme!r}, which has no folder themes/{theme}/",
+                    unit=office.id,
+                    theme=office.theme,
+                ),
+                _("create it or use theme: default"),
+                "theme-unusable",
+                unit=office.id,
+                key="theme",
             )
     if any(p.path == problems.rel(network.path) for p in problems.errors):
         problems.raise_if_errors()  # without a sound network there is nothing to build against
@@ -196,15 +209,21 @@ class _Finishing:
                     self.remember(files)
             except SearchUnavailable as exc:
                 problems.error(
-                    "pyproject.toml", 0, str(exc), "sitegen builds every unit's search index with Pagefind"
+                    "pyproject.toml",
+                    0,
+                    str(exc),
+                    _("sitegen builds every unit's search index with Pagefind"),
+                    "search-unavailable",
                 )
                 files = []
-            clash = next((path for path, _ in files if path in self.planned), None)
+            clash = next((path for path, _data in files if path in self.planned), None)
             if clash is not None:
                 problems.error(
                     site.network.path,
                     site.office.line,
-                    f"/{clash} is both a page and part of the search index",
+                    _("/{path} is both a page and part of the search index", path=clash),
+                    code="url-clash",
+                    unit=site.office.id,
                 )
             elif not problems.errors:
                 for path, data in files:
@@ -214,9 +233,13 @@ class _Finishing:
             problems.warning(
                 writer.current / rel,
                 0,
-                "kept a file sitegen did not make",
-                f"files of your own belong in content/offices/{site.office.id}/static/, "
-                "which every build copies to the site",
+                _("kept a file sitegen did not make"),
+                _(
+                    "files of your own belong in content/offices/{unit}/static/, which every build copies to the site",
+                    unit=site.office.id,
+                ),
+                "foreign-file",
+                unit=site.office.id,
             )
 
 

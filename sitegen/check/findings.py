@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from sitegen import hints
 from sitegen.build.pipeline import Project
 from sitegen.errors import Problems
+from sitegen.i18n import N_, _
 from sitegen.render.links import target_file
 from sitegen.sources import word_html
 from sitegen.sources.markdown import left_out_syntax
@@ -31,7 +32,7 @@ _ABSOLUTE = re.compile(r'\s(?:href|src)="(https?://[^"]+)"')
 # what a browser loads by itself when it shows a page: pictures, frames, scripts, media, stylesheets
 _LOADING_TAG = re.compile(r"<(img|iframe|script|video|audio|source|embed|link)\b([^>]*)>", re.I)
 _LOADED_URL = re.compile(r"""\s(?:src|href|poster)=["']((?:https?:)?//[^"']+)["']""", re.I)
-_KINDS = {"img": "a picture", "iframe": "a frame", "script": "a script", "link": "a stylesheet"}
+_KINDS = {"img": N_("a picture"), "iframe": N_("a frame"), "script": N_("a script"), "link": N_("a stylesheet")}
 FOREIGNER_FACING = "layanan/wna/"
 
 
@@ -66,8 +67,10 @@ class CrossLinks:
                         problems.error(
                             source or f"/{from_file}",
                             0,
-                            f"link to {url}, which unit {unit} does not publish [unit {site.office.id}]",
-                            "check the address against that unit's pages",
+                            _("link to {url}, which unit {unit} does not publish", url=url, unit=unit),
+                            _("check the address against that unit's pages"),
+                            "cross-unit-link",
+                            units=(site.office.id,),
                         )
                     break
         self._check_loads(problems)
@@ -87,10 +90,17 @@ class CrossLinks:
             problems.warning(
                 source or f"/{from_file}",
                 line,
-                f"the page loads {_KINDS.get(element, 'a ' + element)} from another host: {url} "
-                f"[unit {site.office.id}]",
-                "copy the file into the site (sitegen import wordpress --uploads DIR puts an old "
-                "site's files in place) and link the copy",
+                _(
+                    "the page loads {what} from another host: {url}",
+                    what=_(_KINDS[element]) if element in _KINDS else element,
+                    url=url,
+                ),
+                _(
+                    "copy the file into the site (sitegen import wordpress --uploads DIR puts an old "
+                    "site's files in place) and link the copy"
+                ),
+                "foreign-host",
+                units=(site.office.id,),
             )
 
 
@@ -120,8 +130,11 @@ def content_warnings(project: Project, sites: list[Site], now: datetime, problem
                 problems.info(
                     page.source.path,
                     page.source.meta.line_of("expires"),
-                    f"announcement expired on {page.expires:%Y-%m-%d %H:%M} [unit {office.id}]",
-                    "it stays in the archive; delete it or move its expires date if it still applies",
+                    _("announcement expired on {expires}", expires=f"{page.expires:%Y-%m-%d %H:%M}"),
+                    _("it stays in the archive; delete it or move its expires date if it still applies"),
+                    "announcement-expired",
+                    units=(office.id,),
+                    key="expires",
                 )
         english = "en" in office.languages
         for page in site.pages:
@@ -131,32 +144,50 @@ def content_warnings(project: Project, sites: list[Site], now: datetime, problem
                 problems.warning(
                     page.source.path,
                     page.source.meta.line_of("trusted_html"),
-                    "raw HTML in this page is published unchecked (trusted_html: true)",
-                    "remove trusted_html unless a reviewer vouches for every tag in it",
+                    _("raw HTML in this page is published unchecked (trusted_html: true)"),
+                    _("remove trusted_html unless a reviewer vouches for every tag in it"),
+                    "trusted-html",
+                    key="trusted_html",
                 )
             if english and page.url.startswith(FOREIGNER_FACING) and "en" not in page.translations:
                 problems.warning(
                     page.source.path,
                     1,
-                    f"foreigner-facing page has no English translation [unit {office.id}]",
-                    f"the unit declares languages [id, en]: write the English as "
-                    f"{page.source.path.name.removesuffix('.md')}.en.md beside it",
+                    _("foreigner-facing page has no English translation"),
+                    _(
+                        "the unit declares languages [id, en]: write the English as {name}.en.md beside it",
+                        name=page.source.path.name.removesuffix(".md"),
+                    ),
+                    "missing-translation",
+                    units=(office.id,),
                 )
             if page.lang != site.network.default_language and not page.source.lang:
                 problems.warning(
                     page.source.path,
                     page.source.meta.line_of("lang"),
-                    f"a page in '{page.lang}' at an address of the {site.network.default_language} site",
-                    f"name the file NAME.{page.lang}.md beside the page it translates; it is then "
-                    f"published under /{page.lang}/ and linked both ways",
+                    _(
+                        "a page in '{lang}' at an address of the {default} site",
+                        lang=page.lang,
+                        default=site.network.default_language,
+                    ),
+                    _(
+                        "name the file NAME.{lang}.md beside the page it translates; it is then "
+                        "published under /{lang}/ and linked both ways",
+                        lang=page.lang,
+                    ),
+                    "wrong-language-address",
+                    key="lang",
                 )
     for office in project.network.offices:
         if office.trusted_html:
             problems.warning(
                 project.network.path,
                 office.line,
-                f"unit {office.id} publishes raw HTML unchecked (trusted_html: true)",
-                "remove trusted_html unless a reviewer vouches for every page of the unit",
+                _("unit {unit} publishes raw HTML unchecked (trusted_html: true)", unit=office.id),
+                _("remove trusted_html unless a reviewer vouches for every page of the unit"),
+                "trusted-html",
+                unit=office.id,
+                key="trusted_html",
             )
     for source in project.sources:
         pasted = word_html.traces(source.body)
@@ -167,8 +198,9 @@ def content_warnings(project: Project, sites: list[Site], now: datetime, problem
             problems.warning(
                 source.path,
                 source.body_line + offset,
-                f"{what} is not part of the Markdown sitegen reads: readers would see it as typed",
+                _("{what} is not part of the Markdown sitegen reads: readers would see it as typed", what=what),
                 fix,
+                "unread-markdown",
             )
         if source.is_shared and not any(
             publishes(o, source, {s.key for s in project.sources if s.scope == o.id})
@@ -177,8 +209,9 @@ def content_warnings(project: Project, sites: list[Site], now: datetime, problem
             problems.warning(
                 source.path,
                 1,
-                "no unit publishes this shared page",
-                "check offices:, exclude_offices:, kinds: and services:, or every unit has its own version",
+                _("no unit publishes this shared page"),
+                _("check offices:, exclude_offices:, kinds: and services:, or every unit has its own version"),
+                "unpublished-shared-page",
             )
 
 

@@ -32,7 +32,6 @@ from sitegen.errors import Problem
 from sitegen.structure.model import publishes
 
 NETWORK_FILE = "offices.yaml"
-_UNIT_TAG = re.compile(r" \[units? ([^\]]+)\]$")
 _HUNK = re.compile(r"^@@ -\S+ \+(\d+)(?:,(\d+))? @@", re.M)
 
 
@@ -102,20 +101,16 @@ def concerns(problem: Problem, unit: str, project: Project | None) -> bool:
     settings, a shared page that could not be read) counts for every unit when it is
     an error, since it stops that unit's build too.
     """
-    tag = _UNIT_TAG.search(problem.message)
-    if tag:
-        return unit in tag.group(1).split(", ")
+    if problem.concerned:
+        return unit in problem.concerned
     parts = problem.path.split("/")
     if parts[:2] == ["content", "offices"] and len(parts) > 2:
         return parts[2] == unit
     if problem.path == NETWORK_FILE and project is not None:
         block = _unit_block(project, unit)
-        if problem.message.startswith(f"unit {unit}:") or problem.message.startswith(f"unit {unit} "):
-            return True
         if block and block[0] <= problem.line < block[1]:
             return True
-        named = re.match(r"unit '?([\w-]+)'?[: ]", problem.message)
-        if named or any(b[0] <= problem.line < b[1] for b in _blocks(project).values()):
+        if any(b[0] <= problem.line < b[1] for b in _blocks(project).values()):
             return False
         return problem.severity == "error"
     if parts[:2] == ["content", "shared"] and project is not None:

@@ -16,6 +16,7 @@ from sitegen.commands.common import EXIT_USAGE, fail, open_project, parse_now, r
 from sitegen.commands.selection import changed_since_option, select_units, shard_option
 from sitegen.config.readers import url_problem
 from sitegen.errors import BuildFailed
+from sitegen.i18n import _, ngettext
 from sitegen.sources.bodies import Bodies
 from sitegen.sources.cache import CACHE_DIR, Cache
 
@@ -25,7 +26,7 @@ def _base_urls(values: tuple[str, ...]) -> dict[str, str]:
     for value in values:
         office_id, sep, url = value.partition("=")
         if not sep or url_problem(url, ("http", "https"), query=False):
-            raise click.BadParameter(f"{value!r}: write ID=https://host/path/", param_hint="--base-url")
+            raise click.BadParameter(_("{value!r}: write ID=https://host/path/", value=value), param_hint="--base-url")
         pairs[office_id] = url
     return pairs
 
@@ -91,14 +92,22 @@ def build_command(
     for office_id in overrides:
         if office_id not in known:
             raise click.BadParameter(
-                f"unknown unit {office_id!r}; known: {', '.join(known)}", param_hint="--base-url"
+                _("unknown unit {unit!r}; known: {known}", unit=office_id, known=", ".join(known)),
+                param_hint="--base-url",
             )
     chosen = select_units(project, offices, changed_since, shard)
     if changed_since is not None or shard is not None:
         filters = ", ".join(
-            f for f in (changed_since and f"changed since {changed_since}", shard and f"shard {shard}") if f
+            f
+            for f in (
+                changed_since and _("changed since {revision}", revision=changed_since),
+                shard and _("shard {shard}", shard=shard),
+            )
+            if f
         )
-        click.echo(f"units to build ({filters}): {', '.join(chosen) or 'none'}", err=True)
+        click.echo(
+            _("units to build ({filters}): {units}", filters=filters, units=", ".join(chosen) or _("none")), err=True
+        )
         if not chosen:
             return  # nothing affected: the output stays exactly as it is
 
@@ -122,20 +131,28 @@ def build_command(
     except BuildFailed as exc:
         fail(exc.problems)
     except OutputError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(_("error: {problem}", problem=exc), err=True)
         sys.exit(EXIT_USAGE)
     report(result.warnings)
     for unit in result.removed_units:
-        click.echo(f"removed unit {unit}: it is no longer in offices.yaml", err=True)
+        click.echo(_("removed unit {unit}: it is no longer in offices.yaml", unit=unit), err=True)
     if not quiet:
         written = sum(s.written for s in result.stats.values())
         unchanged = sum(s.unchanged for s in result.stats.values())
         removed = sum(s.removed for s in result.stats.values())
         click.echo(
-            f"{len(result.stats)} site(s) in {target}: {written} written, {unchanged} unchanged, "
-            f"{removed} removed ({time.perf_counter() - started:.2f} s)",
+            ngettext(
+                "{count} site in {target}: {written} written, {unchanged} unchanged, {removed} removed ({seconds} s)",
+                "{count} sites in {target}: {written} written, {unchanged} unchanged, {removed} removed ({seconds} s)",
+                len(result.stats),
+                target=target,
+                written=written,
+                unchanged=unchanged,
+                removed=removed,
+                seconds=f"{time.perf_counter() - started:.2f}",
+            ),
             err=True,
         )
     if result.next_change:
         # for schedulers: the output changes at this moment (a page appears or an announcement expires)
-        click.echo(f"next change: {result.next_change.isoformat()}", err=True)
+        click.echo(_("next change: {moment}", moment=result.next_change.isoformat()), err=True)

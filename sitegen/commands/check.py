@@ -15,6 +15,7 @@ from sitegen.check.findings import CrossLinks, content_warnings, coverage
 from sitegen.check.scope import Scope, arrange, changed_since_commit
 from sitegen.commands.common import EXIT_CONTENT, parse_now, root_option
 from sitegen.errors import BuildFailed, Problem, one_cause_once
+from sitegen.i18n import _, ngettext
 from sitegen.sources.static_trust import location_warnings
 from sitegen.structure.placeholders import placeholder_warnings
 from sitegen.structure.unfinished import unfinished_warnings
@@ -99,8 +100,10 @@ def check_command(
                     "line": p.line,
                     "severity": p.severity,
                     "code": p.kind,
-                    "message": p.message,
+                    "message": p.said,
                     "hint": p.hint,
+                    "units": list(p.concerned),
+                    "key": p.key,
                 }
                 for p in problems
             ],
@@ -113,11 +116,20 @@ def check_command(
         arranged = arrange(problems, None if show_all else changed_since_commit(root), show_all)
         for problem in [*arranged.errors, *arranged.listed]:
             click.echo(str(problem))
-        for _code, label, count in arranged.summarised:
-            click.echo(f"{count} {label} — `--all` to list")
+        for _code, label, _count in arranged.summarised:
+            click.echo(_("{label} — `--all` to list", label=label))
         if show_coverage and project is not None:
             _print_coverage(project)
-        click.echo(f"{len(errors)} error(s), {len(warnings)} warning(s), {len(notes)} note(s)", err=True)
+        click.echo(
+            ", ".join(
+                (
+                    ngettext("{count} error", "{count} errors", len(errors)),
+                    ngettext("{count} warning", "{count} warnings", len(warnings)),
+                    ngettext("{count} note", "{count} notes", len(notes)),
+                )
+            ),
+            err=True,
+        )
     if errors or (strict and warnings):
         sys.exit(EXIT_CONTENT)
 

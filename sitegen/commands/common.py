@@ -13,6 +13,7 @@ import click
 
 from sitegen.build.pipeline import Project, load_project
 from sitegen.errors import BuildFailed, Problem
+from sitegen.i18n import N_, _, ngettext
 from sitegen.sources.bodies import Bodies
 
 EXIT_CONTENT = 1
@@ -46,7 +47,7 @@ def open_project(
 def fail(problems: list[Problem]) -> NoReturn:
     report(problems)
     errors = sum(1 for p in problems if p.severity == "error")
-    click.echo(f"{errors} error(s); nothing was written.", err=True)
+    click.echo(ngettext("{count} error; nothing was written.", "{count} errors; nothing was written.", errors), err=True)
     sys.exit(EXIT_CONTENT)
 
 
@@ -56,32 +57,33 @@ def parse_now(value: str | None) -> datetime | None:
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter("write it as 2026-11-24T09:00+07:00", param_hint="--now") from None
+        raise click.BadParameter(_("write it as 2026-11-24T09:00+07:00"), param_hint="--now") from None
     if moment.tzinfo is None:
-        raise click.BadParameter("give an offset, e.g. 2026-11-24T09:00+07:00", param_hint="--now")
+        raise click.BadParameter(_("give an offset, e.g. 2026-11-24T09:00+07:00"), param_hint="--now")
     return moment
 
 
 # What a person can do about each failure of the machine (not of the content).
 _OS_HINTS = {
-    errno.ENOSPC: ("the disk is full", "free some space, then run again"),
-    errno.EDQUOT: ("the disk quota is used up", "free some space, then run again"),
-    errno.EFBIG: ("the file is larger than this system allows", "raise the file size limit, or free space"),
-    errno.EROFS: ("the folder is read-only", "choose a writable folder (--out) or make it writable"),
-    errno.EACCES: ("permission denied", "check the owner and permissions of the file and its folder"),
-    errno.EPERM: ("not permitted", "check the owner and permissions of the file and its folder"),
-    errno.ENAMETOOLONG: ("the name is too long for the file system", "use a shorter title or slug"),
-    errno.EIO: ("the disk reported an input/output error", "check the disk, then run again"),
-    errno.ENOTDIR: ("a part of the path is a file, not a folder", "move that file away"),
+    errno.ENOSPC: (N_("the disk is full"), N_("free some space, then run again")),
+    errno.EDQUOT: (N_("the disk quota is used up"), N_("free some space, then run again")),
+    errno.EFBIG: (N_("the file is larger than this system allows"), N_("raise the file size limit, or free space")),
+    errno.EROFS: (N_("the folder is read-only"), N_("choose a writable folder (--out) or make it writable")),
+    errno.EACCES: (N_("permission denied"), N_("check the owner and permissions of the file and its folder")),
+    errno.EPERM: (N_("not permitted"), N_("check the owner and permissions of the file and its folder")),
+    errno.ENAMETOOLONG: (N_("the name is too long for the file system"), N_("use a shorter title or slug")),
+    errno.EIO: (N_("the disk reported an input/output error"), N_("check the disk, then run again")),
+    errno.ENOTDIR: (N_("a part of the path is a file, not a folder"), N_("move that file away")),
 }
 
 
 def os_error_message(exc: OSError) -> str:
     """One line naming the path and what to do: a full disk is not a bug in sitegen."""
-    what, hint = _OS_HINTS.get(exc.errno or 0, (exc.strerror or type(exc).__name__, "check the path"))
-    path = exc.filename if exc.filename is not None else "(unknown path)"
+    known = _OS_HINTS.get(exc.errno or 0)
+    what, hint = (_(known[0]), _(known[1])) if known else (exc.strerror or type(exc).__name__, _("check the path"))
+    path = exc.filename if exc.filename is not None else _("(unknown path)")
     other = f" -> {exc.filename2}" if exc.filename2 is not None else ""
-    return f"error: {path}{other}: {what} ({hint})"
+    return _("error: {path}: {what} ({hint})", path=f"{path}{other}", what=what, hint=hint)
 
 
 class Commands(click.Group):

@@ -11,6 +11,7 @@ import click
 from sitegen.commands.common import EXIT_USAGE, fail, root_option
 from sitegen.config.offices import SLUG, load_network
 from sitegen.errors import Problems
+from sitegen.i18n import _
 from sitegen.publish.plan import PlanError, built_manifest, deployed_manifest, make_plan, removed_units
 
 
@@ -51,21 +52,21 @@ def deploy_command() -> None:
 def plan_command(root: Path, unit: str, out: Path, against: Path | None, fmt: str, removed: bool) -> None:
     """Print the files to upload (new or changed) and to delete (made by sitegen, now gone)."""
     if not SLUG.match(unit):
-        raise click.BadParameter(f"{unit!r} is not a unit id", param_hint="--unit")
+        raise click.BadParameter(_("{unit!r} is not a unit id", unit=unit), param_hint="--unit")
     if removed and against is None:
         raise click.BadParameter(
-            "--removed plans against what is deployed: give --against", param_hint="--removed"
+            _("--removed plans against what is deployed: give --against"), param_hint="--removed"
         )
     if removed and unit in _units(root):
         raise click.BadParameter(
-            f"unit {unit!r} is still in offices.yaml; remove it there first", param_hint="--removed"
+            _("unit {unit!r} is still in offices.yaml; remove it there first", unit=unit), param_hint="--removed"
         )
     target = out if out.is_absolute() else root / out
     try:
         new = {} if removed else built_manifest(target, unit)
         plan = make_plan(unit, new, deployed_manifest(against, unit) if against else None)
     except PlanError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(_("error: {problem}", problem=exc), err=True)
         sys.exit(EXIT_USAGE)
     if fmt == "json":
         click.echo(json.dumps(plan.as_json(), indent=2))
@@ -77,10 +78,16 @@ def plan_command(root: Path, unit: str, out: Path, against: Path | None, fmt: st
             click.echo(f"upload {path}")
         for path in plan.delete:
             click.echo(f"delete {path}")
-    first = " (no earlier manifest: first deploy)" if plan.first else ""
+    first = _(" (no earlier manifest: first deploy)") if plan.first else ""
     click.echo(
-        f"{unit}: {len(plan.upload)} to upload, {len(plan.delete)} to delete, "
-        f"{plan.unchanged} unchanged{first}",
+        _(
+            "{unit}: {upload} to upload, {delete} to delete, {unchanged} unchanged{first}",
+            unit=unit,
+            upload=len(plan.upload),
+            delete=len(plan.delete),
+            unchanged=plan.unchanged,
+            first=first,
+        ),
         err=True,
     )
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from sitegen.commands.common import EXIT_CONTENT
+from sitegen.i18n import _, ngettext
 from sitegen.publish.feed_guard import compare
 
 
@@ -35,9 +36,16 @@ def diff_command(old: Path, new: Path, root: Path | None) -> None:
     for problem in problems:
         click.echo(problem, err=True)
     if problems:
-        click.echo(f"feeds diff: {len(problems)} problem(s) in {compared} feed(s)", err=True)
+        click.echo(
+            _(
+                "feeds diff: {problems} in {feeds}",
+                problems=ngettext("{count} problem", "{count} problems", len(problems)),
+                feeds=ngettext("{count} feed", "{count} feeds", compared),
+            ),
+            err=True,
+        )
         sys.exit(EXIT_CONTENT)
-    click.echo(f"feeds diff: {compared} feed(s) compared, no problems", err=True)
+    click.echo(ngettext("feeds diff: {count} feed compared, no problems", "feeds diff: {count} feeds compared, no problems", compared), err=True)
 
 
 def _content_pages(root: Path) -> Callable[[str], set[str] | None]:
@@ -55,8 +63,11 @@ def _content_pages(root: Path) -> Callable[[str], set[str] | None]:
         for problem in problems:
             click.echo(str(problem), err=True)
         click.echo(
-            f"feeds diff: the content has {len(problems)} error(s), so a vanished item cannot be told "
-            "from a deleted one",
+            ngettext(
+                "feeds diff: the content has {count} error, so a vanished item cannot be told from a deleted one",
+                "feeds diff: the content has {count} errors, so a vanished item cannot be told from a deleted one",
+                len(problems),
+            ),
             err=True,
         )
         sys.exit(EXIT_CONTENT)

@@ -10,6 +10,7 @@ import click
 from sitegen.commands.common import EXIT_CONTENT, EXIT_USAGE, fail, root_option
 from sitegen.config.offices import load_network
 from sitegen.errors import Problems
+from sitegen.i18n import _
 from sitegen.wordpress.importer import ImportRefused, import_wordpress
 from sitegen.wordpress.record import RecordError
 from sitegen.wordpress.report import lines
@@ -52,12 +53,12 @@ def wordpress_command(
     if network is None:
         fail(problems.items)
     if not export.is_file():
-        click.echo(f"error: {export}: no such file (give the .xml file WordPress exported)", err=True)
+        click.echo(_("error: {path}: no such file (give the .xml file WordPress exported)", path=export), err=True)
         sys.exit(EXIT_USAGE)
     try:
         result = import_wordpress(root, network, office_id, export, problems, uploads, pages_section, dry_run)
     except ImportRefused as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(_("error: {problem}", problem=exc), err=True)
         sys.exit(EXIT_USAGE)
     except WxrError as exc:
         where = f"{export}:{exc.line}" if exc.line else str(export)
@@ -65,10 +66,10 @@ def wordpress_command(
         click.echo(f"{where}: {exc.message}{hint}", err=True)
         sys.exit(EXIT_CONTENT)
     except RecordError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(_("error: {problem}", problem=exc), err=True)
         sys.exit(EXIT_CONTENT)
     except OSError as exc:
-        click.echo(f"error: {exc.filename or export}: {exc.strerror or exc}", err=True)
+        click.echo(_("error: {path}: {problem}", path=exc.filename or export, problem=exc.strerror or exc), err=True)
         sys.exit(EXIT_USAGE)
     for line in lines(result, problems):
         click.echo(line)

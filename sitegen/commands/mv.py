@@ -21,6 +21,7 @@ import click
 from sitegen.commands.common import EXIT_USAGE, fail, root_option
 from sitegen.config.offices import load_network
 from sitegen.errors import Problems
+from sitegen.i18n import _
 from sitegen.sources.front_matter import FrontMatterError, parse, split
 from sitegen.sources.source import INDEX, STATIC, Source, read_source, translation_of
 from sitegen.structure.model import translated_url, url_of
@@ -59,7 +60,7 @@ def mv_command(root: Path, old: Path, new: Path) -> None:
     try:
         done = move(root, old, new, network.ids, problems)
     except MoveError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(_("error: {problem}", problem=exc), err=True)
         sys.exit(EXIT_USAGE)
     if done is None:
         fail(problems.items)
@@ -77,24 +78,24 @@ def move(root: Path, old: Path, new: Path, ids: tuple[str, ...], problems: Probl
     source = _inside(content, root / old if not old.is_absolute() else old, "OLD")
     target = _inside(content, root / new if not new.is_absolute() else new, "NEW")
     if not source.exists():
-        raise MoveError(f"{_show(root, source)} does not exist")
+        raise MoveError(_("{path} does not exist", path=_show(root, source)))
     if target.is_dir():
         target = target / source.name  # into a folder, as mv does
     if target.exists() or target.is_symlink():
-        raise MoveError(f"{_show(root, target)} already exists; sitegen mv never overwrites")
+        raise MoveError(_("{path} already exists; sitegen mv never overwrites", path=_show(root, target)))
     files = _files(source, target)
-    before = [read_source(old_file, content, ids, problems) for old_file, _ in files]
+    before = [read_source(old_file, content, ids, problems) for old_file, _new in files]
     if None in before:
         return None  # a file that does not parse has no known address: fix it first
     _check_target(content, target, ids)
     target.parent.mkdir(parents=True, exist_ok=True)
     os.rename(source, target)
-    originals = {new_file: new_file.read_bytes() for _, new_file in files}
+    originals = {new_file: new_file.read_bytes() for _old, new_file in files}
     try:
-        after = [read_source(new_file, content, ids, problems) for _, new_file in files]
+        after = [read_source(new_file, content, ids, problems) for _old, new_file in files]
         if None in after:
-            raise MoveError(f"{_show(root, target)} would not be a page there (see above)")
-        report = [f"moved {_show(root, source)} -> {_show(root, target)}"]
+            raise MoveError(_("{path} would not be a page there (see above)", path=_show(root, target)))
+        report = [_("moved {old} -> {new}", old=_show(root, source), new=_show(root, target))]
         moved = [
             Moved(old_file, new_file, _url(b, before), _url(a, after), b.meta.draft)
             for (old_file, new_file), b, a in zip(files, before, after, strict=True)
@@ -110,7 +111,10 @@ def move(root: Path, old: Path, new: Path, ids: tuple[str, ...], problems: Probl
         overrides = _overrides(content, item.old, ids)
         for path in overrides:
             report.append(
-                f"note: {_show(root, path)} replaced this page for its unit; move it too, to keep it replacing it"
+                _(
+                    "note: {path} replaced this page for its unit; move it too, to keep it replacing it",
+                    path=_show(root, path),
+                )
             )
     return report
 
@@ -119,7 +123,9 @@ def _inside(content: Path, path: Path, name: str) -> Path:
     """A path inside content/ (its own folders resolved), or a refusal."""
     resolved = path.parent.resolve() / path.name
     if content not in resolved.parents:
-        raise MoveError(f"{name} {path} is outside content/; sitegen mv moves pages inside content/")
+        raise MoveError(
+            _("{name} {path} is outside content/; sitegen mv moves pages inside content/", name=name, path=path)
+        )
     return resolved
 
 
@@ -127,24 +133,32 @@ def _files(source: Path, target: Path) -> list[tuple[Path, Path]]:
     """The Markdown files that move: a file and its translations beside it, or a bundle's texts."""
     if source.is_dir():
         if not (source / BUNDLE_INDEX).is_file():
-            raise MoveError(f"{source} is a folder without {BUNDLE_INDEX}; move its pages one by one")
+            raise MoveError(
+                _("{folder} is a folder without {index}; move its pages one by one", folder=source, index=BUNDLE_INDEX)
+            )
         if target.suffix == ".md":
-            raise MoveError(f"a page bundle moves to a folder: drop '.md' from {target.name}")
+            raise MoveError(_("a page bundle moves to a folder: drop '.md' from {name}", name=target.name))
         texts = sorted(p for p in source.glob("*.md") if translation_of(p.name)[0] == BUNDLE_INDEX)
         return [(p, target / p.name) for p in texts]
     if source.suffix != ".md":
-        raise MoveError(f"{source.name} is not a page (a .md file or a page bundle's folder)")
+        raise MoveError(_("{name} is not a page (a .md file or a page bundle's folder)", name=source.name))
     if source.name == INDEX:
-        raise MoveError(f"{INDEX} is a section's own page; move the section's pages one by one")
+        raise MoveError(_("{index} is a section's own page; move the section's pages one by one", index=INDEX))
     original, lang = translation_of(source.name)
     if lang:
-        raise MoveError(f"{source.name} translates {original}: move {original}, its translations go with it")
+        raise MoveError(
+            _(
+                "{name} translates {original}: move {original}, its translations go with it",
+                name=source.name,
+                original=original,
+            )
+        )
     if target.suffix != ".md" or translation_of(target.name)[1]:
-        raise MoveError(f"name the new file NAME.md, not {target.name}")
+        raise MoveError(_("name the new file NAME.md, not {name}", name=target.name))
     stem = source.name.removesuffix(".md")
     moves = [(source, target)]
     for other in sorted(source.parent.glob(f"{stem}.*.md")):
-        _, other_lang = translation_of(other.name)
+        other_lang = translation_of(other.name)[1]
         if other_lang and other.name == f"{stem}.{other_lang}.md":
             moves.append((other, target.with_name(f"{target.name.removesuffix('.md')}.{other_lang}.md")))
     return moves
@@ -156,12 +170,14 @@ def _check_target(content: Path, target: Path, ids: tuple[str, ...]) -> None:
     scope_len = 2 if parts[:1] == ("offices",) else 1
     if parts[:1] not in (("shared",), ("offices",)) or len(parts) <= scope_len + 1:
         raise MoveError(
-            "move pages into a section: content/shared/<section>/… or content/offices/<id>/<section>/…"
+            _("move pages into a section: content/shared/<section>/… or content/offices/<id>/<section>/…")
         )
     if parts[0] == "offices" and parts[1] not in ids:
-        raise MoveError(f"offices/{parts[1]}/ names no unit in offices.yaml; known: {', '.join(ids)}")
+        raise MoveError(
+            _("offices/{unit}/ names no unit in offices.yaml; known: {known}", unit=parts[1], known=", ".join(ids))
+        )
     if parts[scope_len] == STATIC:
-        raise MoveError("static/ holds files copied as they are, not pages")
+        raise MoveError(_("static/ holds files copied as they are, not pages"))
 
 
 def _url(source: Source, together: list[Source]) -> str:
@@ -177,22 +193,28 @@ def _keep_address(root: Path, item: Moved) -> str:
     """Add the old URL to the moved file's aliases; say what was done."""
     shown = _show(root, item.new)
     if item.old_url == item.new_url:
-        return f"/{item.new_url} stays the address of {shown}"
+        return _("/{url} stays the address of {path}", url=item.new_url, path=shown)
     if item.draft:
-        return f"{shown} is a draft, never published: /{item.old_url} needs no redirect"
+        return _("{path} is a draft, never published: /{url} needs no redirect", path=shown, url=item.old_url)
     alias = f"/{item.old_url}"
     text = item.new.read_text(encoding="utf-8")
-    raw, _body, first, _ = split(text.replace("\r\n", "\n"))
+    raw, _body, first, _rest = split(text.replace("\r\n", "\n"))
     meta = parse(raw, first, required_date=False)
     if alias in meta.aliases:
-        return f"/{item.old_url} already redirects to /{item.new_url}"
+        return _("/{old} already redirects to /{new}", old=item.old_url, new=item.new_url)
     edited = add_alias(text, alias, meta.lines.get("aliases"))
-    raw2, _b, first2, _ = split(edited.replace("\r\n", "\n"))
+    raw2, _b, first2, _rest2 = split(edited.replace("\r\n", "\n"))
     if alias not in parse(raw2, first2, required_date=False).aliases:
-        raise MoveError(f"could not add {alias} to aliases: of {shown}; add it by hand")
+        raise MoveError(_("could not add {alias} to aliases: of {path}; add it by hand", alias=alias, path=shown))
     item.new.write_text(edited, encoding="utf-8", newline="")
     line = parse(raw2, first2, required_date=False).line_of("aliases")
-    return f"/{item.old_url} now redirects to /{item.new_url} (aliases: in {shown}:{line})"
+    return _(
+        "/{old} now redirects to /{new} (aliases: in {path}:{line})",
+        old=item.old_url,
+        new=item.new_url,
+        path=shown,
+        line=line,
+    )
 
 
 def add_alias(text: str, alias: str, line: int | None) -> str:

@@ -11,6 +11,7 @@ import click
 from sitegen.commands.common import EXIT_CONTENT, fail, parse_now, root_option
 from sitegen.config.offices import load_network
 from sitegen.errors import Problems
+from sitegen.i18n import _
 from sitegen.scaffold import ScaffoldError, plan_page, write_page
 
 
@@ -44,12 +45,13 @@ def new_command(
     if network is None:
         fail(problems.items)
     if shared == bool(office_id):
-        raise click.UsageError("give either --office ID or --shared")
+        raise click.UsageError(_("give either --office ID or --shared"))
     office = None
     if office_id:
         if office_id not in network.ids:
             raise click.BadParameter(
-                f"unknown unit {office_id!r}; known: {', '.join(network.ids)}", param_hint="--office"
+                _("unknown unit {unit!r}; known: {known}", unit=office_id, known=", ".join(network.ids)),
+                param_hint="--office",
             )
         office = network.office(office_id)
     moment = parse_now(now) or datetime.now(tz=UTC)
@@ -57,6 +59,6 @@ def new_command(
         page = plan_page(root, network, section, title, office, moment, override)
         write_page(page)
     except ScaffoldError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(_("error: {problem}", problem=exc), err=True)
         sys.exit(EXIT_CONTENT)
     click.echo(page.path.relative_to(root) if page.path.is_relative_to(root) else page.path)

@@ -13,6 +13,7 @@ from sitegen.build.git_changes import ChangesError, units_changed_since
 from sitegen.build.pipeline import Project
 from sitegen.build.shards import Shard, ShardError, in_shard, parse_shard, unit_weights
 from sitegen.commands.common import EXIT_USAGE
+from sitegen.i18n import _
 
 
 def _shard(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Shard | None:
@@ -45,14 +46,15 @@ def select_units(
     for office_id in offices:
         if office_id not in known:
             raise click.BadParameter(
-                f"unknown unit {office_id!r}; known: {', '.join(known)}", param_hint="--office"
+                _("unknown unit {unit!r}; known: {known}", unit=office_id, known=", ".join(known)),
+                param_hint="--office",
             )
     units = [i for i in known if i in offices] if offices else list(known)
     if changed_since is not None:
         try:
             changed = set(units_changed_since(project, changed_since))
         except ChangesError as exc:
-            click.echo(f"error: --changed-since: {exc}", err=True)
+            click.echo(_("error: --changed-since: {problem}", problem=exc), err=True)
             sys.exit(EXIT_USAGE)
         units = [i for i in units if i in changed]
     if shard is not None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from sitegen.commands.common import report, root_option
+from sitegen.i18n import _, ngettext
 from sitegen.serve.builder import PreviewBuilder
 from sitegen.serve.livereload import Generation
 from sitegen.serve.server import serve
@@ -41,18 +42,26 @@ def serve_command(root: Path, port: int, host: str, poll: bool) -> None:
         def changed(paths: set[str]) -> None:
             units = builder.rebuild(paths)
             if builder.generation.problems:
-                click.echo(f"{len(builder.generation.problems)} problem(s); the browser shows them", err=True)
+                count = len(builder.generation.problems)
+                click.echo(
+                    ngettext("{count} problem; the browser shows it", "{count} problems; the browser shows them", count),
+                    err=True,
+                )
                 report(builder.generation.problems)
             else:
                 click.echo(
-                    f"rebuilt {', '.join(sorted(units)) or 'nothing'} in {builder.last_seconds:.2f} s "
-                    f"({', '.join(sorted(paths))})",
+                    _(
+                        "rebuilt {units} in {seconds} s ({paths})",
+                        units=", ".join(sorted(units)) or _("nothing"),
+                        seconds=f"{builder.last_seconds:.2f}",
+                        paths=", ".join(sorted(paths)),
+                    ),
                     err=True,
                 )
 
         watcher = Watcher(builder.root, changed, poll=poll)
         watcher.start()
-        click.echo(f"Serving every unit at {server.url} (Ctrl+C stops)", err=True)
+        click.echo(_("Serving every unit at {url} (Ctrl+C stops)", url=server.url), err=True)
         server.serve_forever()
     except KeyboardInterrupt:
         pass

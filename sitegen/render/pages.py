@@ -20,6 +20,7 @@ from jinja2 import TemplateError
 
 from sitegen import csp
 from sitegen.errors import Problems
+from sitegen.i18n import _
 from sitegen.render import discovery, links
 from sitegen.render import structured_data as structured
 from sitegen.render.templates import Theme
@@ -208,27 +209,38 @@ def _check_unique(site: Site, planned: list[Planned], problems: Problems) -> Non
             continue
         culprit, owner = (item, other) if _editors(item) else (other, item)
         source = culprit.source.source if culprit.source else None
-        owner_name = owner.source.source.rel if owner.source and owner.source.source else "a generated file"
+        owner_name = owner.source.source.rel if owner.source and owner.source.source else _("a generated file")
         if owner.origin is not None:
             owner_name = problems.rel(owner.origin)
         if culprit.origin is not None:
             problems.error(
                 culprit.origin,
                 0,
-                f"this file would replace /{item.path}, which {owner_name} makes [unit {site.office.id}]",
-                "rename or remove it",
+                _("this file would replace /{path}, which {owner} makes", path=item.path, owner=owner_name),
+                _("rename or remove it"),
+                "file-replaces-generated",
+                units=(site.office.id,),
             )
             continue
         if source is None:
-            problems.error("themes", 0, f"two generated files claim /{item.path} [unit {site.office.id}]")
+            problems.error(
+                "themes",
+                0,
+                _("two generated files claim /{path}", path=item.path),
+                code="url-clash",
+                units=(site.office.id,),
+            )
             continue
         is_alias = culprit.path != culprit.source.path
         problems.error(
             source.path,
             source.meta.line_of("aliases" if is_alias else "slug"),
-            f"{'an alias' if is_alias else 'this page'} claims /{item.path}, "
-            f"which {owner_name} already makes [unit {site.office.id}]",
-            "remove the alias" if is_alias else "give one of them another file name or slug",
+            _("an alias claims /{path}, which {owner} already makes", path=item.path, owner=owner_name)
+            if is_alias
+            else _("this page claims /{path}, which {owner} already makes", path=item.path, owner=owner_name),
+            _("remove the alias") if is_alias else _("give one of them another file name or slug"),
+            "url-clash",
+            units=(site.office.id,),
         )
 
 
@@ -253,8 +265,9 @@ def render(
             problems.error(
                 where,
                 getattr(exc, "lineno", 0) or 0,
-                f"template error: {exc}",
-                f"while rendering /{item.path} for unit {site.office.id}",
+                _("template error: {error}", error=exc),
+                _("while rendering /{path} for unit {unit}", path=item.path, unit=site.office.id),
+                "template-error",
             )
             continue
         if item.path.endswith(".html"):
@@ -271,17 +284,25 @@ def _report_broken(site: Site, item: Planned, link: str, problems: Problems, nea
         problems.error(
             source.path,
             source.meta.line_of("image"),
-            f"image {link} is not a file of the site [unit {site.office.id}]",
-            "put the picture beside the page (image: foto.jpg), under static/ (image: /img/foto.jpg), "
-            "or give a full https:// address",
+            _("image {link} is not a file of the site", link=link),
+            _(
+                "put the picture beside the page (image: foto.jpg), under static/ (image: /img/foto.jpg), "
+                "or give a full https:// address"
+            ),
+            "image-not-found",
+            units=(site.office.id,),
+            key="image",
         )
         return
     if source is not None and link == source.meta.source_url:
         problems.error(
             source.path,
             source.meta.line_of("source_url"),
-            f"source_url {link} is not a page of the site [unit {site.office.id}]",
-            "link to a page this unit publishes, e.g. /profil/dasar-hukum/, or give a full https:// address",
+            _("source_url {link} is not a page of the site", link=link),
+            _("link to a page this unit publishes, e.g. /profil/dasar-hukum/, or give a full https:// address"),
+            "source-url-not-found",
+            units=(site.office.id,),
+            key="source_url",
         )
         return
     made_by_value = source is not None and link not in source.body and "{{" in source.body
@@ -290,23 +311,27 @@ def _report_broken(site: Site, item: Planned, link: str, problems: Problems, nea
         at = source.body.index(link) if link in source.body else _value_link_at(source.body)
         line = source.body_line + source.body.count("\n", 0, at)
         picture = _PICTURE.search(link)
+        fix = (
+            _("put the picture in content/offices/{unit}/static/ or content/shared/static/", unit=site.office.id)
+            if picture
+            else _("link to a page this unit publishes, e.g. /layanan/; check spelling and narrowing")
+        )
         problems.error(
             source.path,
             line,
-            f"broken link {link} [unit {site.office.id}]",
-            (f"did you mean {near}? " if near else "")
-            + (
-                f"put the picture in content/offices/{site.office.id}/static/ or content/shared/static/"
-                if picture
-                else "link to a page this unit publishes, e.g. /layanan/; check spelling and narrowing"
-            ),
+            _("broken link {link}", link=link),
+            _("did you mean {near}? {fix}", near=near, fix=fix) if near else fix,
+            "broken-link",
+            units=(site.office.id,),
         )
     else:
         problems.error(
             f"/{item.path}",
             0,
-            f"broken link {link} [unit {site.office.id}]",
-            "a template links to a page this unit does not have",
+            _("broken link {link}", link=link),
+            _("a template links to a page this unit does not have"),
+            "broken-link",
+            units=(site.office.id,),
         )
 
 

@@ -18,12 +18,14 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from sitegen.i18n import N_, _
+
 FOLDER = "pagefind"  # where the index lives in each unit's site
 UNUSED = ("pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")  # interfaces not used
 _MADE: dict[
     str, list[tuple[str, bytes]]
 ] = {}  # digest of the inputs -> files: one index per input, per process
-INSTALL_HINT = "install it with: pip install 'pagefind[bin]' (a declared dependency of sitegen)"
+INSTALL_HINT = N_("install it with: pip install 'pagefind[bin]' (a declared dependency of sitegen)")
 
 
 class SearchUnavailable(RuntimeError):
@@ -55,7 +57,7 @@ def _index(pages: list[tuple[str, str]], language: str) -> list[tuple[str, bytes
 
         binary = get_executable()
     except (ImportError, FileNotFoundError) as exc:
-        raise SearchUnavailable(f"Pagefind is not installed; {INSTALL_HINT}") from exc
+        raise SearchUnavailable(_("Pagefind is not installed; {hint}", hint=_(INSTALL_HINT))) from exc
     with tempfile.TemporaryDirectory(prefix="sitegen-search-") as tmp:
         out, pages_dir = Path(tmp) / FOLDER, Path(tmp) / "site"
         for url, html in pages:
@@ -67,10 +69,10 @@ def _index(pages: list[tuple[str, str]], language: str) -> list[tuple[str, bytes
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise SearchUnavailable(f"Pagefind could not run ({exc}); {INSTALL_HINT}") from exc
+            raise SearchUnavailable(_("Pagefind could not run ({error}); {hint}", error=exc, hint=_(INSTALL_HINT))) from exc
         if done.returncode != 0:
-            detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no message"]
-            raise SearchUnavailable(f"Pagefind failed: {detail[0]}")
+            detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or [_("no message")]
+            raise SearchUnavailable(_("Pagefind failed: {detail}", detail=detail[0]))
         return [
             (f"{FOLDER}/{path.relative_to(out).as_posix()}", path.read_bytes())
             for path in sorted(out.rglob("*"))

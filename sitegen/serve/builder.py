@@ -12,6 +12,7 @@ from pathlib import Path
 from sitegen.build.output import OutputError, recorded_files
 from sitegen.build.pipeline import Project, build, build_now, load_project
 from sitegen.errors import BuildFailed, Problem
+from sitegen.i18n import _
 from sitegen.serve.livereload import Generation, page_key
 from sitegen.serve.saved import show_saved
 from sitegen.sources.bodies import Bodies
@@ -67,11 +68,19 @@ class PreviewBuilder:
                 self.generation.bump(exc.problems)
                 return set()
             except OutputError as exc:
-                self.generation.bump([Problem(str(self.site_root), 0, str(exc))])
+                self.generation.bump([Problem(str(self.site_root), 0, str(exc), code="output-refused")])
                 return set()
             except Exception as exc:  # noqa: BLE001 - the preview must outlive any one bad rebuild
                 self.generation.bump(
-                    [Problem("sitegen", 0, f"internal error: {exc!r}", "please report this")]
+                    [
+                        Problem(
+                            "sitegen",
+                            0,
+                            _("internal error: {error!r}", error=exc),
+                            _("please report this"),
+                            code="internal-error",
+                        )
+                    ]
                 )
                 return set()
             self.project = project

@@ -11,6 +11,8 @@ import re
 
 import markdown
 
+from sitegen.i18n import N_, _
+
 # Chosen with the profile in hand (bench/README.md): what the content needs and nothing more.
 # tables (fees, schedules), footnotes (legal citations), sane_lists (numbered requirements),
 # toc (ids on headings, for links into a page). Left out of Python-Markdown's "extra": abbr,
@@ -40,26 +42,26 @@ def to_html(text: str) -> str:
 
 # Syntax of the extensions left out, which would otherwise reach readers as typed.
 _LEFT_OUT = [
-    (re.compile(r"^ {0,3}(?:```|~~~)"), "a fenced code block (```)", "indent the lines by four spaces"),
+    (re.compile(r"^ {0,3}(?:```|~~~)"), N_("a fenced code block (```)"), N_("indent the lines by four spaces")),
     (
         re.compile(r"^ {0,3}:[ \t]+\S"),
-        "a definition list (': …')",
-        "write the term in bold followed by its text",
+        N_("a definition list (': …')"),
+        N_("write the term in bold followed by its text"),
     ),
     (
         re.compile(r"^\*\[[^\]]+\]:"),
-        "an abbreviation definition (*[…]: …)",
-        "write the full name once in brackets",
+        N_("an abbreviation definition (*[…]: …)"),
+        N_("write the full name once in brackets"),
     ),
     (
         re.compile(r"\{:?\s*[.#][\w-]+[^}]*\}\s*$"),
-        "an attribute list ({: .class})",
-        "remove it; the theme styles",
+        N_("an attribute list ({: .class})"),
+        N_("remove it; the theme styles"),
     ),
     (
         re.compile(r"<[a-z][^>]*\smarkdown=[\"']?1"),
-        'Markdown inside HTML (markdown="1")',
-        "write it as Markdown",
+        N_('Markdown inside HTML (markdown="1")'),
+        N_("write it as Markdown"),
     ),
 ]
 
@@ -70,6 +72,6 @@ def left_out_syntax(text: str) -> list[tuple[int, str, str]]:
     for number, line in enumerate(text.splitlines()):
         for pattern, what, fix in _LEFT_OUT:
             if pattern.search(line):
-                found.append((number, what, fix))
+                found.append((number, _(what), _(fix)))
                 break
     return found

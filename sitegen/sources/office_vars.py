@@ -30,6 +30,7 @@ from markupsafe import escape
 
 from sitegen.config.offices import WEEKDAYS, Network, Office
 from sitegen.dates import zone_abbr
+from sitegen.i18n import N_, _
 from sitegen.sources.markdown import to_html
 from sitegen.sources.sanitize import clean
 
@@ -37,11 +38,15 @@ LIMIT = 100_000  # the most items a range, or characters one value, may have
 STEPS = 200_000  # the most loop turns, calls and items made while one page is worked out for one unit
 OUTPUT = 1_000_000  # the most characters the {{ }} and {% %} of one page may add to it, for one unit
 MAX_BITS = 4096  # the largest whole number worked out: about 1,200 digits
-_STATEMENTS_HINT = "only {% if %}, {% for %} and {% set x = … %} are available in content"
+_STATEMENTS_HINT = N_("only {% if %}, {% for %} and {% set x = … %} are available in content")
 
 
 class ContentLimit(SecurityError):
     """An expression asked for more work or text than any page needs."""
+
+
+class NotAvailable(TemplateSyntaxError):
+    """A statement content may not use ({% macro %}, recursive loops): the hint lists those it may."""
 
 
 @dataclass
@@ -59,12 +64,12 @@ class Budget:
     def step(self, n: int = 1) -> None:
         self.steps += n
         if self.steps > STEPS:
-            raise ContentLimit(f"the page works through more than {STEPS} loop turns and values")
+            raise ContentLimit(_("the page works through more than {steps} loop turns and values", steps=STEPS))
 
     def wrote(self, n: int) -> None:
         self.output += n
         if self.output > OUTPUT:
-            raise ContentLimit(f"the page's {{{{ }}}} and {{% %}} write more than {OUTPUT} characters")
+            raise ContentLimit(_("the page's {{{{ }}}} and {{% %}} write more than {output} characters", output=OUTPUT))
 
 
 _BUDGET: ContextVar[Budget | None] = ContextVar("sitegen_budget", default=None)
@@ -85,11 +90,11 @@ def _printable_type(value: Any) -> bool:
 def _check_value(value: Any) -> Any:
     """Every value made in the sandbox: text up to LIMIT characters, numbers up to MAX_BITS."""
     if isinstance(value, str) and len(value) > LIMIT:
-        raise ContentLimit(f"a text of {len(value)} characters; at most {LIMIT}")
+        raise ContentLimit(_("a text of {size} characters; at most {limit}", size=len(value), limit=LIMIT))
     if isinstance(value, int) and value.bit_length() > MAX_BITS:
-        raise ContentLimit(f"a number of {value.bit_length()} bits is too large a number")
+        raise ContentLimit(_("a number of {bits} bits is too large a number", bits=value.bit_length()))
     if isinstance(value, (list, tuple)) and len(value) > LIMIT:
-        raise ContentLimit(f"a list of {len(value)} items; at most {LIMIT}")
+        raise ContentLimit(_("a list of {size} items; at most {limit}", size=len(value), limit=LIMIT))
     return value
 
 
@@ -97,7 +102,7 @@ def _text_of(value: Any) -> Any:
     """The value as it may print: text, a number or a list that reads as prose; else refused."""
     if _printable_type(value) or isinstance(value, TextList):
         return value
-    raise ContentLimit("this names a group of values, not one; write e.g. office.name")
+    raise ContentLimit(_("this names a group of values, not one; write e.g. office.name"))
 
 
 def _length(value: Any) -> int:
@@ -112,7 +117,7 @@ class _Bounding(NodeTransformer):
 
     def visit_For(self, node: nodes.For) -> nodes.Node:
         if node.recursive:
-            raise TemplateSyntaxError("recursive loops are not available in content", node.lineno)
+            raise NotAvailable(_("recursive loops are not available in content"), node.lineno)
         node = self.generic_visit(node)
         node.iter = nodes.Call(
             nodes.EnvironmentAttribute("bounded_loop", lineno=node.lineno),
@@ -139,8 +144,8 @@ class _Bounding(NodeTransformer):
         refused = (nodes.Macro, nodes.CallBlock, nodes.FilterBlock, nodes.AssignBlock, nodes.Block)
         refused += (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends, nodes.Scope)
         if isinstance(node, refused):
-            raise TemplateSyntaxError(
-                f"{{% {type(node).__name__.lower()} %}} is not available in content", node.lineno
+            raise NotAvailable(
+                _("{{% {name} %}} is not available in content", name=type(node).__name__.lower()), node.lineno
             )
         return super().generic_visit(node, *args, **kwargs)
 
@@ -182,18 +187,18 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
             and abs(left) > 1
             and (right > MAX_BITS or abs(left).bit_length() * max(right, 0) > MAX_BITS)
         ):
-            raise ContentLimit(f"{left} ** {right} is too large a number")
+            raise ContentLimit(_("{left} ** {right} is too large a number", left=left, right=right))
         if operator == "*" and numbers and left.bit_length() + right.bit_length() > MAX_BITS + 1:
-            raise ContentLimit("the product is too large a number")
+            raise ContentLimit(_("the product is too large a number"))
         if operator == "*":
             for seq, n in ((left, right), (right, left)):
                 if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > LIMIT:
-                    raise ContentLimit(f"repeating text {n} times makes more than {LIMIT} characters")
+                    raise ContentLimit(_("repeating text {n} times makes more than {limit} characters", n=n, limit=LIMIT))
         sequences = isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple))
         if operator == "+" and sequences and len(left) + len(right) > LIMIT:
-            raise ContentLimit(f"joining these makes more than {LIMIT} characters")
+            raise ContentLimit(_("joining these makes more than {limit} characters", limit=LIMIT))
         if operator == "%" and isinstance(left, str):
-            raise ContentLimit("'%' formatting is not available in content; join text with ~")
+            raise ContentLimit(_("'%' formatting is not available in content; join text with ~"))
         return _check_value(super().call_binop(context, operator, left, right))
 
     @staticmethod
@@ -214,7 +219,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         """``a ~ b``: text and numbers only (an object would print its Python address), bounded."""
         texts = [str(_text_of(item)) for item in items]
         if sum(map(len, texts)) > LIMIT:
-            raise ContentLimit(f"joining these makes more than {LIMIT} characters")
+            raise ContentLimit(_("joining these makes more than {limit} characters", limit=LIMIT))
         return markup_join(items)
 
 
@@ -225,7 +230,7 @@ def _range(*args: int) -> range:
     except OverflowError:
         count = LIMIT + 1
     if count > LIMIT:
-        raise ContentLimit(f"range of {count} numbers; at most {LIMIT}")
+        raise ContentLimit(_("range of {count} numbers; at most {limit}", count=count, limit=LIMIT))
     _budget().step(count)
     return made
 
@@ -258,12 +263,12 @@ def _bounded_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
             items = [str(_text_of(item)) for item in value]
             separator = str(rest[0]) if rest else str(kwargs.get("d", ""))
             if sum(map(len, items)) + len(separator) * max(len(items) - 1, 0) > LIMIT:
-                raise ContentLimit(f"joining these makes more than {LIMIT} characters")
+                raise ContentLimit(_("joining these makes more than {limit} characters", limit=LIMIT))
         if name == "replace" and isinstance(value, str) and len(rest) >= 2:
             old, new = str(rest[0]), str(rest[1])
             times = value.count(old) if old else len(value) + 1
             if len(value) + times * (len(new) - len(old)) > LIMIT:
-                raise ContentLimit(f"replacing makes more than {LIMIT} characters")
+                raise ContentLimit(_("replacing makes more than {limit} characters", limit=LIMIT))
         return _check_value(func(*args, **kwargs))
 
     return bounded
@@ -394,7 +399,7 @@ def context(office: Office, network: Network, lang: str = "id") -> dict[str, Any
     }
 
 
-NAMES_HINT = (
+NAMES_HINT = N_(
     "available: office.name, office.short_name, office.address, office.hours, office.coverage, "
     "office.entry_points, office.contacts.phone/whatsapp/email, office.parent.name, network.name; "
     "{% for unit in office.units %} with unit.name, unit.short_name, unit.base_url, unit.coverage, "
@@ -431,7 +436,7 @@ class BodyTemplate:
                     try:
                         _budget().wrote(len(value))
                     except ContentLimit as exc:
-                        raise OfficeVarError(line, f"{{{{ {_shown(code)} }}}}: {exc}", NAMES_HINT) from None
+                        raise OfficeVarError(line, f"{{{{ {_shown(code)} }}}}: {exc}", _(NAMES_HINT)) from None
                     out.append(value)
                     out.append(self.parts[i + 1])
                 return "".join(out)
@@ -457,22 +462,24 @@ class BodyTemplate:
                 if written > len(self.markdown) + OUTPUT:  # the page's own text is not counted
                     raise OfficeVarError(
                         self.first_line + max(budget.loop_line, 1) - 1,
-                        f"the page's {{{{ }}}} and {{% %}} write more than {OUTPUT} characters",
-                        "write the text once instead of in a loop",
+                        _("the page's {{{{ }}}} and {{% %}} write more than {output} characters", output=OUTPUT),
+                        _("write the text once instead of in a loop"),
                     )
             return "".join(out)
         except OfficeVarError:
             raise
         except RecursionError:
-            raise OfficeVarError(self.first_line, "the text nests too deeply", NAMES_HINT) from None
+            raise OfficeVarError(self.first_line, _("the text nests too deeply"), _(NAMES_HINT)) from None
         except Exception as exc:  # noqa: BLE001 - anything an editor's text does wrong is theirs to fix
             line = _template_line(exc)
-            raise OfficeVarError(self.first_line + line - 1, _describe(exc), NAMES_HINT) from None
+            raise OfficeVarError(self.first_line + line - 1, _describe(exc), _(NAMES_HINT)) from None
 
 
 def _syntax_error(exc: TemplateSyntaxError, first_line: int) -> OfficeVarError:
-    hint = _STATEMENTS_HINT if "not available" in (exc.message or "") else "check the {% %} and {{ }} pairs"
-    return OfficeVarError(first_line + (exc.lineno or 1) - 1, f"template syntax: {exc.message}", hint)
+    hint = _(_STATEMENTS_HINT) if isinstance(exc, NotAvailable) else _("check the {% %} and {{ }} pairs")
+    return OfficeVarError(
+        first_line + (exc.lineno or 1) - 1, _("template syntax: {error}", error=exc.message), hint
+    )
 
 
 def _parse(body: str, first_line: int) -> None:
@@ -482,7 +489,9 @@ def _parse(body: str, first_line: int) -> None:
     except TemplateSyntaxError as exc:
         raise _syntax_error(exc, first_line) from None
     except (ValueError, RecursionError, MemoryError) as exc:  # a number of 5,000 digits, ((((…)))) nested
-        raise OfficeVarError(first_line, f"the text cannot be read ({_describe(exc)})", NAMES_HINT) from None
+        raise OfficeVarError(
+            first_line, _("the text cannot be read ({reason})", reason=_describe(exc)), _(NAMES_HINT)
+        ) from None
 
 
 def prepare(body: str, first_line: int, trusted: bool = False) -> BodyTemplate:
@@ -510,11 +519,11 @@ def prepare(body: str, first_line: int, trusted: bool = False) -> BodyTemplate:
             _compiled(code)
         except TemplateSyntaxError as exc:
             raise OfficeVarError(
-                line, f"cannot read {{{{ {_shown(code)} }}}}: {exc.message}", NAMES_HINT
+                line, _("cannot read {{{{ {code} }}}}: {error}", code=_shown(code), error=exc.message), _(NAMES_HINT)
             ) from None
         except (ValueError, RecursionError, MemoryError) as exc:
             raise OfficeVarError(
-                line, f"cannot read {{{{ {_shown(code)} }}}}: {_describe(exc)}", NAMES_HINT
+                line, _("cannot read {{{{ {code} }}}}: {error}", code=_shown(code), error=_describe(exc)), _(NAMES_HINT)
             ) from None
         expressions.append((line, code))
         pieces.append(body[last : match.start()])
@@ -553,7 +562,7 @@ def _evaluate(expr: Callable[..., Any], ctx: dict[str, Any], line: int, code: st
             str(value)
         return _printable(value)
     except Exception as exc:  # noqa: BLE001 - anything an editor's text does wrong is theirs to fix
-        raise OfficeVarError(line, f"{{{{ {_shown(code)} }}}}: {_describe(exc)}", NAMES_HINT) from None
+        raise OfficeVarError(line, f"{{{{ {_shown(code)} }}}}: {_describe(exc)}", _(NAMES_HINT)) from None
 
 
 _NO_ATTRIBUTE = re.compile(r"has no attribute '([^']+)'")
@@ -566,22 +575,22 @@ def _describe(exc: Exception) -> str:
         text = exc.message or ""
         found = _NO_ATTRIBUTE.search(text) or _UNDEFINED.search(text)
         name = found.group(1) if found else text
-        return f"unknown name {name!r}"
+        return _("unknown name {name!r}", name=name)
     if isinstance(exc, ContentLimit):
         return str(exc)
     if isinstance(exc, SecurityError):
-        return "not allowed in content (only a unit's public data can be named)"
+        return _("not allowed in content (only a unit's public data can be named)")
     if isinstance(exc, RecursionError):
-        return "the text nests too deeply"
+        return _("the text nests too deeply")
     if isinstance(exc, MemoryError):
-        return "too large to work out"
+        return _("too large to work out")
     if isinstance(exc, ZeroDivisionError):
-        return "division by zero"
+        return _("division by zero")
     if isinstance(exc, ValueError) and "integer string conversion" in str(exc):
-        return "a number of more than 4300 digits is too large a number"
+        return _("a number of more than 4300 digits is too large a number")
     if isinstance(exc, (TemplateError, TypeError, ValueError, ArithmeticError, AttributeError)):
-        return f"cannot be worked out ({exc})"
-    return f"cannot be worked out ({type(exc).__name__})"
+        return _("cannot be worked out ({reason})", reason=exc)
+    return _("cannot be worked out ({reason})", reason=type(exc).__name__)
 
 
 def _template_line(exc: BaseException) -> int:

@@ -27,6 +27,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from sitegen.hints import picture_too_large
+from sitegen.i18n import _
 from sitegen.sources.cache import Cache
 
 WIDTHS = (480, 960)  # the smaller widths offered, in pixels
@@ -48,9 +49,9 @@ _KEPT = 32  # resized pictures kept in memory within one build (a shared picture
 class ImageError(ValueError):
     """A picture that cannot be published, in the editor's words, with what to do."""
 
-    def __init__(self, message: str, hint: str):
+    def __init__(self, message: str, hint: str, code: str = "picture-unusable"):
         super().__init__(message)
-        self.message, self.hint = message, hint
+        self.message, self.hint, self.code = message, hint, code
 
 
 @dataclass(frozen=True)
@@ -89,14 +90,22 @@ def _inspect(data: bytes) -> tuple[int, int, str]:
             fmt = image.format or ""
             if fmt not in FORMATS:
                 raise ImageError(
-                    f"a {fmt or 'picture'} file cannot be published as a photo",
-                    "save it as JPEG (photos) or PNG (drawings, screenshots)",
+                    _("a {format} file cannot be published as a photo", format=fmt)
+                    if fmt
+                    else _("a picture file cannot be published as a photo"),
+                    _("save it as JPEG (photos) or PNG (drawings, screenshots)"),
                 )
             width, height = image.size
             if width * height > MAX_PIXELS:
                 raise ImageError(
-                    f"the picture is {width}×{height} pixels; at most {MAX_PIXELS // 1_000_000} million",
-                    "make it smaller in a photo editor (2000 pixels wide is plenty)",
+                    _(
+                        "the picture is {width}×{height} pixels; at most {limit} million",
+                        width=width,
+                        height=height,
+                        limit=MAX_PIXELS // 1_000_000,
+                    ),
+                    _("make it smaller in a photo editor (2000 pixels wide is plenty)"),
+                    "picture-too-large",
                 )
             image.load()  # a file cut short or damaged fails here, not in the middle of a build's output
             if image.getexif().get(0x0112) in _UPRIGHT_SWAPS:
@@ -105,15 +114,19 @@ def _inspect(data: bytes) -> tuple[int, int, str]:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageError(
-            f"the file declares a picture of more than {Image.MAX_IMAGE_PIXELS // 1_000_000} million "
-            "pixels, far beyond any photo: refused as a decompression bomb",
-            "use the camera's own JPEG, or save the picture again at a normal size",
+            _(
+                "the file declares a picture of more than {limit} million "
+                "pixels, far beyond any photo: refused as a decompression bomb",
+                limit=(Image.MAX_IMAGE_PIXELS or 0) // 1_000_000,
+            ),
+            _("use the camera's own JPEG, or save the picture again at a normal size"),
+            "picture-too-large",
         ) from None
     except UnidentifiedImageError:
-        raise ImageError("this file is not a picture", "use a JPEG or PNG file") from None
+        raise ImageError(_("this file is not a picture"), _("use a JPEG or PNG file")) from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ImageError(
-            f"the picture cannot be read ({exc})", "open it in a photo editor and save it again"
+            _("the picture cannot be read ({reason})", reason=exc), _("open it in a photo editor and save it again")
         ) from None
     return width, height, fmt
 
@@ -212,13 +225,14 @@ class Resizer:
             if size > MAX_BYTES:
                 raise ImageError(
                     picture_too_large(size, MAX_BYTES),
-                    "make it smaller in a photo editor (2000 pixels wide is plenty)",
+                    _("make it smaller in a photo editor (2000 pixels wide is plenty)"),
+                    "picture-too-large",
                 )
             data = path.read_bytes()
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-            raise ImageError("no such file", "check the file name, or put the picture there") from None
+            raise ImageError(_("no such file"), _("check the file name, or put the picture there"), "picture-not-found") from None
         except OSError as exc:
-            raise ImageError(f"the picture cannot be read ({exc.strerror})", "check the file") from None
+            raise ImageError(_("the picture cannot be read ({reason})", reason=exc.strerror), _("check the file")) from None
         digest = hashlib.sha256(data).hexdigest()
         known = self.cache.lookup("picture", digest)
         if known is None:
@@ -260,9 +274,9 @@ _JPEG_KEPT_APP = {0xE0: (b"JFIF\x00", b"JFXX\x00"), 0xE2: (b"ICC_PROFILE\x00",),
 _PNG_KEPT = {b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"sBIT"}
 _PNG_KEPT |= {b"pHYs", b"cICP", b"acTL", b"fcTL", b"fdAT", b"bKGD"}
 _WEBP_DROPPED = {b"EXIF", b"XMP "}
-_NOT_PICTURE = ImageError(
-    "the file is not the picture its name says", "open it in a photo editor and save it again"
-)
+def _not_picture() -> ImageError:
+    """A file whose contents are not the picture its name says (made when raised: in the current language)."""
+    return ImageError(_("the file is not the picture its name says"), _("open it in a photo editor and save it again"))
 
 
 def strip_metadata(data: bytes) -> bytes:
@@ -278,7 +292,7 @@ def strip_metadata(data: bytes) -> bytes:
         return _strip_png(data)
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return _strip_webp(data)
-    raise _NOT_PICTURE
+    raise _not_picture()
 
 
 def _orientation(exif: bytes) -> int:
@@ -306,7 +320,7 @@ def _strip_jpeg(data: bytes) -> bytes:
     try:
         while at < len(data):
             if data[at] != 0xFF:
-                raise _NOT_PICTURE
+                raise _not_picture()
             marker = data[at + 1]
             if marker == 0xFF:  # fill byte
                 at += 1
@@ -342,7 +356,7 @@ def _strip_jpeg(data: bytes) -> bytes:
                 out.append(data[at:end])
                 at = end
     except (IndexError, ValueError, struct.error):
-        raise _NOT_PICTURE from None
+        raise _not_picture() from None
     if orientation != 1:
         exif = _orientation_only(orientation)
         after_jfif = 2 if len(out) > 1 and out[1][:2] == b"\xff\xe0" else 1
@@ -371,7 +385,7 @@ def _strip_png(data: bytes) -> bytes:
             if kind == b"IEND":
                 break
     except struct.error:
-        raise _NOT_PICTURE from None
+        raise _not_picture() from None
     if orientation != 1:
         out.insert(2, _png_chunk(b"eXIf", _orientation_only(orientation)[6:]))
     return b"".join(out)
@@ -393,7 +407,7 @@ def _strip_webp(data: bytes) -> bytes:
             elif kind not in _WEBP_DROPPED:
                 chunks.append([kind, bytearray(body)])
     except struct.error:
-        raise _NOT_PICTURE from None
+        raise _not_picture() from None
     for chunk in chunks:
         if chunk[0] == b"VP8X":
             chunk[1][0] &= ~0x0C & 0xFF  # no EXIF, no XMP

@@ -20,6 +20,7 @@ from xml.etree import ElementTree
 
 import nh3
 
+from sitegen.i18n import _
 from sitegen.sources import word_html
 
 TAGS = {
@@ -170,7 +171,7 @@ class _Active(HTMLParser):
             if name.startswith("on"):
                 self._note(f"{name}=")
             elif value and _UNSAFE_URL.match(value):
-                self._note(f"{value.split(':')[0].strip().lower()}: address")
+                self._note(_("{scheme}: address", scheme=value.split(":")[0].strip().lower()))
 
 
 def active_html(text: str) -> list[str]:
@@ -252,16 +253,16 @@ def clean_svg(data: bytes) -> tuple[bytes, list[str]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise SvgError("the SVG file is not UTF-8 text") from None
+        raise SvgError(_("the SVG file is not UTF-8 text")) from None
     if "<!ENTITY" in text.upper():
-        raise SvgError("the SVG file declares XML entities")
+        raise SvgError(_("the SVG file declares XML entities"))
     text = _DOCTYPE.sub("", text)
     try:
         root = ElementTree.fromstring(text)
     except ElementTree.ParseError as exc:
-        raise SvgError(f"the SVG file is not well-formed XML ({exc})") from None
+        raise SvgError(_("the SVG file is not well-formed XML ({error})", error=exc)) from None
     if root.tag != f"{{{SVG}}}svg":
-        raise SvgError("the file's outermost element is not an SVG <svg>")
+        raise SvgError(_("the file's outermost element is not an SVG <svg>"))
     removed: list[str] = []
 
     def note(what: str) -> None:
@@ -270,7 +271,7 @@ def clean_svg(data: bytes) -> tuple[bytes, list[str]]:
 
     def walk(element: ElementTree.Element) -> None:
         for child in list(element):
-            ns, _, name = child.tag.rpartition("}")
+            ns, _sep, name = child.tag.rpartition("}")
             if ns.lstrip("{") != SVG or name not in SVG_TAGS:
                 if ns.lstrip("{") == SVG and name == "a":
                     child.tag = f"{{{SVG}}}g"  # a link becomes a plain group: its drawing stays
@@ -289,7 +290,7 @@ def clean_svg(data: bytes) -> tuple[bytes, list[str]]:
     def clean_attributes(element: ElementTree.Element) -> None:
         for key in list(element.attrib):
             value = element.attrib[key]
-            ns, _, name = key.rpartition("}")
+            ns, _sep, name = key.rpartition("}")
             ns = ns.lstrip("{")
             if name == "href" and ns in ("", XLINK):
                 keep = bool(_LOCAL_REF.match(value.strip())) or (
@@ -308,7 +309,7 @@ def clean_svg(data: bytes) -> tuple[bytes, list[str]]:
                 if name.lower().startswith("on"):
                     note(f"{name}=")
                 elif name == "href" or "url(" in value.lower():
-                    note("a reference outside the picture")
+                    note(_("a reference outside the picture"))
 
     clean_attributes(root)
     walk(root)

@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from sitegen import hints
 from sitegen.config.offices import KINDS, SERVICES
 from sitegen.errors import Problems
+from sitegen.i18n import _
 from sitegen.sources import static_trust
 from sitegen.sources.cache import Cache
 from sitegen.sources.front_matter import FrontMatter, FrontMatterError, parse, split
@@ -158,20 +159,29 @@ def report_link(path: Path, problems: Problems) -> None:
     problems.error(
         path,
         0,
-        f"this is a link (to {target}); sitegen publishes files of the repository only and never follows links",
-        "replace the link with a copy of the file or folder itself",
+        _(
+            "this is a link (to {target}); sitegen publishes files of the repository only and never follows links",
+            target=target,
+        ),
+        _("replace the link with a copy of the file or folder itself"),
+        "linked-file",
     )
 
 
 def report_unreadable(path: Path, exc: OSError, problems: Problems) -> None:
     """A file or folder the build cannot read: an error, never a silent gap in the sites."""
-    what = "folder" if path.is_dir() else "file"
+    reason = exc.strerror or exc
     problems.error(
         path,
         0,
-        f"the {what} cannot be read ({exc.strerror or exc}), so nothing in it would be published",
-        "give the user running sitegen permission to read it (chmod -R u+rX, or a+rX for CI), "
-        "or delete it if it should go",
+        _("the folder cannot be read ({reason}), so nothing in it would be published", reason=reason)
+        if path.is_dir()
+        else _("the file cannot be read ({reason}), so nothing in it would be published", reason=reason),
+        _(
+            "give the user running sitegen permission to read it (chmod -R u+rX, or a+rX for CI), "
+            "or delete it if it should go"
+        ),
+        "unreadable-file",
     )
 
 
@@ -193,8 +203,13 @@ def _bundle_files(here: Path, files: list[str], problems: Problems | None) -> li
             problems.warning(
                 here / name,
                 0,
-                f"{here.name}/ is a page bundle (it has {BUNDLE_INDEX}), so this file is not published",
-                "move it out of the folder to make it a page of its own",
+                _(
+                    "{folder}/ is a page bundle (it has {index}), so this file is not published",
+                    folder=here.name,
+                    index=BUNDLE_INDEX,
+                ),
+                _("move it out of the folder to make it a page of its own"),
+                "bundle-extra-file",
             )
     return kept
 
@@ -213,16 +228,18 @@ def read_source(
             problems.error(
                 path,
                 0,
-                f"folder offices/{scope}/ names no unit in offices.yaml",
-                f"rename it to one of: {', '.join(office_ids)}",
+                _("folder offices/{scope}/ names no unit in offices.yaml", scope=scope),
+                _("rename it to one of: {ids}", ids=", ".join(office_ids)),
+                "unknown-unit",
             )
             return None
     else:
         problems.error(
             path,
             0,
-            "Markdown outside content/shared/ and content/offices/<id>/",
-            "move it into content/shared/<section>/ or content/offices/<id>/<section>/",
+            _("Markdown outside content/shared/ and content/offices/<id>/"),
+            _("move it into content/shared/<section>/ or content/offices/<id>/<section>/"),
+            "markdown-outside-content",
         )
         return None
     try:
@@ -240,8 +257,12 @@ def read_source(
         problems.error(
             path,
             0,
-            f"news and announcements are published in one language; '.{lang}.md' makes this a translation",
-            f"rename it without '.{lang}', or write the text as a page under layanan/",
+            _(
+                "news and announcements are published in one language; '.{lang}.md' makes this a translation",
+                lang=lang,
+            ),
+            _("rename it without '.{lang}', or write the text as a page under layanan/", lang=lang),
+            "translation-of-news",
         )
         return None
     cache_key = f"{digest}:{int(dated)}"
@@ -259,24 +280,29 @@ def read_source(
         problems.error(
             path,
             body_line + body[: body.index(PLACEHOLDER)].count("\n"),
-            "the page still has the text a new page starts with",
-            "write the page, or keep draft: true until it is ready",
+            _("the page still has the text a new page starts with"),
+            _("write the page, or keep draft: true until it is ready"),
+            "starter-text-left",
         )
         return None
     if lang and meta.lang and meta.lang != lang:
         problems.error(
             path,
             meta.line_of("lang"),
-            f"lang: {meta.lang} contradicts the file name, which says '.{lang}.md'",
-            "remove the lang line: the file name decides",
+            _("lang: {written} contradicts the file name, which says '.{lang}.md'", written=meta.lang, lang=lang),
+            _("remove the lang line: the file name decides"),
+            "translation-lang-contradicts",
+            key="lang",
         )
         return None
     if lang and meta.slug:
         problems.error(
             path,
             meta.line_of("slug"),
-            "a translation takes the URL of the page it translates, under /" + lang + "/",
-            "remove the slug line (give the original a slug instead)",
+            _("a translation takes the URL of the page it translates, under /{lang}/", lang=lang),
+            _("remove the slug line (give the original a slug instead)"),
+            "translation-slug",
+            key="slug",
         )
         return None
     ok = _check_narrowing(path, meta, scope, office_ids, problems)
@@ -307,8 +333,9 @@ def _parse(path: Path, data: bytes, dated: bool, problems: Problems) -> tuple[Fr
         problems.error(
             path,
             line,
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
-            "save the file as UTF-8 in your editor",
+            _("not UTF-8 text (byte 0x{byte:02x} at offset {offset})", byte=data[exc.start], offset=exc.start),
+            _("save the file as UTF-8 in your editor"),
+            "not-utf8",
         )
         return None
     text = text.replace("\r\n", "\n")
@@ -316,9 +343,13 @@ def _parse(path: Path, data: bytes, dated: bool, problems: Problems) -> tuple[Fr
         problems.error(
             path,
             1,
-            f"the file is {len(text) // 1_000_000} million characters long; pages stop at "
-            f"{MAX_CHARS // 1_000_000} million",
-            "split it into several pages, or link to a document instead",
+            _(
+                "the file is {size} million characters long; pages stop at {limit} million",
+                size=len(text) // 1_000_000,
+                limit=MAX_CHARS // 1_000_000,
+            ),
+            _("split it into several pages, or link to a document instead"),
+            "file-too-long",
         )
         return None
     control = _CONTROL.search(text)
@@ -326,8 +357,9 @@ def _parse(path: Path, data: bytes, dated: bool, problems: Problems) -> tuple[Fr
         problems.error(
             path,
             text.count("\n", 0, control.start()) + 1,
-            f"invisible control character U+{ord(control.group()):04X} in the text",
-            "delete it (it often comes from copying out of a PDF or a word processor)",
+            _("invisible control character U+{code:04X} in the text", code=ord(control.group())),
+            _("delete it (it often comes from copying out of a PDF or a word processor)"),
+            "control-character",
         )
         return None
     try:
@@ -353,13 +385,17 @@ def _check_narrowing(
         for value in getattr(meta, key):
             if value not in allowed and key.endswith("offices"):
                 said = hints.unknown_unit(value, key, ids)
-                problems.error(path, meta.line_of(key), said.message, said.hint, said.code)
+                problems.error(path, meta.line_of(key), said.message, said.hint, said.code, key=key)
             elif value not in allowed:
                 problems.error(
                     path,
                     meta.line_of(key),
-                    f"unknown {key[:-1]} {value!r} in {key}",
-                    f"use one of: {', '.join(allowed)}",
+                    _("unknown kind {value!r} in {key}", value=value, key=key)
+                    if key == "kinds"
+                    else _("unknown service {value!r} in {key}", value=value, key=key),
+                    _("use one of: {ids}", ids=", ".join(allowed)),
+                    "unknown-kind" if key == "kinds" else "unknown-service",
+                    key=key,
                 )
                 ok = False
     if scope != "shared":
@@ -368,8 +404,10 @@ def _check_narrowing(
                 problems.warning(
                     path,
                     meta.line_of(key),
-                    f"{key!r} has no effect on a unit's own page",
-                    "only shared pages are narrowed by unit",
+                    _("{key!r} has no effect on a unit's own page", key=key),
+                    _("only shared pages are narrowed by unit"),
+                    "narrowing-on-own-page",
+                    key=key,
                 )
     return ok
 
@@ -426,7 +464,11 @@ def static_files(
                 site_path = check(rel)
             except UnsafePath:
                 problems.error(
-                    path, 0, f"{rel!r} is not a usable file name on a website", "use letters, digits, - and _"
+                    path,
+                    0,
+                    _("{rel!r} is not a usable file name on a website", rel=rel),
+                    _("use letters, digits, - and _"),
+                    "static-file-name",
                 )
                 continue
             try:

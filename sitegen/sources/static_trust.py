@@ -36,6 +36,7 @@ from xml.etree import ElementTree
 
 from sitegen import csp
 from sitegen.errors import Problems
+from sitegen.i18n import _
 from sitegen.sources import sanitize
 from sitegen.sources.photos import ImageError, has_location, strip_metadata
 
@@ -83,13 +84,13 @@ def publish(path: Path, rel: str) -> tuple[bytes, list[str]]:
     ext = posixpath.splitext(rel.lower())[1]
     if ext in RUNNABLE:
         raise Refused(
-            f"a {ext} file runs as script on the unit's site, so it is not published",
-            f"remove it, or if a reviewer vouches for it, list it in the unit's trusted_static: [{rel}]",
+            _("a {ext} file runs as script on the unit's site, so it is not published", ext=ext),
+            _("remove it, or if a reviewer vouches for it, list it in the unit's trusted_static: [{rel}]", rel=rel),
         )
     if ext in UNSTRIPPABLE:
         raise Refused(
-            f"a {ext} file may carry the place a photo was taken, which sitegen cannot remove from it",
-            "save it as JPEG (photos) or PNG, or put it in a PDF",
+            _("a {ext} file may carry the place a photo was taken, which sitegen cannot remove from it", ext=ext),
+            _("save it as JPEG (photos) or PNG, or put it in a PDF"),
         )
     if ext not in CHECKED:
         return path.read_bytes(), []  # a document, a font, a stylesheet: nothing a browser runs
@@ -100,7 +101,7 @@ def publish(path: Path, rel: str) -> tuple[bytes, list[str]]:
         try:
             return sanitize.clean_svg(data)
         except sanitize.SvgError as exc:
-            raise Refused(str(exc), "export it again as plain SVG from the drawing program") from None
+            raise Refused(str(exc), _("export it again as plain SVG from the drawing program")) from None
     if ext in XML:
         _plain_xml(data)
         return data, []
@@ -114,7 +115,7 @@ def _html(data: bytes) -> tuple[bytes, list[str]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise Refused("the HTML file is not UTF-8 text", "save it as UTF-8 in your editor") from None
+        raise Refused(_("the HTML file is not UTF-8 text"), _("save it as UTF-8 in your editor")) from None
     if "<" not in text:
         return data, []  # no markup at all (a verification file): nothing can act
     return sanitize.clean_document(text, csp.POLICY).encode("utf-8"), sanitize.active_html(text)
@@ -125,20 +126,20 @@ def _plain_xml(data: bytes) -> None:
     lowered = data.lower()
     if b"<!doctype" in lowered or b"<!entity" in lowered or b"<?xml-stylesheet" in lowered:
         raise Refused(
-            "the XML file declares a document type or a stylesheet, so a browser would show it as a page",
-            "publish plain data only, or write the text as a page",
+            _("the XML file declares a document type or a stylesheet, so a browser would show it as a page"),
+            _("publish plain data only, or write the text as a page"),
         )
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:
-        raise Refused(f"the XML file is not well-formed ({exc})", "check the file") from None
+        raise Refused(_("the XML file is not well-formed ({error})", error=exc), _("check the file")) from None
     for element in root.iter():
         if isinstance(element.tag, str) and element.tag.startswith(
             tuple(f"{{{ns}}}" for ns in _PAGE_NAMESPACES)
         ):
             raise Refused(
-                "the XML file holds web page or SVG markup, which a browser would run",
-                "write the text as a page, or the picture as an .svg file",
+                _("the XML file holds web page or SVG markup, which a browser would run"),
+                _("write the text as a page, or the picture as an .svg file"),
             )
 
 
@@ -151,8 +152,10 @@ def check(path: Path, rel: str, trusted: tuple[str, ...], unit: str, problems: P
         problems.warning(
             path,
             0,
-            f"published unchecked, as written (trusted_static of unit {unit})",
-            "remove it from trusted_static unless a reviewer vouches for every line of it",
+            _("published unchecked, as written (trusted_static of unit {unit})", unit=unit),
+            _("remove it from trusted_static unless a reviewer vouches for every line of it"),
+            "trusted-static",
+            unit=unit,
         )
         return True
     ext = posixpath.splitext(rel.lower())[1]
@@ -168,15 +171,16 @@ def check(path: Path, rel: str, trusted: tuple[str, ...], unit: str, problems: P
             verdict = exc
         _VERDICTS[key] = verdict
     if isinstance(verdict, Refused):
-        problems.error(path, 0, verdict.message, verdict.hint)
+        problems.error(path, 0, verdict.message, verdict.hint, "static-file-refused")
         return False
     removed = verdict
     if removed:
         problems.warning(
             path,
             0,
-            f"published without {', '.join(removed)}: files in static/ are checked like pages",
-            f"remove it from the file, or if a reviewer vouches for it, list it in trusted_static: [{rel}]",
+            _("published without {removed}: files in static/ are checked like pages", removed=", ".join(removed)),
+            _("remove it from the file, or if a reviewer vouches for it, list it in trusted_static: [{rel}]", rel=rel),
+            "static-file-stripped",
         )
     return True
 
@@ -214,8 +218,13 @@ def location_warnings(content_dir: Path, problems: Problems) -> None:
                 problems.warning(
                     path,
                     0,
-                    "the photo records where it was taken (GPS); the sites publish it without, "
-                    "but the repository keeps the original",
-                    "remove the location before committing (exiftool -gps:all= FILE, or turn off "
-                    "location in the camera app)",
+                    _(
+                        "the photo records where it was taken (GPS); the sites publish it without, "
+                        "but the repository keeps the original"
+                    ),
+                    _(
+                        "remove the location before committing (exiftool -gps:all= FILE, or turn off "
+                        "location in the camera app)"
+                    ),
+                    "photo-location",
                 )

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from sitegen.i18n import _
+
 _NBSP = r"(?:&nbsp;|&#160;|\xa0)"
 _TYPED_NUMBER = rf"\d[.)]{_NBSP}(?:\s|{_NBSP})*{_NBSP}"  # "1.&nbsp;&nbsp;&nbsp; " as Word types a list
 _MARKERS = re.compile(
@@ -50,16 +52,16 @@ def traces(text: str) -> tuple[int, list[str]] | None:
         return None
     what = []
     if re.search(r"""class=["']?Mso""", text, re.I):
-        what.append("Mso classes")
+        what.append(_("Mso classes"))
     if re.search(r"mso-", text, re.I):
-        what.append("Word styles")
+        what.append(_("Word styles"))
     if re.search(r"<o:p\b", text, re.I):
-        what.append("<o:p> tags")
+        what.append(_("<o:p> tags"))
     if re.search(r"<!--\[if ", text, re.I):
-        what.append("Word's conditional comments")
+        what.append(_("Word's conditional comments"))
     if re.search(_TYPED_NUMBER, text):
-        what.append("list numbers typed with spaces")
-    return text.count("\n", 0, found.start()), what or ["office markup"]
+        what.append(_("list numbers typed with spaces"))
+    return text.count("\n", 0, found.start()), what or [_("office markup")]
 
 
 def clean(html: str) -> str:

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sitegen.errors import Problems
+from sitegen.i18n import _
 from sitegen.urls import slugify
 
 
@@ -61,8 +62,10 @@ def assign(claims: Iterable[Claim], known: dict[str, str], problems: Problems) -
                 problems.warning(
                     claim.path,
                     claim.line,
-                    f"feed id {chosen} is pinned by {other.key} too",
-                    "give this item an id: of its own",
+                    _("feed id {id} is pinned by {other} too", id=chosen, other=other.key),
+                    _("give this item an id: of its own"),
+                    "feed-id-clash",
+                    key="id",
                 )
             chosen = _told_apart(claim, taken)
         ids[claim.key] = chosen

@@ -18,6 +18,7 @@ from sitegen import hints
 from sitegen.config.offices import Network, Office
 from sitegen.dates import DateFormatError, parse_datetime
 from sitegen.errors import Problems
+from sitegen.i18n import _
 from sitegen.sources.front_matter import FrontMatter
 from sitegen.sources.office_vars import OfficeVarError
 from sitegen.sources.source import Source
@@ -235,8 +236,10 @@ def build_site(
                 problems.error(
                     page.source.path,
                     page.source.meta.line_of("aliases"),
-                    f"alias {alias!r} is not a usable path",
-                    "write aliases like /berita/judul-lama/",
+                    _("alias {alias!r} is not a usable path", alias=alias),
+                    _("write aliases like /berita/judul-lama/"),
+                    "alias-unusable",
+                    key="aliases",
                 )
                 continue
             if url in by_url or url in aliases:
@@ -244,8 +247,10 @@ def build_site(
                 problems.error(
                     page.source.path,
                     page.source.meta.line_of("aliases"),
-                    f"alias {alias!r} claims a URL already used by {_where(other)}",
-                    "remove the alias",
+                    _("alias {alias!r} claims a URL already used by {other}", alias=alias, other=_where(other)),
+                    _("remove the alias"),
+                    "alias-clash",
+                    key="aliases",
                 )
                 continue
             aliases[url] = page
@@ -285,8 +290,10 @@ def _page(
         problems.error(
             source.path,
             meta.line_of("gone"),
-            "a section's own page cannot be withdrawn with gone:",
-            "withdraw its pages one by one, or redirect the section with aliases: on another page",
+            _("a section's own page cannot be withdrawn with gone:"),
+            _("withdraw its pages one by one, or redirect the section with aliases: on another page"),
+            "gone-on-section",
+            key="gone",
         )
         return None
     try:
@@ -294,7 +301,12 @@ def _page(
         path = file_for(url)
     except UnsafePath as exc:
         problems.error(
-            source.path, meta.line_of("slug"), str(exc), "use a slug of lowercase letters, digits and hyphens"
+            source.path,
+            meta.line_of("slug"),
+            str(exc),
+            _("use a slug of lowercase letters, digits and hyphens"),
+            "slug-unusable",
+            key="slug",
         )
         return None
     dates: dict[str, datetime | None] = {}
@@ -305,12 +317,12 @@ def _page(
             # a time written with an offset is shown in the unit's own zone: "20.39 WIB", not "+0700"
             dates[key] = moment.astimezone(office.tz) if moment else None
         except DateFormatError as exc:
-            problems.error(source.path, meta.line_of(key), str(exc))
+            problems.error(source.path, meta.line_of(key), str(exc), code="date-unreadable", key=key)
             return None
     try:
         body = render_body(source, office)
     except OfficeVarError as exc:
-        problems.error(source.path, exc.line, f"{exc.message} [unit {office.id}]", exc.hint)
+        problems.error(source.path, exc.line, exc.message, exc.hint, "office-variable", units=(office.id,))
         return None
     placed = pictures(source, office.id, url, body) if pictures else Placed(body)
     feed_id = ""
@@ -371,7 +383,7 @@ def _topics(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
 
 
 def _where(page: Page) -> str:
-    return page.source.rel if page.source else f"the generated page /{page.url}"
+    return page.source.rel if page.source else _("the generated page /{url}", url=page.url)
 
 
 def _claim(by_url: dict[str, Page], url: str, page: Page, problems: Problems) -> bool:
@@ -381,8 +393,9 @@ def _claim(by_url: dict[str, Page], url: str, page: Page, problems: Problems) ->
         problems.error(
             page.source.path,
             page.source.meta.line_of("slug"),
-            f"URL /{url} is claimed by both {_where(first)} and {page.source.rel}",
-            "give one of them another file name or slug",
+            _("URL /{url} is claimed by both {first} and {second}", url=url, first=_where(first), second=page.source.rel),
+            _("give one of them another file name or slug"),
+            "url-clash",
         )
         return False
     by_url[url] = page
@@ -398,9 +411,14 @@ def _check_waiting(waiting: list[Page], by_url: dict[str, Page], problems: Probl
             problems.error(
                 page.source.path,
                 page.source.meta.line_of("slug"),
-                f"on {page.date:%Y-%m-%d %H:%M} this page will claim /{page.url}, "
-                f"which {_where(other)} already has",
-                "give it another file name or slug, e.g. with the year in it",
+                _(
+                    "on {date} this page will claim /{url}, which {other} already has",
+                    date=f"{page.date:%Y-%m-%d %H:%M}",
+                    url=page.url,
+                    other=_where(other),
+                ),
+                _("give it another file name or slug, e.g. with the year in it"),
+                "url-clash",
             )
         else:
             claimed[page.url] = page
@@ -414,11 +432,11 @@ def _dates_plausible(page: Page, now: datetime, problems: Problems) -> bool:
     meta = source.meta
     if page.date > now + timedelta(days=hints.FAR_FUTURE_DAYS):
         said = hints.date_far_future("date", meta.date or "", page.date, now)
-        problems.error(source.path, meta.line_of("date"), said.message, said.hint, said.code)
+        problems.error(source.path, meta.line_of("date"), said.message, said.hint, said.code, key="date")
         return False
     if page.expires is not None and page.expires < page.date:
         said = hints.expires_before_date(page.expires, page.date)
-        problems.error(source.path, meta.line_of("expires"), said.message, said.hint, said.code)
+        problems.error(source.path, meta.line_of("expires"), said.message, said.hint, said.code, key="expires")
         return False
     return True
 
@@ -436,7 +454,7 @@ def _report_orphans(orphans: list[Page], sources: list[Source], office: Office, 
             said = hints.translation_without_original(
                 problems.rel(source.path.with_name(PurePosixPath(expected).name)), source.lang
             )
-        problems.error(source.path, 0, said.message, said.hint, said.code)
+        problems.error(source.path, 0, said.message, said.hint, said.code, units=said.units)
 
 
 def _place_translations(pages: list[Page], default_language: str) -> list[Page]:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Literal, Union
 from urllib.parse import unquote
 
 from sitegen.errors import Problems
+from sitegen.i18n import _
 from sitegen.sources.photos import FORMATS, ImageError, Original, Resizer
 from sitegen.sources.source import STATIC, Source
 from sitegen.urls import UnsafePath, absolute, page_url, picture_path
@@ -159,12 +160,16 @@ class Pictures:
             if not attrs.get("alt", "").strip():
                 line, raw = _line_of(source, src)
                 hint = (
-                    f'add a description to the tag: <img alt="{ALT_EXAMPLE}" src="{src}">'
+                    _('add a description to the tag: <img alt="{alt}" src="{src}">', alt=ALT_EXAMPLE, src=src)
                     if raw
-                    else f"add a description in the brackets: ![{ALT_EXAMPLE}]({src})"
+                    else _("add a description in the brackets: ![{alt}]({src})", alt=ALT_EXAMPLE, src=src)
                 )
                 self.problems.error(
-                    source.path, line, f"picture {src} has no description for readers who cannot see it", hint
+                    source.path,
+                    line,
+                    _("picture {src} has no description for readers who cannot see it", src=src),
+                    hint,
+                    "picture-undescribed",
                 )
                 return ""
             picture = self._picture(
@@ -190,8 +195,10 @@ class Pictures:
                 self.problems.error(
                     source.path,
                     meta.line_of("image"),
-                    f"picture {meta.image} has no description for readers who cannot see it",
-                    f"add a line image_alt: {ALT_EXAMPLE}",
+                    _("picture {src} has no description for readers who cannot see it", src=meta.image),
+                    _("add a line image_alt: {alt}", alt=ALT_EXAMPLE),
+                    "picture-undescribed",
+                    key="image",
                 )
         lead = lead or None
         if lead is None and not meta.image and found:
@@ -208,7 +215,9 @@ class Pictures:
         try:
             original = self.resizer.original(path)
         except ImageError as exc:
-            self.problems.error(source.path, line, f"picture {src}: {exc.message}", exc.hint)
+            self.problems.error(
+                source.path, line, _("picture {src}: {problem}", src=src, problem=exc.message), exc.hint, exc.code
+            )
             return False
         name = Path(unquote(src.split("?")[0].split("#")[0])).stem
         try:
@@ -222,8 +231,9 @@ class Pictures:
             self.problems.error(
                 source.path,
                 line,
-                f"picture {src} has a name that cannot be an address",
-                "use letters, digits and -",
+                _("picture {src} has a name that cannot be an address", src=src),
+                _("use letters, digits and -"),
+                "picture-unusable",
             )
             return False
         return Picture(original, alt, variants, self.resizer)
@@ -255,8 +265,9 @@ class Pictures:
             self.problems.error(
                 source.path,
                 line,
-                f"picture {src} lies outside the page's folder",
-                "put the picture beside the page, or under static/ and write /img/… ",
+                _("picture {src} lies outside the page's folder", src=src),
+                _("put the picture beside the page, or under static/ and write /img/… "),
+                "picture-outside-folder",
             )
             return False
         path = here / clean
@@ -266,8 +277,9 @@ class Pictures:
             self.problems.error(
                 source.path,
                 line,
-                f"picture {src} not found: there is no {self.problems.rel(path)}",
-                "check the file name (capitals count), or put the picture beside the page",
+                _("picture {src} not found: there is no {path}", src=src, path=self.problems.rel(path)),
+                _("check the file name (capitals count), or put the picture beside the page"),
+                "picture-not-found",
             )
             return False
         return path, url + posixpath.dirname(clean)
@@ -285,8 +297,9 @@ class Pictures:
                 self.problems.error(
                     source.path,
                     line,
-                    f"picture {src}: {self.problems.rel(step)} is a link; sitegen never follows links",
-                    "replace the link with a copy of the picture",
+                    _("picture {src}: {path} is a link; sitegen never follows links", src=src, path=self.problems.rel(step)),
+                    _("replace the link with a copy of the picture"),
+                    "picture-unusable",
                 )
                 return True
         return False

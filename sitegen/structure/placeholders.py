@@ -15,6 +15,7 @@ import re
 
 from sitegen.config.offices import CONTACTS, Network, Office
 from sitegen.errors import Problems
+from sitegen.i18n import _
 from sitegen.sources.source import Source
 
 PATTERN = re.compile(r"\bcontoh\b|0{6}|\bexample\b|\bplaceholder\b|\blorem\b", re.I)
@@ -41,8 +42,15 @@ def placeholder_warnings(network: Network, sources: list[Source], problems: Prob
             problems.warning(
                 network.path,
                 office.lines.get(key, office.line),
-                f"unit {office.id}: {key} is an example value, not the unit's official data (unverified:)",
-                f"put the real {key} in offices.yaml and remove it from unverified:",
+                _(
+                    "unit {unit}: {key} is an example value, not the unit's official data (unverified:)",
+                    unit=office.id,
+                    key=key,
+                ),
+                _("put the real {key} in offices.yaml and remove it from unverified:", key=key),
+                "example-value",
+                unit=office.id,
+                key=key,
             )
         for key, value in suspicious_values(office):
             if key.split(".")[0] in listed:
@@ -50,21 +58,29 @@ def placeholder_warnings(network: Network, sources: list[Source], problems: Prob
             problems.warning(
                 network.path,
                 office.lines.get(key.split(".")[0], office.line),
-                f"unit {office.id}: {key} {value!r} looks like a placeholder",
-                "put the real value in offices.yaml",
+                _("unit {unit}: {key} {value!r} looks like a placeholder", unit=office.id, key=key, value=value),
+                _("put the real value in offices.yaml"),
+                "placeholder-value",
+                unit=office.id,
+                key=key,
             )
         if not any(office.contact(k) and not PATTERN.search(office.contact(k)) for k in CONTACTS):
             problems.warning(
                 network.path,
                 office.lines.get("contacts", office.line),
-                f"unit {office.id}: readers have no real way to reach it (no phone, WhatsApp or e-mail)",
-                "add at least one official contact under contacts:",
+                _("unit {unit}: readers have no real way to reach it (no phone, WhatsApp or e-mail)", unit=office.id),
+                _("add at least one official contact under contacts:"),
+                "no-real-contact",
+                unit=office.id,
+                key="contacts",
             )
     for source in sources:
         if source.meta.sample:
             problems.warning(
                 source.path,
                 source.meta.line_of("sample"),
-                "sample content, not a real news item or announcement (sample: true)",
-                "replace it with the unit's own text, or delete it, before the site goes live",
+                _("sample content, not a real news item or announcement (sample: true)"),
+                _("replace it with the unit's own text, or delete it, before the site goes live"),
+                "sample-content",
+                key="sample",
             )

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from sitegen.errors import Problems
+from sitegen.i18n import _
 from sitegen.sources.source import Source
 
 MARK = re.compile(r"\bbelum\s+diisi\b", re.IGNORECASE)  # how a missing fact is written in content
@@ -50,21 +51,25 @@ def unfinished_warnings(sources: list[Source], problems: Problems) -> None:
             problems.warning(
                 source.path,
                 meta.line_of("title"),
-                "the page has no text yet: readers find an empty promise",
-                "write the page, keep draft: true until it is ready, or remove the links to it",
+                _("the page has no text yet: readers find an empty promise"),
+                _("write the page, keep draft: true until it is ready, or remove the links to it"),
+                "empty-page",
             )
         for line, text in placeholder_lines(source):
             excerpt = text if len(text) <= 80 else text[:77] + "…"
             problems.warning(
                 source.path,
                 line,
-                f"not yet filled in: {excerpt}",
-                "put the real fact here and remove 'belum diisi' once it is known",
+                _("not yet filled in: {excerpt}", excerpt=excerpt),
+                _("put the real fact here and remove 'belum diisi' once it is known"),
+                "not-filled-in",
             )
         if meta.verified and not meta.source:
             problems.warning(
                 source.path,
                 meta.line_of("verified"),
-                "the page says when its facts were verified, but not against what",
-                "add source: the regulation or document checked, and source_url: where readers can read it",
+                _("the page says when its facts were verified, but not against what"),
+                _("add source: the regulation or document checked, and source_url: where readers can read it"),
+                "verified-without-source",
+                key="verified",
             )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sitegen.config.offices import Network
 from sitegen.errors import Problems
+from sitegen.i18n import _
 from sitegen.structure.model import MAIN_SECTIONS
 from sitegen.wordpress.plan import Plan, Planner
 from sitegen.wordpress.record import Record
@@ -53,7 +54,9 @@ def import_wordpress(
             f"pages cannot go into {pages_section!r}; use one of layanan, informasi-publik, profil"
         )
     if uploads is not None and not uploads.is_dir():
-        raise ImportRefused(f"{uploads} is not a folder; give a copy of the old site's wp-content/uploads/")
+        raise ImportRefused(
+            _("{path} is not a folder; give a copy of the old site's wp-content/uploads/", path=uploads)
+        )
     office = network.office(office_id)
     export = read_export(export_path)
     unit_dir = root / "content" / "offices" / office_id
@@ -66,10 +69,11 @@ def import_wordpress(
         problems.warning(
             uploads,
             0,
-            f"none of the {len(plan.uploads)} uploads the export names is in this folder",
-            f"did you mean --uploads {nested}?"
+            _("none of the {count} uploads the export names is in this folder", count=len(plan.uploads)),
+            _("did you mean --uploads {path}?", path=nested)
             if nested
-            else "give the folder holding the year folders (2019/, 2020/ …)",
+            else _("give the folder holding the year folders (2019/, 2020/ …)"),
+            "import",
         )
     outcome = write(plan, record, unit_dir, problems, dry_run)
     return Result(export_path, unit_dir, plan, outcome, dry_run)

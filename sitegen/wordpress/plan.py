@@ -400,7 +400,7 @@ class Planner:
         return self.shared_urls
 
     def _attention(self, line: int, message: str, hint: str = "") -> None:
-        self.problems.warning(self.export.path, line, message, hint)
+        self.problems.warning(self.export.path, line, message, hint, "import")
 
 
 def _slug(item: Item) -> str:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitegen.errors import Problems
+from sitegen.i18n import _
 from sitegen.wordpress.old_links import Upload
 from sitegen.wordpress.plan import Plan
 from sitegen.wordpress.record import NAME, Record, digest
@@ -58,7 +59,9 @@ def write(plan: Plan, record: Record, unit_dir: Path, problems: Problems, dry_ru
         if recorded is None:
             if entry.key in pinned:
                 outcome.elsewhere.append((entry.key, pinned[entry.key]))
-                problems.info(unit_dir / pinned[entry.key], 0, f"already holds {entry.key}; left as it is")
+                problems.info(
+                    unit_dir / pinned[entry.key], 0, _("already holds {key}; left as it is", key=entry.key), code="import"
+                )
                 continue
             _put(path, data, dry_run)
             outcome.created.append(entry.rel)
@@ -67,8 +70,9 @@ def write(plan: Plan, record: Record, unit_dir: Path, problems: Problems, dry_ru
             problems.info(
                 unit_dir / entry.rel,
                 0,
-                f"deleted since the last import (export line {line}); not made again",
-                f"to import it again, remove its entry from {NAME}",
+                _("deleted since the last import (export line {line}); not made again", line=line),
+                _("to import it again, remove its entry from {record}", record=NAME),
+                "import",
             )
             continue
         elif digest(path.read_bytes()) != recorded["sha256"]:
@@ -76,8 +80,9 @@ def write(plan: Plan, record: Record, unit_dir: Path, problems: Problems, dry_ru
             problems.warning(
                 unit_dir / entry.rel,
                 0,
-                f"changed by an editor since the last import (export line {line}); not overwritten",
-                "compare it with the export by hand if the old site changed too",
+                _("changed by an editor since the last import (export line {line}); not overwritten", line=line),
+                _("compare it with the export by hand if the old site changed too"),
+                "import",
             )
             continue
         elif path.read_bytes() == data:
@@ -107,7 +112,7 @@ def _copy(
         return
     data = _read_plain(upload.source)
     if data is None:
-        problems.warning(upload.source, 0, "became a link while the import ran; it was not copied")
+        problems.warning(upload.source, 0, _("became a link while the import ran; it was not copied"), code="import")
         outcome.by_hand.append(upload)
         return
     wanted = digest(data)
@@ -121,7 +126,8 @@ def _copy(
             problems.warning(
                 target,
                 0,
-                "differs from the file in the uploads folder and was not made by the import; not overwritten",
+                _("differs from the file in the uploads folder and was not made by the import; not overwritten"),
+                code="import",
             )
             return
     _put(target, data, dry_run)
