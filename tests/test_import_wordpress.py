@@ -294,13 +294,13 @@ def test_an_undescribed_picture_holds_its_item_back_as_a_draft_naming_it_and_the
     """The sites refuse a picture without a description: the import never leaves a unit that cannot build."""
     result = run(project, "--uploads", str(UPLOADS))
     assert 'image_alt: "Petugas menjelaskan paspor elektronik kepada siswa"' in project.read(FIRST)
-    assert "\ndraft: true  # describe 1 picture(s) first: foto-kunjungan.jpg (alt text)" in project.read(SECOND)
+    assert "\ndraft: true  # describe 1 picture first: foto-kunjungan.jpg (alt text)" in project.read(SECOND)
     assert (
         "warning: picture /wp-content/uploads/2019/06/foto-kunjungan.jpg has no description (alt text)"
         in result.output
     )
     assert "held back as drafts until their pictures are described: 1" in result.output
-    assert f"{SECOND}: describe 1 picture(s) first: foto-kunjungan.jpg" in result.output
+    assert f"{SECOND}: describe 1 picture first: foto-kunjungan.jpg" in result.output
     built = CliRunner().invoke(
         main, ["build", "--root", str(project.root), "--now", "2026-11-25T12:00:00+07:00"]
     )

@@ -278,7 +278,7 @@ def test_a_gallery_picture_without_a_description_holds_the_item_back_naming_it(p
     result = run(project, path)
     text = project.read(f"{UNIT}/berita/2024-05-05-galeri-kegiatan.md")
     assert "dsc20050727_091048_222](" not in text and 'alt="dsc20050727_091048_222"' not in text
-    assert "\ndraft: true  # describe 1 picture(s) first: dsc20050727_091048_222.jpg (alt text)" in text
+    assert "\ndraft: true  # describe 1 picture first: dsc20050727_091048_222.jpg (alt text)" in text
     assert "held back as drafts until their pictures are described: 1" in result.output
 
 

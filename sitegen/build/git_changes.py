@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from sitegen.build.affected import affected_units
 from sitegen.build.pipeline import Project, load_project
 from sitegen.errors import BuildFailed
+from sitegen.i18n import _
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -47,9 +48,11 @@ def _git(root: Path, *args: str) -> bytes:
     try:
         done = subprocess.run(["git", *args], cwd=root, capture_output=True, check=False)
     except FileNotFoundError:
-        raise ChangesError("git is not installed; --changed-since needs it") from None
+        raise ChangesError(_("git is not installed; --changed-since needs it")) from None
     if done.returncode != 0:
-        raise ChangesError(done.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed")
+        raise ChangesError(
+            done.stderr.decode("utf-8", "replace").strip() or _("git {command} failed", command=args[0])
+        )
     return done.stdout
 
 
@@ -57,7 +60,9 @@ def _top(root: Path) -> Path:
     try:
         return Path(_git(root, "rev-parse", "--show-toplevel").decode().strip()).resolve()
     except ChangesError:
-        raise ChangesError(f"{root} is not inside a git repository; --changed-since needs one") from None
+        raise ChangesError(
+            _("{path} is not inside a git repository; --changed-since needs one", path=root)
+        ) from None
 
 
 def _commit(root: Path, rev: str) -> str:
@@ -69,7 +74,7 @@ def _commit(root: Path, rev: str) -> str:
         )
     except ChangesError:
         raise ChangesError(
-            f"{rev!r} names no commit in this repository (fetch it, or give another)"
+            _("{revision!r} names no commit in this repository (fetch it, or give another)", revision=rev)
         ) from None
 
 

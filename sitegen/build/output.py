@@ -44,6 +44,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitegen.i18n import _
 from sitegen.urls import check
 
 STATE = ".sitegen"
@@ -71,14 +72,14 @@ def check_out_dir(out: Path, project: Path) -> Path:
     forbidden = {Path("/"), Path.home().resolve(), project}
     if resolved in forbidden or resolved in project.parents:
         raise OutputError(
-            f"refusing to write the sites into {out}: choose a folder of their own, e.g. public/"
+            _("refusing to write the sites into {path}: choose a folder of their own, e.g. public/", path=out)
         )
     for name in ("content", "themes", "sitegen", "tests", ".git"):
         inner = project / name
         if resolved == inner or inner in resolved.parents:
-            raise OutputError(f"refusing to write the sites inside {inner}")
+            raise OutputError(_("refusing to write the sites inside {path}", path=inner))
     if resolved.is_file():
-        raise OutputError(f"{out} is a file, not a folder")
+        raise OutputError(_("{path} is a file, not a folder", path=out))
     return resolved
 
 
@@ -139,7 +140,7 @@ class SiteWriter:
     def write(self, rel: str, data: bytes) -> None:
         check(rel)
         if rel in self.new:
-            raise OutputError(f"{self.site_id}/{rel} written twice in one build")
+            raise OutputError(_("{path} written twice in one build", path=f"{self.site_id}/{rel}"))
         digest = hashlib.sha256(data).hexdigest()
         self.new[rel] = digest
         if self.old.get(rel) == digest:
@@ -189,9 +190,13 @@ class SiteWriter:
                     continue
                 if rel in self.new:
                     raise OutputError(
-                        f"{self.current / rel} was not made by sitegen, and the new site has a file "
-                        "at that path; move it away (files of your own belong in "
-                        f"content/offices/{self.site_id}/static/)"
+                        _(
+                            "{path} was not made by sitegen, and the new site has a file "
+                            "at that path; move it away (files of your own belong in "
+                            "content/offices/{unit}/static/)",
+                            path=self.current / rel,
+                            unit=self.site_id,
+                        )
                     )
                 target = self._staging / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -267,8 +272,10 @@ class Output:
                 if time.monotonic() >= deadline:
                     os.close(fd)
                     raise OutputError(
-                        f"another sitegen build is writing to {self.root}; "
-                        "wait for it to finish, then build again"
+                        _(
+                            "another sitegen build is writing to {path}; wait for it to finish, then build again",
+                            path=self.root,
+                        )
                     ) from None
                 time.sleep(0.05)
         self._lock_fd = fd
@@ -348,13 +355,15 @@ class Output:
         check(site_id)
         current = self.root / site_id
         if current.is_symlink():
-            raise OutputError(f"{current} is a symbolic link; sitegen writes only real folders it made")
+            raise OutputError(
+                _("{path} is a symbolic link; sitegen writes only real folders it made", path=current)
+            )
         if current.exists() and not current.is_dir():
-            raise OutputError(f"{current} is a file, not a site folder; move it away")
+            raise OutputError(_("{path} is a file, not a site folder; move it away", path=current))
         made = self.manifest(site_id) if current.is_dir() else {}
         if current.exists() and not made and any(current.iterdir()):
             raise OutputError(
-                f"{current} exists and was not made by sitegen; move it away or choose another --out"
+                _("{path} exists and was not made by sitegen; move it away or choose another --out", path=current)
             )
         intact = {rel: d for rel, d in made.items() if rel not in damaged}
         return SiteWriter(self, site_id, intact, set(made), fingerprint)

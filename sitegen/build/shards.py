@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sitegen.config.offices import Network
+from sitegen.i18n import _
 
 
 class ShardError(ValueError):
@@ -47,10 +48,10 @@ class Shard:
 def parse_shard(text: str) -> Shard:
     index, sep, count = text.partition("/")
     if not sep or not index.strip().isdigit() or not count.strip().isdigit():
-        raise ShardError(f"{text!r}: write I/N, e.g. 2/4 for the second of four jobs")
+        raise ShardError(_("{text!r}: write I/N, e.g. 2/4 for the second of four jobs", text=text))
     shard = Shard(int(index), int(count))
     if not 1 <= shard.index <= shard.count:
-        raise ShardError(f"{text!r}: I must be between 1 and N")
+        raise ShardError(_("{text!r}: I must be between 1 and N", text=text))
     return shard
 
 

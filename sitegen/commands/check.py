@@ -137,11 +137,13 @@ def check_command(
 def _in_root(root: Path, path: Path) -> str:
     """A PATH argument as the project-relative POSIX path problems carry; a missing one is a usage error."""
     if not path.exists():
-        raise click.BadParameter(f"no such file or folder: {path}", param_hint="PATHS")
+        raise click.BadParameter(_("no such file or folder: {path}", path=path), param_hint="PATHS")
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
-        raise click.BadParameter(f"{path} lies outside the project {root}", param_hint="PATHS") from None
+        raise click.BadParameter(
+            _("{path} lies outside the project {root}", path=path, root=root), param_hint="PATHS"
+        ) from None
 
 
 def _known_units(project, units: tuple[str, ...]) -> None:
@@ -160,11 +162,11 @@ def _print_coverage(project) -> None:
     """A table that fits a terminal: units as numbered columns, a legend for every mark."""
     units, rows = coverage(project)
     width = min(max((len(key) for key, _ in rows), default=10), 48)
-    click.echo("\nWho publishes which shared page:")
+    click.echo("\n" + _("Who publishes which shared page:"))
     for n, unit in enumerate(units, 1):
         click.echo(f"  {n:>2} = {unit}")
-    click.echo("  + published   own = the unit's own version   d = draft")
-    click.echo("  not published, narrowed by: -o offices:  -x exclude_offices:  -k kinds:  -s services:")
+    click.echo("  " + _("+ published   own = the unit's own version   d = draft"))
+    click.echo("  " + _("not published, narrowed by: -o offices:  -x exclude_offices:  -k kinds:  -s services:"))
     click.echo(" " * width + " " + "".join(f"{n:>4}" for n in range(1, len(units) + 1)))
     for key, cells in rows:
         name = key if len(key) <= width else "…" + key[-(width - 1) :]

@@ -27,6 +27,8 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from sitegen.i18n import _
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 MAIN_FEEDS = (
     "rss.xml",
@@ -109,10 +111,10 @@ def compare(old_root: Path, new_root: Path, published: Published | None = None) 
     compared = 0
     new_paths = set(feed_paths(new_root))
     for rel in feed_paths(old_root):
-        unit, _, inner = rel.partition("/")
+        unit, _sep, inner = rel.partition("/")
         if rel not in new_paths:
             if inner in MAIN_FEEDS and (new_root / unit).is_dir():
-                problems.append(f"{rel}: the feed is gone from the new output")
+                problems.append(_("{feed}: the feed is gone from the new output", feed=rel))
             continue
         compared += 1
         old, new = read_feed(old_root / rel), read_feed(new_root / rel)
@@ -139,18 +141,34 @@ def _compare_feed(
         if same_link is not None and same_link.id != entry.id:
             moved = ""
             if entry.published and same_link.published and entry.published != same_link.published:
-                moved = f"; its published date moved from {entry.published.isoformat()} to {same_link.published.isoformat()}"
+                moved = _(
+                    "; its published date moved from {old} to {new}",
+                    old=entry.published.isoformat(),
+                    new=same_link.published.isoformat(),
+                )
             problems.append(
-                f"{rel}: {entry.link} changed its id from {entry.id} to {same_link.id}{moved} "
-                f"(to keep the old id, add 'id: {entry.id}' to its front matter)"
+                _(
+                    "{feed}: {link} changed its id from {old} to {new}{moved} "
+                    "(to keep the old id, add 'id: {old}' to its front matter)",
+                    feed=rel,
+                    link=entry.link,
+                    old=entry.id,
+                    new=same_link.id,
+                    moved=moved,
+                )
             )
             continue
         same = new_by_id.get(entry.id)
         if same is not None:
             if entry.published and same.published and entry.published != same.published:
                 problems.append(
-                    f"{rel}: {entry.link} published date moved from {entry.published.isoformat()} "
-                    f"to {same.published.isoformat()}"
+                    _(
+                        "{feed}: {link} published date moved from {old} to {new}",
+                        feed=rel,
+                        link=entry.link,
+                        old=entry.published.isoformat(),
+                        new=same.published.isoformat(),
+                    )
                 )
             continue
         if not check_vanished:
@@ -163,10 +181,16 @@ def _compare_feed(
         if pages is not None:
             if _site_path(entry.link, new.link or old.link) in pages:
                 problems.append(
-                    f"{rel}: {entry.link} vanished from the feed while its page is still in the content"
+                    _(
+                        "{feed}: {link} vanished from the feed while its page is still in the content",
+                        feed=rel,
+                        link=entry.link,
+                    )
                 )
         elif _page_exists(entry.link, new.link, new_site):
-            problems.append(f"{rel}: {entry.link} vanished from the feed while its page still exists")
+            problems.append(
+                _("{feed}: {link} vanished from the feed while its page still exists", feed=rel, link=entry.link)
+            )
     return problems
 
 

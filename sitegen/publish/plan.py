@@ -25,6 +25,7 @@ from pathlib import Path, PurePosixPath
 
 from sitegen.build.output import JOURNAL, STATE
 from sitegen.config.offices import SLUG
+from sitegen.i18n import _
 
 FEED_NAMES = ("feed.json", "feeds.opml")
 FEED_SUFFIXES = (".xml",)  # RSS, Atom, sitemap.xml
@@ -62,22 +63,26 @@ def read_manifest(path: Path) -> dict[str, str]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise PlanError(f"{path} does not exist") from None
+        raise PlanError(_("{path} does not exist", path=path)) from None
     except (OSError, ValueError) as exc:
-        raise PlanError(f"{path} is not a readable manifest ({exc})") from None
+        raise PlanError(_("{path} is not a readable manifest ({error})", path=path, error=exc)) from None
     files = data.get("files") if isinstance(data, dict) else None
     if not isinstance(files, dict) or not all(isinstance(v, str) for v in files.values()):
-        raise PlanError(f'{path} is not a sitegen manifest (it has no "files" object of digests)')
+        raise PlanError(_('{path} is not a sitegen manifest (it has no "files" object of digests)', path=path))
     return files
 
 
 def built_manifest(out: Path, unit: str) -> dict[str, str]:
     """The manifest of ``unit`` as the last build into ``out`` left it."""
     if (out / STATE / JOURNAL).exists():
-        raise PlanError(f"a build into {out} was interrupted; run sitegen build again before deploying")
+        raise PlanError(
+            _("a build into {path} was interrupted; run sitegen build again before deploying", path=out)
+        )
     path = manifest_file(out, unit)
     if not path.exists():
-        raise PlanError(f"{out} holds no site of unit {unit!r} (no {path}); build it first")
+        raise PlanError(
+            _("{out} holds no site of unit {unit!r} (no {path}); build it first", out=out, unit=unit, path=path)
+        )
     return read_manifest(path)
 
 

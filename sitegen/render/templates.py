@@ -4,19 +4,27 @@ A unit may name a theme in offices.yaml. A theme overrides only the
 templates and assets it has; everything else falls back to ``default``. An
 override can extend the template it replaces as ``default/<name>``.
 
-Interface text is written in Indonesian inside ``_("…")`` and translated from
-gettext catalogs (``locales/<lang>/LC_MESSAGES/messages.po``, read with
-Babel), chosen per page by the ``lang`` variable the renderer sets: one
-environment serves every language, and dates follow the page's language too.
+Interface text is written in Indonesian inside ``_("…")``, ``ngettext(…)`` or
+``{% trans %}`` (Jinja's i18n extension, plural forms included) and translated
+from gettext catalogs (``locales/<lang>/LC_MESSAGES/messages.po``, read with
+Babel and compiled in memory), chosen per page by the ``lang`` variable the
+renderer sets: one environment serves every language, and dates follow the
+page's language too. ``themes/default/locales/messages.pot`` is extracted from
+the templates (see ``themes/default/babel.cfg``); tests/test_i18n_theme.py fails
+when a template shows text outside a translation call or a catalog lacks one.
 """
 
 from __future__ import annotations
 
+import gettext
+import io
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from babel import Locale
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from jinja2 import (
     ChoiceLoader,
@@ -29,7 +37,7 @@ from jinja2 import (
     select_autoescape,
 )
 from jinja2.runtime import Context
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from sitegen import dates
 from sitegen.config.offices import SOCIAL_PLATFORMS
@@ -102,6 +110,7 @@ class Theme:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            extensions=["jinja2.ext.i18n"],
         )
         env.filters.update(
             long_date=pass_context(lambda ctx, moment: dates.long_date(moment, _lang(ctx))),
@@ -113,15 +122,25 @@ class Theme:
             slug=slugify,
             utc_offset=dates.utc_offset,
         )
-        catalogs = self.catalogs
+        translations = self.translations
 
-        def translate(lang: str, message: str, **values: object) -> Markup:
-            text = escape(catalogs.get(lang, {}).get(message, message))
+        # The page's language decides (pass_context). The extension fills %(name)s placeholders,
+        # escaping their values; a translation is markup like the template it stands in.
+        env.install_gettext_callables(  # type: ignore[attr-defined]
+            gettext=pass_context(lambda ctx, message: translations(_lang(ctx)).gettext(message)),
+            ngettext=pass_context(
+                lambda ctx, singular, plural, n: translations(_lang(ctx)).ngettext(singular, plural, n)
+            ),
+            newstyle=True,
+        )
+
+        def gettext_in(lang: str, message: str, **values: object) -> Markup:
+            """Text in a language other than the page's (the language switcher's notes)."""
+            text = Markup(translations(lang).gettext(message))
             return text % values if values else text
 
         env.globals.update(
-            _=pass_context(lambda ctx, message, **values: translate(_lang(ctx), message, **values)),
-            gettext_in=translate,
+            gettext_in=gettext_in,
             language_name=lambda code: LANGUAGE_NAMES.get(code) or Locale.parse(code).get_display_name(code),
             hours_text=pass_context(lambda ctx, office: hours_text(office, _lang(ctx))),
             zone_abbr=lambda office: dates.zone_abbr(office.tz),
@@ -132,23 +151,44 @@ class Theme:
         return env
 
     @cached_property
-    def catalogs(self) -> dict[str, dict[str, str]]:
-        """Language -> Indonesian text -> its translation; the theme's own over default's.
-
-        An untranslated or fuzzy entry is left out, so the page shows the
-        Indonesian text rather than an empty string.
-        """
-        found: dict[str, dict[str, str]] = {}
+    def catalogs(self) -> dict[str, Catalog]:
+        """Language -> its catalog, the theme's own entries over default's."""
+        found: dict[str, Catalog] = {}
         for theme_dir in reversed(self.chain):
             for po in sorted(theme_dir.glob(CATALOG.format(lang="*"))):
                 lang = po.parent.parent.name
                 with po.open("rb") as handle:
-                    catalog = read_po(handle)
-                strings = found.setdefault(lang, {})
-                for message in catalog:
-                    if isinstance(message.id, str) and message.id and message.string and not message.fuzzy:
-                        strings[message.id] = message.string
+                    catalog = read_po(handle, locale=lang)
+                merged = found.setdefault(lang, catalog)
+                if merged is not catalog:
+                    for message in catalog:
+                        if message.id and message.string and not message.fuzzy:
+                            merged[message.id] = message
         return found
+
+    def translations(self, lang: str) -> gettext.NullTranslations:
+        """The compiled catalog of ``lang``; the source language (or a missing catalog) has none.
+
+        An untranslated or fuzzy entry is left out, so the page shows the
+        Indonesian text rather than an empty string.
+        """
+        return self._compiled.get(lang) or self._compile(lang)
+
+    @cached_property
+    def _compiled(self) -> dict[str, gettext.NullTranslations]:
+        return {}
+
+    def _compile(self, lang: str) -> gettext.NullTranslations:
+        catalog = self.catalogs.get(lang)
+        if catalog is None:
+            compiled: gettext.NullTranslations = gettext.NullTranslations()
+        else:
+            data = io.BytesIO()
+            write_mo(data, catalog, use_fuzzy=False)
+            data.seek(0)
+            compiled = gettext.GNUTranslations(data)
+        self._compiled[lang] = compiled
+        return compiled
 
     def static_files(self) -> dict[str, Path]:
         """Output path ("static/site.css") -> source file, the theme's own winning over default's."""

@@ -29,6 +29,7 @@ from html.parser import HTMLParser
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
 from markdownify import markdownify
 
+from sitegen.i18n import _
 from sitegen.sources.markdown import to_html
 from sitegen.sources.sanitize import TAGS, clean
 from sitegen.wordpress.old_links import is_file_name, plain
@@ -93,7 +94,7 @@ def convert(
     notes: list[Note] = []
     control = _CONTROL.search(content)
     if control:
-        notes.append(Note(control.start(), "invisible control characters were removed"))
+        notes.append(Note(control.start(), _("invisible control characters were removed")))
         content = _CONTROL.sub("", content)
     text, shortcode_notes = expand(content, pictures, own_pictures)
     notes += shortcode_notes
@@ -107,9 +108,12 @@ def convert(
         notes.append(
             Note(
                 max(at, 0),
-                f"picture {src} has no description (alt text) in the media library, its caption or the post; "
-                "the item comes in as a draft until it has one",
-                f"describe it in the brackets: ![Petugas melayani pemohon]({src}), then delete draft: true",
+                _(
+                    "picture {src} has no description (alt text) in the media library, its caption or the post; "
+                    "the item comes in as a draft until it has one",
+                    src=src,
+                ),
+                _("describe it in the brackets: ![Petugas melayani pemohon]({src}), then delete draft: true", src=src),
             )
         )
     blocks = _blocks(safe)
@@ -139,8 +143,8 @@ def _removed(content: str, text: str, safe: str) -> list[Note]:
             notes.append(
                 Note(
                     max(at, 0),
-                    f"<{tag}> is not allowed on the sites and was removed",
-                    "a video from YouTube or Vimeo is kept; rebuild anything else as a link",
+                    _("<{tag}> is not allowed on the sites and was removed", tag=tag),
+                    _("a video from YouTube or Vimeo is kept; rebuild anything else as a link"),
                 )
             )
     kept = Counter(_IFRAME_SRC.findall(safe))
@@ -152,8 +156,13 @@ def _removed(content: str, text: str, safe: str) -> list[Note]:
         notes.append(
             Note(
                 max(at, 0),
-                f"an embedded frame from {src or '(no address)'} is not allowed on the sites and was removed",
-                f"link to it instead: [{plain(src) or 'tautan'}]({src})" if src else "rebuild it as a link",
+                _(
+                    "an embedded frame from {src} is not allowed on the sites and was removed",
+                    src=src or _("(no address)"),
+                ),
+                _("link to it instead: [{text}]({src})", text=plain(src) or "tautan", src=src)
+                if src
+                else _("rebuild it as a link"),
             )
         )
     return notes
@@ -340,7 +349,7 @@ def _shape(fragment: str) -> str:
     text = "".join(parser.parts)
     text = re.sub(r"[ \t\r\f\v\u00a0]+", " ", text)
     text = re.sub(r" *\n[\s]*", "\n", text)
-    for _ in range(2):  # spaces at an emphasis's edge read the same outside it
+    for _turn in range(2):  # spaces at an emphasis's edge read the same outside it
         text = _INLINE_EDGE_OPEN.sub(r" \1", text)
         text = _INLINE_EDGE_CLOSE.sub(r"\1 ", text)
         text = re.sub(r" +", " ", text)

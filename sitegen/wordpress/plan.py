@@ -33,6 +33,7 @@ from urllib.parse import unquote, urlsplit
 from sitegen.config.offices import Office
 from sitegen.errors import Problems
 from sitegen.hints import FAR_FUTURE_DAYS
+from sitegen.i18n import N_, _, ngettext
 from sitegen.structure.model import MAIN_SECTIONS
 from sitegen.urls import UnsafePath, alias_url, file_for, page_url, slugify
 from sitegen.wordpress.convert import Converted, convert
@@ -43,9 +44,9 @@ from sitegen.wordpress.wxr import Export, Item
 DRAFT_STATUSES = ("draft", "pending")
 PUBLISHED_STATUSES = ("publish", "future")
 SKIP_REASONS = {
-    "private": "private on the old site (meant for logged-in staff); not imported",
-    "trash": "in the old site's trash; not imported",
-    "auto-draft": "an empty automatic draft; not imported",
+    "private": N_("private on the old site (meant for logged-in staff); not imported"),
+    "trash": N_("in the old site's trash; not imported"),
+    "auto-draft": N_("an empty automatic draft; not imported"),
 }
 # lists every site makes itself: an old page at one of these addresses cannot redirect from it
 RESERVED = (*MAIN_SECTIONS, "langganan", "tag", "cari", "situs-resmi", "en")
@@ -140,7 +141,8 @@ class Planner:
                 chosen.append((item, item.status in DRAFT_STATUSES or bool(item.password)))
                 self.keys[item.post_id] = self._choose_key(item, seen)
             else:
-                reason = SKIP_REASONS.get(item.status, f"status {item.status!r}; not imported")
+                known = SKIP_REASONS.get(item.status)
+                reason = _(known) if known else _("status {status!r}; not imported", status=item.status)
                 self.plan.skipped.append((item, reason))
         return chosen
 
@@ -192,13 +194,21 @@ class Planner:
                 if shared.exists():
                     self._attention(
                         item.line,
-                        f"this page goes to {rel}, which replaces the shared page for {self.office.id}",
-                        "if the shared page says the same, delete the imported one",
+                        _(
+                            "this page goes to {path}, which replaces the shared page for {unit}",
+                            path=rel,
+                            unit=self.office.id,
+                        ),
+                        _("if the shared page says the same, delete the imported one"),
                     )
                 if n:
                     self._attention(
                         item.line,
-                        f"/{page_url(f'{folder}/{slug}.md')} is taken, so this item gets /{page_url(rel)}",
+                        _(
+                            "/{wished} is taken, so this item gets /{given}",
+                            wished=page_url(f"{folder}/{slug}.md"),
+                            given=page_url(rel),
+                        ),
                     )
                 return rel
         raise AssertionError("no free name")  # a thousand items with one slug and year cannot happen
@@ -208,12 +218,12 @@ class Planner:
         rel = f"{self.pages_section}/_index.md"
         if page_url(rel) in taken or (self.unit_dir / rel).exists():
             rel = f"{self.pages_section}/{self.pages_section.rsplit('/', 1)[-1]}-{item.post_id}.md"
-            self._attention(item.line, f"the section's own page is taken, so this page goes to {rel}")
+            self._attention(item.line, _("the section's own page is taken, so this page goes to {path}", path=rel))
         elif (self.unit_dir.parent.parent / "shared" / rel).exists():
             self._attention(
                 item.line,
-                f"this page goes to {rel}, which replaces the shared page for {self.office.id}",
-                "if the shared page says the same, delete the imported one",
+                _("this page goes to {path}, which replaces the shared page for {unit}", path=rel, unit=self.office.id),
+                _("if the shared page says the same, delete the imported one"),
             )
         return rel
 
@@ -235,14 +245,14 @@ class Planner:
         if not title:
             title = f"Tanpa judul ({self._moment(item):%Y-%m-%d})"
             self._attention(
-                item.line, "the item has no title; it was given one from its date", "write a title"
+                item.line, _("the item has no title; it was given one from its date"), _("write a title")
             )
         if item.password:
             converted = Converted(PROTECTED_BODY)
             self._attention(
                 item.line,
-                "password-protected on the old site; imported as a draft without its text or summary",
-                "if it may be public, copy its text from the old site and delete draft: true; else delete the file",
+                _("password-protected on the old site; imported as a draft without its text or summary"),
+                _("if it may be public, copy its text from the old site and delete draft: true; else delete the file"),
             )
         else:
             converted = convert(
@@ -288,9 +298,12 @@ class Planner:
                 undescribed.insert(0, "image")
                 self._attention(
                     item.line,
-                    f"the featured picture {image} has no description (alt text) in the media library; "
-                    "the item comes in as a draft until it has one",
-                    "add a line image_alt: Petugas melayani pemohon, then delete draft: true",
+                    _(
+                        "the featured picture {image} has no description (alt text) in the media library; "
+                        "the item comes in as a draft until it has one",
+                        image=image,
+                    ),
+                    _("add a line image_alt: Petugas melayani pemohon, then delete draft: true"),
                 )
         if item.post_type == "page" and item.menu_order:
             lines.append(f"weight: {item.menu_order}")
@@ -307,15 +320,20 @@ class Planner:
         elif draft:
             lines.append(f"draft: true  # {item.status} on the old site; delete this line to publish")
         elif item.post_type == "post" and moment > self.now + timedelta(days=FAR_FUTURE_DAYS):
-            held = f"scheduled for {moment:%Y-%m-%d} on the old site, more than a year ahead"
+            held = _("scheduled for {date} on the old site, more than a year ahead", date=f"{moment:%Y-%m-%d}")
             lines.append(f"draft: true  # {held}: check the date, then delete this line")
             self._attention(
-                item.line, f"{held}; imported as a draft", "check the date, then delete draft: true"
+                item.line, _("{held}; imported as a draft", held=held), _("check the date, then delete draft: true")
             )
         elif undescribed:
             names = ["image_alt" if u == "image" else u.split("?")[0].rsplit("/", 1)[-1] for u in undescribed]
             names = list(dict.fromkeys(names))
-            held = f"describe {len(names)} picture(s) first: {', '.join(names)}"
+            held = ngettext(
+                "describe {count} picture first: {names}",
+                "describe {count} pictures first: {names}",
+                len(names),
+                names=", ".join(names),
+            )
             lines.append(f"draft: true  # {held} (alt text); then delete this line")
             self.plan.undescribed.append((item, held))
         lines += ["---", ""]
@@ -336,7 +354,12 @@ class Planner:
             key = f"{self.export.blog_url}/?p={item.post_id}"
             self._attention(
                 item.line,
-                f"the GUID {other} is also the item's at line {seen[other].line}; this one gets {key}",
+                _(
+                    "the GUID {guid} is also the item's at line {line}; this one gets {key}",
+                    guid=other,
+                    line=seen[other].line,
+                    key=key,
+                ),
             )
         seen[key] = item
         return key
@@ -369,9 +392,12 @@ class Planner:
             if path.strip("/"):
                 self._attention(
                     item.line,
-                    f"the old address {path} cannot be kept as a redirect (only letters, digits, . - _ "
-                    "work on a static host)",
-                    "ask the web server to redirect it",
+                    _(
+                        "the old address {path} cannot be kept as a redirect (only letters, digits, . - _ "
+                        "work on a static host)",
+                        path=path,
+                    ),
+                    _("ask the web server to redirect it"),
                 )
             return ""
         if alias == url:
@@ -384,8 +410,8 @@ class Planner:
         ):
             self._attention(
                 item.line,
-                f"the old address /{alias} is an address of the new site; it does not redirect here",
-                "link to the new address where the old one was used",
+                _("the old address /{alias} is an address of the new site; it does not redirect here", alias=alias),
+                _("link to the new address where the old one was used"),
             )
             return ""
         self.aliased.add(alias)

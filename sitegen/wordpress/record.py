@@ -20,6 +20,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitegen.i18n import _
+
 NAME = "wordpress-import.json"
 VERSION = 1
 
@@ -50,8 +52,12 @@ class Record:
             files = {str(k): str(v) for k, v in data["files"].items()}
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise RecordError(
-                f"{path}: the import record cannot be read ({exc.__class__.__name__}); restore it from git "
-                "(without it a new import cannot tell an editor's changes from its own)"
+                _(
+                    "{path}: the import record cannot be read ({kind}); restore it from git "
+                    "(without it a new import cannot tell an editor's changes from its own)",
+                    path=path,
+                    kind=exc.__class__.__name__,
+                )
             ) from None
         return cls(path, items, files)
 

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
+from sitegen.i18n import _
+
 _ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
 _CAPTION = re.compile(r"\[(caption|wp_caption)(\s[^\]]*)?\](.*?)\[/\1\]", re.S)
 _GALLERY = re.compile(r"\[gallery(\s[^\]]*)?\]")
@@ -109,7 +111,7 @@ def expand(
         inner = m.group(3)
         image = _IMG.search(inner)
         if image is None:
-            notes.append(Note(m.start(), "[caption] without a picture; its text was kept as a paragraph"))
+            notes.append(Note(m.start(), _("[caption] without a picture; its text was kept as a paragraph")))
             return f"\n\n<p>{inner.strip()}</p>\n\n"
         # the picture, possibly inside a link, then the caption's text (or the old caption="" form)
         linked = re.search(r"<a\b[^>]*>\s*" + re.escape(image.group(0)) + r"\s*</a>", inner, re.I)
@@ -128,14 +130,14 @@ def expand(
                 picture = pictures.get(int(ident)) if ident.isdigit() else None
                 if picture is None:
                     notes.append(
-                        Note(m.start(), f"[gallery] names attachment {ident}, which the export lacks")
+                        Note(m.start(), _("[gallery] names attachment {ident}, which the export lacks", ident=ident))
                     )
                 else:
                     shown.append(picture)
         else:
             shown = own_pictures()
         if not shown:
-            notes.append(Note(m.start(), "[gallery] shows no picture; it was left out"))
+            notes.append(Note(m.start(), _("[gallery] shows no picture; it was left out")))
             return "\n\n"
         return "\n\n" + "\n\n".join(_picture(p) for p in shown) + "\n\n"
 
@@ -147,8 +149,8 @@ def expand(
         notes.append(
             Note(
                 m.start(),
-                f"[embed] of {url} became a plain link",
-                "only YouTube and Vimeo players are embedded",
+                _("[embed] of {url} became a plain link", url=url),
+                _("only YouTube and Vimeo players are embedded"),
             )
         )
         return f'\n\n<p><a href="{html.escape(url)}">{html.escape(url)}</a></p>\n\n'
@@ -164,13 +166,13 @@ def expand(
                 player = player.replace("</figure>", f"<figcaption>{caption.group(1).strip()}</figcaption></figure>")
             return f"\n\n{player}\n\n"
         if not url:
-            notes.append(Note(m.start(), "an embed block without an address was left out"))
+            notes.append(Note(m.start(), _("an embed block without an address was left out")))
             return "\n\n"
         notes.append(
             Note(
                 m.start(),
-                f"the embed of {url} became a plain link",
-                "only YouTube and Vimeo players are embedded; nothing else loads from another host",
+                _("the embed of {url} became a plain link", url=url),
+                _("only YouTube and Vimeo players are embedded; nothing else loads from another host"),
             )
         )
         return f'\n\n<p><a href="{html.escape(url)}">{html.escape(url)}</a></p>\n\n'
@@ -182,26 +184,26 @@ def expand(
     makers = ((_BLOCK_EMBED, block_embed), (_CAPTION, caption), (_GALLERY, gallery), (_EMBED, embed), (_BARE_VIDEO, bare))
     for pattern, make in makers:
         for match in pattern.finditer(text):
-            if not any(start < match.end() and match.start() < end for start, end, _ in edits):
+            if not any(start < match.end() and match.start() < end for start, end, _text in edits):
                 edits.append((match.start(), match.end(), make(match)))
     for match in _ANY.finditer(text):
         name = match.group(1)
-        if name in _HANDLED or any(start <= match.start() < end for start, end, _ in edits):
+        if name in _HANDLED or any(start <= match.start() < end for start, end, _text in edits):
             continue
         closed = f"[/{name}]" in text
         if name in KNOWN or closed or "=" in match.group(2):
             notes.append(
                 Note(
                     match.start(),
-                    f"shortcode {match.group(0)} cannot be rebuilt and was removed"
-                    + (" (the text between its tags is kept)" if closed else ""),
-                    "rebuild it by hand if readers need it: a link, a table or plain text",
+                    _("shortcode {code} cannot be rebuilt and was removed", code=match.group(0))
+                    + (_(" (the text between its tags is kept)") if closed else ""),
+                    _("rebuild it by hand if readers need it: a link, a table or plain text"),
                 )
             )
             edits.append((match.start(), match.end(), ""))
-    for name in {n for _, _, n in _closing(text)} & {m.group(1) for m in _ANY.finditer(text)} - _HANDLED:
+    for name in {n for _start, _end, n in _closing(text)} & {m.group(1) for m in _ANY.finditer(text)} - _HANDLED:
         for match in re.finditer(re.escape(f"[/{name}]"), text):
-            if not any(start <= match.start() < end for start, end, _ in edits):
+            if not any(start <= match.start() < end for start, end, _text in edits):
                 edits.append((match.start(), match.end(), ""))
     out, last = [], 0
     for start, end, replacement in sorted(edits):

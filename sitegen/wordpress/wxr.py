@@ -21,6 +21,8 @@ from xml.sax.xmlreader import Locator
 import defusedxml.sax
 from defusedxml import DefusedXmlException
 
+from sitegen.i18n import N_, _
+
 # WordPress has declared its elements as http://wordpress.org/export/1.0/ to …/1.2/, and as
 # https://wordpress.org/export/1.2/ (WordPress.com and newer exports); its own importer reads
 # whichever the file declares. Every such URI is read here as these two short names.
@@ -145,9 +147,9 @@ class _Reader(handler.ContentHandler):
             self.root = name[1]
             if name[1] != "rss":
                 raise WxrError(
-                    f"the file is XML, but its root is <{name[1]}>, not a WordPress export's <rss>",
+                    _("the file is XML, but its root is <{root}>, not a WordPress export's <rss>", root=name[1]),
                     line,
-                    "give the file WordPress exported (Tools → Export → All content)",
+                    _("give the file WordPress exported (Tools → Export → All content)"),
                 )
         node = _Node(self._canonical(name), line, attrs={k[1]: v for k, v in attrs.items()})
         if self.stack:
@@ -249,7 +251,7 @@ def _item(node: _Node) -> Item:
     )
 
 
-_EXPORT_HINT = "in WordPress, use Tools → Export → All content and give that file"
+_EXPORT_HINT = N_("in WordPress, use Tools → Export → All content and give that file")
 
 
 def _check_version(reader: _Reader) -> None:
@@ -257,30 +259,42 @@ def _check_version(reader: _Reader) -> None:
     declared = " and ".join(sorted(reader.wp_uris))
     if not reader.wp_uris and reader.odd_uris:
         raise WxrError(
-            f"not a WordPress export: it declares {', '.join(sorted(reader.odd_uris))}, which is not a "
-            "namespace WordPress writes (http:// or https://wordpress.org/export/1.0/ to 1.2/)",
+            _(
+                "not a WordPress export: it declares {uris}, which is not a "
+                "namespace WordPress writes (http:// or https://wordpress.org/export/1.0/ to 1.2/)",
+                uris=", ".join(sorted(reader.odd_uris)),
+            ),
             1,
-            _EXPORT_HINT,
+            _(_EXPORT_HINT),
         )
     if not reader.wp_uris:
         raise WxrError(
-            "not a WordPress export: an RSS feed without WordPress's elements "
-            '(no xmlns:wp="https://wordpress.org/export/1.2/" or an earlier version)',
+            _(
+                "not a WordPress export: an RSS feed without WordPress's elements "
+                '(no xmlns:wp="https://wordpress.org/export/1.2/" or an earlier version)'
+            ),
             1,
-            "a site's feed holds only its latest posts; " + _EXPORT_HINT,
+            _("a site's feed holds only its latest posts; {hint}", hint=_(_EXPORT_HINT)),
         )
     if not reader.version:
         raise WxrError(
-            f"not a complete WordPress export: it uses {declared} but its <channel> has no <wp:wxr_version>",
+            _(
+                "not a complete WordPress export: it uses {declared} but its <channel> has no <wp:wxr_version>",
+                declared=declared,
+            ),
             1,
-            _EXPORT_HINT,
+            _(_EXPORT_HINT),
         )
-    major, _, minor = reader.version.partition(".")
+    major, _dot, minor = reader.version.partition(".")
     if major != "1" or not minor.isdigit():
         raise WxrError(
-            f"WXR version {reader.version!r} is not one sitegen reads ({', '.join(VERSIONS)})",
+            _(
+                "WXR version {version!r} is not one sitegen reads ({known})",
+                version=reader.version,
+                known=", ".join(VERSIONS),
+            ),
             1,
-            "export the site again with a current WordPress",
+            _("export the site again with a current WordPress"),
         )
 
 
@@ -299,25 +313,28 @@ def read_export(path: Path) -> Export:
     except SAXParseException as exc:
         if (exc.getLineNumber(), exc.getColumnNumber()) == (1, 0):
             raise WxrError(
-                "not an XML file", 1, "give the .xml file WordPress exported (Tools → Export → All content)"
+                _("not an XML file"), 1, _("give the .xml file WordPress exported (Tools → Export → All content)")
             ) from None
         raise WxrError(
-            f"not well-formed XML: {exc.getMessage()}",
+            _("not well-formed XML: {error}", error=exc.getMessage()),
             exc.getLineNumber() or 0,
-            "export the site again (Tools → Export → All content); a cut-off download ends like this",
+            _("export the site again (Tools → Export → All content); a cut-off download ends like this"),
         ) from None
     except DefusedXmlException as exc:
         line = reader.locator.getLineNumber() if reader.locator else 0
         raise WxrError(
-            f"the file declares XML entities or external references ({type(exc).__name__}), "
-            "which a WordPress export never does; it was not read",
+            _(
+                "the file declares XML entities or external references ({kind}), "
+                "which a WordPress export never does; it was not read",
+                kind=type(exc).__name__,
+            ),
             line or 0,
-            "use the file WordPress wrote, unchanged",
+            _("use the file WordPress wrote, unchanged"),
         ) from None
     except SAXException as exc:
-        raise WxrError(f"not readable as XML: {exc.getMessage()}") from None
+        raise WxrError(_("not readable as XML: {error}", error=exc.getMessage())) from None
     except UnicodeDecodeError as exc:
-        raise WxrError(f"not readable as text: {exc}") from None
+        raise WxrError(_("not readable as text: {error}", error=exc)) from None
     _check_version(reader)
     return Export(
         path=path,

@@ -1,0 +1,267 @@
+"""Editors read sitegen in Indonesian; English on request; machines read codes, never words.
+
+Every message an editor sees is an English msgid in the code, translated by
+sitegen/locales/id/LC_MESSAGES/sitegen.po. These specifications keep that
+catalog complete, keep every message going through it, and show a broken file
+checked in both languages with the same codes. (Every other test file reads
+English: see the ``english_messages`` fixture in conftest.py.)
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from pathlib import Path
+from string import Formatter
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+from click.testing import CliRunner
+
+from sitegen import i18n
+from sitegen.cli import main
+from sitegen.codes import CODES, GENERIC
+
+REPO = Path(__file__).resolve().parent.parent
+PACKAGE = REPO / "sitegen"
+CATALOG = PACKAGE / "locales" / "id" / "LC_MESSAGES" / "sitegen.po"
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+LETTERS = re.compile(r"[A-Za-z]{2}")
+
+BROKEN = "---\ntitle: Jadwal\ndate: 2026-13-40\ndraft: tidak\n---\nIsi.\n"
+
+
+def used_msgids() -> dict[str | tuple[str, ...], str]:
+    """Every msgid the code passes to _(), N_() or ngettext(), with where it is used."""
+    found: dict[str | tuple[str, ...], str] = {}
+    for name, line, message, _comments, _context in extract_from_dir(
+        PACKAGE, method_map=[("**.py", "python")], keywords=KEYWORDS
+    ):
+        found.setdefault(message, f"sitegen/{name}:{line}")
+    return found
+
+
+def test_every_message_the_code_uses_has_an_indonesian_translation():
+    with CATALOG.open("rb") as handle:
+        catalog = read_po(handle)
+    missing = []
+    for message, where in used_msgids().items():
+        key = message[0] if isinstance(message, tuple) else message
+        entry = catalog.get(message) or catalog.get(key)
+        strings = entry.string if entry is not None else ""
+        strings = strings if isinstance(strings, (tuple, list)) else (strings,)
+        if entry is None or entry.fuzzy or not all(strings):
+            missing.append(f"{where} {key!r}")
+    assert missing == []
+    assert len(used_msgids()) > 300
+
+
+def fields(text: str) -> list[str]:
+    """The {placeholders} of a message as str.format reads them (a doubled brace is none)."""
+    try:
+        return sorted(name for _text, name, _spec, _conv in Formatter().parse(text) if name is not None)
+    except ValueError:
+        return ["(unbalanced braces)"]
+
+
+def test_each_translation_keeps_the_placeholders_of_its_message():
+    """A translator may move {key} or {path}, never drop or rename one: it would fail at run time."""
+    with CATALOG.open("rb") as handle:
+        catalog = read_po(handle)
+    wrong = []
+    for entry in catalog:
+        if not entry.id:
+            continue
+        ids = entry.id if isinstance(entry.id, tuple) else (entry.id,)
+        strings = entry.string if isinstance(entry.string, (tuple, list)) else (entry.string,)
+        wrong += [(ids[-1], text) for text in strings if fields(text) != fields(ids[-1])]
+    assert wrong == []
+
+
+def test_the_catalog_holds_no_message_the_code_no_longer_uses():
+    with CATALOG.open("rb") as handle:
+        catalog = read_po(handle)
+    used = {m[0] if isinstance(m, tuple) else m for m in used_msgids()}
+    stale = sorted(m.id[0] if isinstance(m.id, tuple) else m.id for m in catalog if m.id)
+    assert [m for m in stale if m not in used] == []
+
+
+# Calls whose text reaches an editor: the arguments named here must be _()/ngettext() calls or
+# variables, never a literal or an f-string with words in it.
+_METHODS = {"error": (2, 3), "warning": (2, 3), "info": (2, 3), "_attention": (1, 2)}
+_CALLS = {"echo": (0,), "BadParameter": (0,), "UsageError": (0,), "ClickException": (0,)}
+_RAISED = ("Error", "Refused", "ContentLimit", "NotAvailable", "Note", "Problem")
+_BUILTIN = ("ValueError", "TypeError", "KeyError", "RuntimeError", "AssertionError", "OSError", "PermissionError")
+
+
+def _words(node: ast.AST) -> bool:
+    """A literal (or the literal parts of an f-string or a sum) holding words."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return bool(LETTERS.search(node.value))
+    if isinstance(node, ast.JoinedStr):
+        return any(_words(v) for v in node.values)
+    if isinstance(node, ast.BinOp):
+        return _words(node.left) or _words(node.right)
+    if isinstance(node, ast.IfExp):
+        return _words(node.body) or _words(node.orelse)
+    return False
+
+
+def _name(func: ast.expr) -> str:
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+def untranslated(tree: ast.AST) -> list[int]:
+    """Lines where words reach an editor without passing through the catalog."""
+    lines = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = _name(node.func)
+        if isinstance(node.func, ast.Attribute) and name in _METHODS:
+            positions = _METHODS[name]
+        elif name in _CALLS:
+            positions = _CALLS[name]
+        elif name.endswith(_RAISED) and name not in _BUILTIN:  # Python's own are never shown as they are
+            positions = {"Note": (1, 2), "Problem": (2, 3)}.get(name, (0, 1))
+        else:
+            continue
+        args = [node.args[i] for i in positions if i < len(node.args)]
+        args += [k.value for k in node.keywords if k.arg in ("message", "hint")]
+        if any(_words(arg) for arg in args):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_no_message_to_an_editor_escapes_translation():
+    escaped = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for line in untranslated(ast.parse(path.read_text(encoding="utf-8"))):
+            escaped.append(f"{path.relative_to(REPO)}:{line}")
+    # kept as they are on purpose: machine-read lines (`deploy plan` prints "upload PATH" for .ci/publish)
+    allowed = {"sitegen/commands/deploy.py"}
+    assert [e for e in escaped if e.split(":")[0] not in allowed] == []
+
+
+def test_the_escape_check_catches_a_literal_message():
+    """The check above would see a message written without _()."""
+    tree = ast.parse('problems.error(path, 3, f"broken link {x}", "fix it")\nraise ScaffoldError("no")\n')
+    assert untranslated(tree) == [1, 2]
+    assert untranslated(ast.parse('problems.error(path, 3, _("broken link {x}", x=x), hint)')) == []
+
+
+def test_every_code_a_check_reports_is_in_the_table():
+    """Codes are passed where a problem is raised; the table in sitegen/codes.py lists them all."""
+    used = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or _name(node.func) not in ("error", "warning", "info"):
+                continue
+            code = node.args[4] if len(node.args) > 4 else None
+            code = next((k.value for k in node.keywords if k.arg == "code"), code)
+            if isinstance(code, ast.Constant) and isinstance(code.value, str):
+                used.add(code.value)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            called = isinstance(node, ast.Call) and _name(node.func) in ("Hint", "ImageError")
+            if called and len(node.args) > 2 and isinstance(node.args[2], ast.Constant):
+                used.add(node.args[2].value)
+    assert sorted(used - set(CODES) - set(GENERIC.values())) == []
+    assert len(used) > 50
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({}, "id"),
+        ({"LANG": "C.UTF-8"}, "id"),
+        ({"LANG": "id_ID.UTF-8"}, "id"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LC_MESSAGES": "en_GB.UTF-8", "LANG": "id_ID.UTF-8"}, "en"),
+        ({"LC_ALL": "id_ID.UTF-8", "LANG": "en_US.UTF-8"}, "id"),
+        ({"LANGUAGE": "en", "LC_ALL": "id_ID.UTF-8"}, "en"),
+    ],
+)
+def test_the_locale_chooses_english_only_when_it_starts_with_en(environ, expected):
+    assert i18n.from_environment(environ) == expected
+
+
+def _check(project, *args: str, lang: str | None = None):
+    first = ["--lang", lang] if lang else []
+    return CliRunner().invoke(main, [*first, "check", "--root", str(project.root), *args])
+
+
+def _indonesian(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in i18n.ENV_VARS:
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_check_speaks_indonesian_by_default(project, monkeypatch):
+    _indonesian(monkeypatch)
+    project.write("content/offices/alpha/berita/2026-11-20-jadwal.md", BROKEN)
+    result = _check(project)
+    assert result.exit_code == 1
+    where = "content/offices/alpha/berita/2026-11-20-jadwal.md"
+    assert f"{where}:3: 'date': '2026-13-40': tanggal itu tidak ada (tidak ada bulan 13)" in result.output
+    assert (
+        f"{where}:4: 'draft' harus true atau false, bukan 'tidak' "
+        "('tidak' berarti terbitkan: hapus baris draft; tulis draft: true hanya jika halaman belum boleh terbit)"
+    ) in result.output
+    assert "2 kesalahan, " in result.output
+    assert "error" not in result.output
+
+
+def test_lang_en_and_an_english_locale_ask_for_english(project, monkeypatch):
+    _indonesian(monkeypatch)
+    project.write("content/offices/alpha/berita/2026-11-20-jadwal.md", BROKEN)
+    asked = _check(project, lang="en")
+    assert "'2026-13-40': that day does not exist (there is no month 13)" in asked.output
+    assert "2 errors, " in asked.output
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert "2 errors, " in _check(project).output
+    assert "2 kesalahan, " in _check(project, lang="id").output
+
+
+def test_json_carries_the_same_codes_in_either_language(project, monkeypatch):
+    _indonesian(monkeypatch)
+    project.write("content/offices/alpha/berita/2026-11-20-jadwal.md", BROKEN)
+    reports = {
+        lang: json.loads(_check(project, "--format", "json", lang=lang).stdout) for lang in ("id", "en")
+    }
+    codes = {
+        lang: sorted((p["path"], p["line"], p["code"], p["key"]) for p in report["problems"])
+        for lang, report in reports.items()
+    }
+    assert codes["id"] == codes["en"]
+    mine = [c for c in codes["id"] if c[0].endswith("jadwal.md")]
+    assert mine == [
+        ("content/offices/alpha/berita/2026-11-20-jadwal.md", 3, "date-unreadable", "date"),
+        ("content/offices/alpha/berita/2026-11-20-jadwal.md", 4, "not-boolean-word", "draft"),
+    ]
+    messages = {lang: {p["message"] for p in r["problems"]} for lang, r in reports.items()}
+    assert messages["id"].isdisjoint(messages["en"])
+
+
+def test_a_problem_met_in_several_units_names_them_from_its_units_field(project, monkeypatch):
+    _indonesian(monkeypatch)
+    project.write("content/shared/layanan/rusak.md", "---\ntitle: Rusak\n---\n[x](/tidak-ada/)\n")
+    report = json.loads(_check(project, "--format", "json").stdout)
+    broken = [p for p in report["problems"] if p["code"] == "broken-link"]
+    assert len(broken) == 1
+    assert len(broken[0]["units"]) > 1
+    assert broken[0]["message"] == f"tautan rusak /tidak-ada/ [unit {', '.join(broken[0]['units'])}]"
+
+
+def test_sitegen_new_writes_the_starter_comments_in_the_editors_language(project, monkeypatch):
+    _indonesian(monkeypatch)
+    args = ["new", "--root", str(project.root), "pengumuman", "Libur Natal", "--office", "alpha"]
+    args += ["--now", "2026-11-24T09:00+07:00"]
+    made = CliRunner().invoke(main, args)
+    assert made.exit_code == 0, made.output
+    text = (project.root / made.output.strip()).read_text(encoding="utf-8")
+    assert "draft: true  # hapus baris ini jika halaman sudah siap terbit\n" in text
+    assert "  # hari terakhir pengumuman ini berlaku\n" in text
+    english = CliRunner().invoke(main, ["--lang", "en", *args[:4], "Libur Tahun Baru", *args[5:]])
+    text = (project.root / english.output.strip()).read_text(encoding="utf-8")
+    assert "draft: true  # delete this line when the page is ready to publish\n" in text
