@@ -22,7 +22,11 @@ const window = {
     registerPreviewStyle: () => {}, registerPreviewTemplate: () => {}, init: () => {},
   },
 };
-const document = { getElementById: () => ({ textContent: JSON.stringify(input.settings) }) };
+const document = {
+  body: null,
+  addEventListener: () => {},
+  getElementById: () => ({ textContent: JSON.stringify(input.settings) }),
+};
 const script = fs.readFileSync(path.join(__dirname, '..', 'themes', 'default', 'admin', 'sitegen-cms.js'), 'utf8');
 vm.runInNewContext(script, { window, document, Intl, URL, JSON, Date, String, Number, Object, Array, Error, RegExp, Math });
 

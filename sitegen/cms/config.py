@@ -16,7 +16,7 @@ import yaml
 from sitegen.cms import fields
 from sitegen.cms.new_page import MAX_SLUG, NEW_PAGE
 from sitegen.config.offices import Network, Office
-from sitegen.sources.front_matter import KNOWN_KEYS
+from sitegen.sources.front_matter import KNOWN_KEYS, LIST_KEYS
 from sitegen.sources.source import DATED_SECTIONS
 from sitegen.structure.model import MAIN_SECTIONS
 
@@ -51,6 +51,7 @@ def scaffold_shape(office: Office) -> dict[str, Any]:
     shapes: dict[str, Any] = {kind: dict(shape) for kind, shape in NEW_PAGE.items()}
     shapes["author"] = f"Humas {office.short_name}"
     shapes["known_keys"] = list(KNOWN_KEYS)
+    shapes["list_keys"] = list(LIST_KEYS)
     shapes["max_slug"] = MAX_SLUG
     return shapes
 

@@ -220,6 +220,7 @@
       var moment = parseDate(value);
       return key + ': ' + (moment ? isoInZone(moment) : String(value)) + comment;
     }
+    if (shape.list_keys.indexOf(key) >= 0 && !Array.isArray(value)) value = isEmpty(value) ? [] : [value];
     if (Array.isArray(value)) {
       return key + ': [' + value.map(function (x) { return scalarText(x, true); }).join(', ') + ']' + comment;
     }
@@ -244,6 +245,7 @@
         out.push.apply(out, meta.raw[key]);  // untouched: as the editor (or git user) wrote it
         return;
       }
+      if (shape.list_keys.indexOf(key) >= 0 && value === '') value = [];  // an emptied picker
       if (typeof value === 'boolean' && !value) return;  // draft: false is "delete the line"
       if (isEmpty(value) && !(planned.indexOf(key) >= 0 && key !== 'draft' && !meta.order.length)) return;
       out.push(line(key, value, kind));
@@ -328,5 +330,7 @@
   CMS.registerPreviewStyle(new URL(settings.stylesheet, window.location.href).href);
   settings.collections.forEach(function (name) { CMS.registerPreviewTemplate(name, Preview); });
   window.sitegenFormat = { fromFile: fromFile, toFile: toFile, slugify: slugify, beforeSave: beforeSave };
-  CMS.init();
+  // the scripts load in the page's head: Decap draws into the body, once there is one
+  if (document.body) CMS.init();
+  else document.addEventListener('DOMContentLoaded', function () { CMS.init(); });
 })();
