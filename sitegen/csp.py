@@ -1,7 +1,7 @@
 """The Content-Security-Policy every site declares: no script but the site's own files.
 
 Editors' HTML is sanitized and a unit's static files are checked
-(:mod:`sitegen.static_trust`), but a policy is the second wall: should markup
+(:mod:`sitegen.sources.static_trust`), but a policy is the second wall: should markup
 with a script ever reach a page, the browser refuses to run it. Each page
 carries the policy in a ``<meta http-equiv>`` tag (works on every host), and
 each site has a ``_headers`` file with the same policy for hosts that read one
@@ -28,7 +28,7 @@ from __future__ import annotations
 import html
 import re
 
-from .sanitize import EMBED_HOSTS
+from sitegen.sources.sanitize import EMBED_HOSTS
 
 _FRAMES = " ".join(sorted({"/".join(h.split("/")[:3]) for h in EMBED_HOSTS}))
 

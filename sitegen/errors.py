@@ -30,7 +30,7 @@ class Problem:
         """The problem's code: its own, or the one its message is known by (sitegen.codes)."""
         if self.code:
             return self.code
-        from .codes import code_of  # late: codes reads Problem's fields only
+        from sitegen.codes import code_of  # late: codes reads Problem's fields only
 
         return code_of(self)
 

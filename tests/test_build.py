@@ -183,7 +183,7 @@ def test_a_rebuild_with_nothing_changed_writes_nothing(project):
 def test_a_deleted_page_disappears_from_the_output(project):
     build(project)
     (project.root / "content/offices/alpha/berita/2026-10-05-patroli.md").unlink()
-    # a published address keeps answering (sitegen.addresses): the item's redirects; its topic,
+    # a published address keeps answering (sitegen.build.addresses): the item's redirects; its topic,
     # which only it kept alive, goes with it
     news = "content/offices/alpha/berita/2026-10-01-sosialisasi.md"
     project.write(news, project.read(news).replace("tags:", "aliases: [/berita/patroli/]\ntags:"))

@@ -146,7 +146,7 @@ def test_an_option_the_command_does_not_have_is_caught():
 def test_each_doc_that_shows_sitegen_says_how_to_reach_it(doc):
     """The install puts sitegen in .venv/bin only: a guide using bare `sitegen` says once to activate it.
 
-    (The README's own commands call `.venv/bin/sitegen`; its module table names commands, runs none.)
+    (The README's own commands call `.venv/bin/sitegen`; its package map names commands, runs none.)
     """
     text = doc.read_text(encoding="utf-8")
     bare = [s for s in shown_commands() if s.doc == rel(doc)]
@@ -197,7 +197,7 @@ def broken(path: Path, target: str) -> str | None:
 
 def test_the_anchor_of_a_heading_is_the_one_github_makes():
     assert github_anchor("Memeriksa: `sitegen check`") == "memeriksa-sitegen-check"
-    assert github_anchor("The generator, module by module") == "the-generator-module-by-module"
+    assert github_anchor("The generator, package by package") == "the-generator-package-by-package"
     assert github_anchor("What each site publishes beside its pages") == (
         "what-each-site-publishes-beside-its-pages"
     )

@@ -16,8 +16,8 @@ import sys
 import pytest
 from click.testing import CliRunner
 
+from sitegen.build.output import Output, OutputError
 from sitegen.cli import main
-from sitegen.output import Output, OutputError
 
 from .helpers import tree
 

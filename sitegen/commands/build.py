@@ -9,15 +9,23 @@ from pathlib import Path
 
 import click
 
-from ..bodies import Bodies
-from ..cache import CACHE_DIR, Cache
-from ..errors import BuildFailed
-from ..output import OutputError
-from ..shards import Shard
-from ..site import build
-from ..validation import url_problem
-from .common import EXIT_USAGE, fail, open_project, output_path, parse_now, report, root_option
-from .selection import changed_since_option, select_units, shard_option
+from sitegen.build.output import OutputError
+from sitegen.build.pipeline import build
+from sitegen.build.shards import Shard
+from sitegen.commands.common import (
+    EXIT_USAGE,
+    fail,
+    open_project,
+    output_path,
+    parse_now,
+    report,
+    root_option,
+)
+from sitegen.commands.selection import changed_since_option, select_units, shard_option
+from sitegen.config.readers import url_problem
+from sitegen.errors import BuildFailed
+from sitegen.sources.bodies import Bodies
+from sitegen.sources.cache import CACHE_DIR, Cache
 
 
 def _base_urls(values: tuple[str, ...]) -> dict[str, str]:

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import click
 
-from .. import hints
-from ..check_scope import Scope, arrange, changed_since_commit
-from ..checks import CrossLinks, content_warnings, coverage
-from ..errors import BuildFailed, Problem, one_cause_once
-from ..placeholders import placeholder_warnings
-from ..site import Models, build, build_now, load_project
-from ..static_trust import location_warnings
-from ..unfinished import unfinished_warnings
-from .common import EXIT_CONTENT, output_path, parse_now, root_option
+from sitegen import hints
+from sitegen.build.pipeline import Models, build, build_now, load_project
+from sitegen.check.findings import CrossLinks, content_warnings, coverage
+from sitegen.check.scope import Scope, arrange, changed_since_commit
+from sitegen.commands.common import EXIT_CONTENT, output_path, parse_now, root_option
+from sitegen.errors import BuildFailed, Problem, one_cause_once
+from sitegen.sources.static_trust import location_warnings
+from sitegen.structure.placeholders import placeholder_warnings
+from sitegen.structure.unfinished import unfinished_warnings
 
 
 @click.command("check")

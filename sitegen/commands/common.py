@@ -11,9 +11,9 @@ from typing import NoReturn
 
 import click
 
-from ..bodies import Bodies
-from ..errors import BuildFailed, Problem
-from ..site import Project, load_project
+from sitegen.build.pipeline import Project, load_project
+from sitegen.errors import BuildFailed, Problem
+from sitegen.sources.bodies import Bodies
 
 EXIT_CONTENT = 1
 EXIT_USAGE = 2

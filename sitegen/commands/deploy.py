@@ -8,10 +8,10 @@ from pathlib import Path
 
 import click
 
-from ..config import SLUG, load_network
-from ..deploy_plan import PlanError, built_manifest, deployed_manifest, make_plan, removed_units
-from ..errors import Problems
-from .common import EXIT_USAGE, fail, output_path, root_option
+from sitegen.commands.common import EXIT_USAGE, fail, output_path, root_option
+from sitegen.config.offices import SLUG, load_network
+from sitegen.errors import Problems
+from sitegen.publish.plan import PlanError, built_manifest, deployed_manifest, make_plan, removed_units
 
 
 @click.group("deploy")

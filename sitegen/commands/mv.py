@@ -1,10 +1,10 @@
 """`sitegen mv OLD NEW`: move a page (a file or a page bundle's folder) and keep its address.
 
-Links others made to a page must keep working (see :mod:`sitegen.addresses`),
+Links others made to a page must keep working (see :mod:`sitegen.build.addresses`),
 so the old URL goes into the moved page's ``aliases:``: the site answers it
 with a redirect. Only that one line of the front matter changes; every other
 byte of the file, comments included, stays as it was. The URLs come from the
-build's own rules (:func:`sitegen.model.url_of`), read from the file as the
+build's own rules (:func:`sitegen.structure.model.url_of`), read from the file as the
 build reads it.
 """
 
@@ -18,13 +18,13 @@ from pathlib import Path
 
 import click
 
-from ..config import load_network
-from ..errors import Problems
-from ..front_matter import FrontMatterError, parse, split
-from ..model import translated_url, url_of
-from ..sources import INDEX, STATIC, Source, read_source, translation_of
-from ..urls import BUNDLE_INDEX
-from .common import EXIT_USAGE, fail, root_option
+from sitegen.commands.common import EXIT_USAGE, fail, root_option
+from sitegen.config.offices import load_network
+from sitegen.errors import Problems
+from sitegen.sources.front_matter import FrontMatterError, parse, split
+from sitegen.sources.source import INDEX, STATIC, Source, read_source, translation_of
+from sitegen.structure.model import translated_url, url_of
+from sitegen.urls import BUNDLE_INDEX
 
 _FLOW = re.compile(r"^(?P<head>aliases\s*:\s*)\[(?P<inner>[^\]#]*)\](?P<tail>.*)$", re.S)
 _SCALAR = re.compile(r"^(?P<head>aliases\s*:\s*)(?P<value>[^\s#\[][^#]*?)(?P<tail>\s*(?:#.*)?)$", re.S)

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
-from ..serve.builder import PreviewBuilder
-from ..serve.livereload import Generation
-from ..serve.server import serve
-from ..serve.watcher import Watcher
-from .common import report, root_option
+from sitegen.commands.common import report, root_option
+from sitegen.serve.builder import PreviewBuilder
+from sitegen.serve.livereload import Generation
+from sitegen.serve.server import serve
+from sitegen.serve.watcher import Watcher
 
 
 @click.command("serve")

@@ -9,12 +9,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..bodies import Bodies
-from ..errors import BuildFailed, Problem
-from ..output import OutputError, recorded_files
-from ..site import Project, build, build_now, load_project
-from .livereload import Generation, page_key
-from .saved import show_saved
+from sitegen.build.output import OutputError, recorded_files
+from sitegen.build.pipeline import Project, build, build_now, load_project
+from sitegen.errors import BuildFailed, Problem
+from sitegen.serve.livereload import Generation, page_key
+from sitegen.serve.saved import show_saved
+from sitegen.sources.bodies import Bodies
 
 REINDEX_AFTER = 2.0  # seconds without a save before the preview's search index catches up
 

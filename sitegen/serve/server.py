@@ -18,9 +18,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from ..csp import allow_script
-from .builder import PreviewBuilder
-from .livereload import SCRIPT, STYLE, WAIT_PATH, overlay
+from sitegen.csp import allow_script
+from sitegen.serve.builder import PreviewBuilder
+from sitegen.serve.livereload import SCRIPT, STYLE, WAIT_PATH, overlay
 
 WAIT_SECONDS = 25.0
 WORKERS = 64  # connections served at once: every open tab holds one for its live-reload wait

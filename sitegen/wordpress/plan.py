@@ -30,15 +30,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..config import Office
-from ..errors import Problems
-from ..hints import FAR_FUTURE_DAYS
-from ..model import MAIN_SECTIONS
-from ..urls import UnsafePath, alias_url, file_for, page_url, slugify
-from .convert import Converted, convert
-from .old_links import OldSite, Upload, clean_path, host, plain
-from .record import Record
-from .wxr import Export, Item
+from sitegen.config.offices import Office
+from sitegen.errors import Problems
+from sitegen.hints import FAR_FUTURE_DAYS
+from sitegen.structure.model import MAIN_SECTIONS
+from sitegen.urls import UnsafePath, alias_url, file_for, page_url, slugify
+from sitegen.wordpress.convert import Converted, convert
+from sitegen.wordpress.old_links import OldSite, Upload, clean_path, host, plain
+from sitegen.wordpress.record import Record
+from sitegen.wordpress.wxr import Export, Item
 
 DRAFT_STATUSES = ("draft", "pending")
 PUBLISHED_STATUSES = ("publish", "future")
