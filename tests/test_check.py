@@ -175,6 +175,8 @@ def test_json_for_machines(project):
         "code": "unknown-key",
         "message": "unknown front matter key 'titel'",
         "hint": "did you mean 'title'? Keys of your own go under params:",
+        "units": [],
+        "key": "titel",
     } in report["problems"]
 
 

@@ -13,7 +13,7 @@ from sitegen import hints
 from sitegen.build.pipeline import Models, build, build_now, load_project
 from sitegen.check.findings import CrossLinks, content_warnings, coverage
 from sitegen.check.scope import Scope, arrange, changed_since_commit
-from sitegen.commands.common import EXIT_CONTENT, parse_now, root_option
+from sitegen.commands.common import EXIT_CONTENT, output_path, parse_now, root_option
 from sitegen.errors import BuildFailed, Problem, one_cause_once
 from sitegen.i18n import _, ngettext
 from sitegen.sources.static_trust import location_warnings
@@ -43,9 +43,9 @@ from sitegen.structure.unfinished import unfinished_warnings
 @click.option(
     "--against",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("public"),
-    show_default=True,
-    help="What was published last: a folder of .sitegen/<id>.json manifests (relative to --root).",
+    default=None,
+    help="What was published last: a folder of .sitegen/<id>.json manifests, from the current folder "
+    "[default: public in --root].",
 )
 def check_command(
     root: Path,
@@ -56,7 +56,7 @@ def check_command(
     strict: bool,
     show_coverage: bool,
     now: str | None,
-    against: Path,
+    against: Path | None,
 ) -> None:
     """Check offices.yaml and all content; report every problem as path:line: message (hint).
 
@@ -73,7 +73,7 @@ def check_command(
         _known_units(project, units)
         links = CrossLinks()
         with contextlib.suppress(BuildFailed):  # its problems are in project.problems already
-            build(project, None, now=moment, on_file=links, published=root / against)
+            build(project, None, now=moment, on_file=links, published=output_path(against, root))
         links.check(project, project.problems)
         models = Models(project, moment, drafts=False)
         content_warnings(project, [models(o) for o in project.network.offices], moment, project.problems)
@@ -161,7 +161,7 @@ SHORT = {"+": "+", "own": "own", "draft": "d", "-offices": "-o", "-exclude_offic
 def _print_coverage(project) -> None:
     """A table that fits a terminal: units as numbered columns, a legend for every mark."""
     units, rows = coverage(project)
-    width = min(max((len(key) for key, _ in rows), default=10), 48)
+    width = min(max((len(key) for key, _cells in rows), default=10), 48)
     click.echo("\n" + _("Who publishes which shared page:"))
     for n, unit in enumerate(units, 1):
         click.echo(f"  {n:>2} = {unit}")

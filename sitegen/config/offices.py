@@ -12,12 +12,22 @@ from dataclasses import dataclass, field
 from datetime import date, time, tzinfo
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from sitegen.config import yaml_lines
-from sitegen.config.readers import EMAIL, Validator, accent, site_file, social_accounts, url_problem
+from sitegen.config.readers import (
+    _URL_UNSAFE,
+    EMAIL,
+    Validator,
+    accent,
+    site_file,
+    social_accounts,
+    url_problem,
+)
 from sitegen.config.yaml_lines import LineDict, LineList
 from sitegen.dates import DateFormatError, zone
 from sitegen.errors import Problems
+from sitegen.i18n import _
 from sitegen.urls import slugify
 
 KINDS = ("kanim", "rudenim", "kanwil")
@@ -45,7 +55,13 @@ NETWORK_KEYS = (
     "list",
     "security_contact",
     "topics",
+    "editor",
 )
+# network.editor: where the web editor (sitegen.cms) commits; editors: who reviews a unit's changes
+EDITOR_KEYS = ("backend", "repo", "branch", "base_url", "app_id", "api_root", "workflow")
+EDITOR_BACKENDS = ("github", "gitlab", "gitea")
+_REPO = re.compile(r"^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+$")
+_EDITOR = re.compile(r"^(?:@[A-Za-z0-9][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)*|[^@\s]+@[^@\s]+\.[^@\s]+)$")
 FEED_KEYS = ("items", "id_authority")
 LIST_KEYS = ("page_size",)
 UNIT_KEYS = (
@@ -73,6 +89,7 @@ UNIT_KEYS = (
     "trusted_static",
     "unverified",
     "params",
+    "editors",
 )
 REQUIRED_UNIT_KEYS = ("id", "name", "short_name", "kind", "base_url", "timezone")
 
@@ -123,6 +140,7 @@ class Office:
         str, ...
     ] = ()  # static/ files published unchecked; ("*",) all (sitegen.sources.static_trust)
     unverified: tuple[str, ...] = ()  # keys whose values are examples, not the unit's official data
+    editors: tuple[str, ...] = ()  # git host accounts or groups reviewing its changes (CODEOWNERS)
     lines: dict[str, int] = field(default_factory=dict, hash=False, compare=False)  # key -> offices.yaml line
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     line: int = 0
@@ -150,6 +168,7 @@ class Network:
     page_size: int = 10  # items per page of a paginated list (network.list.page_size)
     security_contact: str = ""  # mailto: or https: address for security reports (security.txt)
     topics: tuple[tuple[str, str], ...] = ()  # a tag as written in front matter -> its name on pages
+    editor: tuple[tuple[str, str], ...] = ()  # the web editor's git host (network.editor; sitegen.cms)
 
     def topic_name(self, tag: str) -> str:
         """How readers see a topic: its name from offices.yaml, else "layanan-publik" as "Layanan publik"."""
@@ -180,35 +199,44 @@ def load_network(path: Path, problems: Problems) -> Network | None:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         problems.error(
-            path, 0, "offices.yaml not found", "run sitegen from the repository root or pass --config"
+            path, 0, _("offices.yaml not found"), _("run sitegen from the repository root or pass --root")
         )
         return None
     except UnicodeDecodeError as exc:
-        problems.error(path, 1, f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")
+        problems.error(path, 1, _("not UTF-8 text ({reason})", reason=exc.reason), _("save the file as UTF-8"), "not-utf8")
         return None
     except OSError as exc:
-        problems.error(path, 0, f"cannot be read ({exc.strerror})", "check the file's permissions")
+        problems.error(
+            path, 0, _("cannot be read ({reason})", reason=exc.strerror), _("check the file's permissions"), "unreadable-file"
+        )
         return None
     try:
         data = yaml_lines.load(text)
     except yaml_lines.YamlError as exc:
-        problems.error(path, exc.line, f"invalid YAML: {exc.message}", "check indentation and quoting")
+        problems.error(
+            path,
+            exc.line,
+            _("invalid YAML: {problem}", problem=exc.message),
+            exc.hint or _("check indentation and quoting"),
+            exc.code,
+        )
         return None
     if not isinstance(data, LineDict):
-        problems.error(path, 1, "offices.yaml must be a mapping with 'network' and 'units'")
+        problems.error(path, 1, _("offices.yaml must be a mapping with 'network' and 'units'"))
         return None
     for line, key, char in yaml_lines.unpublishable(data):
         problems.error(
             path,
             line,
-            f"invisible control character {char} in {key}",
-            "delete it: no web page or feed can carry it (\\x.. and \\u.. escapes included)",
+            _("invisible control character {char} in {key}", char=char, key=key),
+            _("delete it: no web page or feed can carry it (\\x.. and \\u.. escapes included)"),
+            "control-character",
         )
     v = Validator(path, problems)
-    v.keys(data, ("network", "units"), "top level")
+    v.keys(data, ("network", "units"), _("top level"))
     net = data.get("network") or LineDict()
     if not isinstance(net, LineDict):
-        v.err(data.line_of("network"), "'network' must be a mapping")
+        v.err(data.line_of("network"), _("'network' must be a mapping"))
         net = LineDict()
     v.keys(net, NETWORK_KEYS, "network")
     feeds = net.get("feeds") or LineDict()
@@ -218,12 +246,12 @@ def load_network(path: Path, problems: Problems) -> Network | None:
     if isinstance(listing, LineDict):
         v.keys(listing, LIST_KEYS, "network.list")
     else:
-        v.err(net.line_of("list"), "'list' must be a mapping", "write list: {page_size: 10}")
+        v.err(net.line_of("list"), _("'list' must be a mapping"), _("write list: {page_size: 10}"))
         listing = LineDict()
     security_contact = _security_contact(v, net)
     units = data.get("units")
     if not isinstance(units, LineList) or not units:
-        v.err(data.line_of("units"), "'units' must be a non-empty list of units", "add at least one unit")
+        v.err(data.line_of("units"), _("'units' must be a non-empty list of units"), _("add at least one unit"))
         units = LineList()
     offices = [o for o in (_office(v, u, units.line_of(i)) for i, u in enumerate(units)) if o]
     _check_links(v, offices)
@@ -240,6 +268,7 @@ def load_network(path: Path, problems: Problems) -> Network | None:
         page_size=v.integer(listing, "page_size", 10),
         security_contact=security_contact,
         topics=_topics(v, net),
+        editor=_editor(v, net),
     )
     return None if len(problems.errors) > before else network
 
@@ -250,21 +279,62 @@ def _topics(v: Validator, net: LineDict) -> tuple[tuple[str, str], ...]:
     if raw is None:
         return ()
     if not isinstance(raw, LineDict):
-        v.err(net.line_of("topics"), "'topics' must be a mapping of tag to name", "write topics: {plb: PLB}")
+        v.err(net.line_of("topics"), _("'topics' must be a mapping of tag to name"), _("write topics: {plb: PLB}"))
         return ()
     named = []
     for tag, name in raw.items():
         if not isinstance(tag, str) or not SLUG.match(tag):
             v.err(
                 raw.line_of(tag),
-                f"topic {tag!r} is not written as tags are",
-                "use lowercase words joined by hyphens, as in tags: [layanan-publik]",
+                _("topic {tag!r} is not written as tags are", tag=tag),
+                _("use lowercase words joined by hyphens, as in tags: [layanan-publik]"),
             )
         elif not isinstance(name, str) or not name.strip():
-            v.err(raw.line_of(tag), f"topic {tag!r} needs a name", f"write {tag}: Its name on pages")
+            v.err(
+                raw.line_of(tag),
+                _("topic {tag!r} needs a name", tag=tag),
+                _("write {tag}: Its name on pages", tag=tag),
+            )
         else:
             named.append((tag, name.strip()))
     return tuple(named)
+
+
+def _editor(v: Validator, net: LineDict) -> tuple[tuple[str, str], ...]:
+    """network.editor: the git host the web editor commits to (see sitegen.cms and docs/web-editor.md)."""
+    raw = net.get("editor")
+    if raw is None:
+        return ()
+    pairs = dict(v.pairs(net, "editor", EDITOR_KEYS))
+    if not isinstance(raw, LineDict):
+        return ()
+    if pairs.get("backend") not in EDITOR_BACKENDS:
+        v.err(
+            raw.line_of("backend"),
+            _("editor.backend must name the git host"),
+            _("use one of: {ids}", ids=", ".join(EDITOR_BACKENDS)),
+        )
+    if not _REPO.match(pairs.get("repo", "")):
+        v.err(raw.line_of("repo"), _("editor.repo must name the repository"), _("write repo: owner/name"))
+    for key in ("base_url", "api_root"):
+        if key in pairs and url_problem(pairs[key], ("https",), query=False):
+            v.err(raw.line_of(key), _("editor.{key} {value!r} is not an https:// address", key=key, value=pairs[key]))
+    if pairs.get("workflow", "true").lower() not in ("true", "false"):
+        v.err(raw.line_of("workflow"), _("editor.workflow must be true or false"), _("write workflow: true"))
+    return tuple(pairs.items())
+
+
+def _editors(v: Validator, raw: LineDict) -> tuple[str, ...]:
+    """A unit's editors: git host accounts or groups (@humas-sambas, @org/team) or e-mail addresses."""
+    names = v.strings(raw, "editors")
+    for name in names:
+        if not _EDITOR.match(name):
+            v.err(
+                raw.line_of("editors"),
+                _("editor {name!r} is neither an account or group (@name, @org/team) nor an e-mail address", name=name),
+                _("write editors: ['@humas-sambas', '@imigrasi/kanim-sambas']"),
+            )
+    return tuple(n for n in names if _EDITOR.match(n))
 
 
 def _contacts(v: Validator, raw: LineDict) -> tuple[tuple[str, str], ...]:
@@ -277,8 +347,8 @@ def _contacts(v: Validator, raw: LineDict) -> tuple[tuple[str, str], ...]:
             line = value.line_of(key) if isinstance(value, LineDict) else raw.line_of("contacts")
             v.err(
                 line,
-                f"contacts.email {text!r} is not an e-mail address",
-                "write only the address, e.g. kanim.pontianak@imigrasi.go.id (no spaces, no ?, no mailto:)",
+                _("contacts.email {value!r} is not an e-mail address", value=text),
+                _("write only the address, e.g. kanim.pontianak@imigrasi.go.id (no spaces, no ?, no mailto:)"),
             )
             continue
         kept.append((key, text))
@@ -299,8 +369,8 @@ def _security_contact(v: Validator, net: LineDict) -> str:
     if not fit:
         v.err(
             net.line_of("security_contact"),
-            f"security_contact {value!r} is neither an e-mail address nor an https:// address",
-            "write e.g. security_contact: keamanan@imigrasi.go.id",
+            _("security_contact {value!r} is neither an e-mail address nor an https:// address", value=value),
+            _("write e.g. security_contact: keamanan@imigrasi.go.id"),
         )
         return ""
     return value
@@ -312,38 +382,57 @@ def _check_links(v: Validator, offices: list[Office]) -> None:
         if office.id in seen:
             v.err(
                 office.line,
-                f"duplicate unit id {office.id!r} (first at line {seen[office.id].line})",
-                "every unit needs its own id",
+                _("duplicate unit id {unit!r} (first at line {line})", unit=office.id, line=seen[office.id].line),
+                _("every unit needs its own id"),
+                unit=office.id,
             )
         seen.setdefault(office.id, office)
     for office in offices:
         if office.parent and office.parent not in seen:
             v.err(
                 office.line,
-                f"unit {office.id!r} names unknown parent {office.parent!r}",
-                f"use one of: {', '.join(sorted(seen))}",
+                _("unit {unit!r} names unknown parent {parent!r}", unit=office.id, parent=office.parent),
+                _("use one of: {ids}", ids=", ".join(sorted(seen))),
+                unit=office.id,
             )
+
+
+def _not_http(url: str) -> bool:
+    """No http(s) address at all (another scheme, an unreadable one): the message says it all."""
+    if _URL_UNSAFE.search(url):
+        return False
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        return True
+    return parts.scheme.lower() not in ("http", "https")
 
 
 def _office(v: Validator, raw: Any, line: int) -> Office | None:
     if not isinstance(raw, LineDict):
-        v.err(line, "each unit must be a mapping of keys (id, name, ...)")
+        v.err(line, _("each unit must be a mapping of keys (id, name, ...)"))
         return None
-    v.keys(raw, UNIT_KEYS, "a unit")
-    where = f"unit {raw.get('id', '?')!r}"
+    v.keys(raw, UNIT_KEYS, _("a unit"))
+    where = _("unit {unit!r}", unit=raw.get("id", "?"))
     for key in REQUIRED_UNIT_KEYS:
         if not raw.get(key):
-            v.err(raw.line, f"{where} has no {key!r}", f"add '{key}:' to the unit")
+            v.err(raw.line, _("{where} has no {key!r}", where=where, key=key), _("add '{key}:' to the unit", key=key))
     office_id = str(raw.get("id") or "")
     if office_id and not SLUG.match(office_id):
         v.err(
             raw.line_of("id"),
-            f"unit id {office_id!r} is not a slug",
-            "use lowercase letters, digits and hyphens",
+            _("unit id {unit!r} is not a slug", unit=office_id),
+            _("use lowercase letters, digits and hyphens"),
         )
     kind = str(raw.get("kind") or "")
     if kind and kind not in KINDS:
-        v.err(raw.line_of("kind"), f"unknown kind {kind!r}", f"use one of: {', '.join(KINDS)}")
+        v.err(
+            raw.line_of("kind"),
+            _("unknown kind {value!r}", value=kind),
+            _("use one of: {ids}", ids=", ".join(KINDS)),
+            "unknown-kind",
+        )
     tz_name = str(raw.get("timezone") or "")
     if tz_name:
         try:
@@ -351,8 +440,8 @@ def _office(v: Validator, raw: Any, line: int) -> Office | None:
         except DateFormatError:
             v.err(
                 raw.line_of("timezone"),
-                f"unknown time zone {tz_name!r}",
-                "use an IANA name such as Asia/Pontianak (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)",
+                _("unknown time zone {name!r}", name=tz_name),
+                _("use an IANA name such as Asia/Pontianak (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)"),
             )
     base_url = str(raw.get("base_url") or "")
     if base_url:
@@ -360,9 +449,10 @@ def _office(v: Validator, raw: Any, line: int) -> Office | None:
         if problem:
             v.err(
                 raw.line_of("base_url"),
-                f"base_url {base_url!r} is not an absolute http(s) URL"
-                + ("" if problem.startswith("is not") else f": it {problem}"),
-                "write it like https://pontianak.imigrasi.go.id/",
+                _("base_url {value!r} is not an absolute http(s) URL", value=base_url)
+                if _not_http(base_url)
+                else _("base_url {value!r} is not an absolute http(s) URL: it {problem}", value=base_url, problem=problem),
+                _("write it like https://pontianak.imigrasi.go.id/"),
             )
         elif not base_url.endswith("/"):
             base_url += "/"
@@ -382,7 +472,7 @@ def _office(v: Validator, raw: Any, line: int) -> Office | None:
         hours=_hours(v, raw),
         coverage=tuple(v.strings(raw, "coverage")),
         entry_points=tuple(v.strings(raw, "entry_points")),
-        social=social_accounts(v, raw, {k: domains for k, (_, domains) in SOCIAL_PLATFORMS.items()}),
+        social=social_accounts(v, raw, {k: domains for k, (_label, domains) in SOCIAL_PLATFORMS.items()}),
         services=tuple(services),
         theme=_theme(v, raw, where),
         accent=accent(v, raw, where),
@@ -391,6 +481,7 @@ def _office(v: Validator, raw: Any, line: int) -> Office | None:
         trusted_html=_flag(v, raw, "trusted_html"),
         trusted_static=_trusted_static(v, raw),
         unverified=tuple(v.choices(raw, "unverified", UNIT_KEYS)),
+        editors=_editors(v, raw),
         lines=dict(raw.key_lines),
         params=_params(v, raw),
         line=raw.line,
@@ -403,7 +494,7 @@ def _office_class(v: Validator, raw: LineDict) -> OfficeClass | None:
         return None
     if not isinstance(value, LineDict):
         v.err(
-            raw.line_of("class"), "'class' must be a mapping", "write name: Kelas I TPI and as_of: 2024-01-01"
+            raw.line_of("class"), _("'class' must be a mapping"), _("write name: Kelas I TPI and as_of: 2024-01-01")
         )
         return None
     v.keys(value, ("name", "as_of", "decree"), "class")
@@ -413,7 +504,10 @@ def _office_class(v: Validator, raw: LineDict) -> OfficeClass | None:
             as_of = date.fromisoformat(str(value["as_of"]))
         except ValueError:
             v.err(
-                value.line_of("as_of"), f"cannot read as_of date {value['as_of']!r}", "write it as 2024-01-01"
+                value.line_of("as_of"),
+                _("cannot read as_of date {value!r}", value=value["as_of"]),
+                _("write it as 2024-01-01"),
+                "date-unreadable",
             )
     return OfficeClass(str(value.get("name") or ""), as_of, str(value.get("decree") or ""))
 
@@ -423,7 +517,7 @@ def _hours(v: Validator, raw: LineDict) -> Hours:
     if value is None:
         return Hours(())
     if not isinstance(value, LineDict):
-        v.err(raw.line_of("hours"), "'hours' must map weekdays to times", "write e.g. senin: 08.00-16.00")
+        v.err(raw.line_of("hours"), _("'hours' must map weekdays to times"), _("write e.g. senin: 08.00-16.00"))
         return Hours(())
     v.keys(value, WEEKDAYS, "hours")
     days = []
@@ -438,8 +532,8 @@ def _hours(v: Validator, raw: LineDict) -> Hours:
             if not match:
                 v.err(
                     value.line_of(day),
-                    f"cannot read hours {part.strip()!r} for {day}",
-                    "write 08.00-16.00, several ranges separated by commas, or tutup",
+                    _("cannot read hours {value!r} for {day}", value=part.strip(), day=day),
+                    _("write 08.00-16.00, several ranges separated by commas, or tutup"),
                 )
                 break
             h1, m1, h2, m2 = (int(g) for g in match.groups())
@@ -448,8 +542,8 @@ def _hours(v: Validator, raw: LineDict) -> Hours:
             except ValueError:
                 v.err(
                     value.line_of(day),
-                    f"impossible time in {part.strip()!r}",
-                    "hours run 00-23, minutes 00-59",
+                    _("impossible time in {value!r}", value=part.strip()),
+                    _("hours run 00-23, minutes 00-59"),
                 )
         days.append((day, tuple(ranges)))
     return Hours(tuple(days))
@@ -461,8 +555,8 @@ def _theme(v: Validator, raw: LineDict, where: str) -> str:
     if not SLUG.match(name):
         v.err(
             raw.line_of("theme"),
-            f"theme {name!r} is not the name of a folder in themes/",
-            "write a plain name such as theme: default",
+            _("theme {name!r} is not the name of a folder in themes/", name=name),
+            _("write a plain name such as theme: default"),
         )
         return "default"
     return name
@@ -473,7 +567,7 @@ def _params(v: Validator, raw: LineDict) -> dict[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        v.err(raw.line_of("params"), "'params' must be a mapping", "indent your own keys under params:")
+        v.err(raw.line_of("params"), _("'params' must be a mapping"), _("indent your own keys under params:"), "not-mapping")
         return {}
     return dict(value)
 
@@ -489,8 +583,8 @@ def _trusted_static(v: Validator, raw: LineDict) -> tuple[str, ...]:
         return tuple(item.strip("/") for item in value)
     v.err(
         raw.line_of("trusted_static"),
-        "'trusted_static' must be true or a list of files inside the unit's static/ folder",
-        "write trusted_static: [js/peta.js]",
+        _("'trusted_static' must be true or a list of files inside the unit's static/ folder"),
+        _("write trusted_static: [js/peta.js]"),
     )
     return ()
 
@@ -498,6 +592,6 @@ def _trusted_static(v: Validator, raw: LineDict) -> tuple[str, ...]:
 def _flag(v: Validator, raw: LineDict, key: str) -> bool:
     value = raw.get(key, False)
     if not isinstance(value, bool):
-        v.err(raw.line_of(key), f"{key!r} must be true or false", f"write {key}: true")
+        v.err(raw.line_of(key), _("{key!r} must be true or false", key=key), _("write {key}: true", key=key), "not-boolean")
         return False
     return value

@@ -11,10 +11,12 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from sitegen.config.yaml_lines import LineDict
 from sitegen.errors import Problems
+from sitegen.i18n import _
 
 # A host name as DNS writes it (letters, digits, hyphens, dots), lower or upper case.
 _HOST = re.compile(
@@ -38,20 +40,20 @@ def url_problem(url: str, schemes: tuple[str, ...] = ("https",), *, query: bool 
     """
     found = _URL_UNSAFE.search(url)
     if found:
-        return f"holds {found.group()!r}, which no web address may hold"
+        return _("holds {char!r}, which no web address may hold", char=found.group())
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number
     except ValueError:
-        return "is not a web address"
+        return _("is not a web address")
     if parts.scheme.lower() not in schemes:
-        return f"is not an {' or '.join(s + '://' for s in schemes)} address"
+        return _("is not an {schemes} address", schemes=_(" or ").join(s + "://" for s in schemes))
     if "@" in parts.netloc:
-        return "has a user name before the host"
+        return _("has a user name before the host")
     if not _HOST.match(parts.hostname or ""):
-        return "has no valid host name"
+        return _("has no valid host name")
     if not query and (parts.query or parts.fragment):
-        return "has a ? or # part"
+        return _("has a ? or # part")
     return ""
 
 
@@ -62,29 +64,34 @@ class Validator:
     path: Path
     problems: Problems
 
-    def err(self, line: int, message: str, hint: str = "") -> None:
-        self.problems.error(self.path, line, message, hint)
+    def err(self, line: int, message: str, hint: str = "", code: str = "", **data: Any) -> None:
+        """An offices.yaml problem; ``data`` fills Problem's fields (``unit``, ``key``)."""
+        self.problems.error(self.path, line, message, hint, code, **data)
 
     def keys(self, mapping: LineDict, allowed: tuple[str, ...], where: str) -> None:
         for key in mapping:
             if key not in allowed:
                 close = closest(key, allowed)
-                hint = f"did you mean {close!r}?" if close else f"allowed: {', '.join(allowed)}"
-                self.err(mapping.line_of(key), f"unknown key {key!r} in {where}", hint)
+                hint = (
+                    _("did you mean {key!r}?", key=close)
+                    if close
+                    else _("allowed: {keys}", keys=", ".join(allowed))
+                )
+                self.err(mapping.line_of(key), _("unknown key {key!r} in {where}", key=key, where=where), hint, key=key)
 
     def text(self, mapping: LineDict, key: str, where: str) -> str:
         value = mapping.get(key)
         if value is None:
             return ""
         if isinstance(value, (dict, list)):
-            self.err(mapping.line_of(key), f"{key!r} in {where} must be text")
+            self.err(mapping.line_of(key), _("{key!r} in {where} must be text", key=key, where=where), key=key)
             return ""
         return str(value).strip()
 
     def integer(self, mapping: LineDict, key: str, default: int) -> int:
         value = mapping.get(key, default)
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            self.err(mapping.line_of(key), f"{key!r} must be a positive whole number")
+            self.err(mapping.line_of(key), _("{key!r} must be a positive whole number", key=key), key=key)
             return default
         return value
 
@@ -93,7 +100,9 @@ class Validator:
         if value is None:
             return []
         if not isinstance(value, list) or any(isinstance(x, (dict, list)) for x in value):
-            self.err(mapping.line_of(key), f"{key!r} must be a list of texts", f"write {key}: [a, b]")
+            self.err(
+                mapping.line_of(key), _("{key!r} must be a list of texts", key=key), _("write {key}: [a, b]", key=key), key=key
+            )
             return []
         return [str(x) for x in value]
 
@@ -103,8 +112,8 @@ class Validator:
             if value not in allowed:
                 self.err(
                     mapping.line_of(key),
-                    f"unknown {key[:-1] if key.endswith('s') else key} {value!r}",
-                    f"use one of: {', '.join(allowed)}",
+                    _("unknown {what} {value!r}", what=key[:-1] if key.endswith("s") else key, value=value),
+                    _("use one of: {ids}", ids=", ".join(allowed)),
                 )
         return [x for x in values if x in allowed]
 
@@ -113,7 +122,12 @@ class Validator:
         if value is None:
             return ()
         if not isinstance(value, LineDict):
-            self.err(mapping.line_of(key), f"{key!r} must be a mapping", f"keys: {', '.join(allowed)}")
+            self.err(
+                mapping.line_of(key),
+                _("{key!r} must be a mapping", key=key),
+                _("keys: {keys}", keys=", ".join(allowed)),
+                key=key,
+            )
             return ()
         self.keys(value, allowed, key)
         return tuple((k, str(value[k]).strip()) for k in allowed if value.get(k))
@@ -135,16 +149,20 @@ def accent(v: Validator, raw: LineDict, where: str) -> str:
     if not _HEX.match(value):
         v.err(
             raw.line_of("accent"),
-            f"accent {value!r} is not a colour",
-            'write six hex digits, e.g. accent: "#0b3d6e"',
+            _("accent {value!r} is not a colour", value=value),
+            _('write six hex digits, e.g. accent: "#0b3d6e"'),
         )
         return ""
     ratio = 1.05 / (_luminance(value) + 0.05)
     if ratio < 4.5:
         v.err(
             raw.line_of("accent"),
-            f"accent {value} is too light for white text (contrast {ratio:.1f}:1, at least 4.5:1 needed)",
-            "choose a darker colour",
+            _(
+                "accent {value} is too light for white text (contrast {ratio}:1, at least 4.5:1 needed)",
+                value=value,
+                ratio=f"{ratio:.1f}",
+            ),
+            _("choose a darker colour"),
         )
         return ""
     return value.lower()
@@ -163,8 +181,8 @@ def site_file(v: Validator, raw: LineDict, key: str, where: str) -> str:
     if value and (not value.startswith("/") or value.startswith("//") or ".." in value):
         v.err(
             raw.line_of(key),
-            f"{key} {value!r} is not a path of the site",
-            f"write e.g. {key}: /static/{key}.png",
+            _("{key} {value!r} is not a path of the site", key=key, value=value),
+            _("write e.g. {key}: /static/{key}.png", key=key),
         )
         return ""
     return value
@@ -188,15 +206,19 @@ def social_accounts(
         example = f"https://www.{domains[key][0]}/akun-resmi"
         problem = url_problem(url)
         if problem:
-            v.err(line, f"social.{key} {url!r} {problem}", f"write it like {example}")
+            v.err(line, f"social.{key} {url!r} {problem}", _("write it like {example}", example=example))
         elif not any(host == d or host.endswith("." + d) for d in domains[key]):
             v.err(
                 line,
-                f"social.{key} {url!r} is not on {' or '.join(domains[key])}",
-                f"give the account's own address, like {example}",
+                _("social.{key} {url!r} is not on {domains}", key=key, url=url, domains=_(" or ").join(domains[key])),
+                _("give the account's own address, like {example}", example=example),
             )
         elif not parts.path.strip("/"):
-            v.err(line, f"social.{key} {url!r} names no account", f"write it like {example}")
+            v.err(
+                line,
+                _("social.{key} {url!r} names no account", key=key, url=url),
+                _("write it like {example}", example=example),
+            )
         else:
             kept.append((key, url))
     return tuple(kept)

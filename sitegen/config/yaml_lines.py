@@ -84,11 +84,12 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _constr
 class YamlError(Exception):
     """Broken YAML, with the 1-based line where the parser gave up."""
 
-    def __init__(self, line: int, message: str, hint: str = ""):
+    def __init__(self, line: int, message: str, hint: str = "", code: str = "yaml-invalid"):
         super().__init__(message)
         self.line = line
         self.message = message
         self.hint = hint
+        self.code = code  # its kind (sitegen.codes): "yaml-tab" or "yaml-invalid"
 
 
 def _first_tab(text: str, upto: int, named: bool) -> tuple[int, int] | None:
@@ -118,7 +119,7 @@ def load(text: str, first_line: int = 1) -> Any:
             from sitegen.hints import yaml_tab  # only on this rare path
 
             said = yaml_tab(tab[0] + first_line, tab[1])
-            raise YamlError(tab[0] + first_line, said.message, said.hint) from None
+            raise YamlError(tab[0] + first_line, said.message, said.hint, said.code) from None
         raise YamlError(line, problem) from None
     except yaml.YAMLError as exc:
         raise YamlError(first_line, str(exc)) from None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC
-from typing import Any
+from typing import Any, NamedTuple
 
 import frontmatter
 
@@ -18,6 +18,7 @@ from sitegen import hints
 from sitegen.config import yaml_lines
 from sitegen.config.yaml_lines import LineDict
 from sitegen.dates import DateFormatError, parse_datetime, zone_word
+from sitegen.i18n import _
 from sitegen.sources.sanitize import safe_url
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -69,11 +70,21 @@ class FrontMatter:
         return self.lines.get(key, 1)
 
 
-class FrontMatterError(Exception):
-    """One or more problems, each as (line, message, hint)."""
+class Said(NamedTuple):
+    """One front matter problem: where, the words for the editor, and the data for machines."""
 
-    def __init__(self, problems: list[tuple[int, str, str]]):
-        super().__init__("; ".join(m for _, m, _ in problems))
+    line: int
+    message: str
+    hint: str
+    code: str  # its kind (sitegen.codes)
+    key: str = ""  # the key it is about, where there is one
+
+
+class FrontMatterError(Exception):
+    """One or more problems, each a :class:`Said`."""
+
+    def __init__(self, problems: list[Said]):
+        super().__init__("; ".join(p.message for p in problems))
         self.problems = problems
 
 
@@ -89,7 +100,14 @@ def split(text: str) -> tuple[str, str, int, int]:
         raw, body = handler.split(text)
     except ValueError:
         raise FrontMatterError(
-            [(1, "the front matter is never closed", "add a line with only '---' after the last key")]
+            [
+                Said(
+                    1,
+                    _("the front matter is never closed"),
+                    _("add a line with only '---' after the last key"),
+                    "front-matter-missing",
+                )
+            ]
         ) from None
     yaml_first = text.count("\n", 0, text.find(raw)) + 1
     body_first = text.count("\n", 0, len(text) - len(body)) + 1 if body else text.count("\n") + 1
@@ -100,29 +118,46 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
     """Validate the YAML text of a front matter block; raise FrontMatterError listing every problem."""
     if first_line == 0:
         raise FrontMatterError(
-            [(1, "no front matter", "start the file with a '---' line, 'title: ...' and '---'")]
+            [
+                Said(
+                    1,
+                    _("no front matter"),
+                    _("start the file with a '---' line, 'title: ...' and '---'"),
+                    "front-matter-missing",
+                )
+            ]
         )
     try:
         data = yaml_lines.load(raw, first_line=first_line) if raw.strip() else LineDict()
     except yaml_lines.YamlError as exc:
         raise FrontMatterError(
             [
-                (
+                Said(
                     exc.line,
-                    f"front matter is not valid YAML: {exc.message}",
-                    exc.hint or "check indentation, colons and quotes; quote a title that contains ': '",
+                    _("front matter is not valid YAML: {problem}", problem=exc.message),
+                    exc.hint or _("check indentation, colons and quotes; quote a title that contains ': '"),
+                    exc.code,
                 )
             ]
         ) from None
     if not isinstance(data, LineDict):
         raise FrontMatterError(
-            [(first_line, "front matter must be 'key: value' lines", "e.g. title: Paspor Baru")]
+            [
+                Said(
+                    first_line,
+                    _("front matter must be 'key: value' lines"),
+                    _("e.g. title: Paspor Baru"),
+                    "front-matter-missing",
+                )
+            ]
         )
-    problems: list[tuple[int, str, str]] = [
-        (
+    problems: list[Said] = [
+        Said(
             line,
-            f"invisible control character {char} in {key!r}",
-            "delete it: no web page or feed can carry it (\\x.. and \\u.. escapes included)",
+            _("invisible control character {char} in {key!r}", char=char, key=key),
+            _("delete it: no web page or feed can carry it (\\x.. and \\u.. escapes included)"),
+            "control-character",
+            key.split(".")[0],
         )
         for line, key, char in yaml_lines.unpublishable(data)
     ]
@@ -130,39 +165,59 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
     for key, value in data.items():
         line = data.line_of(key)
         if key not in KNOWN_KEYS:
-            problems.append((line, f"unknown front matter key {key!r}", _suggest(key)))
+            problems.append(Said(line, _("unknown front matter key {key!r}", key=key), _suggest(key), "unknown-key", key))
         elif key in TEXT_KEYS:
             if value is None or isinstance(value, (dict, list, bool)):
                 # YAML reads yes/no/on/off as true/false: a title "yes" would print as "True"
-                problems.append((line, f"{key!r} must be text", f'write {key}: ... (quote it: "{value}")'))
+                problems.append(
+                    Said(
+                        line,
+                        _("{key!r} must be text", key=key),
+                        _('write {key}: ... (quote it: "{value}")', key=key, value=value),
+                        "not-text",
+                        key,
+                    )
+                )
             else:
                 values[key] = str(value).strip()
                 if key == "image" and not safe_url(values[key]):
                     problems.append(
-                        (
+                        Said(
                             line,
-                            "'image' must be a web address or a path",
-                            "write image: foto.jpg (a file beside the page) or image: https://…",
+                            _("'image' must be a web address or a path"),
+                            _("write image: foto.jpg (a file beside the page) or image: https://…"),
+                            "image-address-unusable",
+                            key,
                         )
                     )
                 if key == "source_url" and not _source_address(values[key]):
                     problems.append(
-                        (
+                        Said(
                             line,
-                            f"'source_url' {values[key]!r} is neither a web address nor a path of the site",
-                            "write source_url: https://… (the official text) or /profil/dasar-hukum/",
+                            _("'source_url' {value!r} is neither a web address nor a path of the site", value=values[key]),
+                            _("write source_url: https://… (the official text) or /profil/dasar-hukum/"),
+                            "source-url-unusable",
+                            key,
                         )
                     )
                 if key == "gone" and not values[key]:
                     problems.append(
-                        (line, "'gone' needs the reason readers will see", 'write gone: "Dicabut karena …"')
+                        Said(
+                            line,
+                            _("'gone' needs the reason readers will see"),
+                            _('write gone: "Dicabut karena …"'),
+                            "gone-without-reason",
+                            key,
+                        )
                     )
                 if key == "slug" and not SLUG.match(values[key]):
                     problems.append(
-                        (
+                        Said(
                             line,
-                            f"slug {values[key]!r} is not usable",
-                            "use lowercase letters, digits and hyphens",
+                            _("slug {value!r} is not usable", value=values[key]),
+                            _("use lowercase letters, digits and hyphens"),
+                            "slug-unusable",
+                            key,
                         )
                     )
         elif key in DATE_KEYS:
@@ -170,50 +225,99 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
             word = zone_word(text)
             if word:
                 said = hints.zone_in_date(key, text, word)
-                problems.append((line, said.message, said.hint))
+                problems.append(Said(line, said.message, said.hint, said.code, key))
                 continue
             try:
                 parse_datetime(text, UTC)
             except DateFormatError as exc:
-                problems.append((line, f"{key!r}: {exc}", "dates look like 2024-12-01 or 2024-12-01 09:30"))
+                problems.append(
+                    Said(
+                        line,
+                        _("{key!r}: {problem}", key=key, problem=exc),
+                        _("dates look like 2024-12-01 or 2024-12-01 09:30"),
+                        "date-unreadable",
+                        key,
+                    )
+                )
             else:
                 values[key] = text
         elif key in LIST_KEYS:
             if isinstance(value, str) and "," in value:
                 # "tags: paspor, visa" reads as one tag named "paspor, visa"
                 problems.append(
-                    (line, f"{key!r} looks like several values in one", f"write {key}: [{value}]")
+                    Said(
+                        line,
+                        _("{key!r} looks like several values in one", key=key),
+                        _("write {key}: [{value}]", key=key, value=value),
+                        "not-list",
+                        key,
+                    )
                 )
                 continue
             items = [value] if isinstance(value, str) else value
             bad = not isinstance(items, list)
             if bad or any(isinstance(x, (dict, list, bool)) or x is None for x in items):
-                problems.append((line, f"{key!r} must be a list", f"write {key}: [a, b]"))
+                problems.append(
+                    Said(line, _("{key!r} must be a list", key=key), _("write {key}: [a, b]", key=key), "not-list", key)
+                )
             else:
                 values[key] = tuple(str(x).strip() for x in items)
         elif key in BOOL_KEYS:
             said = hints.yes_no_word(key, value) if isinstance(value, str) else None
             if said is not None:
-                problems.append((line, said.message, said.hint))
+                problems.append(Said(line, said.message, said.hint, said.code, key))
             elif not isinstance(value, bool):
-                problems.append((line, f"{key!r} must be true or false", f"write {key}: true"))
+                problems.append(
+                    Said(
+                        line,
+                        _("{key!r} must be true or false", key=key),
+                        _("write {key}: true", key=key),
+                        "not-boolean",
+                        key,
+                    )
+                )
             else:
                 values[key] = value
         elif key == "weight":
             if not isinstance(value, int) or isinstance(value, bool):
-                problems.append((line, "'weight' must be a whole number", "write weight: 10"))
+                problems.append(
+                    Said(line, _("'weight' must be a whole number"), _("write weight: 10"), "not-number", key)
+                )
             else:
                 values[key] = value
         elif key == "params":
             if not isinstance(value, dict):
-                problems.append((line, "'params' must be a mapping", "indent your own keys under params:"))
+                problems.append(
+                    Said(
+                        line,
+                        _("'params' must be a mapping"),
+                        _("indent your own keys under params:"),
+                        "not-mapping",
+                        key,
+                    )
+                )
             else:
                 values[key] = dict(value)
-    if not values.get("title") and not any("'title'" in m for _, m, _ in problems):
-        problems.append((data.line or first_line, "missing title", "add a line like 'title: Paspor Baru'"))
-    if required_date and "date" not in values and not any("'date'" in m for _, m, _ in problems):
+    said_about = {p.key for p in problems}
+    if not values.get("title") and "title" not in said_about:
         problems.append(
-            (data.line or first_line, "missing date", "news and announcements need 'date: 2024-12-01 09:30'")
+            Said(
+                data.line or first_line,
+                _("missing title"),
+                _("add a line like 'title: Paspor Baru'"),
+                "title-missing",
+                "title",
+            )
+        )
+    if required_date and "date" not in values and "date" not in said_about:
+        problems.append(
+            Said(
+                data.line or first_line,
+                _("missing date"),
+                _("news and announcements need 'date: 2024-12-01 09:30'"),
+                "date-missing",
+                "date",
+            )
         )
     if problems:
         raise FrontMatterError(problems)
@@ -232,5 +336,5 @@ def _suggest(key: str) -> str:
 
     close = difflib.get_close_matches(key, KNOWN_KEYS, n=1, cutoff=0.6)
     if close:
-        return f"did you mean {close[0]!r}? Keys of your own go under params:"
-    return "put keys of your own under params:"
+        return _("did you mean {key!r}? Keys of your own go under params:", key=close[0])
+    return _("put keys of your own under params:")

@@ -366,8 +366,8 @@ def _parse(path: Path, data: bytes, dated: bool, problems: Problems) -> tuple[Fr
         raw, body, yaml_line, body_line = split(text)
         meta = parse(raw, yaml_line, required_date=dated)
     except FrontMatterError as exc:
-        for line, message, hint in exc.problems:
-            problems.error(path, line, message, hint)
+        for said in exc.problems:
+            problems.error(path, said.line, said.message, said.hint, said.code, key=said.key)
         return None
     return meta, body, body_line
 
