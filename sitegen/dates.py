@@ -85,9 +85,16 @@ def parse_datetime(value: object, tz: tzinfo, end_of_day: bool = False) -> datet
             date(year, month, day)
         except ValueError:
             raise DateFormatError(
-                _("{text!r}: that day does not exist (month {month} has no day {day})", text=text, month=month, day=day)
+                _(
+                    "{text!r}: that day does not exist (month {month} has no day {day})",
+                    text=text,
+                    month=month,
+                    day=day,
+                )
                 if 1 <= month <= 12
-                else _("{text!r}: that day does not exist (there is no month {month})", text=text, month=month)
+                else _(
+                    "{text!r}: that day does not exist (there is no month {month})", text=text, month=month
+                )
             ) from None
     raise DateFormatError(
         _(

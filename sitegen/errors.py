@@ -103,14 +103,20 @@ class Problems:
         except ValueError:
             return p.as_posix()
 
-    def error(self, path: Path | str, line: int, message: str, hint: str = "", code: str = "", **data: Any) -> None:
+    def error(
+        self, path: Path | str, line: int, message: str, hint: str = "", code: str = "", **data: Any
+    ) -> None:
         """An error; ``data`` fills Problem's fields beyond the words (``units``, ``unit``, ``key``)."""
         self.add(Problem(self.rel(path), line, message, hint, "error", code, **data))
 
-    def warning(self, path: Path | str, line: int, message: str, hint: str = "", code: str = "", **data: Any) -> None:
+    def warning(
+        self, path: Path | str, line: int, message: str, hint: str = "", code: str = "", **data: Any
+    ) -> None:
         self.add(Problem(self.rel(path), line, message, hint, "warning", code, **data))
 
-    def info(self, path: Path | str, line: int, message: str, hint: str = "", code: str = "", **data: Any) -> None:
+    def info(
+        self, path: Path | str, line: int, message: str, hint: str = "", code: str = "", **data: Any
+    ) -> None:
         self.add(Problem(self.rel(path), line, message, hint, "info", code, **data))
 
     def add(self, problem: Problem) -> None:

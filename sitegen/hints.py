@@ -36,7 +36,10 @@ def misnamed_markdown(name: str) -> Hint:
     """A page saved as "berita.MD" or "berita.markdown": sitegen reads only ".md" and would skip it."""
     stem = name[: name.rfind(".")]
     return Hint(
-        _("{name!r} is never published: sitegen reads only pages whose name ends in .md (lowercase)", name=name),
+        _(
+            "{name!r} is never published: sitegen reads only pages whose name ends in .md (lowercase)",
+            name=name,
+        ),
         _("rename it to {stem}.md", stem=stem),
         "markdown-extension",
     )
@@ -45,7 +48,11 @@ def misnamed_markdown(name: str) -> Hint:
 def translation_without_original(expected: str, lang: str) -> Hint:
     """A "jam-buka.en.md" with no "jam-buka.md": it would go out at an address of its own."""
     return Hint(
-        _("this is a translation ('.{lang}.md') of {expected}, which does not exist", lang=lang, expected=expected),
+        _(
+            "this is a translation ('.{lang}.md') of {expected}, which does not exist",
+            lang=lang,
+            expected=expected,
+        ),
         _(
             "write the Indonesian page {expected} first, or rename this file without '.{lang}' "
             "if it is a page of its own",
@@ -157,7 +164,9 @@ def yes_no_word(key: str, value: str) -> Hint | None:
         fix = _("write {key}: true ('{value}' means yes)", key=key, value=value)
     else:
         fix = _("write {key}: false ('{value}' means no)", key=key, value=value)
-    return Hint(_("{key!r} must be true or false, not {value!r}", key=key, value=value), fix, "not-boolean-word")
+    return Hint(
+        _("{key!r} must be true or false, not {value!r}", key=key, value=value), fix, "not-boolean-word"
+    )
 
 
 # Zones an editor writes after a time, with what they stand for.
@@ -168,7 +177,13 @@ def zone_in_date(key: str, written: str, word: str) -> Hint:
     """`date: 2026-11-20 20:39 WIB`: the zone comes from the unit, never from the text."""
     without = written[: written.upper().rfind(word.upper())].rstrip()
     return Hint(
-        _("{key!r}: {written!r} names its zone ({word}, {offset})", key=key, written=written, word=word, offset=ZONE_WORDS[word.upper()]),
+        _(
+            "{key!r}: {written!r} names its zone ({word}, {offset})",
+            key=key,
+            written=written,
+            word=word,
+            offset=ZONE_WORDS[word.upper()],
+        ),
         _(
             "drop '{word}': write {key}: {without}; the time is read in the unit's own zone "
             "(timezone: in offices.yaml, e.g. Asia/Pontianak = WIB)",
@@ -183,7 +198,11 @@ def zone_in_date(key: str, written: str, word: str) -> Hint:
 def yaml_tab(line: int, column: int) -> Hint:
     """YAML refuses tabs with "found character that cannot start any token": say "tab"."""
     return Hint(
-        _("a tab character at line {line}, column {column}: YAML does not allow tabs", line=line, column=column),
+        _(
+            "a tab character at line {line}, column {column}: YAML does not allow tabs",
+            line=line,
+            column=column,
+        ),
         _("replace the tab with spaces (two spaces per level of indentation)"),
         "yaml-tab",
     )

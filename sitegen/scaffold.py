@@ -82,7 +82,12 @@ def plan_page(
         ]
     else:
         name = f"{slug}.md"
-    lines += ['summary: ""', "draft: true  # " + _("delete this line when the page is ready to publish"), "---", ""]
+    lines += [
+        'summary: ""',
+        "draft: true  # " + _("delete this line when the page is ready to publish"),
+        "---",
+        "",
+    ]
     lines += [PLACEHOLDER, ""]
     path = folder / name
     if path.exists():
@@ -121,7 +126,10 @@ def _slug(title: str, local: datetime) -> str:
     control = NOT_XML.search(title)
     if control:
         raise ScaffoldError(
-            _("the title holds the invisible control character U+{code:04X}; retype it", code=ord(control.group()))
+            _(
+                "the title holds the invisible control character U+{code:04X}; retype it",
+                code=ord(control.group()),
+            )
         )
     if not any(ch.isalnum() for ch in title):
         raise ScaffoldError(_('the title needs letters or digits, e.g. "Layanan Paspor Libur Natal"'))

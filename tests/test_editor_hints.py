@@ -211,7 +211,10 @@ def test_a_mistyped_unit_id_is_one_error_at_its_line_not_broken_links_in_other_u
     errors = [
         line
         for line in result.output.splitlines()
-        if ": warning: " not in line and ": note: " not in line and " error, " not in line and " errors, " not in line
+        if ": warning: " not in line
+        and ": note: " not in line
+        and " error, " not in line
+        and " errors, " not in line
     ]
     assert errors == [
         "content/shared/layanan/biaya-paspor.md:4: unknown unit id 'alpah' in offices (did you mean 'alpha'? "

@@ -93,7 +93,15 @@ def test_the_catalog_holds_no_message_the_code_no_longer_uses():
 _METHODS = {"error": (2, 3), "warning": (2, 3), "info": (2, 3), "_attention": (1, 2)}
 _CALLS = {"echo": (0,), "BadParameter": (0,), "UsageError": (0,), "ClickException": (0,)}
 _RAISED = ("Error", "Refused", "ContentLimit", "NotAvailable", "Note", "Problem")
-_BUILTIN = ("ValueError", "TypeError", "KeyError", "RuntimeError", "AssertionError", "OSError", "PermissionError")
+_BUILTIN = (
+    "ValueError",
+    "TypeError",
+    "KeyError",
+    "RuntimeError",
+    "AssertionError",
+    "OSError",
+    "PermissionError",
+)
 
 
 def _words(node: ast.AST) -> bool:

@@ -363,7 +363,10 @@ class Output:
         made = self.manifest(site_id) if current.is_dir() else {}
         if current.exists() and not made and any(current.iterdir()):
             raise OutputError(
-                _("{path} exists and was not made by sitegen; move it away or choose another --out", path=current)
+                _(
+                    "{path} exists and was not made by sitegen; move it away or choose another --out",
+                    path=current,
+                )
             )
         intact = {rel: d for rel, d in made.items() if rel not in damaged}
         return SiteWriter(self, site_id, intact, set(made), fingerprint)

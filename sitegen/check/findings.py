@@ -32,7 +32,12 @@ _ABSOLUTE = re.compile(r'\s(?:href|src)="(https?://[^"]+)"')
 # what a browser loads by itself when it shows a page: pictures, frames, scripts, media, stylesheets
 _LOADING_TAG = re.compile(r"<(img|iframe|script|video|audio|source|embed|link)\b([^>]*)>", re.I)
 _LOADED_URL = re.compile(r"""\s(?:src|href|poster)=["']((?:https?:)?//[^"']+)["']""", re.I)
-_KINDS = {"img": N_("a picture"), "iframe": N_("a frame"), "script": N_("a script"), "link": N_("a stylesheet")}
+_KINDS = {
+    "img": N_("a picture"),
+    "iframe": N_("a frame"),
+    "script": N_("a script"),
+    "link": N_("a stylesheet"),
+}
 FOREIGNER_FACING = "layanan/wna/"
 
 
@@ -198,7 +203,10 @@ def content_warnings(project: Project, sites: list[Site], now: datetime, problem
             problems.warning(
                 source.path,
                 source.body_line + offset,
-                _("{what} is not part of the Markdown sitegen reads: readers would see it as typed", what=what),
+                _(
+                    "{what} is not part of the Markdown sitegen reads: readers would see it as typed",
+                    what=what,
+                ),
                 fix,
                 "unread-markdown",
             )
@@ -210,7 +218,9 @@ def content_warnings(project: Project, sites: list[Site], now: datetime, problem
                 source.path,
                 1,
                 _("no unit publishes this shared page"),
-                _("check offices:, exclude_offices:, kinds: and services:, or every unit has its own version"),
+                _(
+                    "check offices:, exclude_offices:, kinds: and services:, or every unit has its own version"
+                ),
                 "unpublished-shared-page",
             )
 

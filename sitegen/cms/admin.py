@@ -45,7 +45,9 @@ class Pinned:
         try:
             lines = (folder / PINNED).read_text(encoding="utf-8").splitlines()
         except OSError as exc:
-            raise VendorError(_("{path} cannot be read ({reason})", path=folder / PINNED, reason=exc.strerror)) from None
+            raise VendorError(
+                _("{path} cannot be read ({reason})", path=folder / PINNED, reason=exc.strerror)
+            ) from None
         digests = {}
         for line in lines:
             if line and not line.startswith("#"):
@@ -59,7 +61,12 @@ class Pinned:
         extra = sorted(present - set(self.digests))
         if extra:
             raise VendorError(
-                _("{folder}: {names} is not recorded in {pinned}", folder=self.folder, names=", ".join(extra), pinned=PINNED)
+                _(
+                    "{folder}: {names} is not recorded in {pinned}",
+                    folder=self.folder,
+                    names=", ".join(extra),
+                    pinned=PINNED,
+                )
             )
         files = {}
         for name, digest in sorted(self.digests.items()):

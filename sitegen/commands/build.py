@@ -34,7 +34,9 @@ def _base_urls(values: tuple[str, ...]) -> dict[str, str]:
     for value in values:
         office_id, sep, url = value.partition("=")
         if not sep or url_problem(url, ("http", "https"), query=False):
-            raise click.BadParameter(_("{value!r}: write ID=https://host/path/", value=value), param_hint="--base-url")
+            raise click.BadParameter(
+                _("{value!r}: write ID=https://host/path/", value=value), param_hint="--base-url"
+            )
         pairs[office_id] = url
     return pairs
 
@@ -120,7 +122,8 @@ def build_command(
             if f
         )
         click.echo(
-            _("units to build ({filters}): {units}", filters=filters, units=", ".join(chosen) or _("none")), err=True
+            _("units to build ({filters}): {units}", filters=filters, units=", ".join(chosen) or _("none")),
+            err=True,
         )
         if not chosen:
             return  # nothing affected: the output stays exactly as it is

@@ -166,7 +166,9 @@ def _print_coverage(project) -> None:
     for n, unit in enumerate(units, 1):
         click.echo(f"  {n:>2} = {unit}")
     click.echo("  " + _("+ published   own = the unit's own version   d = draft"))
-    click.echo("  " + _("not published, narrowed by: -o offices:  -x exclude_offices:  -k kinds:  -s services:"))
+    click.echo(
+        "  " + _("not published, narrowed by: -o offices:  -x exclude_offices:  -k kinds:  -s services:")
+    )
     click.echo(" " * width + " " + "".join(f"{n:>4}" for n in range(1, len(units) + 1)))
     for key, cells in rows:
         name = key if len(key) <= width else "…" + key[-(width - 1) :]

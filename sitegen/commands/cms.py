@@ -31,7 +31,8 @@ def cms_command(root: Path, check: bool, show: str | None) -> None:
     if show is not None:
         if show not in network.ids:
             raise click.BadParameter(
-                _("unknown unit {unit!r}; known: {known}", unit=show, known=", ".join(network.ids)), param_hint="--show"
+                _("unknown unit {unit!r}; known: {known}", unit=show, known=", ".join(network.ids)),
+                param_hint="--show",
             )
         try:
             click.echo(config_yaml(editor_config(network, network.office(show))), nl=False)

@@ -59,7 +59,10 @@ def open_project(
 def fail(problems: list[Problem]) -> NoReturn:
     report(problems)
     errors = sum(1 for p in problems if p.severity == "error")
-    click.echo(ngettext("{count} error; nothing was written.", "{count} errors; nothing was written.", errors), err=True)
+    click.echo(
+        ngettext("{count} error; nothing was written.", "{count} errors; nothing was written.", errors),
+        err=True,
+    )
     sys.exit(EXIT_CONTENT)
 
 
@@ -79,7 +82,10 @@ def parse_now(value: str | None) -> datetime | None:
 _OS_HINTS = {
     errno.ENOSPC: (N_("the disk is full"), N_("free some space, then run again")),
     errno.EDQUOT: (N_("the disk quota is used up"), N_("free some space, then run again")),
-    errno.EFBIG: (N_("the file is larger than this system allows"), N_("raise the file size limit, or free space")),
+    errno.EFBIG: (
+        N_("the file is larger than this system allows"),
+        N_("raise the file size limit, or free space"),
+    ),
     errno.EROFS: (N_("the folder is read-only"), N_("choose a writable folder (--out) or make it writable")),
     errno.EACCES: (N_("permission denied"), N_("check the owner and permissions of the file and its folder")),
     errno.EPERM: (N_("not permitted"), N_("check the owner and permissions of the file and its folder")),
@@ -92,7 +98,9 @@ _OS_HINTS = {
 def os_error_message(exc: OSError) -> str:
     """One line naming the path and what to do: a full disk is not a bug in sitegen."""
     known = _OS_HINTS.get(exc.errno or 0)
-    what, hint = (_(known[0]), _(known[1])) if known else (exc.strerror or type(exc).__name__, _("check the path"))
+    what, hint = (
+        (_(known[0]), _(known[1])) if known else (exc.strerror or type(exc).__name__, _("check the path"))
+    )
     path = exc.filename if exc.filename is not None else _("(unknown path)")
     other = f" -> {exc.filename2}" if exc.filename2 is not None else ""
     return _("error: {path}: {what} ({hint})", path=f"{path}{other}", what=what, hint=hint)

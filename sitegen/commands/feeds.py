@@ -45,7 +45,14 @@ def diff_command(old: Path, new: Path, root: Path | None) -> None:
             err=True,
         )
         sys.exit(EXIT_CONTENT)
-    click.echo(ngettext("feeds diff: {count} feed compared, no problems", "feeds diff: {count} feeds compared, no problems", compared), err=True)
+    click.echo(
+        ngettext(
+            "feeds diff: {count} feed compared, no problems",
+            "feeds diff: {count} feeds compared, no problems",
+            compared,
+        ),
+        err=True,
+    )
 
 
 def _content_pages(root: Path) -> Callable[[str], set[str] | None]:

@@ -53,7 +53,9 @@ def wordpress_command(
     if network is None:
         fail(problems.items)
     if not export.is_file():
-        click.echo(_("error: {path}: no such file (give the .xml file WordPress exported)", path=export), err=True)
+        click.echo(
+            _("error: {path}: no such file (give the .xml file WordPress exported)", path=export), err=True
+        )
         sys.exit(EXIT_USAGE)
     try:
         result = import_wordpress(root, network, office_id, export, problems, uploads, pages_section, dry_run)
@@ -69,7 +71,9 @@ def wordpress_command(
         click.echo(_("error: {problem}", problem=exc), err=True)
         sys.exit(EXIT_CONTENT)
     except OSError as exc:
-        click.echo(_("error: {path}: {problem}", path=exc.filename or export, problem=exc.strerror or exc), err=True)
+        click.echo(
+            _("error: {path}: {problem}", path=exc.filename or export, problem=exc.strerror or exc), err=True
+        )
         sys.exit(EXIT_USAGE)
     for line in lines(result, problems):
         click.echo(line)

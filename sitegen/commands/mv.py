@@ -124,7 +124,11 @@ def _inside(content: Path, path: Path, name: str) -> Path:
     resolved = path.parent.resolve() / path.name
     if content not in resolved.parents:
         raise MoveError(
-            _("{name} {path} is outside content/; sitegen mv moves pages inside content/", name=name, path=path)
+            _(
+                "{name} {path} is outside content/; sitegen mv moves pages inside content/",
+                name=name,
+                path=path,
+            )
         )
     return resolved
 
@@ -134,7 +138,11 @@ def _files(source: Path, target: Path) -> list[tuple[Path, Path]]:
     if source.is_dir():
         if not (source / BUNDLE_INDEX).is_file():
             raise MoveError(
-                _("{folder} is a folder without {index}; move its pages one by one", folder=source, index=BUNDLE_INDEX)
+                _(
+                    "{folder} is a folder without {index}; move its pages one by one",
+                    folder=source,
+                    index=BUNDLE_INDEX,
+                )
             )
         if target.suffix == ".md":
             raise MoveError(_("a page bundle moves to a folder: drop '.md' from {name}", name=target.name))
@@ -143,7 +151,9 @@ def _files(source: Path, target: Path) -> list[tuple[Path, Path]]:
     if source.suffix != ".md":
         raise MoveError(_("{name} is not a page (a .md file or a page bundle's folder)", name=source.name))
     if source.name == INDEX:
-        raise MoveError(_("{index} is a section's own page; move the section's pages one by one", index=INDEX))
+        raise MoveError(
+            _("{index} is a section's own page; move the section's pages one by one", index=INDEX)
+        )
     original, lang = translation_of(source.name)
     if lang:
         raise MoveError(
@@ -174,7 +184,11 @@ def _check_target(content: Path, target: Path, ids: tuple[str, ...]) -> None:
         )
     if parts[0] == "offices" and parts[1] not in ids:
         raise MoveError(
-            _("offices/{unit}/ names no unit in offices.yaml; known: {known}", unit=parts[1], known=", ".join(ids))
+            _(
+                "offices/{unit}/ names no unit in offices.yaml; known: {known}",
+                unit=parts[1],
+                known=", ".join(ids),
+            )
         )
     if parts[scope_len] == STATIC:
         raise MoveError(_("static/ holds files copied as they are, not pages"))
@@ -205,7 +219,9 @@ def _keep_address(root: Path, item: Moved) -> str:
     edited = add_alias(text, alias, meta.lines.get("aliases"))
     raw2, _b, first2, _rest2 = split(edited.replace("\r\n", "\n"))
     if alias not in parse(raw2, first2, required_date=False).aliases:
-        raise MoveError(_("could not add {alias} to aliases: of {path}; add it by hand", alias=alias, path=shown))
+        raise MoveError(
+            _("could not add {alias} to aliases: of {path}; add it by hand", alias=alias, path=shown)
+        )
     item.new.write_text(edited, encoding="utf-8", newline="")
     line = parse(raw2, first2, required_date=False).line_of("aliases")
     return _(

@@ -61,7 +61,9 @@ NETWORK_KEYS = (
 EDITOR_KEYS = ("backend", "repo", "branch", "base_url", "app_id", "api_root", "workflow")
 EDITOR_BACKENDS = ("github", "gitlab", "gitea")
 _REPO = re.compile(r"^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+$")
-_EDITOR = re.compile(r"^(?:@[A-Za-z0-9][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)*|[^@\s]+@[^@\s]+\.[^@\s]+)$")
+_EDITOR = re.compile(
+    r"^(?:@[A-Za-z0-9][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)*|[^@\s]+@[^@\s]+\.[^@\s]+)$"
+)
 FEED_KEYS = ("items", "id_authority")
 LIST_KEYS = ("page_size",)
 UNIT_KEYS = (
@@ -203,11 +205,21 @@ def load_network(path: Path, problems: Problems) -> Network | None:
         )
         return None
     except UnicodeDecodeError as exc:
-        problems.error(path, 1, _("not UTF-8 text ({reason})", reason=exc.reason), _("save the file as UTF-8"), "not-utf8")
+        problems.error(
+            path,
+            1,
+            _("not UTF-8 text ({reason})", reason=exc.reason),
+            _("save the file as UTF-8"),
+            "not-utf8",
+        )
         return None
     except OSError as exc:
         problems.error(
-            path, 0, _("cannot be read ({reason})", reason=exc.strerror), _("check the file's permissions"), "unreadable-file"
+            path,
+            0,
+            _("cannot be read ({reason})", reason=exc.strerror),
+            _("check the file's permissions"),
+            "unreadable-file",
         )
         return None
     try:
@@ -251,7 +263,9 @@ def load_network(path: Path, problems: Problems) -> Network | None:
     security_contact = _security_contact(v, net)
     units = data.get("units")
     if not isinstance(units, LineList) or not units:
-        v.err(data.line_of("units"), _("'units' must be a non-empty list of units"), _("add at least one unit"))
+        v.err(
+            data.line_of("units"), _("'units' must be a non-empty list of units"), _("add at least one unit")
+        )
         units = LineList()
     offices = [o for o in (_office(v, u, units.line_of(i)) for i, u in enumerate(units)) if o]
     _check_links(v, offices)
@@ -279,7 +293,11 @@ def _topics(v: Validator, net: LineDict) -> tuple[tuple[str, str], ...]:
     if raw is None:
         return ()
     if not isinstance(raw, LineDict):
-        v.err(net.line_of("topics"), _("'topics' must be a mapping of tag to name"), _("write topics: {plb: PLB}"))
+        v.err(
+            net.line_of("topics"),
+            _("'topics' must be a mapping of tag to name"),
+            _("write topics: {plb: PLB}"),
+        )
         return ()
     named = []
     for tag, name in raw.items():
@@ -318,7 +336,10 @@ def _editor(v: Validator, net: LineDict) -> tuple[tuple[str, str], ...]:
         v.err(raw.line_of("repo"), _("editor.repo must name the repository"), _("write repo: owner/name"))
     for key in ("base_url", "api_root"):
         if key in pairs and url_problem(pairs[key], ("https",), query=False):
-            v.err(raw.line_of(key), _("editor.{key} {value!r} is not an https:// address", key=key, value=pairs[key]))
+            v.err(
+                raw.line_of(key),
+                _("editor.{key} {value!r} is not an https:// address", key=key, value=pairs[key]),
+            )
     if pairs.get("workflow", "true").lower() not in ("true", "false"):
         v.err(raw.line_of("workflow"), _("editor.workflow must be true or false"), _("write workflow: true"))
     return tuple(pairs.items())
@@ -331,7 +352,10 @@ def _editors(v: Validator, raw: LineDict) -> tuple[str, ...]:
         if not _EDITOR.match(name):
             v.err(
                 raw.line_of("editors"),
-                _("editor {name!r} is neither an account or group (@name, @org/team) nor an e-mail address", name=name),
+                _(
+                    "editor {name!r} is neither an account or group (@name, @org/team) nor an e-mail address",
+                    name=name,
+                ),
                 _("write editors: ['@humas-sambas', '@imigrasi/kanim-sambas']"),
             )
     return tuple(n for n in names if _EDITOR.match(n))
@@ -348,7 +372,9 @@ def _contacts(v: Validator, raw: LineDict) -> tuple[tuple[str, str], ...]:
             v.err(
                 line,
                 _("contacts.email {value!r} is not an e-mail address", value=text),
-                _("write only the address, e.g. kanim.pontianak@imigrasi.go.id (no spaces, no ?, no mailto:)"),
+                _(
+                    "write only the address, e.g. kanim.pontianak@imigrasi.go.id (no spaces, no ?, no mailto:)"
+                ),
             )
             continue
         kept.append((key, text))
@@ -382,7 +408,11 @@ def _check_links(v: Validator, offices: list[Office]) -> None:
         if office.id in seen:
             v.err(
                 office.line,
-                _("duplicate unit id {unit!r} (first at line {line})", unit=office.id, line=seen[office.id].line),
+                _(
+                    "duplicate unit id {unit!r} (first at line {line})",
+                    unit=office.id,
+                    line=seen[office.id].line,
+                ),
                 _("every unit needs its own id"),
                 unit=office.id,
             )
@@ -417,7 +447,11 @@ def _office(v: Validator, raw: Any, line: int) -> Office | None:
     where = _("unit {unit!r}", unit=raw.get("id", "?"))
     for key in REQUIRED_UNIT_KEYS:
         if not raw.get(key):
-            v.err(raw.line, _("{where} has no {key!r}", where=where, key=key), _("add '{key}:' to the unit", key=key))
+            v.err(
+                raw.line,
+                _("{where} has no {key!r}", where=where, key=key),
+                _("add '{key}:' to the unit", key=key),
+            )
     office_id = str(raw.get("id") or "")
     if office_id and not SLUG.match(office_id):
         v.err(
@@ -441,7 +475,9 @@ def _office(v: Validator, raw: Any, line: int) -> Office | None:
             v.err(
                 raw.line_of("timezone"),
                 _("unknown time zone {name!r}", name=tz_name),
-                _("use an IANA name such as Asia/Pontianak (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)"),
+                _(
+                    "use an IANA name such as Asia/Pontianak (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)"
+                ),
             )
     base_url = str(raw.get("base_url") or "")
     if base_url:
@@ -451,7 +487,11 @@ def _office(v: Validator, raw: Any, line: int) -> Office | None:
                 raw.line_of("base_url"),
                 _("base_url {value!r} is not an absolute http(s) URL", value=base_url)
                 if _not_http(base_url)
-                else _("base_url {value!r} is not an absolute http(s) URL: it {problem}", value=base_url, problem=problem),
+                else _(
+                    "base_url {value!r} is not an absolute http(s) URL: it {problem}",
+                    value=base_url,
+                    problem=problem,
+                ),
                 _("write it like https://pontianak.imigrasi.go.id/"),
             )
         elif not base_url.endswith("/"):
@@ -494,7 +534,9 @@ def _office_class(v: Validator, raw: LineDict) -> OfficeClass | None:
         return None
     if not isinstance(value, LineDict):
         v.err(
-            raw.line_of("class"), _("'class' must be a mapping"), _("write name: Kelas I TPI and as_of: 2024-01-01")
+            raw.line_of("class"),
+            _("'class' must be a mapping"),
+            _("write name: Kelas I TPI and as_of: 2024-01-01"),
         )
         return None
     v.keys(value, ("name", "as_of", "decree"), "class")
@@ -517,7 +559,9 @@ def _hours(v: Validator, raw: LineDict) -> Hours:
     if value is None:
         return Hours(())
     if not isinstance(value, LineDict):
-        v.err(raw.line_of("hours"), _("'hours' must map weekdays to times"), _("write e.g. senin: 08.00-16.00"))
+        v.err(
+            raw.line_of("hours"), _("'hours' must map weekdays to times"), _("write e.g. senin: 08.00-16.00")
+        )
         return Hours(())
     v.keys(value, WEEKDAYS, "hours")
     days = []
@@ -567,7 +611,12 @@ def _params(v: Validator, raw: LineDict) -> dict[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        v.err(raw.line_of("params"), _("'params' must be a mapping"), _("indent your own keys under params:"), "not-mapping")
+        v.err(
+            raw.line_of("params"),
+            _("'params' must be a mapping"),
+            _("indent your own keys under params:"),
+            "not-mapping",
+        )
         return {}
     return dict(value)
 
@@ -592,6 +641,11 @@ def _trusted_static(v: Validator, raw: LineDict) -> tuple[str, ...]:
 def _flag(v: Validator, raw: LineDict, key: str) -> bool:
     value = raw.get(key, False)
     if not isinstance(value, bool):
-        v.err(raw.line_of(key), _("{key!r} must be true or false", key=key), _("write {key}: true", key=key), "not-boolean")
+        v.err(
+            raw.line_of(key),
+            _("{key!r} must be true or false", key=key),
+            _("write {key}: true", key=key),
+            "not-boolean",
+        )
         return False
     return value

@@ -77,14 +77,21 @@ class Validator:
                     if close
                     else _("allowed: {keys}", keys=", ".join(allowed))
                 )
-                self.err(mapping.line_of(key), _("unknown key {key!r} in {where}", key=key, where=where), hint, key=key)
+                self.err(
+                    mapping.line_of(key),
+                    _("unknown key {key!r} in {where}", key=key, where=where),
+                    hint,
+                    key=key,
+                )
 
     def text(self, mapping: LineDict, key: str, where: str) -> str:
         value = mapping.get(key)
         if value is None:
             return ""
         if isinstance(value, (dict, list)):
-            self.err(mapping.line_of(key), _("{key!r} in {where} must be text", key=key, where=where), key=key)
+            self.err(
+                mapping.line_of(key), _("{key!r} in {where} must be text", key=key, where=where), key=key
+            )
             return ""
         return str(value).strip()
 
@@ -101,7 +108,10 @@ class Validator:
             return []
         if not isinstance(value, list) or any(isinstance(x, (dict, list)) for x in value):
             self.err(
-                mapping.line_of(key), _("{key!r} must be a list of texts", key=key), _("write {key}: [a, b]", key=key), key=key
+                mapping.line_of(key),
+                _("{key!r} must be a list of texts", key=key),
+                _("write {key}: [a, b]", key=key),
+                key=key,
             )
             return []
         return [str(x) for x in value]
@@ -210,7 +220,12 @@ def social_accounts(
         elif not any(host == d or host.endswith("." + d) for d in domains[key]):
             v.err(
                 line,
-                _("social.{key} {url!r} is not on {domains}", key=key, url=url, domains=_(" or ").join(domains[key])),
+                _(
+                    "social.{key} {url!r} is not on {domains}",
+                    key=key,
+                    url=url,
+                    domains=_(" or ").join(domains[key]),
+                ),
                 _("give the account's own address, like {example}", example=example),
             )
         elif not parts.path.strip("/"):

@@ -189,7 +189,11 @@ def _compare_feed(
                 )
         elif _page_exists(entry.link, new.link, new_site):
             problems.append(
-                _("{feed}: {link} vanished from the feed while its page still exists", feed=rel, link=entry.link)
+                _(
+                    "{feed}: {link} vanished from the feed while its page still exists",
+                    feed=rel,
+                    link=entry.link,
+                )
             )
     return problems
 

@@ -68,7 +68,9 @@ def read_manifest(path: Path) -> dict[str, str]:
         raise PlanError(_("{path} is not a readable manifest ({error})", path=path, error=exc)) from None
     files = data.get("files") if isinstance(data, dict) else None
     if not isinstance(files, dict) or not all(isinstance(v, str) for v in files.values()):
-        raise PlanError(_('{path} is not a sitegen manifest (it has no "files" object of digests)', path=path))
+        raise PlanError(
+            _('{path} is not a sitegen manifest (it has no "files" object of digests)', path=path)
+        )
     return files
 
 
@@ -81,7 +83,12 @@ def built_manifest(out: Path, unit: str) -> dict[str, str]:
     path = manifest_file(out, unit)
     if not path.exists():
         raise PlanError(
-            _("{out} holds no site of unit {unit!r} (no {path}); build it first", out=out, unit=unit, path=path)
+            _(
+                "{out} holds no site of unit {unit!r} (no {path}); build it first",
+                out=out,
+                unit=unit,
+                path=path,
+            )
         )
     return read_manifest(path)
 

@@ -209,7 +209,9 @@ def _check_unique(site: Site, planned: list[Planned], problems: Problems) -> Non
             continue
         culprit, owner = (item, other) if _editors(item) else (other, item)
         source = culprit.source.source if culprit.source else None
-        owner_name = owner.source.source.rel if owner.source and owner.source.source else _("a generated file")
+        owner_name = (
+            owner.source.source.rel if owner.source and owner.source.source else _("a generated file")
+        )
         if owner.origin is not None:
             owner_name = problems.rel(owner.origin)
         if culprit.origin is not None:
@@ -299,7 +301,9 @@ def _report_broken(site: Site, item: Planned, link: str, problems: Problems, nea
             source.path,
             source.meta.line_of("source_url"),
             _("source_url {link} is not a page of the site", link=link),
-            _("link to a page this unit publishes, e.g. /profil/dasar-hukum/, or give a full https:// address"),
+            _(
+                "link to a page this unit publishes, e.g. /profil/dasar-hukum/, or give a full https:// address"
+            ),
             "source-url-not-found",
             units=(site.office.id,),
             key="source_url",
@@ -312,7 +316,10 @@ def _report_broken(site: Site, item: Planned, link: str, problems: Problems, nea
         line = source.body_line + source.body.count("\n", 0, at)
         picture = _PICTURE.search(link)
         fix = (
-            _("put the picture in content/offices/{unit}/static/ or content/shared/static/", unit=site.office.id)
+            _(
+                "put the picture in content/offices/{unit}/static/ or content/shared/static/",
+                unit=site.office.id,
+            )
             if picture
             else _("link to a page this unit publishes, e.g. /layanan/; check spelling and narrowing")
         )

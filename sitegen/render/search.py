@@ -69,7 +69,9 @@ def _index(pages: list[tuple[str, str]], language: str) -> list[tuple[str, bytes
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise SearchUnavailable(_("Pagefind could not run ({error}); {hint}", error=exc, hint=_(INSTALL_HINT))) from exc
+            raise SearchUnavailable(
+                _("Pagefind could not run ({error}); {hint}", error=exc, hint=_(INSTALL_HINT))
+            ) from exc
         if done.returncode != 0:
             detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or [_("no message")]
             raise SearchUnavailable(_("Pagefind failed: {detail}", detail=detail[0]))

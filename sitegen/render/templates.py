@@ -163,6 +163,8 @@ class Theme:
                 if merged is not catalog:
                     for message in catalog:
                         if message.id and message.string and not message.fuzzy:
+                            if message.id in merged:
+                                merged.delete(message.id)  # setting would keep default's words
                             merged[message.id] = message
         return found
 

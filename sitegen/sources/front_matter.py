@@ -165,7 +165,9 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
     for key, value in data.items():
         line = data.line_of(key)
         if key not in KNOWN_KEYS:
-            problems.append(Said(line, _("unknown front matter key {key!r}", key=key), _suggest(key), "unknown-key", key))
+            problems.append(
+                Said(line, _("unknown front matter key {key!r}", key=key), _suggest(key), "unknown-key", key)
+            )
         elif key in TEXT_KEYS:
             if value is None or isinstance(value, (dict, list, bool)):
                 # YAML reads yes/no/on/off as true/false: a title "yes" would print as "True"
@@ -194,7 +196,10 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
                     problems.append(
                         Said(
                             line,
-                            _("'source_url' {value!r} is neither a web address nor a path of the site", value=values[key]),
+                            _(
+                                "'source_url' {value!r} is neither a web address nor a path of the site",
+                                value=values[key],
+                            ),
                             _("write source_url: https://… (the official text) or /profil/dasar-hukum/"),
                             "source-url-unusable",
                             key,
@@ -258,7 +263,13 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
             bad = not isinstance(items, list)
             if bad or any(isinstance(x, (dict, list, bool)) or x is None for x in items):
                 problems.append(
-                    Said(line, _("{key!r} must be a list", key=key), _("write {key}: [a, b]", key=key), "not-list", key)
+                    Said(
+                        line,
+                        _("{key!r} must be a list", key=key),
+                        _("write {key}: [a, b]", key=key),
+                        "not-list",
+                        key,
+                    )
                 )
             else:
                 values[key] = tuple(str(x).strip() for x in items)

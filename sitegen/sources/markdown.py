@@ -42,7 +42,11 @@ def to_html(text: str) -> str:
 
 # Syntax of the extensions left out, which would otherwise reach readers as typed.
 _LEFT_OUT = [
-    (re.compile(r"^ {0,3}(?:```|~~~)"), N_("a fenced code block (```)"), N_("indent the lines by four spaces")),
+    (
+        re.compile(r"^ {0,3}(?:```|~~~)"),
+        N_("a fenced code block (```)"),
+        N_("indent the lines by four spaces"),
+    ),
     (
         re.compile(r"^ {0,3}:[ \t]+\S"),
         N_("a definition list (': …')"),

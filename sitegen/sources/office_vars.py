@@ -64,12 +64,16 @@ class Budget:
     def step(self, n: int = 1) -> None:
         self.steps += n
         if self.steps > STEPS:
-            raise ContentLimit(_("the page works through more than {steps} loop turns and values", steps=STEPS))
+            raise ContentLimit(
+                _("the page works through more than {steps} loop turns and values", steps=STEPS)
+            )
 
     def wrote(self, n: int) -> None:
         self.output += n
         if self.output > OUTPUT:
-            raise ContentLimit(_("the page's {{{{ }}}} and {{% %}} write more than {output} characters", output=OUTPUT))
+            raise ContentLimit(
+                _("the page's {{{{ }}}} and {{% %}} write more than {output} characters", output=OUTPUT)
+            )
 
 
 _BUDGET: ContextVar[Budget | None] = ContextVar("sitegen_budget", default=None)
@@ -193,7 +197,9 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         if operator == "*":
             for seq, n in ((left, right), (right, left)):
                 if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > LIMIT:
-                    raise ContentLimit(_("repeating text {n} times makes more than {limit} characters", n=n, limit=LIMIT))
+                    raise ContentLimit(
+                        _("repeating text {n} times makes more than {limit} characters", n=n, limit=LIMIT)
+                    )
         sequences = isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple))
         if operator == "+" and sequences and len(left) + len(right) > LIMIT:
             raise ContentLimit(_("joining these makes more than {limit} characters", limit=LIMIT))
@@ -436,7 +442,9 @@ class BodyTemplate:
                     try:
                         _budget().wrote(len(value))
                     except ContentLimit as exc:
-                        raise OfficeVarError(line, f"{{{{ {_shown(code)} }}}}: {exc}", _(NAMES_HINT)) from None
+                        raise OfficeVarError(
+                            line, f"{{{{ {_shown(code)} }}}}: {exc}", _(NAMES_HINT)
+                        ) from None
                     out.append(value)
                     out.append(self.parts[i + 1])
                 return "".join(out)
@@ -462,7 +470,10 @@ class BodyTemplate:
                 if written > len(self.markdown) + OUTPUT:  # the page's own text is not counted
                     raise OfficeVarError(
                         self.first_line + max(budget.loop_line, 1) - 1,
-                        _("the page's {{{{ }}}} and {{% %}} write more than {output} characters", output=OUTPUT),
+                        _(
+                            "the page's {{{{ }}}} and {{% %}} write more than {output} characters",
+                            output=OUTPUT,
+                        ),
                         _("write the text once instead of in a loop"),
                     )
             return "".join(out)
@@ -519,11 +530,15 @@ def prepare(body: str, first_line: int, trusted: bool = False) -> BodyTemplate:
             _compiled(code)
         except TemplateSyntaxError as exc:
             raise OfficeVarError(
-                line, _("cannot read {{{{ {code} }}}}: {error}", code=_shown(code), error=exc.message), _(NAMES_HINT)
+                line,
+                _("cannot read {{{{ {code} }}}}: {error}", code=_shown(code), error=exc.message),
+                _(NAMES_HINT),
             ) from None
         except (ValueError, RecursionError, MemoryError) as exc:
             raise OfficeVarError(
-                line, _("cannot read {{{{ {code} }}}}: {error}", code=_shown(code), error=_describe(exc)), _(NAMES_HINT)
+                line,
+                _("cannot read {{{{ {code} }}}}: {error}", code=_shown(code), error=_describe(exc)),
+                _(NAMES_HINT),
             ) from None
         expressions.append((line, code))
         pieces.append(body[last : match.start()])

@@ -126,7 +126,8 @@ def _inspect(data: bytes) -> tuple[int, int, str]:
         raise ImageError(_("this file is not a picture"), _("use a JPEG or PNG file")) from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ImageError(
-            _("the picture cannot be read ({reason})", reason=exc), _("open it in a photo editor and save it again")
+            _("the picture cannot be read ({reason})", reason=exc),
+            _("open it in a photo editor and save it again"),
         ) from None
     return width, height, fmt
 
@@ -230,9 +231,13 @@ class Resizer:
                 )
             data = path.read_bytes()
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-            raise ImageError(_("no such file"), _("check the file name, or put the picture there"), "picture-not-found") from None
+            raise ImageError(
+                _("no such file"), _("check the file name, or put the picture there"), "picture-not-found"
+            ) from None
         except OSError as exc:
-            raise ImageError(_("the picture cannot be read ({reason})", reason=exc.strerror), _("check the file")) from None
+            raise ImageError(
+                _("the picture cannot be read ({reason})", reason=exc.strerror), _("check the file")
+            ) from None
         digest = hashlib.sha256(data).hexdigest()
         known = self.cache.lookup("picture", digest)
         if known is None:
@@ -274,9 +279,13 @@ _JPEG_KEPT_APP = {0xE0: (b"JFIF\x00", b"JFXX\x00"), 0xE2: (b"ICC_PROFILE\x00",),
 _PNG_KEPT = {b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"sBIT"}
 _PNG_KEPT |= {b"pHYs", b"cICP", b"acTL", b"fcTL", b"fdAT", b"bKGD"}
 _WEBP_DROPPED = {b"EXIF", b"XMP "}
+
+
 def _not_picture() -> ImageError:
     """A file whose contents are not the picture its name says (made when raised: in the current language)."""
-    return ImageError(_("the file is not the picture its name says"), _("open it in a photo editor and save it again"))
+    return ImageError(
+        _("the file is not the picture its name says"), _("open it in a photo editor and save it again")
+    )
 
 
 def strip_metadata(data: bytes) -> bytes:

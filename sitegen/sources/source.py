@@ -289,7 +289,11 @@ def read_source(
         problems.error(
             path,
             meta.line_of("lang"),
-            _("lang: {written} contradicts the file name, which says '.{lang}.md'", written=meta.lang, lang=lang),
+            _(
+                "lang: {written} contradicts the file name, which says '.{lang}.md'",
+                written=meta.lang,
+                lang=lang,
+            ),
             _("remove the lang line: the file name decides"),
             "translation-lang-contradicts",
             key="lang",
@@ -333,7 +337,11 @@ def _parse(path: Path, data: bytes, dated: bool, problems: Problems) -> tuple[Fr
         problems.error(
             path,
             line,
-            _("not UTF-8 text (byte 0x{byte:02x} at offset {offset})", byte=data[exc.start], offset=exc.start),
+            _(
+                "not UTF-8 text (byte 0x{byte:02x} at offset {offset})",
+                byte=data[exc.start],
+                offset=exc.start,
+            ),
             _("save the file as UTF-8 in your editor"),
             "not-utf8",
         )

@@ -85,11 +85,17 @@ def publish(path: Path, rel: str) -> tuple[bytes, list[str]]:
     if ext in RUNNABLE:
         raise Refused(
             _("a {ext} file runs as script on the unit's site, so it is not published", ext=ext),
-            _("remove it, or if a reviewer vouches for it, list it in the unit's trusted_static: [{rel}]", rel=rel),
+            _(
+                "remove it, or if a reviewer vouches for it, list it in the unit's trusted_static: [{rel}]",
+                rel=rel,
+            ),
         )
     if ext in UNSTRIPPABLE:
         raise Refused(
-            _("a {ext} file may carry the place a photo was taken, which sitegen cannot remove from it", ext=ext),
+            _(
+                "a {ext} file may carry the place a photo was taken, which sitegen cannot remove from it",
+                ext=ext,
+            ),
             _("save it as JPEG (photos) or PNG, or put it in a PDF"),
         )
     if ext not in CHECKED:
@@ -132,7 +138,9 @@ def _plain_xml(data: bytes) -> None:
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:
-        raise Refused(_("the XML file is not well-formed ({error})", error=exc), _("check the file")) from None
+        raise Refused(
+            _("the XML file is not well-formed ({error})", error=exc), _("check the file")
+        ) from None
     for element in root.iter():
         if isinstance(element.tag, str) and element.tag.startswith(
             tuple(f"{{{ns}}}" for ns in _PAGE_NAMESPACES)
@@ -178,8 +186,14 @@ def check(path: Path, rel: str, trusted: tuple[str, ...], unit: str, problems: P
         problems.warning(
             path,
             0,
-            _("published without {removed}: files in static/ are checked like pages", removed=", ".join(removed)),
-            _("remove it from the file, or if a reviewer vouches for it, list it in trusted_static: [{rel}]", rel=rel),
+            _(
+                "published without {removed}: files in static/ are checked like pages",
+                removed=", ".join(removed),
+            ),
+            _(
+                "remove it from the file, or if a reviewer vouches for it, list it in trusted_static: [{rel}]",
+                rel=rel,
+            ),
             "static-file-stripped",
         )
     return True

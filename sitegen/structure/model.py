@@ -247,7 +247,11 @@ def build_site(
                 problems.error(
                     page.source.path,
                     page.source.meta.line_of("aliases"),
-                    _("alias {alias!r} claims a URL already used by {other}", alias=alias, other=_where(other)),
+                    _(
+                        "alias {alias!r} claims a URL already used by {other}",
+                        alias=alias,
+                        other=_where(other),
+                    ),
                     _("remove the alias"),
                     "alias-clash",
                     key="aliases",
@@ -393,7 +397,12 @@ def _claim(by_url: dict[str, Page], url: str, page: Page, problems: Problems) ->
         problems.error(
             page.source.path,
             page.source.meta.line_of("slug"),
-            _("URL /{url} is claimed by both {first} and {second}", url=url, first=_where(first), second=page.source.rel),
+            _(
+                "URL /{url} is claimed by both {first} and {second}",
+                url=url,
+                first=_where(first),
+                second=page.source.rel,
+            ),
             _("give one of them another file name or slug"),
             "url-clash",
         )
@@ -436,7 +445,9 @@ def _dates_plausible(page: Page, now: datetime, problems: Problems) -> bool:
         return False
     if page.expires is not None and page.expires < page.date:
         said = hints.expires_before_date(page.expires, page.date)
-        problems.error(source.path, meta.line_of("expires"), said.message, said.hint, said.code, key="expires")
+        problems.error(
+            source.path, meta.line_of("expires"), said.message, said.hint, said.code, key="expires"
+        )
         return False
     return True
 

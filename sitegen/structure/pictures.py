@@ -216,7 +216,11 @@ class Pictures:
             original = self.resizer.original(path)
         except ImageError as exc:
             self.problems.error(
-                source.path, line, _("picture {src}: {problem}", src=src, problem=exc.message), exc.hint, exc.code
+                source.path,
+                line,
+                _("picture {src}: {problem}", src=src, problem=exc.message),
+                exc.hint,
+                exc.code,
             )
             return False
         name = Path(unquote(src.split("?")[0].split("#")[0])).stem
@@ -297,7 +301,11 @@ class Pictures:
                 self.problems.error(
                     source.path,
                     line,
-                    _("picture {src}: {path} is a link; sitegen never follows links", src=src, path=self.problems.rel(step)),
+                    _(
+                        "picture {src}: {path} is a link; sitegen never follows links",
+                        src=src,
+                        path=self.problems.rel(step),
+                    ),
                     _("replace the link with a copy of the picture"),
                     "picture-unusable",
                 )

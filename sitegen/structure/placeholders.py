@@ -58,7 +58,12 @@ def placeholder_warnings(network: Network, sources: list[Source], problems: Prob
             problems.warning(
                 network.path,
                 office.lines.get(key.split(".")[0], office.line),
-                _("unit {unit}: {key} {value!r} looks like a placeholder", unit=office.id, key=key, value=value),
+                _(
+                    "unit {unit}: {key} {value!r} looks like a placeholder",
+                    unit=office.id,
+                    key=key,
+                    value=value,
+                ),
                 _("put the real value in offices.yaml"),
                 "placeholder-value",
                 unit=office.id,
@@ -68,7 +73,10 @@ def placeholder_warnings(network: Network, sources: list[Source], problems: Prob
             problems.warning(
                 network.path,
                 office.lines.get("contacts", office.line),
-                _("unit {unit}: readers have no real way to reach it (no phone, WhatsApp or e-mail)", unit=office.id),
+                _(
+                    "unit {unit}: readers have no real way to reach it (no phone, WhatsApp or e-mail)",
+                    unit=office.id,
+                ),
                 _("add at least one official contact under contacts:"),
                 "no-real-contact",
                 unit=office.id,

@@ -69,7 +69,9 @@ def unfinished_warnings(sources: list[Source], problems: Problems) -> None:
                 source.path,
                 meta.line_of("verified"),
                 _("the page says when its facts were verified, but not against what"),
-                _("add source: the regulation or document checked, and source_url: where readers can read it"),
+                _(
+                    "add source: the regulation or document checked, and source_url: where readers can read it"
+                ),
                 "verified-without-source",
                 key="verified",
             )

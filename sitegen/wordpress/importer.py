@@ -45,13 +45,18 @@ def import_wordpress(
     (and :class:`~sitegen.wordpress.record.RecordError` for a damaged record).
     """
     if office_id not in network.ids:
-        raise ImportRefused(_("unknown unit {unit!r}; known: {known}", unit=office_id, known=", ".join(network.ids)))
+        raise ImportRefused(
+            _("unknown unit {unit!r}; known: {known}", unit=office_id, known=", ".join(network.ids))
+        )
     if pages_section.split("/")[0] not in MAIN_SECTIONS or pages_section.split("/")[0] in (
         "berita",
         "pengumuman",
     ):
         raise ImportRefused(
-            _("pages cannot go into {section!r}; use one of layanan, informasi-publik, profil", section=pages_section)
+            _(
+                "pages cannot go into {section!r}; use one of layanan, informasi-publik, profil",
+                section=pages_section,
+            )
         )
     if uploads is not None and not uploads.is_dir():
         raise ImportRefused(

@@ -218,11 +218,17 @@ class Planner:
         rel = f"{self.pages_section}/_index.md"
         if page_url(rel) in taken or (self.unit_dir / rel).exists():
             rel = f"{self.pages_section}/{self.pages_section.rsplit('/', 1)[-1]}-{item.post_id}.md"
-            self._attention(item.line, _("the section's own page is taken, so this page goes to {path}", path=rel))
+            self._attention(
+                item.line, _("the section's own page is taken, so this page goes to {path}", path=rel)
+            )
         elif (self.unit_dir.parent.parent / "shared" / rel).exists():
             self._attention(
                 item.line,
-                _("this page goes to {path}, which replaces the shared page for {unit}", path=rel, unit=self.office.id),
+                _(
+                    "this page goes to {path}, which replaces the shared page for {unit}",
+                    path=rel,
+                    unit=self.office.id,
+                ),
                 _("if the shared page says the same, delete the imported one"),
             )
         return rel
@@ -252,7 +258,9 @@ class Planner:
             self._attention(
                 item.line,
                 _("password-protected on the old site; imported as a draft without its text or summary"),
-                _("if it may be public, copy its text from the old site and delete draft: true; else delete the file"),
+                _(
+                    "if it may be public, copy its text from the old site and delete draft: true; else delete the file"
+                ),
             )
         else:
             converted = convert(
@@ -320,10 +328,14 @@ class Planner:
         elif draft:
             lines.append(f"draft: true  # {item.status} on the old site; delete this line to publish")
         elif item.post_type == "post" and moment > self.now + timedelta(days=FAR_FUTURE_DAYS):
-            held = _("scheduled for {date} on the old site, more than a year ahead", date=f"{moment:%Y-%m-%d}")
+            held = _(
+                "scheduled for {date} on the old site, more than a year ahead", date=f"{moment:%Y-%m-%d}"
+            )
             lines.append(f"draft: true  # {held}: check the date, then delete this line")
             self._attention(
-                item.line, _("{held}; imported as a draft", held=held), _("check the date, then delete draft: true")
+                item.line,
+                _("{held}; imported as a draft", held=held),
+                _("check the date, then delete draft: true"),
             )
         elif undescribed:
             names = ["image_alt" if u == "image" else u.split("?")[0].rsplit("/", 1)[-1] for u in undescribed]
@@ -410,7 +422,10 @@ class Planner:
         ):
             self._attention(
                 item.line,
-                _("the old address /{alias} is an address of the new site; it does not redirect here", alias=alias),
+                _(
+                    "the old address /{alias} is an address of the new site; it does not redirect here",
+                    alias=alias,
+                ),
                 _("link to the new address where the old one was used"),
             )
             return ""

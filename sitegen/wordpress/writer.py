@@ -60,7 +60,10 @@ def write(plan: Plan, record: Record, unit_dir: Path, problems: Problems, dry_ru
             if entry.key in pinned:
                 outcome.elsewhere.append((entry.key, pinned[entry.key]))
                 problems.info(
-                    unit_dir / pinned[entry.key], 0, _("already holds {key}; left as it is", key=entry.key), code="import"
+                    unit_dir / pinned[entry.key],
+                    0,
+                    _("already holds {key}; left as it is", key=entry.key),
+                    code="import",
                 )
                 continue
             _put(path, data, dry_run)
@@ -80,7 +83,10 @@ def write(plan: Plan, record: Record, unit_dir: Path, problems: Problems, dry_ru
             problems.warning(
                 unit_dir / entry.rel,
                 0,
-                _("changed by an editor since the last import (export line {line}); not overwritten", line=line),
+                _(
+                    "changed by an editor since the last import (export line {line}); not overwritten",
+                    line=line,
+                ),
                 _("compare it with the export by hand if the old site changed too"),
                 "import",
             )
@@ -112,7 +118,9 @@ def _copy(
         return
     data = _read_plain(upload.source)
     if data is None:
-        problems.warning(upload.source, 0, _("became a link while the import ran; it was not copied"), code="import")
+        problems.warning(
+            upload.source, 0, _("became a link while the import ran; it was not copied"), code="import"
+        )
         outcome.by_hand.append(upload)
         return
     wanted = digest(data)
@@ -126,7 +134,9 @@ def _copy(
             problems.warning(
                 target,
                 0,
-                _("differs from the file in the uploads folder and was not made by the import; not overwritten"),
+                _(
+                    "differs from the file in the uploads folder and was not made by the import; not overwritten"
+                ),
                 code="import",
             )
             return
