@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from sitegen.i18n import _, ngettext
 
@@ -94,7 +93,7 @@ class Problems:
 
     root: Path = field(default_factory=Path.cwd)
     items: list[Problem] = field(default_factory=list)
-    _seen: dict[tuple, int] = field(default_factory=dict, repr=False)
+    _seen: dict[tuple[str, int, str, str, str, str], int] = field(default_factory=dict, repr=False)
 
     def rel(self, path: Path | str) -> str:
         p = Path(path)
@@ -104,20 +103,47 @@ class Problems:
             return p.as_posix()
 
     def error(
-        self, path: Path | str, line: int, message: str, hint: str = "", code: str = "", **data: Any
+        self,
+        path: Path | str,
+        line: int,
+        message: str,
+        hint: str = "",
+        code: str = "",
+        *,
+        units: tuple[str, ...] = (),
+        unit: str = "",
+        key: str = "",
     ) -> None:
-        """An error; ``data`` fills Problem's fields beyond the words (``units``, ``unit``, ``key``)."""
-        self.add(Problem(self.rel(path), line, message, hint, "error", code, **data))
+        """An error; ``units``, ``unit`` and ``key`` are the data beyond the words (see Problem)."""
+        self.add(Problem(self.rel(path), line, message, hint, "error", code, units, unit, key))
 
     def warning(
-        self, path: Path | str, line: int, message: str, hint: str = "", code: str = "", **data: Any
+        self,
+        path: Path | str,
+        line: int,
+        message: str,
+        hint: str = "",
+        code: str = "",
+        *,
+        units: tuple[str, ...] = (),
+        unit: str = "",
+        key: str = "",
     ) -> None:
-        self.add(Problem(self.rel(path), line, message, hint, "warning", code, **data))
+        self.add(Problem(self.rel(path), line, message, hint, "warning", code, units, unit, key))
 
     def info(
-        self, path: Path | str, line: int, message: str, hint: str = "", code: str = "", **data: Any
+        self,
+        path: Path | str,
+        line: int,
+        message: str,
+        hint: str = "",
+        code: str = "",
+        *,
+        units: tuple[str, ...] = (),
+        unit: str = "",
+        key: str = "",
     ) -> None:
-        self.add(Problem(self.rel(path), line, message, hint, "info", code, **data))
+        self.add(Problem(self.rel(path), line, message, hint, "info", code, units, unit, key))
 
     def add(self, problem: Problem) -> None:
         """Record a problem once: the same mistake met by several units is one message naming them."""

@@ -92,7 +92,7 @@ def test_the_catalog_holds_no_message_the_code_no_longer_uses():
 # variables, never a literal or an f-string with words in it.
 _METHODS = {"error": (2, 3), "warning": (2, 3), "info": (2, 3), "_attention": (1, 2)}
 _CALLS = {"echo": (0,), "BadParameter": (0,), "UsageError": (0,), "ClickException": (0,)}
-_RAISED = ("Error", "Refused", "ContentLimit", "NotAvailable", "Note", "Problem")
+_RAISED = ("Error", "Refused", "ContentLimit", "NotAvailable", "Note", "Problem", "Said", "Hint")
 _BUILTIN = (
     "ValueError",
     "TypeError",
@@ -133,7 +133,7 @@ def untranslated(tree: ast.AST) -> list[int]:
         elif name in _CALLS:
             positions = _CALLS[name]
         elif name.endswith(_RAISED) and name not in _BUILTIN:  # Python's own are never shown as they are
-            positions = {"Note": (1, 2), "Problem": (2, 3)}.get(name, (0, 1))
+            positions = {"Note": (1, 2), "Problem": (2, 3), "Said": (1, 2)}.get(name, (0, 1))
         else:
             continue
         args = [node.args[i] for i in positions if i < len(node.args)]

@@ -11,7 +11,6 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from sitegen.config.yaml_lines import LineDict
@@ -64,9 +63,11 @@ class Validator:
     path: Path
     problems: Problems
 
-    def err(self, line: int, message: str, hint: str = "", code: str = "", **data: Any) -> None:
-        """An offices.yaml problem; ``data`` fills Problem's fields (``unit``, ``key``)."""
-        self.problems.error(self.path, line, message, hint, code, **data)
+    def err(
+        self, line: int, message: str, hint: str = "", code: str = "", *, unit: str = "", key: str = ""
+    ) -> None:
+        """An offices.yaml problem, with the unit and key it is about where known."""
+        self.problems.error(self.path, line, message, hint, code, unit=unit, key=key)
 
     def keys(self, mapping: LineDict, allowed: tuple[str, ...], where: str) -> None:
         for key in mapping:
