@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import textwrap
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -35,14 +36,21 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         )
 
 
-@pytest.fixture(autouse=True)
-def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture(autouse=True, scope="session")
+def english_messages() -> Iterator[None]:
     """Specifications read sitegen's messages in English (its msgids); only tests/test_i18n*.py
-    ask for the editors' Indonesian. Set in the environment, so a sitegen run as a program
-    (the preview, CI scripts) speaks English to the test too."""
+    ask for the editors' Indonesian. Set in the environment for the whole session, so that
+    module fixtures and a sitegen run as a program (the preview, CI scripts) speak English too."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LANGUAGE", "en")
+        yield
+
+
+@pytest.fixture(autouse=True)
+def language_from_environment() -> None:
+    """No test inherits a language another one chose with ``sitegen --lang``."""
     from sitegen import i18n
 
-    monkeypatch.setenv("LANGUAGE", "en")
     i18n.use(None)
 
 
