@@ -470,7 +470,7 @@ def _hours(v: Validator, raw: LineDict) -> Hours:
         v.err(raw.line_of("hours"), "'hours' must map weekdays to times", "write e.g. senin: 08.00-16.00")
         return Hours(())
     v.keys(value, WEEKDAYS, "hours")
-    days = []
+    days: list[tuple[str, tuple[tuple[time, time], ...]]] = []
     for day in WEEKDAYS:
         spec = value.get(day)
         if spec is None or str(spec).strip().lower() in ("", "tutup", "closed"):
