@@ -37,7 +37,9 @@ def markdown(contract: str) -> str:
 
 @click.command("schema")
 @click.argument("contract", type=click.Choice(CONTRACTS))
-@click.option("--markdown", "as_markdown", is_flag=True, help="Print the table of keys for the documentation.")
+@click.option(
+    "--markdown", "as_markdown", is_flag=True, help="Print the table of keys for the documentation."
+)
 def schema_command(contract: str, as_markdown: bool) -> None:
     """Print the JSON Schema of offices.yaml or of front matter (draft 2020-12)."""
     click.echo(markdown(contract) if as_markdown else json_text(contract), nl=False)

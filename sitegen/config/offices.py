@@ -47,9 +47,8 @@ _EMAIL_BODY = schema.EMAIL_PATTERN[1:-1]
 def _social_pattern(domains: tuple[str, ...]) -> str:
     """An https:// address of an account (a path after the host) on one of the platform's own domains."""
     hosts = "|".join(schema.any_case(d) for d in domains)
-    return (
-        rf"^(?:{_SAFE_URL}{schema.any_case('https://')}(?:[A-Za-z0-9-]+\.)*(?:{hosts})(?::[0-9]+)?/+[^/?#])?"
-    )
+    https = schema.any_case("https://")
+    return rf"^(?:$|{_SAFE_URL}{https}(?:[A-Za-z0-9-]+\.)*(?:{hosts})(?::[0-9]+)?/+[^/?#])"
 
 
 # The contract of offices.yaml, declared once: the reader below, `sitegen schema offices`
