@@ -1,8 +1,11 @@
 """offices.yaml: the network and its units, validated in one place.
 
-Every option a unit may set is declared here with its validator. Unknown keys
-are errors, because a typo such as ``timezon:`` that passed silently would
-publish a site in the wrong zone.
+Every key is declared once, in ``OFFICES`` (type, limits, default, meaning in
+English and Indonesian); the reader below, the list of known keys, the JSON
+Schema (``sitegen schema offices``) and the documentation's table derive from
+it. A key whose value needs more than its declared type says has its reader in
+``_UNIT_READERS``. Unknown keys are errors, because a typo such as ``timezon:``
+that passed silently would publish a site in the wrong zone.
 """
 
 from __future__ import annotations
