@@ -39,6 +39,12 @@ SOCIAL_PLATFORMS = {
 SOCIAL = tuple(SOCIAL_PLATFORMS)
 CONTACTS = ("phone", "whatsapp", "email")
 SLUG = re.compile(schema.SLUG_PATTERN)
+# network.editor: where the web editor (sitegen.cms) commits; editors: who reviews a unit's changes
+EDITOR_KEYS = ("backend", "repo", "branch", "base_url", "app_id", "api_root", "workflow")
+EDITOR_BACKENDS = ("github", "gitlab", "gitea")
+_REPO = re.compile(r"^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+$")
+EDITOR_PATTERN = r"^(?:@[A-Za-z0-9][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)*|[^@\s]+@[^@\s]+\.[^@\s]+)$"
+_EDITOR = re.compile(EDITOR_PATTERN)
 _RANGE = re.compile(r"^(\d{1,2})[.:](\d{2})\s*[-–]\s*(\d{1,2})[.:](\d{2})$")
 
 # Characters no published address holds (sitegen.config.readers.url_problem says which one).
@@ -297,6 +303,14 @@ _UNIT = schema.Key(
             "Keys of your own, for your templates.",
             "Kunci tambahan Anda sendiri, untuk templat.",
         ),
+        Key(
+            "editors",
+            "list",
+            "Git host accounts or groups (or e-mail addresses) who review the unit's changes (CODEOWNERS).",
+            "Akun atau grup di host git (atau alamat e-mail) yang memeriksa perubahan unit (CODEOWNERS).",
+            pattern=EDITOR_PATTERN,
+            example=["@humas-sambas"],
+        ),
     ),
 )
 UNIT = schema.with_enum_of_keys(_UNIT, "unverified")
@@ -398,6 +412,17 @@ OFFICES = Key(
                     item=Key("topic", "text", "The topic's name.", "Nama topik.", pattern=schema.NOT_BLANK),
                     example={"plb": "Pas Lintas Batas (PLB)"},
                 ),
+                Key(
+                    "editor",
+                    "mapping",
+                    "Where the web editor commits (see docs/web-editor.md).",
+                    "Tempat editor web menyimpan perubahan (lihat docs/web-editor.md).",
+                    keys=tuple(
+                        Key(name, "text", f"The web editor's {name}.", f"Pengaturan {name} editor web.")
+                        for name in EDITOR_KEYS
+                    ),
+                    limits="backend one of github, gitlab, gitea; repo owner/name",
+                ),
             ),
         ),
         Key(
@@ -470,6 +495,7 @@ class Office:
         str, ...
     ] = ()  # static/ files published unchecked; ("*",) all (sitegen.sources.static_trust)
     unverified: tuple[str, ...] = ()  # keys whose values are examples, not the unit's official data
+    editors: tuple[str, ...] = ()  # git host accounts or groups reviewing its changes (CODEOWNERS)
     lines: dict[str, int] = field(default_factory=dict, hash=False, compare=False)  # key -> offices.yaml line
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     line: int = 0
@@ -497,6 +523,7 @@ class Network:
     page_size: int = 10  # items per page of a paginated list (network.list.page_size)
     security_contact: str = ""  # mailto: or https: address for security reports (security.txt)
     topics: tuple[tuple[str, str], ...] = ()  # a tag as written in front matter -> its name on pages
+    editor: tuple[tuple[str, str], ...] = ()  # the web editor's git host (network.editor; sitegen.cms)
 
     def topic_name(self, tag: str) -> str:
         """How readers see a topic: its name from offices.yaml, else "layanan-publik" as "Layanan publik"."""
@@ -588,6 +615,7 @@ def load_network(path: Path, problems: Problems) -> Network | None:
         page_size=v.integer(listing, "page_size", NETWORK.key("list").key("page_size").default),
         security_contact=security_contact,
         topics=_topics(v, net),
+        editor=_editor(v, net),
     )
     return None if len(problems.errors) > before else network
 
@@ -613,6 +641,43 @@ def _topics(v: Validator, net: LineDict) -> tuple[tuple[str, str], ...]:
         else:
             named.append((tag, name.strip()))
     return tuple(named)
+
+
+def _editor(v: Validator, net: LineDict) -> tuple[tuple[str, str], ...]:
+    """network.editor: the git host the web editor commits to (see sitegen.cms and docs/web-editor.md)."""
+    raw = net.get("editor")
+    if raw is None:
+        return ()
+    pairs = dict(v.pairs(net, "editor", EDITOR_KEYS))
+    if not isinstance(raw, LineDict):
+        return ()
+    if pairs.get("backend") not in EDITOR_BACKENDS:
+        v.err(
+            raw.line_of("backend"),
+            "editor.backend must name the git host",
+            f"use one of: {', '.join(EDITOR_BACKENDS)}",
+        )
+    if not _REPO.match(pairs.get("repo", "")):
+        v.err(raw.line_of("repo"), "editor.repo must name the repository", "write repo: owner/name")
+    for key in ("base_url", "api_root"):
+        if key in pairs and url_problem(pairs[key], ("https",), query=False):
+            v.err(raw.line_of(key), f"editor.{key} {pairs[key]!r} is not an https:// address")
+    if pairs.get("workflow", "true").lower() not in ("true", "false"):
+        v.err(raw.line_of("workflow"), "editor.workflow must be true or false", "write workflow: true")
+    return tuple(pairs.items())
+
+
+def _editors(v: Validator, raw: LineDict) -> tuple[str, ...]:
+    """A unit's editors: git host accounts or groups (@humas-sambas, @org/team) or e-mail addresses."""
+    names = v.strings(raw, "editors")
+    for name in names:
+        if not _EDITOR.match(name):
+            v.err(
+                raw.line_of("editors"),
+                f"editor {name!r} is neither an account or group (@name, @org/team) nor an e-mail address",
+                "write editors: ['@humas-sambas', '@imigrasi/kanim-sambas']",
+            )
+    return tuple(n for n in names if _EDITOR.match(n))
 
 
 def _contacts(v: Validator, raw: LineDict, key: Key, where: str) -> tuple[tuple[str, str], ...]:
@@ -883,4 +948,5 @@ _UNIT_READERS: dict[str, Callable[[Validator, LineDict, Key, str], Any]] = {
     "banner": lambda v, raw, key, where: site_file(v, raw, key.name, where),
     "trusted_static": _trusted_static,
     "params": _params,
+    "editors": lambda v, raw, key, where: _editors(v, raw),
 }
