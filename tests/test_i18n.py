@@ -97,6 +97,7 @@ _BUILTIN = (
     "ValueError",
     "TypeError",
     "KeyError",
+    "LookupError",
     "RuntimeError",
     "AssertionError",
     "OSError",

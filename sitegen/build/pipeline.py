@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from sitegen.build import addresses
 from sitegen.build.fingerprint import fingerprint, network_fingerprint, theme_digest
@@ -21,13 +22,13 @@ from sitegen.build.output import Output, SiteWriter, WriteStats
 from sitegen.build.workers import Rendered, rendered
 from sitegen.cms.admin import editor_files
 from sitegen.config.offices import Network, Office, load_network
-from sitegen.errors import BuildFailed, Problems
+from sitegen.errors import BuildFailed, Problem, Problems
 from sitegen.i18n import _
 from sitegen.render.feeds import OPML, feed_files, opml
 from sitegen.render.json_feed import json_feed_files
 from sitegen.render.pages import plan, render
 from sitegen.render.search import FOLDER as SEARCH_FOLDER
-from sitegen.render.search import SearchUnavailable, index, inputs_digest, search_inputs
+from sitegen.render.search import IndexFiles, SearchUnavailable, index, inputs_digest, search_inputs
 from sitegen.render.templates import Theme, load_theme
 from sitegen.sources.bodies import Bodies
 from sitegen.sources.office_vars import context
@@ -52,7 +53,7 @@ class Project:
     bodies: Bodies = field(default_factory=Bodies)
     static: dict[str, dict[str, Path]] = field(default_factory=dict)  # unit -> its own files by site path
     pictures: Pictures | None = None  # finds and checks the pictures pages show (sitegen.structure.pictures)
-    _contexts: dict[tuple[str, str], dict] = field(default_factory=dict)
+    _contexts: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
 
     @property
     def themes_dir(self) -> Path:
@@ -140,7 +141,7 @@ def build_now(now: datetime | None = None) -> datetime:
 @dataclass
 class BuildResult:
     stats: dict[str, WriteStats]
-    warnings: list
+    warnings: list[Problem]
     next_change: datetime | None = None  # when a rebuild would change the output
     removed_units: list[str] = field(default_factory=list)  # units gone from offices.yaml, now gone from out
 
@@ -196,10 +197,10 @@ class _Finishing:
     site: Site
     writer: SiteWriter
     planned: set[str]
-    search: Future | None  # the Pagefind index being made, None when the build already failed
+    search: Future[IndexFiles] | None  # the Pagefind index being made, None when the build already failed
     stats: dict[str, WriteStats]
     problems: Problems
-    remember: Callable[[list], None] | None = None  # keeps a freshly made index for later builds
+    remember: Callable[[IndexFiles], None] | None = None  # keeps a freshly made index for later builds
 
     def finish(self) -> None:
         site, writer, problems = self.site, self.writer, self.problems
@@ -244,13 +245,13 @@ class _Finishing:
             )
 
 
-def _remember(project: Project, unit: str, digest: str) -> Callable[[list], None]:
+def _remember(project: Project, unit: str, digest: str) -> Callable[[IndexFiles], None]:
     """Keep a unit's newest index in the persistent cache: a build that changes none of the
     unit's pages (an edit elsewhere that only its regional feed shows) then skips Pagefind."""
     return lambda files: project.bodies.cache.put(f"search:{unit}", "index", (digest, files))
 
 
-def _kept_index(output: Output, unit: str) -> list[tuple[str, bytes]]:
+def _kept_index(output: Output, unit: str) -> IndexFiles:
     """The unit's search index files as the last build made them, to carry over unchanged."""
     kept = []
     for rel in sorted(output.manifest(unit)):
@@ -400,7 +401,7 @@ def _build(
             output.site(site.office.id, unit.stamp, unit.damaged) if output and not problems.errors else None
         )
         if writer:
-            writer.ids = {p.source.rel: p.feed_id for p in site.pages if p.feed_id}
+            writer.ids = {p.read_from.rel: p.feed_id for p in site.pages if p.feed_id}
         indexed: list[tuple[str, str]] = []
         for path, data in result.files:
             if writer:
@@ -414,20 +415,20 @@ def _build(
             finishing = None
         if writer:
             # Pagefind indexes this unit in its own process while the next unit is written here.
-            search: Future | None = None  # no index once the build has failed
+            search: Future[IndexFiles] | None = None  # no index once the build has failed
             remember = None
             if not problems.errors and index_search:
                 urls, language = search_inputs(site, indexed)
                 digest = inputs_digest(urls, language)
                 known = project.bodies.cache.get(f"search:{site.office.id}", "index")
                 if known is not None and known[0] == digest:  # the same pages: the same index
-                    search = Future()
+                    search = Future[IndexFiles]()
                     search.set_result(known[1])
                 else:
                     search = _SEARCHER.submit(index, urls, language)
                     remember = _remember(project, site.office.id, digest)
-            elif not problems.errors:
-                search = Future()
+            elif not problems.errors and output is not None:
+                search = Future[IndexFiles]()
                 search.set_result(_kept_index(output, site.office.id))
             finishing = _Finishing(site, writer, result.planned, search, stats, problems, remember)
     if finishing is not None:
@@ -438,8 +439,8 @@ def _build(
     removed: list[str] = []
     if output is not None and prune:
         removed = [u for u in output.units() if u not in project.network.ids]
-        for unit in removed:  # a unit that left offices.yaml leaves the output too
-            output.remove_unit(unit)
+        for gone in removed:  # a unit that left offices.yaml leaves the output too
+            output.remove_unit(gone)
     if output:
         output.commit()
     return BuildResult(stats, problems.warnings, min(changes, default=None), removed)

@@ -52,7 +52,7 @@ def rendered(count: int, render_one: Callable[[int], Rendered], jobs: int) -> It
     _RENDER = render_one
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            waiting: list[Future] = []
+            waiting: list[Future[Rendered]] = []
             submitted = 0
             for _ in range(count):
                 while submitted < count and len(waiting) < workers * AHEAD:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
@@ -109,7 +109,7 @@ def os_error_message(exc: OSError) -> str:
 class Commands(click.Group):
     """The command group: an error of the machine (disk, permissions) ends any command with one line, exit 1."""
 
-    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except BrokenPipeError:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -62,7 +62,7 @@ def template_for(page: Page) -> str:
     return "page.html"
 
 
-def plan(site: Site, theme: Theme, problems: Problems, extras: list[Extra] = ()) -> list[Planned]:
+def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] = ()) -> list[Planned]:
     """Every file of the unit's site, in a stable order, not yet rendered."""
     env = theme.env
     ordered = {section: site.dated(section) for section in FEED_SECTIONS}
@@ -208,7 +208,8 @@ def _check_unique(site: Site, planned: list[Planned], problems: Problems) -> Non
         if other is item:
             continue
         culprit, owner = (item, other) if _editors(item) else (other, item)
-        source = culprit.source.source if culprit.source else None
+        page = culprit.source
+        source = page.source if page else None
         owner_name = (
             owner.source.source.rel if owner.source and owner.source.source else _("a generated file")
         )
@@ -224,7 +225,7 @@ def _check_unique(site: Site, planned: list[Planned], problems: Problems) -> Non
                 units=(site.office.id,),
             )
             continue
-        if source is None:
+        if page is None or source is None:
             problems.error(
                 "themes",
                 0,
@@ -233,7 +234,7 @@ def _check_unique(site: Site, planned: list[Planned], problems: Problems) -> Non
                 units=(site.office.id,),
             )
             continue
-        is_alias = culprit.path != culprit.source.path
+        is_alias = culprit.path != page.path
         problems.error(
             source.path,
             source.meta.line_of("aliases" if is_alias else "slug"),

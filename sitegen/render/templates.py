@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gettext
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -63,7 +64,7 @@ class _InsideLoader(FileSystemLoader):
         super().__init__(str(folder))
         self._root = themes_dir.resolve()
 
-    def get_source(self, environment: Environment, template: str):
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         source, filename, uptodate = super().get_source(environment, template)
         if not _inside(Path(filename), self._root):
             raise TemplateNotFound(template)
@@ -215,7 +216,7 @@ def _lang(ctx: Context) -> str:
     return ctx.get("lang") or SOURCE_LANGUAGE
 
 
-_LOADED: dict[tuple[Path, str], tuple[tuple, Theme]] = {}
+_LOADED: dict[tuple[Path, str], tuple[tuple[tuple[str, int, int], ...], Theme]] = {}
 
 
 def load_theme(themes_dir: Path, name: str) -> Theme:

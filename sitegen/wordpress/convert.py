@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
+from bs4.element import AttributeValueList
 from markdownify import markdownify
 
 from sitegen.i18n import _
@@ -70,7 +71,9 @@ class Converted:
     markdown: str
     notes: list[Note] = field(default_factory=list)
     html_blocks: int = 0  # blocks kept as HTML because Markdown would lose something
-    undescribed: list[str] = field(default_factory=list)  # pictures nothing describes: fill in before publishing
+    undescribed: list[str] = field(
+        default_factory=list
+    )  # pictures nothing describes: fill in before publishing
 
 
 def _soup(markup: str) -> BeautifulSoup:
@@ -113,7 +116,10 @@ def convert(
                     "the item comes in as a draft until it has one",
                     src=src,
                 ),
-                _("describe it in the brackets: ![Petugas melayani pemohon]({src}), then delete draft: true", src=src),
+                _(
+                    "describe it in the brackets: ![Petugas melayani pemohon]({src}), then delete draft: true",
+                    src=src,
+                ),
             )
         )
     blocks = _blocks(safe)
@@ -180,9 +186,7 @@ def _describe(safe: str, describe: Callable[[str, int | None], str]) -> tuple[st
     changed = False
     for img in soup.find_all("img"):
         src = str(img.get("src") or "")
-        ident = next(
-            (int(m.group(1)) for c in img.get("class") or [] if (m := _WP_IMAGE.match(c))), None
-        )
+        ident = next((int(m.group(1)) for c in img.get("class") or [] if (m := _WP_IMAGE.match(c))), None)
         figure = img.find_parent("figure")
         caption = figure.find("figcaption") if figure is not None else None
         own = " ".join(str(img.get("alt") or "").split())
@@ -223,7 +227,7 @@ def _blocks(html: str) -> list[tuple[str, bool]]:
     for tag in soup.find_all(True):
         classes = [c for c in tag.get("class") or [] if not _WP_CLASS.match(c)]
         if classes:
-            tag["class"] = classes
+            tag["class"] = AttributeValueList(classes)
         elif tag.has_attr("class"):
             del tag["class"]
         for attr in ("srcset", "sizes"):  # the old theme's resized copies, on the old host

@@ -142,12 +142,15 @@ class _Reader(handler.ContentHandler):
         self.locator = locator
 
     def startElementNS(self, name, qname, attrs) -> None:  # noqa: N802
-        line = self.locator.getLineNumber() if self.locator else 0
+        line = (self.locator.getLineNumber() or 0) if self.locator else 0
         if self.root is None:
             self.root = name[1]
             if name[1] != "rss":
                 raise WxrError(
-                    _("the file is XML, but its root is <{root}>, not a WordPress export's <rss>", root=name[1]),
+                    _(
+                        "the file is XML, but its root is <{root}>, not a WordPress export's <rss>",
+                        root=name[1],
+                    ),
                     line,
                     _("give the file WordPress exported (Tools → Export → All content)"),
                 )
@@ -160,7 +163,7 @@ class _Reader(handler.ContentHandler):
         """WordPress's namespace, whichever version and scheme the file declares, as ``wp``/``excerpt``."""
         uri = name[0]
         match = _WP_URI.match(uri) if uri else None
-        if match is None:
+        if uri is None or match is None:
             if uri and "wordpress.org/export" in uri:
                 self.odd_uris.add(uri)
             return name
@@ -218,10 +221,7 @@ def _item(node: _Node) -> Item:
             if key:
                 meta[key] = c.get(wp, "meta_value")
     comments = sum(
-        1
-        for c in node.children
-        if c.name == (wp, "comment")
-        and c.get(wp, "comment_approved") == "1"
+        1 for c in node.children if c.name == (wp, "comment") and c.get(wp, "comment_approved") == "1"
     )
     return Item(
         line=node.line,
@@ -313,7 +313,9 @@ def read_export(path: Path) -> Export:
     except SAXParseException as exc:
         if (exc.getLineNumber(), exc.getColumnNumber()) == (1, 0):
             raise WxrError(
-                _("not an XML file"), 1, _("give the .xml file WordPress exported (Tools → Export → All content)")
+                _("not an XML file"),
+                1,
+                _("give the .xml file WordPress exported (Tools → Export → All content)"),
             ) from None
         raise WxrError(
             _("not well-formed XML: {error}", error=exc.getMessage()),
