@@ -21,12 +21,15 @@ from jinja2 import TemplateError
 from . import csp, discovery, links, pictures, static_trust, structured
 from .archive import archive
 from .errors import Problems
+from .feeds import catalogue
 from .model import FEED_SECTIONS, Page, Site, template_vars
 from .pagination import Neighbours, neighbours, paginate
 from .templates import Theme
 from .urls import NOT_FOUND, OFFICIAL_SITES, ROBOTS, SEARCH, SECURITY_TXT, SITEMAP, file_for, relative
 
 Extra = Callable[[Site], list[tuple[str, bytes]]]
+FAVICON = "favicon.ico"
+FAVICON_SOURCE = "static/favicon.ico"  # the theme's: a neutral default, unless a unit has its own
 
 
 @dataclass(frozen=True)
@@ -125,16 +128,26 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: list[Extra] = ())
     for section in FEED_SECTIONS:
         arch = archive(section, ordered[section])
         listing(arch.url, "archive.html", None, _newest(ordered[section]), archive=arch)
+        for year in arch.year_pages:
+            listing(year.url, "archive.html", None, _newest(list(year.items)), archive=arch, year=year)
         for month in arch.months:
             listing(month.url, "archive.html", None, _newest(list(month.items)), archive=arch, month=month)
     listing(SEARCH, "search.html", None, None)
+    for feed in catalogue(site):  # each feed's own page, where a clicked "subscribe" link lands
+        listing(feed.subscribe_url, "subscribe.html", None, feed.updated if feed.items else None, feed=feed)
     listing(OFFICIAL_SITES, "official.html", None, None)
     planned.append(Planned(NOT_FOUND, html("404.html", None, NOT_FOUND)))
     for url, page in sorted(site.aliases.items()):
         planned.append(
             Planned(
                 file_for(url),
-                html("redirect.html", page, url, target=page, target_href=relative(file_for(url), page.path)),
+                html(
+                    "redirect.html",
+                    page,
+                    url,
+                    target=page,
+                    target_href=links.clean(relative(file_for(url), page.path)),
+                ),
                 page,
             )
         )
@@ -142,6 +155,11 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: list[Extra] = ())
         planned.append(Planned(out_path, _reader(src)))
         if out_path in fingerprinted:  # the same bytes under a name that changes with them
             planned.append(Planned(fingerprinted[out_path], _reader(src)))
+    icon = theme.static_files().get(FAVICON_SOURCE)
+    if icon is not None and FAVICON not in site.static:  # a unit's own favicon.ico wins
+        planned.append(
+            Planned(FAVICON, _reader(icon))
+        )  # browsers ask for /favicon.ico whatever the page says
     for out_path, src in site.static.items():  # checked when loaded (sitegen.static_trust)
         planned.append(
             Planned(out_path, static_trust.reader(src, out_path, site.office.trusted_static), origin=src)
@@ -254,7 +272,10 @@ def render(
             )
             continue
         if item.path.endswith(".html"):
-            text, broken = links.rewrite(data.decode("utf-8"), item.path, existing)
+            # the 404 page is served at any missing address: its links start at the site root
+            text, broken = links.rewrite(
+                data.decode("utf-8"), item.path, existing, from_root=item.path == NOT_FOUND
+            )
             for link in broken:
                 _report_broken(site, item, link, problems, links.closest(link, item.path, existing))
             data = text.encode("utf-8")
