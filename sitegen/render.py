@@ -271,6 +271,8 @@ def render(
                 f"while rendering /{item.path} for unit {site.office.id}",
             )
             continue
+        if item.path.endswith(".html") and b"<table" in data:
+            data = _wrap_tables(data.decode("utf-8")).encode("utf-8")
         if item.path.endswith(".html"):
             # the 404 page is served at any missing address: its links start at the site root
             text, broken = links.rewrite(
@@ -280,6 +282,25 @@ def render(
                 _report_broken(site, item, link, problems, links.closest(link, item.path, existing))
             data = text.encode("utf-8")
         yield item.path, data
+
+
+_TABLE = re.compile(r"<table\b.*?</table>", re.S)
+_TABLE_LABEL = {"id": "Tabel, dapat digeser ke samping", "en": "Table, scrolls sideways"}
+
+
+def _wrap_tables(html: str) -> str:
+    """Each table in a box of its own that scrolls sideways on a narrow phone, reachable by keyboard.
+
+    Amounts never break mid-number ("Rp1.000.0|00"), so a table can be wider than a
+    320 px screen; the box scrolls instead of the page, and being focusable (a named
+    region) lets a keyboard reader scroll it too.
+    """
+    lang = "en" if '<html lang="en"' in html[:200] else "id"
+    label = _TABLE_LABEL[lang]
+    return _TABLE.sub(
+        lambda m: f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">{m.group(0)}</div>',
+        html,
+    )
 
 
 def _report_broken(site: Site, item: Planned, link: str, problems: Problems, near: str | None = None) -> None:

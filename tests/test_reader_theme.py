@@ -106,7 +106,7 @@ def test_the_home_page_offers_the_tasks_the_unit_has_and_no_others(shipped):
     ]
     for href in ("layanan/wni/paspor-baru/", "layanan/wni/biaya-paspor/", "informasi-publik/pengaduan/"):
         assert f'href="{href}"' in tasks
-    assert 'href="profil/#alamat-dan-jam-layanan">Jam dan lokasi' in tasks
+    assert 'href="profil/#jam">Jam dan lokasi' in tasks
     assert (
         kanim.index('id="pengumuman-berlaku"') < kanim.index('class="tasks"') < kanim.index('class="intro"')
     )
@@ -122,3 +122,16 @@ def test_every_page_but_search_has_a_search_box_in_its_header_that_opens_the_sea
     assert '<form class="search-box" role="search" action="../../cari/" method="get">' in header
     assert '<input id="kotak-cari" name="q" type="search"' in header
     assert 'role="search" action' not in text(site, "cari/index.html")  # the page has its own box
+
+
+def test_a_table_scrolls_in_a_named_box_a_keyboard_reaches_so_amounts_never_break(shipped):
+    fees = text(shipped / UNIT, "layanan/wni/biaya-paspor/index.html")
+    assert (
+        '<div class="table-scroll" role="region" tabindex="0" aria-label="Tabel, dapat digeser ke samping"><table>'
+        in fees
+    )
+    assert fees.count("<table") == fees.count('<div class="table-scroll"')
+    english = text(shipped / UNIT, "en/layanan/wna/izin-tinggal-kunjungan/index.html")
+    assert english.count("<table") == english.count('aria-label="Table, scrolls sideways"')
+    css = (REPO / "themes/default/static/site.css").read_text(encoding="utf-8")
+    assert "main table, main table * { overflow-wrap: normal; }" in css  # "Rp1.000.000" is one word

@@ -254,6 +254,32 @@ def small_targets(
     return [f"{html} is {w:.0f} × {h:.0f} px, under 24 × 24" for html, w, h in sizes if w < 24 or h < 24]
 
 
+_BROKEN_AMOUNTS = """() => {
+  const broken = [];
+  const walker = document.createTreeWalker(document.querySelector('main') || document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const m of node.textContent.matchAll(/Rp ?[0-9][0-9.,]*/g)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+      if (lines.size > 1) broken.push(m[0]);
+    }
+  }
+  return broken;
+}"""
+
+
+def broken_amounts(browser, url: str) -> list[str]:
+    """Every Rupiah amount reads on one line at 320 px ("Rp1.000.0|00" is misread as two numbers)."""
+    context = browser.new_context(viewport=NARROWEST)
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    broken = page.evaluate(_BROKEN_AMOUNTS)
+    context.close()
+    return [f"{amount} breaks across lines at {NARROWEST['width']} px" for amount in broken]
+
+
 def header_search_problems(browser, url: str) -> list[str]:
     """The header holds a search box, and searching there opens the site's search page with results."""
     context = browser.new_context(viewport=NARROWEST)

@@ -148,3 +148,12 @@ def test_the_lighthouse_gate_catches_a_page_without_description_or_language(tmp_
         found, failing = lighthouse.scores(base, tmp_path)
     assert found["seo"] < 1 and found["accessibility"] < 1
     assert any("meta-description" in f for f in failing) and any("html-has-lang" in f for f in failing)
+
+
+def test_the_amount_gate_catches_a_number_broken_across_lines(tmp_path, browser):
+    cell = '<table><tr><td style="overflow-wrap:anywhere;width:3ch">Rp1.000.000</td></tr></table>'
+    write(tmp_path, "index.html", page(cell))
+    write(tmp_path, "ok.html", page("<p>Tarif Rp1.000.000.</p>"))
+    with quality.served(tmp_path) as base:
+        assert quality.broken_amounts(browser, base) == ["Rp1.000.000 breaks across lines at 320 px"]
+        assert quality.broken_amounts(browser, base + "ok.html") == []

@@ -75,6 +75,17 @@ def test_every_page_has_the_search_box_in_its_header_and_it_finds(shipped, units
     assert problems == []
 
 
+def test_no_rupiah_amount_breaks_across_lines_on_a_320_px_phone(shipped, units, browser):
+    problems = []
+    for unit in units:
+        site = shipped / unit
+        with quality.served(site) as base:
+            for name, path in pages_to_open(site).items():
+                if name.startswith("table"):
+                    problems += [f"{unit} {name}: {p}" for p in quality.broken_amounts(browser, base + path)]
+    assert problems == []
+
+
 def test_axe_finds_no_serious_or_critical_accessibility_violation(shipped, units, browser):
     problems = []
     for unit in units:
