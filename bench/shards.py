@@ -4,7 +4,7 @@
     python bench/shards.py --root .                   # the shipped network
 
 Prints a Markdown table per shard count; `--write` puts them in bench/README.md
-between the `<!-- shards -->` markers. The weight is what `sitegen.shards`
+between the `<!-- shards -->` markers. The weight is what `sitegen.build.shards`
 deals out by: the shared sources plus the unit's own.
 """
 
@@ -19,8 +19,8 @@ from pathlib import Path
 
 from run import sitegen_cmd  # bench/run.py: the one way the benchmarks start a build
 
-from sitegen.shards import assign, unit_weights
-from sitegen.site import load_project
+from sitegen.build.pipeline import load_project
+from sitegen.build.shards import assign, unit_weights
 
 HERE = Path(__file__).resolve().parent
 

@@ -7,18 +7,20 @@ from __future__ import annotations
 
 import click
 
-from . import __version__
-from .commands.build import build_command
-from .commands.check import check_command
-from .commands.common import Commands
-from .commands.deploy import deploy_command
-from .commands.feeds import feeds_command
-from .commands.import_ import import_command
-from .commands.mv import mv_command
-from .commands.new import new_command
-from .commands.offices import offices_command
-from .commands.serve import serve_command
-from .commands.units import units_command
+from sitegen import __version__
+from sitegen.commands.build import build_command
+from sitegen.commands.check import check_command
+from sitegen.commands.cms import cms_command
+from sitegen.commands.common import Commands
+from sitegen.commands.deploy import deploy_command
+from sitegen.commands.feeds import feeds_command
+from sitegen.commands.import_ import import_command
+from sitegen.commands.mv import mv_command
+from sitegen.commands.new import new_command
+from sitegen.commands.offices import offices_command
+from sitegen.commands.schema import schema_command
+from sitegen.commands.serve import serve_command
+from sitegen.commands.units import units_command
 
 
 @click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,3 +39,5 @@ main.add_command(check_command)
 main.add_command(units_command)
 main.add_command(import_command)
 main.add_command(deploy_command)
+main.add_command(schema_command)
+main.add_command(cms_command)

@@ -19,7 +19,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .errors import Problem
+    from sitegen.errors import Problem
 
 # (code, a regular expression the message starts with); first match wins
 _KNOWN: tuple[tuple[str, str], ...] = (

@@ -30,7 +30,7 @@ class Problem:
         """The problem's code: its own, or the one its message is known by (sitegen.codes)."""
         if self.code:
             return self.code
-        from .codes import code_of  # late: codes reads Problem's fields only
+        from sitegen.codes import code_of  # late: codes reads Problem's fields only
 
         return code_of(self)
 
@@ -75,7 +75,7 @@ class Problems:
 
     root: Path = field(default_factory=Path.cwd)
     items: list[Problem] = field(default_factory=list)
-    _seen: dict[tuple, int] = field(default_factory=dict, repr=False)
+    _seen: dict[tuple[str, int, str, str, str], int] = field(default_factory=dict, repr=False)
 
     def rel(self, path: Path | str) -> str:
         p = Path(path)

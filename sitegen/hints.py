@@ -150,7 +150,7 @@ def yaml_tab(line: int, column: int) -> Hint:
 
 
 def picture_too_large(size: int, limit: int) -> str:
-    """The message of a picture over the size limit (sitegen.images), with its size and the limit."""
+    """The message of a picture over the size limit (sitegen.sources.photos), with its size and the limit."""
     return f"the picture is too large: {size / 1024 / 1024:.0f} MB; at most {limit // 1024 // 1024} MB"
 
 

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from .config import Network, Office
-from .model import MAIN_SECTIONS
-from .sources import DATED_SECTIONS, PLACEHOLDER
-from .urls import BUNDLE_INDEX, page_url, slugify
-from .yaml_lines import NOT_XML
+from sitegen.config.offices import Network, Office
+from sitegen.config.yaml_lines import NOT_XML
+from sitegen.sources.source import DATED_SECTIONS, PLACEHOLDER
+from sitegen.structure.model import MAIN_SECTIONS
+from sitegen.urls import BUNDLE_INDEX, page_url, slugify
 
 ANNOUNCEMENT_DAYS = 14
 _ID_LINE = re.compile(r"^id:\s*(\S+)", re.M)

@@ -183,7 +183,7 @@ def test_a_rebuild_with_nothing_changed_writes_nothing(project):
 def test_a_deleted_page_disappears_from_the_output(project):
     build(project)
     (project.root / "content/offices/alpha/berita/2026-10-05-patroli.md").unlink()
-    # a published address keeps answering (sitegen.addresses): the item's redirects; its topic,
+    # a published address keeps answering (sitegen.build.addresses): the item's redirects; its topic,
     # which only it kept alive, goes with it
     news = "content/offices/alpha/berita/2026-10-01-sosialisasi.md"
     project.write(news, project.read(news).replace("tags:", "aliases: [/berita/patroli/]\ntags:"))
@@ -202,7 +202,7 @@ def test_office_option_builds_only_the_named_units(project):
 def test_base_url_option_moves_a_unit_without_changing_feed_ids(project):
     build(project)
     atom = page(project, "alpha/atom.xml")
-    build(project, "--base-url", "alpha=https://staging.example.org/alpha/", "--out", "public2")
+    build(project, "--base-url", "alpha=https://staging.example.org/alpha/", "--out", str(project.root / "public2"))
     moved = (project.root / "public2/alpha/atom.xml").read_text()
     assert "https://staging.example.org/alpha/berita/sosialisasi/" in moved
     ids = [line for line in atom.splitlines() if "<id>" in line]

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.cache import Cache, dumps, loads
-from sitegen.front_matter import FrontMatter
-from sitegen.office_vars import prepare
-from sitegen.yaml_lines import load
+from sitegen.config.yaml_lines import load
+from sitegen.sources.cache import Cache, dumps, loads
+from sitegen.sources.front_matter import FrontMatter
+from sitegen.sources.office_vars import prepare
 
 NOW = "2026-11-24T12:00:00+07:00"
 

@@ -307,7 +307,7 @@ def build(project) -> None:
 
 def remove_patroli(project) -> None:
     """Delete an item as an editor must: its address redirects (aliases:); its topic, which only
-    it kept alive, leaves the site with it (sitegen.addresses)."""
+    it kept alive, leaves the site with it (sitegen.build.addresses)."""
     (project.root / "content/offices/alpha/berita/2026-10-05-patroli.md").unlink()
     news = "content/offices/alpha/berita/2026-10-01-sosialisasi.md"
     project.write(news, project.read(news).replace("tags:", "aliases: [/berita/patroli/]\ntags:"))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.config import load_network
+from sitegen.config.offices import load_network
 from sitegen.errors import Problems
 
 from .conftest import OFFICES

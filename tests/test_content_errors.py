@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 from click.testing import CliRunner
 
+from sitegen.build.pipeline import build, load_project
 from sitegen.cli import main
 from sitegen.errors import BuildFailed
-from sitegen.site import build, load_project
 
 NOW = "2026-11-24T12:00:00+07:00"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from sitegen.cli import main
-from sitegen.deploy_plan import make_plan
+from sitegen.publish.plan import make_plan
 
 NOW = "2026-11-24T12:00:00+07:00"
 
@@ -79,7 +79,7 @@ def test_an_edit_uploads_what_changed_and_nothing_else(project, tmp_path):
 def remove_patroli(project) -> None:
     """Delete the only item on topic perbatasan as an editor must: its address redirects (aliases:).
 
-    Its topic's page and feeds, which only it kept alive, leave the site (sitegen.addresses).
+    Its topic's page and feeds, which only it kept alive, leave the site (sitegen.build.addresses).
     """
     (project.root / "content/offices/alpha/berita/2026-10-05-patroli.md").unlink()
     news = "content/offices/alpha/berita/2026-10-01-sosialisasi.md"

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from sitegen import word_html
 from sitegen.cli import main
 from sitegen.hints import swapped_years
+from sitegen.sources import word_html
 
 NOW = "2026-11-24T12:00:00+07:00"
 

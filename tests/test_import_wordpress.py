@@ -18,8 +18,8 @@ from pathlib import Path
 import feedparser
 from click.testing import CliRunner
 
+from sitegen.build.pipeline import build, load_project
 from sitegen.cli import main
-from sitegen.site import build, load_project
 
 from .helpers import broken_links, tree
 

@@ -10,10 +10,10 @@ from datetime import UTC, datetime
 
 from click.testing import CliRunner
 
+from sitegen.build.pipeline import build, load_project
 from sitegen.cli import main
-from sitegen.markdown import to_html
-from sitegen.sanitize import clean
-from sitegen.site import build, load_project
+from sitegen.sources.markdown import to_html
+from sitegen.sources.sanitize import clean
 from sitegen.wordpress.convert import convert
 from sitegen.wordpress.shortcodes import Picture
 

@@ -18,8 +18,8 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sitegen.build.pipeline import build, load_project
 from sitegen.cli import main
-from sitegen.site import build, load_project
 
 from .conftest import Fixture
 

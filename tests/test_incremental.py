@@ -147,7 +147,7 @@ def test_a_damaged_cache_only_costs_time(project, tmp_path):
 
 def toc_permalinks(monkeypatch) -> None:
     """A change to the Markdown settings, as a new sitegen release might make."""
-    from sitegen import markdown as md
+    from sitegen.sources import markdown as md
 
     monkeypatch.setattr(md, "EXTENSION_CONFIGS", {"toc": {"permalink": True}})
     monkeypatch.setattr(md, "_converter", None)

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from sitegen.cli import main
-from sitegen.front_matter import split
-from sitegen.markdown import EXTENSION_CONFIGS, EXTENSIONS, FULL_SET, left_out_syntax, to_html
-from sitegen.sources import discover
+from sitegen.sources.front_matter import split
+from sitegen.sources.markdown import EXTENSION_CONFIGS, EXTENSIONS, FULL_SET, left_out_syntax, to_html
+from sitegen.sources.source import discover
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED = discover(REPO / "content")

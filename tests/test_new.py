@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 from click.testing import CliRunner
 
+from sitegen.build.pipeline import build, load_project
 from sitegen.cli import main
-from sitegen.site import build, load_project
 
 NOW = "2026-11-24T02:30:00+00:00"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from sitegen.build.output import Output
 from sitegen.cli import main
-from sitegen.output import Output
 
 NOW = "2026-11-24T12:00:00+07:00"
 
@@ -19,7 +19,7 @@ def run(project, *args):
 
 @pytest.mark.parametrize("out", [".", "..", "content", "themes", "content/x"])
 def test_refuses_output_folders_where_a_mistake_would_destroy_something(project, out):
-    result = run(project, "--out", out)
+    result = run(project, "--out", str(project.root / out))
     assert result.exit_code == 2
     assert "refusing" in result.output
 
@@ -37,7 +37,7 @@ def test_files_beside_the_sites_are_left_alone(project):
     project.out.mkdir()
     (project.out / "README.txt").write_text("deploy notes")
     assert run(project).exit_code == 0
-    # a deletion removes files from the site (its address redirects, as sitegen.addresses asks)
+    # a deletion removes files from the site (its address redirects, as sitegen.build.addresses asks)
     (project.root / "content/offices/alpha/berita/2026-10-05-patroli.md").unlink()
     news = "content/offices/alpha/berita/2026-10-01-sosialisasi.md"
     project.write(news, project.read(news).replace("tags:", "aliases: [/berita/patroli/]\ntags:"))

@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from sitegen import images
 from sitegen.cli import main
-from sitegen.sanitize import clean
+from sitegen.sources import photos as images
+from sitegen.sources.sanitize import clean
 
 from .helpers import broken_links, tree
 

@@ -7,10 +7,10 @@ import shutil
 
 import pytest
 
+from sitegen.build.pipeline import build, load_project
 from sitegen.serve import builder as builder_module
 from sitegen.serve.builder import PreviewBuilder
 from sitegen.serve.livereload import EVERY_PAGE, Generation
-from sitegen.site import build, load_project
 
 from .helpers import tree
 

@@ -19,9 +19,9 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from sitegen.config import load_network
+from sitegen.build.pipeline import build, load_project
+from sitegen.config.offices import load_network
 from sitegen.errors import Problems
-from sitegen.site import build, load_project
 
 from .conftest import REPO, copy_of_repository
 
@@ -452,8 +452,8 @@ def test_search_index_files_are_in_the_manifest_so_they_are_never_foreign(shippe
 def test_without_pagefind_the_build_fails_saying_how_to_install_it(project, monkeypatch):
     from click.testing import CliRunner
 
-    from sitegen import search
     from sitegen.cli import main
+    from sitegen.render import search
 
     monkeypatch.setitem(__import__("sys").modules, "pagefind_bin", None)  # as if it were not installed
     monkeypatch.setattr(search, "_MADE", {})
@@ -465,7 +465,7 @@ def test_without_pagefind_the_build_fails_saying_how_to_install_it(project, monk
 
 def test_pagefind_gives_the_same_index_bytes_for_the_same_site(project, monkeypatch):
     """Two indexings of one site (no cache in between) give identical files: deploys stay quiet."""
-    from sitegen import search
+    from sitegen.render import search
 
     from .helpers import tree
 

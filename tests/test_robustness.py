@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sitegen.build.pipeline import build, load_project
 from sitegen.errors import BuildFailed
-from sitegen.site import build, load_project
 
 from .conftest import Fixture
 

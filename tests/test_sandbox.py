@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from sitegen.cli import main
-from sitegen.office_vars import LIMIT, OUTPUT, STEPS, OfficeVarError, TextList, prepare
+from sitegen.sources.office_vars import LIMIT, OUTPUT, STEPS, OfficeVarError, TextList, prepare
 
 NOW = "2026-11-24T12:00:00+07:00"
 SHARED = "content/shared/layanan/uji.md"

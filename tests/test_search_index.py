@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sitegen import search
-from sitegen.bodies import Bodies
-from sitegen.cache import Cache
-from sitegen.site import build, load_project
+from sitegen.build.pipeline import build, load_project
+from sitegen.render import search
+from sitegen.sources.bodies import Bodies
+from sitegen.sources.cache import Cache
 
 NOW = datetime(2026, 11, 24, 5, 0, tzinfo=UTC)
 

@@ -224,7 +224,7 @@ def test_the_prepared_body_kept_in_the_cache_is_already_sanitized():
     """What the cache stores (the pickled state) carries no script, yet office values still fill in."""
     import pickle
 
-    from sitegen.office_vars import prepare
+    from sitegen.sources.office_vars import prepare
 
     plain = prepare("<script>alert(1)</script>\n\nIsi <b onclick=alert(1)>tebal</b>.\n", 5)
     stored = pickle.dumps(plain.__getstate__()).decode("latin-1")
@@ -264,7 +264,7 @@ def test_a_broken_link_made_by_an_office_value_names_the_content_file(project):
     assert "a template links" not in result.output
 
 
-# --- whole files from a unit's static/ folder (sitegen.static_trust) ---
+# --- whole files from a unit's static/ folder (sitegen.sources.static_trust) ---
 
 SVG_PAYLOADS = {
     "script element": '<script>alert(1)</script><rect width="4" height="4"/>',
@@ -281,7 +281,7 @@ SVG_PAYLOADS = {
 
 @pytest.mark.parametrize("payload", SVG_PAYLOADS.values(), ids=list(SVG_PAYLOADS))
 def test_an_svg_keeps_its_drawing_and_nothing_that_acts_or_fetches(payload):
-    from sitegen.sanitize import clean_svg
+    from sitegen.sources.sanitize import clean_svg
 
     data = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4">{payload}</svg>'.encode()
     cleaned, removed = clean_svg(data)
@@ -294,7 +294,7 @@ def test_an_svg_keeps_its_drawing_and_nothing_that_acts_or_fetches(payload):
 
 
 def test_an_ordinary_logo_passes_the_svg_sanitizer_unchanged_in_meaning():
-    from sitegen.sanitize import clean_svg
+    from sitegen.sources.sanitize import clean_svg
 
     logo = (
         b'<?xml version="1.0" encoding="UTF-8"?>\n'

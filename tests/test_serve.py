@@ -14,12 +14,12 @@ from collections.abc import Iterator
 
 import pytest
 
-from sitegen.affected import affected_units
+from sitegen.build.affected import affected_units
+from sitegen.build.pipeline import load_project
 from sitegen.serve.builder import PreviewBuilder
 from sitegen.serve.livereload import Generation
 from sitegen.serve.server import serve
 from sitegen.serve.watcher import Watcher
-from sitegen.site import load_project
 
 
 class Preview:

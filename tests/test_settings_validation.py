@@ -14,9 +14,9 @@ from xml.etree import ElementTree
 import pytest
 from click.testing import CliRunner
 
+from sitegen.build.pipeline import build, load_project
 from sitegen.cli import main
-from sitegen.site import build, load_project
-from sitegen.validation import url_problem
+from sitegen.config.readers import url_problem
 
 NOW = "2026-11-24T12:00:00+07:00"
 ALPHA = '    contacts: {phone: "(0561) 000000 — contoh"}\n'

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from sitegen.build.shards import Shard, ShardError, assign, in_shard, loads, parse_shard, unit_weights
 from sitegen.cli import main
-from sitegen.config import load_network
+from sitegen.config.offices import load_network
 from sitegen.errors import Problems
-from sitegen.shards import Shard, ShardError, assign, in_shard, loads, parse_shard, unit_weights
 
 NOW = "2026-11-24T12:00:00+07:00"
 

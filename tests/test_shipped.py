@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import feedparser
 
-from sitegen.site import build, load_project
+from sitegen.build.pipeline import build, load_project
 
 from .conftest import SHIPPED_NOW
 from .helpers import broken_links, tree

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitegen.site import build, load_project
+from sitegen.build.pipeline import build, load_project
 
 from .conftest import REPO, SHIPPED_NOW
 
@@ -162,7 +162,7 @@ def test_the_maklumat_is_not_shown_as_signed_while_who_signed_it_and_when_is_unk
 
 def test_check_names_every_unfilled_line_of_the_promised_ppid_pages():
     from sitegen.errors import Problems
-    from sitegen.unfinished import unfinished_warnings
+    from sitegen.structure.unfinished import unfinished_warnings
 
     problems = Problems(root=REPO)
     unfinished_warnings(load_project(REPO).sources, problems)

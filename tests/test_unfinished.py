@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
+from sitegen.build.pipeline import build, load_project
 from sitegen.cli import main
-from sitegen.site import build, load_project
 
 from .test_check import NOW, check, real_data
 

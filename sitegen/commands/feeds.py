@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from ..feed_guard import compare
-from .common import EXIT_CONTENT
+from sitegen.commands.common import EXIT_CONTENT
+from sitegen.publish.feed_guard import compare
 
 
 @click.group("feeds")
@@ -42,8 +42,8 @@ def diff_command(old: Path, new: Path, root: Path | None) -> None:
 
 def _content_pages(root: Path) -> Callable[[str], set[str] | None]:
     """What each unit's content publishes now; exits naming every file that cannot be read."""
-    from ..errors import BuildFailed
-    from ..site import Models, build_now, load_project
+    from sitegen.build.pipeline import Models, build_now, load_project
+    from sitegen.errors import BuildFailed
 
     try:
         project = load_project(root)

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import click
 
-from ..config import load_network
-from ..errors import Problems
-from ..wordpress.importer import ImportRefused, import_wordpress
-from ..wordpress.record import RecordError
-from ..wordpress.report import lines
-from ..wordpress.wxr import WxrError
-from .common import EXIT_CONTENT, EXIT_USAGE, fail, root_option
+from sitegen.commands.common import EXIT_CONTENT, EXIT_USAGE, fail, root_option
+from sitegen.config.offices import load_network
+from sitegen.errors import Problems
+from sitegen.wordpress.importer import ImportRefused, import_wordpress
+from sitegen.wordpress.record import RecordError
+from sitegen.wordpress.report import lines
+from sitegen.wordpress.wxr import WxrError
 
 
 @click.group("import")

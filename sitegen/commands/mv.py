@@ -1,10 +1,10 @@
 """`sitegen mv OLD NEW`: move a page (a file or a page bundle's folder) and keep its address.
 
-Links others made to a page must keep working (see :mod:`sitegen.addresses`),
+Links others made to a page must keep working (see :mod:`sitegen.build.addresses`),
 so the old URL goes into the moved page's ``aliases:``: the site answers it
 with a redirect. Only that one line of the front matter changes; every other
 byte of the file, comments included, stays as it was. The URLs come from the
-build's own rules (:func:`sitegen.model.url_of`), read from the file as the
+build's own rules (:func:`sitegen.structure.model.url_of`), read from the file as the
 build reads it.
 """
 
@@ -18,13 +18,13 @@ from pathlib import Path
 
 import click
 
-from ..config import load_network
-from ..errors import Problems
-from ..front_matter import FrontMatterError, parse, split
-from ..model import translated_url, url_of
-from ..sources import INDEX, STATIC, Source, read_source, translation_of
-from ..urls import BUNDLE_INDEX
-from .common import EXIT_USAGE, fail, root_option
+from sitegen.commands.common import EXIT_USAGE, fail, root_option
+from sitegen.config.offices import load_network
+from sitegen.errors import Problems
+from sitegen.sources.front_matter import FrontMatterError, parse, split
+from sitegen.sources.source import INDEX, STATIC, Source, read_source, translation_of
+from sitegen.structure.model import translated_url, url_of
+from sitegen.urls import BUNDLE_INDEX
 
 _FLOW = re.compile(r"^(?P<head>aliases\s*:\s*)\[(?P<inner>[^\]#]*)\](?P<tail>.*)$", re.S)
 _SCALAR = re.compile(r"^(?P<head>aliases\s*:\s*)(?P<value>[^\s#\[][^#]*?)(?P<tail>\s*(?:#.*)?)$", re.S)
@@ -83,16 +83,18 @@ def move(root: Path, old: Path, new: Path, ids: tuple[str, ...], problems: Probl
     if target.exists() or target.is_symlink():
         raise MoveError(f"{_show(root, target)} already exists; sitegen mv never overwrites")
     files = _files(source, target)
-    before = [read_source(old_file, content, ids, problems) for old_file, _ in files]
-    if None in before:
+    read = [read_source(old_file, content, ids, problems) for old_file, _ in files]
+    before = [s for s in read if s is not None]
+    if len(before) < len(read):
         return None  # a file that does not parse has no known address: fix it first
     _check_target(content, target, ids)
     target.parent.mkdir(parents=True, exist_ok=True)
     os.rename(source, target)
     originals = {new_file: new_file.read_bytes() for _, new_file in files}
     try:
-        after = [read_source(new_file, content, ids, problems) for _, new_file in files]
-        if None in after:
+        reread = [read_source(new_file, content, ids, problems) for _, new_file in files]
+        after = [s for s in reread if s is not None]
+        if len(after) < len(reread):
             raise MoveError(f"{_show(root, target)} would not be a page there (see above)")
         report = [f"moved {_show(root, source)} -> {_show(root, target)}"]
         moved = [

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import click
 
-from ..config import load_network
-from ..errors import Problems
-from ..scaffold import ScaffoldError, plan_page, write_page
-from .common import EXIT_CONTENT, fail, parse_now, root_option
+from sitegen.commands.common import EXIT_CONTENT, fail, parse_now, root_option
+from sitegen.config.offices import load_network
+from sitegen.errors import Problems
+from sitegen.scaffold import ScaffoldError, plan_page, write_page
 
 
 @click.command("new")

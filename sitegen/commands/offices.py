@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..config import load_network
-from ..errors import Problems
-from .common import fail, root_option
+from sitegen.commands.common import fail, root_option
+from sitegen.config.offices import load_network
+from sitegen.errors import Problems
 
 
 @click.command("offices")

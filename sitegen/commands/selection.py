@@ -9,10 +9,10 @@ import sys
 
 import click
 
-from ..changes import ChangesError, units_changed_since
-from ..shards import Shard, ShardError, in_shard, parse_shard, unit_weights
-from ..site import Project
-from .common import EXIT_USAGE
+from sitegen.build.git_changes import ChangesError, units_changed_since
+from sitegen.build.pipeline import Project
+from sitegen.build.shards import Shard, ShardError, in_shard, parse_shard, unit_weights
+from sitegen.commands.common import EXIT_USAGE
 
 
 def _shard(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Shard | None:
@@ -33,7 +33,7 @@ shard_option = click.option(
     "--shard",
     metavar="I/N",
     callback=_shard,
-    help="Only the units of shard I of N (units dealt out by their work; see sitegen/shards.py).",
+    help="Only the units of shard I of N (units dealt out by their work; see sitegen/build/shards.py).",
 )
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from ..shards import Shard
-from .common import open_project, root_option
-from .selection import changed_since_option, select_units, shard_option
+from sitegen.build.shards import Shard
+from sitegen.commands.common import open_project, root_option
+from sitegen.commands.selection import changed_since_option, select_units, shard_option
 
 
 @click.command("units")

@@ -17,7 +17,7 @@ import threading
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from ..errors import Problem
+from sitegen.errors import Problem
 
 WAIT_PATH = "/_sitegen/wait"
 KEPT = 500  # generations remembered; a tab further behind simply reloads

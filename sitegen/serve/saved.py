@@ -19,16 +19,16 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from ..errors import Problems
-from ..images import Resizer
-from ..model import publishes
-from ..output import Output
-from ..pictures import Pictures
-from ..render import plan, render
-from ..site import Models, Project
-from ..sources import Source, read_source
-from ..templates import load_theme
-from .livereload import page_key
+from sitegen.build.output import Output
+from sitegen.build.pipeline import Models, Project
+from sitegen.errors import Problems
+from sitegen.render.pages import plan, render
+from sitegen.render.templates import load_theme
+from sitegen.serve.livereload import page_key
+from sitegen.sources.photos import Resizer
+from sitegen.sources.source import Source, read_source
+from sitegen.structure.model import publishes
+from sitegen.structure.pictures import Pictures
 
 MAX_FILES = 3  # a bigger batch (a checkout, a search-and-replace) goes straight to the rebuild
 

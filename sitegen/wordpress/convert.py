@@ -6,7 +6,7 @@ shows the page), or the block editor's HTML between ``<!-- wp:… -->``
 comments. Here the shortcodes are rebuilt (:mod:`.shortcodes`), the links
 are pointed at the new site (a callback decides), the paragraphs are made as
 WordPress would make them, and the HTML goes through the same allow-list
-every page passes (:mod:`sitegen.sanitize`), so the file holds what will be
+every page passes (:mod:`sitegen.sources.sanitize`), so the file holds what will be
 published and anything the allow-list drops is reported, not lost silently.
 
 Each top-level block is then converted with markdownify, and the Markdown is
@@ -27,12 +27,13 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
+from bs4.element import AttributeValueList
 from markdownify import markdownify
 
-from ..markdown import to_html
-from ..sanitize import TAGS, clean
-from .old_links import is_file_name, plain
-from .shortcodes import Note, Picture, expand
+from sitegen.sources.markdown import to_html
+from sitegen.sources.sanitize import TAGS, clean
+from sitegen.wordpress.old_links import is_file_name, plain
+from sitegen.wordpress.shortcodes import Note, Picture, expand
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -214,7 +215,7 @@ def _blocks(html: str) -> list[tuple[str, bool]]:
     for tag in soup.find_all(True):
         classes = [c for c in tag.get("class") or [] if not _WP_CLASS.match(c)]
         if classes:
-            tag["class"] = classes
+            tag["class"] = AttributeValueList(classes)
         elif tag.has_attr("class"):
             del tag["class"]
         for attr in ("srcset", "sizes"):  # the old theme's resized copies, on the old host

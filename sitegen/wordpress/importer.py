@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..config import Network
-from ..errors import Problems
-from ..model import MAIN_SECTIONS
-from .plan import Plan, Planner
-from .record import Record
-from .writer import Outcome, write
-from .wxr import read_export
+from sitegen.config.offices import Network
+from sitegen.errors import Problems
+from sitegen.structure.model import MAIN_SECTIONS
+from sitegen.wordpress.plan import Plan, Planner
+from sitegen.wordpress.record import Record
+from sitegen.wordpress.writer import Outcome, write
+from sitegen.wordpress.wxr import read_export
 
 
 class ImportRefused(Exception):

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from ..urls import UnsafePath, check
-from .shortcodes import Picture
-from .wxr import Export, Item
+from sitegen.urls import UnsafePath, check
+from sitegen.wordpress.shortcodes import Picture
+from sitegen.wordpress.wxr import Export, Item
 
 UPLOADS = "wp-content/uploads/"
 STATIC_UPLOADS = "static/" + UPLOADS  # under content/offices/<id>/: served at /wp-content/uploads/, as before

@@ -30,15 +30,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..config import Office
-from ..errors import Problems
-from ..hints import FAR_FUTURE_DAYS
-from ..model import MAIN_SECTIONS
-from ..urls import UnsafePath, alias_url, file_for, page_url, slugify
-from .convert import Converted, convert
-from .old_links import OldSite, Upload, clean_path, host, plain
-from .record import Record
-from .wxr import Export, Item
+from sitegen.config.offices import Office
+from sitegen.errors import Problems
+from sitegen.hints import FAR_FUTURE_DAYS
+from sitegen.structure.model import MAIN_SECTIONS
+from sitegen.urls import UnsafePath, alias_url, file_for, page_url, slugify
+from sitegen.wordpress.convert import Converted, convert
+from sitegen.wordpress.old_links import OldSite, Upload, clean_path, host, plain
+from sitegen.wordpress.record import Record
+from sitegen.wordpress.wxr import Export, Item
 
 DRAFT_STATUSES = ("draft", "pending")
 PUBLISHED_STATUSES = ("publish", "future")
@@ -154,14 +154,14 @@ class Planner:
                 continue
             taken[page_url(rel)] = rel
         placed: list[tuple[Item, str, str, bool]] = []
-        fresh = []
+        fresh: list[tuple[Item, bool]] = []
         for item, draft in chosen:
-            rel = self.record.path_of(self._key(item))
-            if rel is None:
+            recorded = self.record.path_of(self._key(item))
+            if recorded is None:
                 fresh.append((item, draft))
                 continue
-            placed.append((item, rel, page_url(rel), draft))
-            taken[page_url(rel)] = rel
+            placed.append((item, recorded, page_url(recorded), draft))
+            taken[page_url(recorded)] = recorded
         fresh.sort(key=lambda pair: (pair[0].post_type != "page", self._moment(pair[0]), pair[0].post_id))
         for item, draft in fresh:
             rel = self._free_name(item, taken)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..errors import Problems
-from .importer import Result
+from sitegen.errors import Problems
+from sitegen.wordpress.importer import Result
 
 
 def lines(result: Result, problems: Problems) -> list[str]:

@@ -23,10 +23,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Problems
-from .old_links import Upload
-from .plan import Plan
-from .record import NAME, Record, digest
+from sitegen.errors import Problems
+from sitegen.wordpress.old_links import Upload
+from sitegen.wordpress.plan import Plan
+from sitegen.wordpress.record import NAME, Record, digest
 
 _ID_LINE = re.compile(r"^id:\s*[\"']?(.*?)[\"']?\s*$", re.M)
 

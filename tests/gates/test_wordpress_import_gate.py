@@ -22,7 +22,7 @@ from click.testing import CliRunner
 from PIL import Image
 
 from sitegen.cli import main
-from sitegen.sanitize import EMBED_HOSTS
+from sitegen.sources.sanitize import EMBED_HOSTS
 
 from ..conftest import Fixture
 from . import quality

@@ -1,0 +1,514 @@
+"""The one place that writes: locked, staged, journalled, swapped in whole.
+
+Guarantees, in the order a build meets them:
+
+- **One build at a time.** A build owns ``<out>`` through an exclusive lock on
+  ``<out>/.sitegen/lock`` before it reads or touches anything there; a second
+  build waits for it, then refuses with a clear message.
+- **Nothing live changes while staging.** Each unit's site is written to
+  ``.sitegen/staging/<id>``: unchanged files are hard links to the current
+  ones, changed files are written anew.
+- **One short, crash-consistent swap.** When every unit is staged, a journal
+  naming every unit's new manifest is written atomically; only then are the
+  staged folders renamed into place and the manifests written. A build killed
+  before the journal leaves every site as it stood; a build killed after it is
+  rolled forward by the next sitegen that opens the output, so the output is
+  exactly what the interrupted build would have made.
+- **The disk is not trusted blindly.** Every manifest records each file's
+  digest, and a local record beside it its size and modification time; a file
+  missing or changed since is rewritten by the next build (``--verify``
+  compares digests too).
+- **Only what sitegen made is deleted.** A file inside a unit's folder that
+  the manifest does not list is kept across swaps and reported; a unit that
+  left offices.yaml loses exactly the files its manifest lists.
+
+The manifest ``.sitegen/<id>.json`` is stable and documented (README,
+"Output safety"): ``{"fingerprint": str, "files": {path: sha256}, "ids":
+{source: feed id}}``; deploy tools read it without sitegen and publish it. It
+depends on the inputs alone, so two clean builds give the same bytes. What
+must vary from machine to machine (each file's ``[size, mtime_ns]``, for the
+cheap self-repair check) lives in ``.sitegen/local/<id>.json``, which is never
+published.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sitegen.urls import check
+
+STATE = ".sitegen"
+LOCAL = "local"  # inside STATE: this machine's bookkeeping, never published
+JOURNAL = "journal.json"
+LOCK_TIMEOUT = 300.0  # seconds a second build waits for the first
+
+
+class OutputError(Exception):
+    """The output folder is unsafe to write to, or holds something sitegen did not make."""
+
+
+@dataclass
+class WriteStats:
+    written: int = 0
+    unchanged: int = 0
+    removed: int = 0
+
+
+def check_out_dir(out: Path, project: Path) -> Path:
+    """Refuse output folders where a mistake would destroy something."""
+    out = out.expanduser().absolute()
+    resolved = out.resolve()
+    project = project.resolve()
+    forbidden = {Path("/"), Path.home().resolve(), project}
+    if resolved in forbidden or resolved in project.parents:
+        raise OutputError(
+            f"refusing to write the sites into {out}: choose a folder of their own, e.g. public/"
+        )
+    for name in ("content", "themes", "sitegen", "tests", ".git"):
+        inner = project / name
+        if resolved == inner or inner in resolved.parents:
+            raise OutputError(f"refusing to write the sites inside {inner}")
+    if resolved.is_file():
+        raise OutputError(f"{out} is a file, not a folder")
+    return resolved
+
+
+def file_stat(path: Path) -> list[int]:
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns]
+
+
+def digest_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def recorded_files(root: Path) -> dict[str, dict[str, str]]:
+    """Each unit's files and digests as its manifest records them, read without taking the lock.
+
+    For comparing an output before and after a build (the preview names the pages a build changed).
+    """
+    found = {}
+    for path in sorted((root / STATE).glob("*.json")):
+        if path.name == JOURNAL:
+            continue
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(data, dict) and isinstance(data.get("files"), dict):
+            found[path.stem] = data["files"]
+    return found
+
+
+def _fault(point: str) -> None:
+    """Crash here when SITEGEN_FAULT names this point (specifications kill builds mid-swap)."""
+    if os.environ.get("SITEGEN_FAULT") == point:
+        os._exit(99)
+
+
+@dataclass
+class SiteWriter:
+    """Stages one unit's site; hands the result to :class:`Output` to swap in."""
+
+    output: Output
+    site_id: str
+    old: dict[str, str]  # files of the current site that are intact, with their digests
+    made: set[str]  # every file the current site's manifest lists (intact or not)
+    fingerprint: str = ""
+    ids: dict[str, str] = field(default_factory=dict)  # source -> feed id, kept so ids never move
+    new: dict[str, str] = field(default_factory=dict)
+    stats: WriteStats = field(default_factory=WriteStats)
+    foreign: list[str] = field(default_factory=list)
+    _staging: Path | None = None
+    _pending: list[str] = field(default_factory=list)
+    _dirs: set[Path] = field(default_factory=set)
+
+    @property
+    def current(self) -> Path:
+        return self.output.root / self.site_id
+
+    def write(self, rel: str, data: bytes) -> None:
+        check(rel)
+        if rel in self.new:
+            raise OutputError(f"{self.site_id}/{rel} written twice in one build")
+        digest = hashlib.sha256(data).hexdigest()
+        self.new[rel] = digest
+        if self.old.get(rel) == digest:
+            if self._staging is None:
+                self._pending.append(rel)
+            else:
+                self._link_or_write(rel, data)
+            self.stats.unchanged += 1
+            return
+        self._materialise()
+        self._put(rel, data)
+        self.stats.written += 1
+
+    def close(self) -> WriteStats:
+        self.stats.removed = len(self.made - set(self.new))
+        if self.stats.removed or not self.current.is_dir() or set(self.old) != self.made:
+            self._materialise()
+        if self._staging is not None:
+            self._keep_foreign()
+        if self._staging is not None or self.fingerprint != self.output.fingerprint(self.site_id):
+            self.output.pending.append(self)  # new files to swap in, or only a new record of the inputs
+        return self.stats
+
+    def record(self) -> dict[str, Any]:
+        """What the journal needs to finish this unit's swap (sizes and times are read after it)."""
+        files = dict(sorted(self.new.items()))
+        staged = self._staging is not None
+        return {"fingerprint": self.fingerprint, "files": files, "ids": self.ids, "staged": staged}
+
+    def _keep_foreign(self) -> None:
+        """Files in the live folder that sitegen did not make move along into the new site."""
+        staging = self._staging
+        if staging is None or not self.current.is_dir():
+            return
+        made_dirs = {parent for rel in self.made for parent in _parents(rel)}
+        for dirpath, dirnames, filenames in os.walk(self.current):
+            rel_dir = Path(dirpath).relative_to(self.current)
+            for name in list(dirnames):
+                rel = (rel_dir / name).as_posix()
+                if (self.current / rel).is_symlink():
+                    dirnames.remove(name)
+                    filenames.append(name)  # a link of someone else's is kept as a link
+                elif rel not in made_dirs:
+                    (staging / rel).mkdir(parents=True, exist_ok=True)
+            for name in filenames:
+                rel = (rel_dir / name).as_posix()
+                if rel in self.made:
+                    continue
+                if rel in self.new:
+                    raise OutputError(
+                        f"{self.current / rel} was not made by sitegen, and the new site has a file "
+                        "at that path; move it away (files of your own belong in "
+                        f"content/offices/{self.site_id}/static/)"
+                    )
+                target = staging / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(self.current / rel, target, follow_symlinks=False)
+                except OSError:
+                    shutil.copy2(self.current / rel, target, follow_symlinks=False)
+                self.foreign.append(rel)
+
+    def _materialise(self) -> None:
+        if self._staging is not None:
+            return
+        self._staging = self.output.state / "staging" / self.site_id
+        if self._staging.exists():
+            shutil.rmtree(self._staging)
+        self._staging.mkdir(parents=True)
+        for rel in self._pending:
+            self._link_or_write(rel, None)
+        self._pending.clear()
+
+    def _link_or_write(self, rel: str, data: bytes | None) -> None:
+        target = self._target(rel)
+        try:
+            os.link(self.current / rel, target)
+        except OSError:
+            if data is None:
+                data = (self.current / rel).read_bytes()
+            _write_bytes(target, data)
+
+    def _put(self, rel: str, data: bytes) -> None:
+        _write_bytes(self._target(rel), data)
+
+    def _target(self, rel: str) -> Path:
+        assert self._staging is not None
+        target = self._staging / rel
+        parent = target.parent
+        if parent not in self._dirs:
+            parent.mkdir(parents=True, exist_ok=True)
+            self._dirs.add(parent)
+        return target
+
+
+class Output:
+    """The output folder: one sub-folder per unit plus sitegen's own state.
+
+    Opening it takes the lock and finishes any swap a killed build left half
+    done; :meth:`commit` or :meth:`abort` (or :meth:`close`) releases it.
+    """
+
+    def __init__(self, root: Path, project: Path, lock_timeout: float = LOCK_TIMEOUT):
+        self.root = check_out_dir(root, project)
+        self.state = self.root / STATE
+        self.pending: list[SiteWriter] = []
+        self.removed_units: list[str] = []
+        self._lock_fd: int | None = None
+        self._lock(lock_timeout)
+        self.recover()
+
+    # -- the lock -----------------------------------------------------------------------------
+
+    def _lock(self, timeout: float) -> None:
+        self.state.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.state / "lock", os.O_RDWR | os.O_CREAT, 0o644)
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    os.close(fd)
+                    raise
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    raise OutputError(
+                        f"another sitegen build is writing to {self.root}; "
+                        "wait for it to finish, then build again"
+                    ) from None
+                time.sleep(0.05)
+        self._lock_fd = fd
+
+    def close(self) -> None:
+        """Release the output for the next build (also done by commit and abort)."""
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)  # closing the descriptor drops the lock
+            self._lock_fd = None
+
+    # -- manifests ----------------------------------------------------------------------------
+
+    def manifest_path(self, site_id: str) -> Path:
+        return self.state / f"{site_id}.json"
+
+    def stats_path(self, site_id: str) -> Path:
+        """This machine's sizes and times of the unit's files (not published, see the module doc)."""
+        return self.state / LOCAL / f"{site_id}.json"
+
+    def _stats(self, site_id: str) -> dict[str, list[int] | None]:
+        try:
+            data = json.loads(self.stats_path(site_id).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def manifest(self, site_id: str) -> dict[str, str]:
+        """The files of the unit's current site with their digests."""
+        files: dict[str, str] = self._record(site_id).get("files", {})
+        return files
+
+    def fingerprint(self, site_id: str) -> str | None:
+        """The inputs fingerprint the unit's current site was built from, if it is there."""
+        if not (self.root / site_id).is_dir():
+            return None
+        stamp: str | None = self._record(site_id).get("fingerprint")
+        return stamp
+
+    def _record(self, site_id: str) -> dict[str, Any]:
+        try:
+            data = json.loads(self.manifest_path(site_id).read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            return {}
+        return data if isinstance(data, dict) and "files" in data else {}
+
+    def ids(self, site_id: str) -> dict[str, str]:
+        """The feed id each dated source was last published with (see :mod:`sitegen.structure.feed_ids`)."""
+        ids: dict[str, str] = self._record(site_id).get("ids", {})
+        return ids
+
+    def damaged(self, site_id: str, verify: bool = False) -> set[str]:
+        """Files the manifest lists that are missing or changed on disk since they were written.
+
+        Sizes and modification times by default (cheap enough for every build);
+        with ``verify``, or for a file this machine holds no size and time of
+        (an output restored from elsewhere), its digest as well.
+        """
+        files, stats = self.manifest(site_id), self._stats(site_id)
+        current = self.root / site_id
+        bad = set()
+        for rel, digest in files.items():
+            path = current / rel
+            try:
+                known = stats.get(rel)
+                changed = path.is_symlink() or (known is not None and file_stat(path) != known)
+                if changed or ((verify or known is None) and digest_file(path) != digest):
+                    bad.add(rel)
+            except OSError:
+                bad.add(rel)
+        return bad
+
+    def units(self) -> list[str]:
+        """The units this output holds a manifest for."""
+        return sorted(p.stem for p in self.state.glob("*.json") if p.name != JOURNAL)
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def site(
+        self, site_id: str, fingerprint: str = "", damaged: AbstractSet[str] = frozenset()
+    ) -> SiteWriter:
+        """Start writing one unit's site; refuses folders sitegen did not make."""
+        check(site_id)
+        current = self.root / site_id
+        if current.is_symlink():
+            raise OutputError(f"{current} is a symbolic link; sitegen writes only real folders it made")
+        if current.exists() and not current.is_dir():
+            raise OutputError(f"{current} is a file, not a site folder; move it away")
+        made = self.manifest(site_id) if current.is_dir() else {}
+        if current.exists() and not made and any(current.iterdir()):
+            raise OutputError(
+                f"{current} exists and was not made by sitegen; move it away or choose another --out"
+            )
+        intact = {rel: d for rel, d in made.items() if rel not in damaged}
+        return SiteWriter(self, site_id, intact, set(made), fingerprint)
+
+    def patch(self, site_id: str, files: list[tuple[str, bytes]]) -> list[str]:
+        """Replace files of a unit's current site ahead of its rebuild (the preview's first look).
+
+        Only files the manifest already lists are replaced, each by an atomic rename; the
+        manifest stays as it was, so their new size and time mark them damaged and the
+        unit's next build writes them again from scratch. Returns the paths replaced.
+        """
+        current = self.root / site_id
+        made = self.manifest(site_id)
+        done = []
+        for rel, data in files:
+            target = current / rel
+            if rel not in made or not target.is_file() or target.is_symlink():
+                continue  # a page that moved or is new waits for the build, which records it
+            tmp = target.with_name(f".{target.name}.sitegen-patch")
+            try:
+                _write_bytes(tmp, data)
+                os.replace(tmp, target)
+            finally:
+                tmp.unlink(missing_ok=True)
+            done.append(rel)
+        return done
+
+    def remove_unit(self, site_id: str) -> None:
+        """Schedule a unit that left offices.yaml for removal at commit."""
+        self.removed_units.append(site_id)
+
+    def commit(self) -> None:
+        """Journal every change, then swap every staged site in and record what it holds."""
+        journal = {
+            "units": {w.site_id: w.record() for w in self.pending},
+            "removed": {u: sorted(self.manifest(u)) for u in self.removed_units},
+        }
+        _fault("before-journal")
+        if journal["units"] or journal["removed"]:
+            _write_json(self.state / JOURNAL, journal)
+            _fault("after-journal")
+            self._apply(journal)
+        self.pending.clear()
+        self.removed_units.clear()
+        self._cleanup()
+        self.close()
+
+    def abort(self) -> None:
+        """Throw away everything staged; the sites stay as they were."""
+        self.pending.clear()
+        self.removed_units.clear()
+        self._cleanup()
+        self.close()
+
+    def recover(self) -> None:
+        """Finish the swap a killed build journalled; drop what it only staged."""
+        path = self.state / JOURNAL
+        if path.exists():
+            try:
+                journal = json.loads(path.read_text(encoding="utf-8"))
+            except ValueError:
+                journal = None  # torn before the atomic rename cannot happen; be safe anyway
+            if journal:
+                self._apply(journal)
+        self._cleanup()
+
+    def _apply(self, journal: dict[str, Any]) -> None:
+        """Idempotent: each step checks what is already done, so a second run completes the first."""
+        staging, trash = self.state / "staging", self.state / "trash"
+        for site_id, record in journal["units"].items():
+            current, staged, old = self.root / site_id, staging / site_id, trash / site_id
+            if record["staged"] and staged.is_dir():
+                if current.exists():
+                    old.parent.mkdir(parents=True, exist_ok=True)
+                    if old.exists():
+                        shutil.rmtree(old)
+                    os.rename(current, old)
+                    _fault("between-renames")
+                os.rename(staged, current)
+                _fault("after-rename")
+            manifest = {
+                "fingerprint": record["fingerprint"],
+                "files": record["files"],
+                "ids": record.get("ids", {}),
+            }
+            _write_json(self.manifest_path(site_id), manifest)
+            self.stats_path(site_id).parent.mkdir(exist_ok=True)
+            _write_json(
+                self.stats_path(site_id), {rel: _stat_or_none(current / rel) for rel in record["files"]}
+            )
+        for site_id, files in journal["removed"].items():
+            _remove_made(self.root / site_id, files)
+            self.manifest_path(site_id).unlink(missing_ok=True)
+            self.stats_path(site_id).unlink(missing_ok=True)
+        (self.state / JOURNAL).unlink(missing_ok=True)
+
+    def _cleanup(self) -> None:
+        for name in ("staging", "trash"):
+            folder = self.state / name
+            if folder.exists():
+                shutil.rmtree(folder)
+
+
+def _parents(rel: str) -> list[str]:
+    parts = rel.split("/")[:-1]
+    return ["/".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+def _stat_or_none(path: Path) -> list[int] | None:
+    try:
+        return file_stat(path)
+    except OSError:
+        return None
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    """Write a file; a failed write (a full disk) names the file, which Python's own error does not."""
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        if exc.filename is None:
+            exc.filename = str(path)
+        raise
+
+
+def _write_json(path: Path, data: dict[str, Any]) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, sort_keys=True, indent=0)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        if exc.filename is None:
+            exc.filename = str(tmp)
+        raise
+    os.replace(tmp, path)
+
+
+def _remove_made(folder: Path, files: list[str]) -> None:
+    """Delete the listed files of a unit's folder and the folders they leave empty; nothing else."""
+    if folder.is_symlink() or not folder.is_dir():
+        return
+    for rel in files:
+        check(rel)
+        (folder / rel).unlink(missing_ok=True)
+    for dirpath, _dirs, _files in sorted(os.walk(folder), key=lambda t: -len(t[0])):
+        with contextlib.suppress(OSError):
+            os.rmdir(dirpath)  # only empty folders go; anything of someone else's stays

@@ -1,0 +1,215 @@
+"""What `sitegen check` finds beyond a build's own errors, and the coverage table.
+
+The build already reports broken content, office variables, duplicate URLs and
+links inside a unit. Here: links from one unit's site to another's, expired
+announcements, shared pages no unit publishes, and missing English pages.
+
+Translation rule: a unit that declares ``languages: [id, en]`` serves
+foreigners, so every page it publishes under ``layanan/wna/`` should have an
+English translation (``NAME.en.md`` beside ``NAME.md``, published under
+``/en/``); a page in another language at an Indonesian address is flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from sitegen import hints
+from sitegen.build.pipeline import Project
+from sitegen.errors import Problems
+from sitegen.render.links import target_file
+from sitegen.sources import word_html
+from sitegen.sources.markdown import left_out_syntax
+from sitegen.sources.sanitize import EMBED_HOSTS
+from sitegen.structure.model import Site, publishes
+
+_ABSOLUTE = re.compile(r'\s(?:href|src)="(https?://[^"]+)"')
+# what a browser loads by itself when it shows a page: pictures, frames, scripts, media, stylesheets
+_LOADING_TAG = re.compile(r"<(img|iframe|script|video|audio|source|embed|link)\b([^>]*)>", re.I)
+_LOADED_URL = re.compile(r"""\s(?:src|href|poster)=["']((?:https?:)?//[^"']+)["']""", re.I)
+_KINDS = {"img": "a picture", "iframe": "a frame", "script": "a script", "link": "a stylesheet"}
+FOREIGNER_FACING = "layanan/wna/"
+
+
+@dataclass
+class CrossLinks:
+    """Collects, while rendering, each unit's files and its links into other units' sites."""
+
+    files: dict[str, set[str]] = field(default_factory=dict)
+    links: list[tuple[Site, str, str]] = field(default_factory=list)  # (site, from file, absolute URL)
+    loads: list[tuple[Site, str, str, str]] = field(default_factory=list)  # (site, file, element, URL)
+
+    def __call__(self, site: Site, path: str, data: bytes) -> None:
+        self.files.setdefault(site.office.id, set()).add(path)
+        if path.endswith(".html"):
+            text = data.decode("utf-8", "replace")
+            for url in _ABSOLUTE.findall(text):
+                self.links.append((site, path, url))
+            for element, attributes in _LOADING_TAG.findall(text):
+                if element.lower() == "link" and "stylesheet" not in attributes.lower():
+                    continue  # a link to a feed or a translation loads nothing
+                for url in _LOADED_URL.findall(attributes):
+                    self.loads.append((site, path, element.lower(), url))
+
+    def check(self, project: Project, problems: Problems) -> None:
+        bases = sorted(((o.base_url, o.id) for o in project.network.offices), key=lambda b: -len(b[0]))
+        for site, from_file, url in self.links:
+            for base, unit in bases:
+                if unit in self.files and url.startswith(base) and unit != site.office.id:
+                    target = target_file("/" + url[len(base) :], "index.html")
+                    if target is not None and target not in self.files[unit]:
+                        source = _source_of(site, from_file)
+                        problems.error(
+                            source or f"/{from_file}",
+                            0,
+                            f"link to {url}, which unit {unit} does not publish [unit {site.office.id}]",
+                            "check the address against that unit's pages",
+                        )
+                    break
+        self._check_loads(problems)
+
+    def _check_loads(self, problems: Problems) -> None:
+        """A page that loads something from another host: it breaks when that host goes (an old
+        WordPress site switched off) and tells that host who reads the page. The allowed video
+        players (sitegen.sources.sanitize.EMBED_HOSTS) are the one exception, chosen by the editor."""
+        for site, from_file, element, url in self.loads:
+            absolute = "https:" + url if url.startswith("//") else url
+            if urlsplit(absolute).netloc == urlsplit(site.office.base_url).netloc:
+                continue
+            if element == "iframe" and absolute.startswith(EMBED_HOSTS):
+                continue
+            source = _source_of(site, from_file)
+            line = _line_in(source, url) if source else 0
+            problems.warning(
+                source or f"/{from_file}",
+                line,
+                f"the page loads {_KINDS.get(element, 'a ' + element)} from another host: {url} "
+                f"[unit {site.office.id}]",
+                "copy the file into the site (sitegen import wordpress --uploads DIR puts an old "
+                "site's files in place) and link the copy",
+            )
+
+
+def _line_in(source: str, url: str) -> int:
+    """The line of ``source`` naming ``url`` (1 when the page only inherits it)."""
+    try:
+        text = Path(source).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return 0
+    at = text.find(url.replace("&amp;", "&"))
+    return text.count("\n", 0, at) + 1 if at >= 0 else 1
+
+
+def _source_of(site: Site, path: str) -> str | None:
+    for page in site.pages:
+        if page.path == path and page.source is not None:
+            return str(page.source.path)
+    return None
+
+
+def content_warnings(project: Project, sites: list[Site], now: datetime, problems: Problems) -> None:
+    """Expired announcements, pages nobody publishes, missing or unexpected English pages."""
+    for site in sites:
+        office = site.office
+        for page in site.announcements:
+            if not page.in_force(now) and page.source is not None:
+                problems.info(
+                    page.source.path,
+                    page.source.meta.line_of("expires"),
+                    f"announcement expired on {page.expires:%Y-%m-%d %H:%M} [unit {office.id}]",
+                    "it stays in the archive; delete it or move its expires date if it still applies",
+                )
+        english = "en" in office.languages
+        for page in site.pages:
+            if page.source is None:
+                continue
+            if page.source.meta.trusted_html:
+                problems.warning(
+                    page.source.path,
+                    page.source.meta.line_of("trusted_html"),
+                    "raw HTML in this page is published unchecked (trusted_html: true)",
+                    "remove trusted_html unless a reviewer vouches for every tag in it",
+                )
+            if english and page.url.startswith(FOREIGNER_FACING) and "en" not in page.translations:
+                problems.warning(
+                    page.source.path,
+                    1,
+                    f"foreigner-facing page has no English translation [unit {office.id}]",
+                    f"the unit declares languages [id, en]: write the English as "
+                    f"{page.source.path.name.removesuffix('.md')}.en.md beside it",
+                )
+            if page.lang != site.network.default_language and not page.source.lang:
+                problems.warning(
+                    page.source.path,
+                    page.source.meta.line_of("lang"),
+                    f"a page in '{page.lang}' at an address of the {site.network.default_language} site",
+                    f"name the file NAME.{page.lang}.md beside the page it translates; it is then "
+                    f"published under /{page.lang}/ and linked both ways",
+                )
+    for office in project.network.offices:
+        if office.trusted_html:
+            problems.warning(
+                project.network.path,
+                office.line,
+                f"unit {office.id} publishes raw HTML unchecked (trusted_html: true)",
+                "remove trusted_html unless a reviewer vouches for every page of the unit",
+            )
+    for source in project.sources:
+        pasted = word_html.traces(source.body)
+        if pasted is not None:
+            said = hints.word_html(", ".join(pasted[1]))
+            problems.warning(source.path, source.body_line + pasted[0], said.message, said.hint, said.code)
+        for offset, what, fix in left_out_syntax(source.body):
+            problems.warning(
+                source.path,
+                source.body_line + offset,
+                f"{what} is not part of the Markdown sitegen reads: readers would see it as typed",
+                fix,
+            )
+        if source.is_shared and not any(
+            publishes(o, source, {s.key for s in project.sources if s.scope == o.id})
+            for o in project.network.offices
+        ):
+            problems.warning(
+                source.path,
+                1,
+                "no unit publishes this shared page",
+                "check offices:, exclude_offices:, kinds: and services:, or every unit has its own version",
+            )
+
+
+def coverage(project: Project) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """Units x shared pages: '+' published, 'own' replaced by the unit's file, 'draft', or why not.
+
+    A page a unit does not publish says which front matter key narrowed it away:
+    '-offices', '-exclude_offices', '-kinds' or '-services'.
+    """
+    units = list(project.network.offices)
+    rows = []
+    for source in sorted((s for s in project.sources if s.is_shared), key=lambda s: s.key):
+        cells = []
+        for office in units:
+            own = {s.key for s in project.sources if s.scope == office.id}
+            if source.key in own:
+                cells.append("own")
+            elif publishes(office, source, own):
+                cells.append("draft" if source.meta.draft else "+")
+            else:
+                cells.append("-" + _narrowed_by(office, source))
+        rows.append((source.key, cells))
+    return [o.id for o in units], rows
+
+
+def _narrowed_by(office, source) -> str:
+    meta = source.meta
+    if meta.offices and office.id not in meta.offices:
+        return "offices"
+    if office.id in meta.exclude_offices:
+        return "exclude_offices"
+    if meta.kinds and office.kind not in meta.kinds:
+        return "kinds"
+    return "services"

@@ -1,0 +1,161 @@
+"""YAML that remembers where each key stood, so errors can name the line.
+
+Timestamps are deliberately *not* resolved by YAML: ``2024-12-01 10:00`` stays
+a string and :mod:`sitegen.dates` reads it in the unit's own time zone, instead
+of YAML silently choosing UTC or a naive datetime.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+
+# What no web page or feed may carry: XML 1.0 refuses these characters, and a feed
+# writer meeting one stops the whole build. Written as YAML escapes ("\x01",
+# "\uFFFE") they are not in the file's raw text, so values are checked after
+# reading. DEL is allowed by XML but is never meant.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+class LineDict(dict[str, Any]):
+    """A mapping that knows its own line and the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LineList(list[Any]):
+    """A sequence that knows its own line and each item's line (1-based)."""
+
+    line: int = 0
+    item_lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+# libyaml's parser where it is installed (several times faster), PyYAML's own otherwise
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    pass
+
+
+# Keep timestamps as strings: dates are interpreted in the unit's time zone.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            key = str(key)
+        if key in result:
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+class YamlError(Exception):
+    """Broken YAML, with the 1-based line where the parser gave up."""
+
+    def __init__(self, line: int, message: str, hint: str = ""):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.hint = hint
+
+
+def _first_tab(text: str, upto: int, named: bool) -> tuple[int, int] | None:
+    """(0-based line, 1-based column) of the tab that broke the YAML, if a tab did.
+
+    A tab in a line's indentation always does; elsewhere only the one on the line
+    where YAML stopped, when its message names the tab character.
+    """
+    rows = text.splitlines()[: upto + 1]
+    for number, row in enumerate(rows):
+        indent = row[: len(row) - len(row.lstrip(" \t"))]
+        if "\t" in indent or (named and number == upto and "\t" in row):
+            return number, row.index("\t") + 1
+    return None
+
+
+def load(text: str, first_line: int = 1) -> Any:
+    """Parse ``text``; line numbers are offset so that its first line is ``first_line``."""
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + first_line) if mark else first_line
+        problem = exc.problem or "invalid YAML"
+        tab = _first_tab(text, mark.line if mark else 0, "'\\t'" in problem)
+        if tab is not None:  # YAML says "cannot start any token"; the editor needs the word "tab"
+            from sitegen.hints import yaml_tab  # only on this rare path
+
+            said = yaml_tab(tab[0] + first_line, tab[1])
+            raise YamlError(tab[0] + first_line, said.message, said.hint) from None
+        raise YamlError(line, problem) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(first_line, str(exc)) from None
+    if first_line != 1:
+        _shift(data, first_line - 1)
+    return data
+
+
+def _shift(data: Any, offset: int) -> None:
+    if isinstance(data, LineDict):
+        data.line += offset
+        data.key_lines = {k: v + offset for k, v in data.key_lines.items()}
+        for value in data.values():
+            _shift(value, offset)
+    elif isinstance(data, LineList):
+        data.line += offset
+        data.item_lines = [v + offset for v in data.item_lines]
+        for value in data:
+            _shift(value, offset)
+
+
+def unpublishable(data: Any, line: int = 1, key: str = "") -> Iterator[tuple[int, str, str]]:
+    """Every text in ``data`` (keys too) holding a character no page or feed can carry.
+
+    Yields (line, key path, "U+0001") so that the error names the value's own line.
+    """
+    if isinstance(data, str):
+        found = NOT_XML.search(data)
+        if found:
+            yield line, key, f"U+{ord(found.group()):04X}"
+    elif isinstance(data, dict):
+        for name, value in data.items():
+            where = data.line_of(name) if isinstance(data, LineDict) else line
+            path = f"{key}.{name}" if key else str(name)
+            yield from unpublishable(str(name), where, path)
+            yield from unpublishable(value, where, path)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            where = data.line_of(index) if isinstance(data, LineList) else line
+            yield from unpublishable(value, where, f"{key}[{index}]")

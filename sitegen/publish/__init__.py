@@ -1,0 +1,1 @@
+"""After the build: what a deploy changes on the host, and the guards that keep published addresses and feeds alive."""

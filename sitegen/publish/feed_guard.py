@@ -1,0 +1,194 @@
+"""Guarding subscribers: compare the feeds of two built outputs (the last deploy and the new build).
+
+A reader's app identifies items by id and orders them by date. This fails when
+an item kept its link but got a new id (readers see a duplicate), when its
+published date moved (it jumps in the reader's list), or when it vanished from
+a unit's feed while its page still exists (it was not removed from content,
+nor pushed off the end of the feed by newer items).
+
+Whether a page "still exists" is asked of the content when the guard is given
+the project (``--root``): the rule is that an item vanishing from a feed is a
+problem unless its page is gone from the content (deleted, made a draft,
+narrowed away). The new output alone cannot say so: whatever made a build drop
+the items (a folder it could not read, a bug) dropped their pages too, and the
+loss looked like a deletion. Reading the content, the guard also fails when
+any of it cannot be read. Without ``--root`` the new output stands in for the
+content, as before.
+A withdrawal page (``gone:``) or a redirect (``aliases:``) at its address is no
+page of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+MAIN_FEEDS = (
+    "rss.xml",
+    "atom.xml",
+    "berita/rss.xml",
+    "berita/atom.xml",
+    "pengumuman/rss.xml",
+    "pengumuman/atom.xml",
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    link: str
+    published: datetime | None
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    link: str  # the site the feed belongs to (RSS channel link / Atom alternate)
+    entries: tuple[Entry, ...]
+
+
+def read_feed(path: Path) -> ParsedFeed:
+    root = ET.parse(path).getroot()
+    if root.tag == "rss":
+        channel = root.find("channel")
+        if channel is None:
+            return ParsedFeed("", ())  # an RSS feed without a channel lists nothing
+        items = tuple(
+            Entry(
+                (item.findtext("guid") or item.findtext("link") or "").strip(),
+                (item.findtext("link") or "").strip(),
+                parsedate_to_datetime(date) if (date := item.findtext("pubDate")) else None,
+            )
+            for item in channel.findall("item")
+        )
+        return ParsedFeed((channel.findtext("link") or "").strip(), items)
+    entries = []
+    for entry in root.findall(f"{ATOM}entry"):
+        link = next(
+            (
+                el.get("href", "")
+                for el in entry.findall(f"{ATOM}link")
+                if el.get("rel", "alternate") == "alternate"
+            ),
+            "",
+        )
+        published = entry.findtext(f"{ATOM}published") or entry.findtext(f"{ATOM}updated")
+        entries.append(
+            Entry(
+                (entry.findtext(f"{ATOM}id") or "").strip(),
+                link,
+                datetime.fromisoformat(published) if published else None,
+            )
+        )
+    site = next(
+        (el.get("href", "") for el in root.findall(f"{ATOM}link") if el.get("rel") == "alternate"), ""
+    )
+    return ParsedFeed(site, tuple(entries))
+
+
+def feed_paths(root: Path) -> list[str]:
+    """Every feed below an output root, as paths relative to it, sitegen's state excluded."""
+    return sorted(
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*.xml")
+        if p.is_file() and ".sitegen" not in p.relative_to(root).parts
+    )
+
+
+Published = Callable[[str], set[str] | None]  # unit -> the site paths its content publishes ("berita/x/")
+
+
+def compare(old_root: Path, new_root: Path, published: Published | None = None) -> tuple[int, list[str]]:
+    """Compare every feed present in both outputs; return (feeds compared, problems).
+
+    ``published`` gives the pages a unit's content publishes; without it, the new output's pages count.
+    """
+    problems: list[str] = []
+    compared = 0
+    new_paths = set(feed_paths(new_root))
+    for rel in feed_paths(old_root):
+        unit, _, inner = rel.partition("/")
+        if rel not in new_paths:
+            if inner in MAIN_FEEDS and (new_root / unit).is_dir():
+                problems.append(f"{rel}: the feed is gone from the new output")
+            continue
+        compared += 1
+        old, new = read_feed(old_root / rel), read_feed(new_root / rel)
+        pages = published(unit) if published is not None else None
+        problems.extend(_compare_feed(rel, old, new, new_root / unit, inner in MAIN_FEEDS, pages))
+    return compared, problems
+
+
+def _compare_feed(
+    rel: str,
+    old: ParsedFeed,
+    new: ParsedFeed,
+    new_site: Path,
+    check_vanished: bool,
+    pages: set[str] | None = None,
+) -> list[str]:
+    problems = []
+    new_by_link = {e.link: e for e in new.entries}
+    new_by_id = {e.id: e for e in new.entries}
+    oldest_new = min((e.published for e in new.entries if e.published), default=None)
+    full = len(new.entries) >= len(old.entries)
+    for entry in old.entries:
+        same_link = new_by_link.get(entry.link)
+        if same_link is not None and same_link.id != entry.id:
+            moved = ""
+            if entry.published and same_link.published and entry.published != same_link.published:
+                moved = f"; its published date moved from {entry.published.isoformat()} to {same_link.published.isoformat()}"
+            problems.append(
+                f"{rel}: {entry.link} changed its id from {entry.id} to {same_link.id}{moved} "
+                f"(to keep the old id, add 'id: {entry.id}' to its front matter)"
+            )
+            continue
+        same = new_by_id.get(entry.id)
+        if same is not None:
+            if entry.published and same.published and entry.published != same.published:
+                problems.append(
+                    f"{rel}: {entry.link} published date moved from {entry.published.isoformat()} "
+                    f"to {same.published.isoformat()}"
+                )
+            continue
+        if not check_vanished:
+            continue
+        pushed_off = (
+            full and oldest_new is not None and entry.published is not None and entry.published <= oldest_new
+        )
+        if pushed_off:
+            continue
+        if pages is not None:
+            if _site_path(entry.link, new.link or old.link) in pages:
+                problems.append(
+                    f"{rel}: {entry.link} vanished from the feed while its page is still in the content"
+                )
+        elif _page_exists(entry.link, new.link, new_site):
+            problems.append(f"{rel}: {entry.link} vanished from the feed while its page still exists")
+    return problems
+
+
+def _page_exists(link: str, site_link: str, site_dir: Path) -> bool:
+    base = site_link.rstrip("/") + "/"
+    if not link.startswith(base):
+        return False
+    rel = link[len(base) :].split("#")[0].split("?")[0]
+    target = site_dir / (rel + "index.html" if rel == "" or rel.endswith("/") else rel)
+    if not target.is_file():
+        return False
+    # an item withdrawn (gone:) or deleted with its address redirected (aliases:) left the feed on
+    # purpose: its address only says so (noindex), or sends readers on (a refresh to another page)
+    text = target.read_text("utf-8", errors="replace")
+    return '<meta name="robots" content="noindex">' not in text and '<meta http-equiv="refresh"' not in text
+
+
+def _site_path(link: str, site_link: str) -> str | None:
+    """The path of ``link`` inside the site at ``site_link`` ("berita/x/"), None when it is elsewhere."""
+    base = site_link.rstrip("/") + "/"
+    if not link.startswith(base):
+        return None
+    return link[len(base) :].split("#")[0].split("?")[0]

@@ -1,0 +1,68 @@
+"""JSON Feed 1.1 beside every RSS/Atom feed: same items, same ids, same dates.
+
+Built from the same :class:`sitegen.render.feeds.Feed` catalogue as the XML feeds,
+so a reader switching format sees no item as new.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from sitegen.config.offices import Office
+from sitegen.render.feeds import Feed, Item, _published, _summary, _updated, catalogue, content_html
+from sitegen.structure.model import Site
+from sitegen.structure.pictures import card
+from sitegen.urls import absolute, json_feed_path
+
+VERSION = "https://jsonfeed.org/version/1.1"
+MIME = "application/feed+json"
+
+
+def _item(feed: Feed, item: Item) -> dict[str, Any]:
+    page, unit = item.page, item.site
+    aggregate = unit is not feed.site
+    author = page.author or f"Humas {unit.office.short_name}"
+    data: dict[str, Any] = {
+        "id": page.feed_id,
+        "url": absolute(unit.office.base_url, page.url),
+        "title": f"[{unit.office.short_name}] {page.title}" if aggregate else page.title,
+        "content_html": content_html(page, unit.office.base_url),
+        "summary": _summary(page),
+        "date_published": _published(page).isoformat(),
+        "date_modified": _updated(page).isoformat(),
+        "authors": [{"name": f"{author} ({unit.office.name})" if aggregate else author}],
+        "language": page.lang,
+    }
+    tags = list(dict.fromkeys(t for t in (page.category, *page.tags) if t))
+    if tags:
+        data["tags"] = tags
+    photo = card(page, unit.office.base_url)
+    if photo is not None:
+        data["image"] = photo.url
+    return data
+
+
+def json_feed(feed: Feed) -> bytes:
+    """One feed as JSON Feed 1.1 text, keys in a fixed order so an unchanged site gives the same bytes."""
+    base = feed.site.office.base_url
+    data = {
+        "version": VERSION,
+        "title": feed.title,
+        "home_page_url": absolute(base, feed.html_url),
+        "feed_url": absolute(base, json_feed_path(feed.atom_path)),
+        "description": f"{feed.title}. Diterbitkan oleh {feed.site.office.name}.",
+        "language": feed.site.network.default_language,
+        "authors": [{"name": feed.site.office.name, "url": base}],
+        "items": [_item(feed, item) for item in feed.items],
+    }
+    text = json.dumps(data, ensure_ascii=False, indent=2).replace(
+        "<", "\\u003c"
+    )  # safe even if served as HTML
+    return (text + "\n").encode("utf-8")
+
+
+def json_feed_files(site: Site, models: Callable[[Office], Site]) -> list[tuple[str, bytes]]:
+    """``feed.json`` beside every Atom feed of the unit."""
+    return [(json_feed_path(feed.atom_path), json_feed(feed)) for feed in catalogue(site, models)]

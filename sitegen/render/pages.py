@@ -1,0 +1,371 @@
+"""Rendering: a site model in, (output path, bytes) out. Pure: nothing is written here.
+
+Every page goes through one template and then through the link rewriter, so
+each internal link is checked against the exact set of files the unit's site
+will contain.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from jinja2 import TemplateError
+
+from sitegen import csp
+from sitegen.errors import Problems
+from sitegen.render import discovery, links
+from sitegen.render import structured_data as structured
+from sitegen.render.feeds import catalogue
+from sitegen.render.templates import Theme
+from sitegen.sources import static_trust
+from sitegen.structure import pictures
+from sitegen.structure.archive import archive
+from sitegen.structure.model import FEED_SECTIONS, Page, Site, template_vars
+from sitegen.structure.pagination import Neighbours, neighbours, paginate
+from sitegen.urls import NOT_FOUND, OFFICIAL_SITES, ROBOTS, SEARCH, SECURITY_TXT, SITEMAP, file_for, relative
+
+Extra = Callable[[Site], list[tuple[str, bytes]]]
+FAVICON = "favicon.ico"
+FAVICON_SOURCE = "static/favicon.ico"  # the theme's: a neutral default, unless a unit has its own
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One output file and how to make it."""
+
+    path: str
+    make: Callable[[], bytes]
+    source: Page | None = None
+    origin: Path | None = None  # a file copied as it is (a unit's static/), for messages
+    listed: bool = False  # an HTML page of the site's own: in the sitemap and the search index
+    lastmod: datetime | None = None  # when it last changed, for the sitemap
+
+
+def template_for(page: Page) -> str:
+    if page.gone:
+        return "gone.html"  # withdrawn: says so at the old address (sitegen.build.addresses)
+    if page.url == "":
+        return "home.html"
+    if page.url == f"{page.lang}/":
+        return "language_home.html"  # the home page of a translation: "en/"
+    if page.url in ("profil/", "langganan/"):
+        return page.url[:-1] + ".html"
+    if page.is_index:
+        return "section.html"
+    if page.is_feed_item:
+        return "article.html"
+    return "page.html"
+
+
+def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] = ()) -> list[Planned]:
+    """Every file of the unit's site, in a stable order, not yet rendered."""
+    env = theme.env
+    ordered = {section: site.dated(section) for section in FEED_SECTIONS}
+    common = template_vars(site) | {
+        "neighbours": partial(_neighbours, ordered, _positions(ordered)),
+        "organisation_ld": lambda: structured.organisation_ld(site),
+        "article_ld": lambda p: structured.article_ld(site, p),
+        "share_links": lambda p: structured.share_links(site.office, p),
+        "image_url": lambda image: structured.image_url(site.office, image),
+        "photo_card": lambda p: pictures.card(p, site.office.base_url),
+        "whatsapp_url": structured.whatsapp_url,
+        "tel_url": structured.tel_url,
+        "map_url": structured.map_url,
+        "host": lambda url: urlsplit(url).hostname or url,
+        "content_security_policy": csp.POLICY,
+    }
+    planned: list[Planned] = []
+    fingerprinted = _fingerprinted(theme.static_files())
+    common["asset"] = lambda path: fingerprinted.get(path, path)
+
+    def html(template: str, page: Page | None, here: str, **extra: object) -> Callable[[], bytes]:
+        def make() -> bytes:
+            lang = page.lang if page is not None else site.network.default_language
+            variables = common | {"page": page, "here": here, "lang": lang, **extra}
+            return env.get_template(template).render(variables).encode("utf-8")
+
+        return make
+
+    def listing(
+        url: str, template: str, page: Page | None, lastmod: datetime | None, **extra: object
+    ) -> None:
+        planned.append(
+            Planned(file_for(url), html(template, page, url, **extra), listed=True, lastmod=lastmod)
+        )
+
+    size = site.network.page_size
+    for page in sorted(site.pages, key=lambda p: p.path):
+        lastmod = page.updated or page.date or page.verified
+        if page.is_index and page.section in FEED_SECTIONS and page.url == f"{page.section}/":
+            items = page.items
+            pagers = paginate(items, page.url, size)
+            newest = _newest(items)
+            planned.append(
+                Planned(
+                    page.path,
+                    html(template_for(page), page, page.url, pager=pagers[0]),
+                    page,
+                    None,
+                    True,
+                    newest,
+                )
+            )
+            for pager in pagers[1:]:
+                listing(pager.url, template_for(page), page, newest, pager=pager)
+            continue
+        listed = not page.gone  # a withdrawn page is in no sitemap and no search index
+        planned.append(
+            Planned(page.path, html(template_for(page), page, page.url), page, None, listed, lastmod)
+        )
+    for tag, tagged in site.tags.items():
+        for pager in paginate(tagged, f"tag/{tag}/", size):
+            listing(pager.url, "tag.html", None, _newest(tagged), tag=tag, tagged=tagged, pager=pager)
+    if site.tags:
+        listing("tag/", "tags.html", None, None)
+    for section in FEED_SECTIONS:
+        arch = archive(section, ordered[section])
+        listing(arch.url, "archive.html", None, _newest(ordered[section]), archive=arch)
+        for year in arch.year_pages:
+            listing(year.url, "archive.html", None, _newest(list(year.items)), archive=arch, year=year)
+        for month in arch.months:
+            listing(month.url, "archive.html", None, _newest(list(month.items)), archive=arch, month=month)
+    listing(SEARCH, "search.html", None, None)
+    for feed in catalogue(site):  # each feed's own page, where a clicked "subscribe" link lands
+        listing(feed.subscribe_url, "subscribe.html", None, feed.updated if feed.items else None, feed=feed)
+    listing(OFFICIAL_SITES, "official.html", None, None)
+    planned.append(Planned(NOT_FOUND, html("404.html", None, NOT_FOUND)))
+    for url, page in sorted(site.aliases.items()):
+        planned.append(
+            Planned(
+                file_for(url),
+                html(
+                    "redirect.html",
+                    page,
+                    url,
+                    target=page,
+                    target_href=links.clean(relative(file_for(url), page.path)),
+                ),
+                page,
+            )
+        )
+    for out_path, src in theme.static_files().items():
+        planned.append(Planned(out_path, _reader(src)))
+        if out_path in fingerprinted:  # the same bytes under a name that changes with them
+            planned.append(Planned(fingerprinted[out_path], _reader(src)))
+    icon = theme.static_files().get(FAVICON_SOURCE)
+    if icon is not None and FAVICON not in site.static:  # a unit's own favicon.ico wins
+        planned.append(
+            Planned(FAVICON, _reader(icon))
+        )  # browsers ask for /favicon.ico whatever the page says
+    for out_path, src in site.static.items():  # checked when loaded (sitegen.sources.static_trust)
+        planned.append(
+            Planned(out_path, static_trust.reader(src, out_path, site.office.trusted_static), origin=src)
+        )
+    planned.append(Planned(csp.HEADERS_FILE, csp.headers_file))
+    for out_path, (picture, variant) in pictures.published(site).items():
+        planned.append(Planned(out_path, partial(picture.data, variant), origin=picture.original.path))
+    for extra in extras:
+        for out_path, data in extra(site):
+            planned.append(Planned(out_path, _const(data)))
+    pages = [discovery.Listed(p.path.removesuffix("index.html"), p.lastmod) for p in planned if p.listed]
+    planned.append(Planned(SITEMAP, lambda: discovery.sitemap(site, pages)))
+    planned.append(Planned(ROBOTS, lambda: discovery.robots(site)))
+    security = discovery.security_txt(site)
+    if security is not None:
+        planned.append(Planned(SECURITY_TXT, _const(security)))
+    _check_unique(site, planned, problems)
+    return planned
+
+
+def _fingerprinted(static: dict[str, Path]) -> dict[str, str]:
+    """Stylesheets and scripts under names with their digest ("static/site.1a2b3c4d5e.css").
+
+    Pages load these names, so a host may let browsers cache them for a year: a
+    changed file gets a new name. The plain name stays too, for links written by hand.
+    """
+    names = {}
+    for out_path, src in static.items():
+        stem, dot, ext = out_path.rpartition(".")
+        if dot and ext in ("css", "js"):
+            names[out_path] = f"{stem}.{hashlib.sha256(src.read_bytes()).hexdigest()[:10]}.{ext}"
+    return names
+
+
+def _positions(ordered: dict[str, list[Page]]) -> dict[int, int]:
+    """Each item's place in its section, found once: looking it up per article made a build quadratic."""
+    return {id(page): i for items in ordered.values() for i, page in enumerate(items)}
+
+
+def _neighbours(ordered: dict[str, list[Page]], positions: dict[int, int], page: Page) -> Neighbours:
+    """The items either side of ``page`` in its section (as pagination.neighbours), in constant time."""
+    items = ordered.get(page.section, [])
+    i = positions.get(id(page))
+    if i is None or i >= len(items) or items[i] is not page:
+        return neighbours(items, page)  # not an item of a section list
+    return Neighbours(items[i - 1] if i > 0 else None, items[i + 1] if i + 1 < len(items) else None)
+
+
+def _newest(items: list[Page]) -> datetime | None:
+    """The newest change among a list's items: the list's own last change."""
+    return max((p.updated or p.date for p in items if p.date), default=None)
+
+
+def _check_unique(site: Site, planned: list[Planned], problems: Problems) -> None:
+    """Two things claiming one output file is the editor's to fix: say which, before writing anything."""
+    first: dict[str, Planned] = {}
+    for item in planned:
+        other = first.setdefault(item.path, item)
+        if other is item:
+            continue
+        culprit, owner = (item, other) if _editors(item) else (other, item)
+        page = culprit.source
+        source = page.source if page else None
+        owner_name = owner.source.source.rel if owner.source and owner.source.source else "a generated file"
+        if owner.origin is not None:
+            owner_name = problems.rel(owner.origin)
+        if culprit.origin is not None:
+            problems.error(
+                culprit.origin,
+                0,
+                f"this file would replace /{item.path}, which {owner_name} makes [unit {site.office.id}]",
+                "rename or remove it",
+            )
+            continue
+        if page is None or source is None:
+            problems.error("themes", 0, f"two generated files claim /{item.path} [unit {site.office.id}]")
+            continue
+        is_alias = culprit.path != page.path
+        problems.error(
+            source.path,
+            source.meta.line_of("aliases" if is_alias else "slug"),
+            f"{'an alias' if is_alias else 'this page'} claims /{item.path}, "
+            f"which {owner_name} already makes [unit {site.office.id}]",
+            "remove the alias" if is_alias else "give one of them another file name or slug",
+        )
+
+
+def _editors(item: Planned) -> bool:
+    """Made from an editor's file (a page, an alias, a static file): the one to blame for a clash."""
+    return item.origin is not None or bool(item.source and item.source.source)
+
+
+def render(
+    site: Site, planned: list[Planned], problems: Problems, existing: set[str] | None = None
+) -> Iterator[tuple[str, bytes]]:
+    """Render each planned file; HTML goes through the link checker. Problems are reported, not raised.
+
+    Links are checked against ``existing``, by default the planned files themselves.
+    """
+    existing = existing if existing is not None else {p.path for p in planned}
+    for item in planned:
+        try:
+            data = item.make()
+        except TemplateError as exc:
+            where = getattr(exc, "filename", None) or "themes"
+            problems.error(
+                where,
+                getattr(exc, "lineno", 0) or 0,
+                f"template error: {exc}",
+                f"while rendering /{item.path} for unit {site.office.id}",
+            )
+            continue
+        if item.path.endswith(".html") and b"<table" in data:
+            data = _wrap_tables(data.decode("utf-8")).encode("utf-8")
+        if item.path.endswith(".html"):
+            # the 404 page is served at any missing address: its links start at the site root
+            text, broken = links.rewrite(
+                data.decode("utf-8"), item.path, existing, from_root=item.path == NOT_FOUND
+            )
+            for link in broken:
+                _report_broken(site, item, link, problems, links.closest(link, item.path, existing))
+            data = text.encode("utf-8")
+        yield item.path, data
+
+
+_TABLE = re.compile(r"<table\b.*?</table>", re.S)
+_TABLE_LABEL = {"id": "Tabel, dapat digeser ke samping", "en": "Table, scrolls sideways"}
+
+
+def _wrap_tables(html: str) -> str:
+    """Each table in a box of its own that scrolls sideways on a narrow phone, reachable by keyboard.
+
+    Amounts never break mid-number ("Rp1.000.0|00"), so a table can be wider than a
+    320 px screen; the box scrolls instead of the page, and being focusable (a named
+    region) lets a keyboard reader scroll it too.
+    """
+    lang = "en" if '<html lang="en"' in html[:200] else "id"
+    label = _TABLE_LABEL[lang]
+    return _TABLE.sub(
+        lambda m: f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">{m.group(0)}</div>',
+        html,
+    )
+
+
+def _report_broken(site: Site, item: Planned, link: str, problems: Problems, near: str | None = None) -> None:
+    source = item.source.source if item.source else None
+    if source is not None and link == source.meta.image:
+        problems.error(
+            source.path,
+            source.meta.line_of("image"),
+            f"image {link} is not a file of the site [unit {site.office.id}]",
+            "put the picture beside the page (image: foto.jpg), under static/ (image: /img/foto.jpg), "
+            "or give a full https:// address",
+        )
+        return
+    if source is not None and link == source.meta.source_url:
+        problems.error(
+            source.path,
+            source.meta.line_of("source_url"),
+            f"source_url {link} is not a page of the site [unit {site.office.id}]",
+            "link to a page this unit publishes, e.g. /profil/dasar-hukum/, or give a full https:// address",
+        )
+        return
+    made_by_value = source is not None and link not in source.body and "{{" in source.body
+    if source is not None and (link in source.body or made_by_value):
+        # a link written as is, or one an office value ({{ }}) makes: blame the line writing it
+        at = source.body.index(link) if link in source.body else _value_link_at(source.body)
+        line = source.body_line + source.body.count("\n", 0, at)
+        picture = _PICTURE.search(link)
+        problems.error(
+            source.path,
+            line,
+            f"broken link {link} [unit {site.office.id}]",
+            (f"did you mean {near}? " if near else "")
+            + (
+                f"put the picture in content/offices/{site.office.id}/static/ or content/shared/static/"
+                if picture
+                else "link to a page this unit publishes, e.g. /layanan/; check spelling and narrowing"
+            ),
+        )
+    else:
+        problems.error(
+            f"/{item.path}",
+            0,
+            f"broken link {link} [unit {site.office.id}]",
+            "a template links to a page this unit does not have",
+        )
+
+
+def _reader(path: Path) -> Callable[[], bytes]:
+    return path.read_bytes
+
+
+def _const(data: bytes) -> Callable[[], bytes]:
+    return lambda: data
+
+
+_PICTURE = re.compile(r"\.(?:jpe?g|png|webp|gif|svg)(?:[?#]|$)", re.I)
+_VALUE_LINK = re.compile(r"""(?:href=|src=|\]\()["']?\s*\{\{""")
+
+
+def _value_link_at(body: str) -> int:
+    """Where a body makes a link from a ``{{ }}`` value: the first such link, else the first value."""
+    match = _VALUE_LINK.search(body)
+    return match.start() if match else body.index("{{")

@@ -1,0 +1,75 @@
+"""Markdown to HTML with one reused Python-Markdown instance.
+
+Conversion is nearly all of a build's cost, so each source is converted once,
+however many units publish it (see :mod:`sitegen.sources.office_vars`), and the
+converter is built once per process and reset between documents.
+"""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+
+# Chosen with the profile in hand (bench/README.md): what the content needs and nothing more.
+# tables (fees, schedules), footnotes (legal citations), sane_lists (numbered requirements),
+# toc (ids on headings, for links into a page). Left out of Python-Markdown's "extra": abbr,
+# attr_list, def_list, fenced_code, md_in_html, which no content uses; they cost about 14 %
+# of conversion. tests/test_markdown.py proves the shipped content converts exactly as it
+# does with the full set, and `sitegen check` names a file written for one of them.
+EXTENSIONS = ["tables", "footnotes", "sane_lists", "toc"]
+FULL_SET = ["extra", "sane_lists", "toc"]  # what the content is compared against
+EXTENSION_CONFIGS = {"toc": {"permalink": False}}
+# Bumped whenever the Markdown settings change, so cached HTML is not reused.
+VERSION = "md1:" + markdown.__version__ + ":" + ",".join(EXTENSIONS)
+
+_converter: markdown.Markdown | None = None
+
+
+def to_html(text: str) -> str:
+    """Convert Markdown ``text`` to an HTML fragment."""
+    global _converter
+    if _converter is None:
+        _converter = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    try:
+        return _converter.reset().convert(text)
+    except Exception:
+        _converter = None  # never reuse a converter left in an unknown state
+        raise
+
+
+# Syntax of the extensions left out, which would otherwise reach readers as typed.
+_LEFT_OUT = [
+    (re.compile(r"^ {0,3}(?:```|~~~)"), "a fenced code block (```)", "indent the lines by four spaces"),
+    (
+        re.compile(r"^ {0,3}:[ \t]+\S"),
+        "a definition list (': …')",
+        "write the term in bold followed by its text",
+    ),
+    (
+        re.compile(r"^\*\[[^\]]+\]:"),
+        "an abbreviation definition (*[…]: …)",
+        "write the full name once in brackets",
+    ),
+    (
+        re.compile(r"\{:?\s*[.#][\w-]+[^}]*\}\s*$"),
+        "an attribute list ({: .class})",
+        "remove it; the theme styles",
+    ),
+    (
+        re.compile(r"<[a-z][^>]*\smarkdown=[\"']?1"),
+        'Markdown inside HTML (markdown="1")',
+        "write it as Markdown",
+    ),
+]
+
+
+def left_out_syntax(text: str) -> list[tuple[int, str, str]]:
+    """Lines written for a Markdown extension sitegen does not load: (line within text, what, fix)."""
+    found = []
+    for number, line in enumerate(text.splitlines()):
+        for pattern, what, fix in _LEFT_OUT:
+            if pattern.search(line):
+                found.append((number, what, fix))
+                break
+    return found

@@ -1,0 +1,439 @@
+"""Content sources: every Markdown file under content/, read and parsed once.
+
+Layout (the contract editors rely on):
+  content/shared/<section>/.../<name>.md   published by every unit it applies to
+  content/offices/<id>/<section>/...md     that unit only; same path overrides shared
+  <dir>/_index.md                          the section's own page (intro text)
+  <dir>/<name>.en.md                       the English translation of <name>.md,
+                                           published at /en/<the original's URL>
+
+A Source knows nothing about units beyond their ids; which unit publishes
+what is decided in :mod:`sitegen.structure.model`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass, replace
+from functools import cached_property
+from pathlib import Path, PurePosixPath
+
+from sitegen import hints
+from sitegen.config.offices import KINDS, SERVICES
+from sitegen.errors import Problems
+from sitegen.sources import static_trust
+from sitegen.sources.cache import Cache
+from sitegen.sources.front_matter import FrontMatter, FrontMatterError, parse, split
+from sitegen.urls import BUNDLE_INDEX, UnsafePath, check, is_bundle
+
+DATED_SECTIONS = ("berita", "pengumuman")
+INDEX = "_index.md"
+MAX_CHARS = 5_000_000  # a page is read on phones; anything longer is a mistake or an attack
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")  # no web page or feed may carry these
+PLACEHOLDER = "Tulis isi halaman di sini."  # what `sitegen new` starts a page with
+_TRANSLATION = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")  # "e-visa.en.md"
+STATIC = "static"  # content/offices/<id>/static/: files copied as they are to the unit's site root
+
+
+@dataclass(frozen=True)
+class Source:
+    """One Markdown file: where it lies, what it says, and a digest of its bytes."""
+
+    path: Path
+    rel: str  # relative to content/, POSIX, e.g. "shared/layanan/wni/paspor-baru.md"
+    scope: str  # "shared" or a unit id
+    key: str  # path within its scope, e.g. "layanan/wni/paspor-baru.md"
+    meta: FrontMatter
+    body: str
+    body_line: int
+    digest: str
+
+    @cached_property
+    def lang(self) -> str:
+        """The language its file name declares ("e-visa.en.md": "en"); "" for the site's own language."""
+        return translation_of(self.key)[1]
+
+    @cached_property
+    def original_key(self) -> str:
+        """The key of the page this one translates ("layanan/wna/e-visa.md"); its own key otherwise."""
+        return translation_of(self.key)[0]
+
+    @cached_property
+    def section(self) -> str:
+        parts = PurePosixPath(self.original_key).parts
+        return parts[0] if len(parts) > 1 else ""
+
+    @cached_property
+    def is_index(self) -> bool:
+        return PurePosixPath(self.original_key).name == INDEX
+
+    @property
+    def is_shared(self) -> bool:
+        return self.scope == "shared"
+
+    @property
+    def dated(self) -> bool:
+        return self.section in DATED_SECTIONS and not self.is_index
+
+
+def translation_of(key: str) -> tuple[str, str]:
+    """Split a translation's key: "layanan/e-visa.en.md" -> ("layanan/e-visa.md", "en")."""
+    path = PurePosixPath(key)
+    match = _TRANSLATION.match(path.name)
+    if match is None:
+        return key, ""
+    return str(path.with_name(match["stem"] + ".md")), match["lang"]
+
+
+def discover(content_dir: Path, problems: Problems | None = None) -> list[Path]:
+    """Every .md file under content/, sorted, skipping hidden files and editor backups.
+
+    Content comes from the repository only: a link (to a file or a folder, wherever
+    it leads) is never followed but reported as an error naming it, and so is a
+    folder that cannot be read: a section must never vanish from the sites unsaid.
+    """
+    if not content_dir.is_dir():
+        return []
+    found = []
+
+    def unreadable(exc: OSError) -> None:
+        if problems is not None and exc.filename:
+            report_unreadable(Path(exc.filename), exc, problems)
+
+    for folder, dirs, files in os.walk(content_dir, onerror=unreadable):
+        here = Path(folder)
+        if (
+            here.parent.parent == content_dir and here.parent.name == "offices"
+        ) or here == content_dir / "shared":
+            dirs[:] = [d for d in dirs if d != STATIC]  # files copied or pictures: static_files() reads them
+        for name in [*dirs, *files]:
+            if not name.startswith((".", "#")) and (here / name).is_symlink() and problems is not None:
+                report_link(here / name, problems)
+        dirs[:] = [d for d in dirs if not d.startswith((".", "#")) and not (here / d).is_symlink()]
+        files = [f for f in files if not (here / f).is_symlink()]
+        if BUNDLE_INDEX in files and is_bundle(_key_of(here.relative_to(content_dir), BUNDLE_INDEX)):
+            files = _bundle_files(here, files, problems)
+            dirs[:] = []  # a bundle's subfolders hold its pictures, never pages
+        for name in files:
+            if not name.endswith(".md") or name.startswith((".", "#")):
+                _refuse_misnamed(here / name, problems)
+                continue
+            found.append(here / name)
+    return sorted(found, key=str)
+
+
+def _refuse_misnamed(path: Path, problems: Problems | None) -> None:
+    """A page saved as "x.MD" or "x.markdown" is not read: say so, rather than never publishing it."""
+    name = path.name
+    suffix = name[name.rfind(".") :].lower() if "." in name else ""
+    if problems is not None and not name.startswith((".", "#")) and suffix in hints.MARKDOWN_SUFFIXES:
+        said = hints.misnamed_markdown(name)
+        problems.error(path, 0, said.message, said.hint, said.code)
+
+
+def report_links(folder: Path, problems: Problems) -> None:
+    """Every link inside ``folder`` (themes/) as an error: its files come from the repository only."""
+    if not folder.is_dir():
+        return
+
+    def unreadable(exc: OSError) -> None:
+        if exc.filename:
+            report_unreadable(Path(exc.filename), exc, problems)
+
+    for here, dirs, files in os.walk(folder, onerror=unreadable):
+        for name in sorted([*dirs, *files]):
+            if os.path.islink(os.path.join(here, name)):
+                report_link(Path(here, name), problems)
+        dirs[:] = sorted(d for d in dirs if not os.path.islink(os.path.join(here, d)))
+
+
+def report_link(path: Path, problems: Problems) -> None:
+    """A link in content/, static/ or themes/: never followed, wherever it leads."""
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "?"
+    problems.error(
+        path,
+        0,
+        f"this is a link (to {target}); sitegen publishes files of the repository only and never follows links",
+        "replace the link with a copy of the file or folder itself",
+    )
+
+
+def report_unreadable(path: Path, exc: OSError, problems: Problems) -> None:
+    """A file or folder the build cannot read: an error, never a silent gap in the sites."""
+    what = "folder" if path.is_dir() else "file"
+    problems.error(
+        path,
+        0,
+        f"the {what} cannot be read ({exc.strerror or exc}), so nothing in it would be published",
+        "give the user running sitegen permission to read it (chmod -R u+rX, or a+rX for CI), "
+        "or delete it if it should go",
+    )
+
+
+def _key_of(folder: Path, name: str) -> str:
+    """The key a file in ``folder`` (relative to content/) has within its scope."""
+    parts = folder.parts
+    scope = 2 if parts[:1] == ("offices",) else 1
+    return "/".join((*parts[scope:], name))
+
+
+def _bundle_files(here: Path, files: list[str], problems: Problems | None) -> list[str]:
+    """A page bundle holds one page, index.md, and its translations (index.en.md); other Markdown is named."""
+    kept = []
+    for name in sorted(files):
+        translation = _TRANSLATION.match(name)
+        if name == BUNDLE_INDEX or (translation and translation["stem"] == "index"):
+            kept.append(name)
+        elif name.endswith(".md") and not name.startswith((".", "#")) and problems:
+            problems.warning(
+                here / name,
+                0,
+                f"{here.name}/ is a page bundle (it has {BUNDLE_INDEX}), so this file is not published",
+                "move it out of the folder to make it a page of its own",
+            )
+    return kept
+
+
+def read_source(
+    path: Path, content_dir: Path, office_ids: tuple[str, ...], problems: Problems, cache: Cache | None = None
+) -> Source | None:
+    """Read and validate one file; report its problems and return None if it has any."""
+    rel = path.relative_to(content_dir).as_posix()
+    parts = PurePosixPath(rel).parts
+    if parts[0] == "shared" and len(parts) > 1:
+        scope, key = "shared", "/".join(parts[1:])
+    elif parts[0] == "offices" and len(parts) > 2:
+        scope, key = parts[1], "/".join(parts[2:])
+        if scope not in office_ids:
+            problems.error(
+                path,
+                0,
+                f"folder offices/{scope}/ names no unit in offices.yaml",
+                f"rename it to one of: {', '.join(office_ids)}",
+            )
+            return None
+    else:
+        problems.error(
+            path,
+            0,
+            "Markdown outside content/shared/ and content/offices/<id>/",
+            "move it into content/shared/<section>/ or content/offices/<id>/<section>/",
+        )
+        return None
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None  # removed while the build was reading (an editor saving by rename): it is gone
+    except OSError as exc:
+        report_unreadable(path, exc, problems)
+        return None
+    digest = hashlib.sha256(data).hexdigest()
+    original, lang = translation_of(key)
+    section = PurePosixPath(original).parts[0] if len(PurePosixPath(original).parts) > 1 else ""
+    dated = section in DATED_SECTIONS and PurePosixPath(original).name != INDEX
+    if dated and lang:
+        problems.error(
+            path,
+            0,
+            f"news and announcements are published in one language; '.{lang}.md' makes this a translation",
+            f"rename it without '.{lang}', or write the text as a page under layanan/",
+        )
+        return None
+    cache_key = f"{digest}:{int(dated)}"
+    cached = cache.get("source", cache_key) if cache is not None else None
+    if cached is not None:
+        meta, body, body_line = cached
+    else:
+        parsed = _parse(path, data, dated, problems)
+        if parsed is None:
+            return None
+        meta, body, body_line = parsed
+        if cache is not None:
+            cache.put("source", cache_key, parsed)
+    if not meta.draft and PLACEHOLDER in body:
+        problems.error(
+            path,
+            body_line + body[: body.index(PLACEHOLDER)].count("\n"),
+            "the page still has the text a new page starts with",
+            "write the page, or keep draft: true until it is ready",
+        )
+        return None
+    if lang and meta.lang and meta.lang != lang:
+        problems.error(
+            path,
+            meta.line_of("lang"),
+            f"lang: {meta.lang} contradicts the file name, which says '.{lang}.md'",
+            "remove the lang line: the file name decides",
+        )
+        return None
+    if lang and meta.slug:
+        problems.error(
+            path,
+            meta.line_of("slug"),
+            "a translation takes the URL of the page it translates, under /" + lang + "/",
+            "remove the slug line (give the original a slug instead)",
+        )
+        return None
+    ok = _check_narrowing(path, meta, scope, office_ids, problems)
+    if not ok:
+        return None
+    meta = _known_units_only(meta, office_ids)
+    return Source(path, rel, scope, key, meta, body, body_line, digest)
+
+
+def _known_units_only(meta: FrontMatter, ids: tuple[str, ...]) -> FrontMatter:
+    """After a mistyped unit id (already an error), narrow by unit as if it were not written.
+
+    The build fails on that one error; keeping the page in every unit meanwhile spares
+    the editor a broken-link error in each unit that links to it: one cause, one message.
+    """
+    if all(v in ids for v in (*meta.offices, *meta.exclude_offices)):
+        return meta
+    offices = meta.offices if all(v in ids for v in meta.offices) else ()
+    return replace(meta, offices=offices, exclude_offices=tuple(v for v in meta.exclude_offices if v in ids))
+
+
+def _parse(path: Path, data: bytes, dated: bool, problems: Problems) -> tuple[FrontMatter, str, int] | None:
+    """Decode and split a file and validate its front matter; report problems and return None on any."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        problems.error(
+            path,
+            line,
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+            "save the file as UTF-8 in your editor",
+        )
+        return None
+    text = text.replace("\r\n", "\n")
+    if len(text) > MAX_CHARS:
+        problems.error(
+            path,
+            1,
+            f"the file is {len(text) // 1_000_000} million characters long; pages stop at "
+            f"{MAX_CHARS // 1_000_000} million",
+            "split it into several pages, or link to a document instead",
+        )
+        return None
+    control = _CONTROL.search(text)
+    if control:
+        problems.error(
+            path,
+            text.count("\n", 0, control.start()) + 1,
+            f"invisible control character U+{ord(control.group()):04X} in the text",
+            "delete it (it often comes from copying out of a PDF or a word processor)",
+        )
+        return None
+    try:
+        raw, body, yaml_line, body_line = split(text)
+        meta = parse(raw, yaml_line, required_date=dated)
+    except FrontMatterError as exc:
+        for line, message, hint in exc.problems:
+            problems.error(path, line, message, hint)
+        return None
+    return meta, body, body_line
+
+
+def _check_narrowing(
+    path: Path, meta: FrontMatter, scope: str, ids: tuple[str, ...], problems: Problems
+) -> bool:
+    ok = True
+    for key, allowed in (
+        ("offices", ids),
+        ("exclude_offices", ids),
+        ("kinds", KINDS),
+        ("services", SERVICES),
+    ):
+        for value in getattr(meta, key):
+            if value not in allowed and key.endswith("offices"):
+                said = hints.unknown_unit(value, key, ids)
+                problems.error(path, meta.line_of(key), said.message, said.hint, said.code)
+            elif value not in allowed:
+                problems.error(
+                    path,
+                    meta.line_of(key),
+                    f"unknown {key[:-1]} {value!r} in {key}",
+                    f"use one of: {', '.join(allowed)}",
+                )
+                ok = False
+    if scope != "shared":
+        for key in ("offices", "exclude_offices"):
+            if getattr(meta, key):
+                problems.warning(
+                    path,
+                    meta.line_of(key),
+                    f"{key!r} has no effect on a unit's own page",
+                    "only shared pages are narrowed by unit",
+                )
+    return ok
+
+
+def load_sources(
+    content_dir: Path, office_ids: tuple[str, ...], problems: Problems, cache: Cache | None = None
+) -> list[Source]:
+    """Read every content file once, collecting every problem."""
+    sources = []
+    for path in discover(content_dir, problems):
+        source = read_source(path, content_dir, office_ids, problems, cache)
+        if source is not None:
+            sources.append(source)
+    return sources
+
+
+def static_files(
+    content_dir: Path, office_id: str, problems: Problems, trusted: tuple[str, ...] = ()
+) -> dict[str, Path]:
+    """A unit's own files (search-engine verification, downloads): site path -> file.
+
+    Only regular files of the repository are taken: a link is an error, and so is a
+    file or folder that cannot be read. Each file is checked by what it is
+    (:mod:`sitegen.sources.static_trust`: HTML and SVG sanitized, scripts refused unless
+    the unit's ``trusted_static`` names them, photos stripped of camera data).
+    """
+    folder = content_dir / "offices" / office_id / STATIC
+    if folder.is_symlink():
+        report_link(folder, problems)
+        return {}
+    if not folder.is_dir():
+        return {}
+    found: dict[str, Path] = {}
+
+    def unreadable(exc: OSError) -> None:
+        if exc.filename:
+            report_unreadable(Path(exc.filename), exc, problems)
+
+    for here, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted([*dirs, *files]):
+            if not name.startswith(".") and os.path.islink(os.path.join(here, name)):
+                report_link(Path(here, name), problems)
+        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(here, d))]
+        for name in sorted(files):
+            path = Path(here, name)
+            rel = path.relative_to(folder).as_posix()
+            if name.startswith(".") or path.is_symlink():
+                continue
+            if not os.access(path, os.R_OK):
+                report_unreadable(path, PermissionError(13, "Permission denied"), problems)
+                continue
+            try:
+                site_path = check(rel)
+            except UnsafePath:
+                problems.error(
+                    path, 0, f"{rel!r} is not a usable file name on a website", "use letters, digits, - and _"
+                )
+                continue
+            try:
+                ok = static_trust.check(path, rel, trusted, office_id, problems)
+            except OSError as exc:
+                report_unreadable(path, exc, problems)
+                continue
+            if ok:
+                found[site_path] = path
+    return dict(sorted(found.items()))

@@ -1,0 +1,553 @@
+"""The per-unit site model: which pages a unit publishes, at which URLs, with which dates.
+
+Built from parsed sources without touching the disk. Templates grow on this
+model; renderers and feeds read it; nothing here renders or writes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from functools import cached_property
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from sitegen import hints
+from sitegen.config.offices import Network, Office
+from sitegen.dates import DateFormatError, parse_datetime
+from sitegen.errors import Problems
+from sitegen.sources.front_matter import FrontMatter
+from sitegen.sources.office_vars import OfficeVarError
+from sitegen.sources.source import Source
+from sitegen.structure import feed_ids
+from sitegen.structure.pictures import Picture, Placed
+from sitegen.structure.placeholders import is_example
+from sitegen.urls import UnsafePath, alias_url, file_for, page_url, slugify
+
+SECTION_TITLES = {
+    "": "Beranda",
+    "berita": "Berita",
+    "pengumuman": "Pengumuman",
+    "layanan": "Layanan",
+    "informasi-publik": "Informasi Publik",
+    "profil": "Profil",
+    "langganan": "Langganan",
+}
+PlacePictures = Callable[[Source, str, str, str], Placed]  # (source, unit id, page URL, body) -> placed
+# Titles of sections a translation tree gets without an _index.<lang>.md of its own.
+TRANSLATED_TITLES = {
+    "en": {
+        "": "Home",
+        "layanan": "Services",
+        "layanan/wna": "Services for Foreign Nationals",
+        "layanan/wni": "Services for Indonesian Citizens",
+        "informasi-publik": "Public Information",
+        "profil": "About Us",
+    },
+}
+FEED_SECTIONS = ("berita", "pengumuman")
+MAIN_SECTIONS = ("berita", "pengumuman", "layanan", "informasi-publik", "profil")
+
+
+@dataclass
+class Page:
+    """One page of one unit's site. ``body`` is HTML already filled with the unit's data."""
+
+    source: Source | None
+    url: str
+    path: str
+    title: str
+    section: str
+    body: str = ""
+    summary: str = ""
+    date: datetime | None = None
+    updated: datetime | None = None
+    expires: datetime | None = None
+    verified: datetime | None = None
+    source_name: str = ""  # front matter source: what the facts were checked against
+    source_url: str = ""  # front matter source_url: where a reader opens that source
+    tags: tuple[str, ...] = ()
+    pinned: bool = False  # first on its section's list and the home page; feeds stay by date
+    category: str = ""
+    author: str = ""
+    image: str = ""
+    lang: str = "id"
+    weight: int = 0
+    aliases: tuple[str, ...] = ()
+    is_index: bool = False
+    feed_id: str = ""
+    children: list[Page] = field(default_factory=list)
+    # the children split once, when the tree is linked: a list page of a section with 20,000
+    # items must not filter them again for each of its pages
+    subsections: list[Page] = field(default_factory=list)  # children that are sections themselves
+    items: list[Page] = field(default_factory=list)  # the other children, in list order
+    translations: dict[str, Page] = field(default_factory=dict)  # the same page in other languages
+    picture: Picture | None = None  # the item's picture: image:, else the first in the text
+    pictures: tuple[Picture, ...] = ()  # every picture the page publishes (sitegen.structure.pictures)
+    gone: str = ""  # withdrawn: a page saying so and why stays at its address, listed nowhere
+
+    @property
+    def read_from(self) -> Source:
+        """The file this page was read from, where only such a page can be meant.
+
+        The section pages a build synthesises have no file, but no slug, alias or feed id
+        either, so the checks that name a file never meet one.
+        """
+        if self.source is None:
+            raise LookupError(f"/{self.url} is a generated page, read from no file")
+        return self.source
+
+    @property
+    def original_url(self) -> str:
+        """The URL of this page in the site's own language: "en/layanan/" -> "layanan/"."""
+        prefix = f"{self.lang}/"
+        return self.url[len(prefix) :] if self.url.startswith(prefix) else self.url
+
+    @property
+    def is_feed_item(self) -> bool:
+        """News and announcements with a date go into feeds; nothing else does, whatever its date."""
+        return self.date is not None and self.section in FEED_SECTIONS and not self.is_index and not self.gone
+
+    def in_force(self, now: datetime) -> bool:
+        return self.expires is None or now <= self.expires
+
+    @cached_property
+    def sort_key(self) -> tuple[float, int, str, str]:
+        stamp = -self.date.timestamp() if self.date else 0.0
+        return (stamp, self.weight, self.title.casefold(), self.url)
+
+
+@dataclass
+class Site:
+    """Everything one unit publishes, ready for templates, feeds and link checks."""
+
+    office: Office
+    network: Network
+    now: datetime
+    pages: list[Page]
+    by_url: dict[str, Page]
+    tags: dict[str, list[Page]]
+    aliases: dict[str, Page]
+    next_change: datetime | None = None  # when a future page appears or an announcement expires
+    static: dict[str, Path] = field(default_factory=dict)  # the unit's own files, copied as they are
+
+    @property
+    def home(self) -> Page:
+        return self.by_url[""]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The site's own language first, then the translations the unit publishes."""
+        return tuple(dict.fromkeys((self.network.default_language, *self.office.languages)))
+
+    def home_of(self, lang: str) -> Page:
+        """The home page in ``lang`` ("en/"); the site's own home for its language or one it lacks."""
+        return self.by_url.get(f"{lang}/") or self.by_url[""]
+
+    def section(self, name: str) -> Page:
+        return self.by_url[f"{name}/"]
+
+    def dated(self, section: str) -> list[Page]:
+        return sorted(
+            (p for p in self.pages if p.section == section and p.is_feed_item),
+            key=lambda p: p.sort_key,
+        )
+
+    @property
+    def news(self) -> list[Page]:
+        """The unit's news, pinned items first (feeds sort by date themselves)."""
+        return sorted(self.dated("berita"), key=lambda p: not p.pinned)
+
+    @property
+    def announcements(self) -> list[Page]:
+        return self.dated("pengumuman")
+
+    @property
+    def announcements_in_force(self) -> list[Page]:
+        return [p for p in self.announcements if p.in_force(self.now)]
+
+    def tag_has_feed(self, tag: str) -> bool:
+        """A topic gets its own feeds when it holds at least one news item or announcement."""
+        return any(p.is_feed_item for p in self.tags.get(tag, ()))
+
+    @property
+    def parent(self) -> Office | None:
+        return self.network.office(self.office.parent) if self.office.parent in self.network.ids else None
+
+
+def publishes(office: Office, source: Source, overridden: set[str]) -> bool:
+    """Does ``office`` publish ``source``? Its own files always; shared ones as narrowed."""
+    if source.lang and source.lang not in office.languages:
+        return False  # a translation goes only to units that publish its language
+    if source.scope == office.id:
+        return True
+    if not source.is_shared or source.key in overridden:
+        return False
+    meta = source.meta
+    if meta.offices and office.id not in meta.offices:
+        return False
+    if office.id in meta.exclude_offices:
+        return False
+    if meta.kinds and office.kind not in meta.kinds:
+        return False
+    return not (meta.services and not set(meta.services) & set(office.services))
+
+
+def build_site(
+    office: Office,
+    network: Network,
+    sources: list[Source],
+    render_body: Callable[[Source, Office], str],
+    now: datetime,
+    problems: Problems,
+    drafts: bool = False,
+    static: dict[str, Path] | None = None,
+    known_ids: dict[str, str] | None = None,
+    pictures: PlacePictures | None = None,
+) -> Site:
+    """Assemble the unit's pages: choose sources, compute URLs and dates, fill bodies (pictures placed)."""
+    overridden = {s.key for s in sources if s.scope == office.id}
+    pages: list[Page] = []
+    upcoming: list[datetime] = []
+    waiting: list[Page] = []  # future-dated: not published yet, but checked now
+    for source in sources:
+        if not publishes(office, source, overridden) or (source.meta.draft and not drafts):
+            continue
+        page = _page(office, network, source, render_body, problems, pictures)
+        if page is None or not _dates_plausible(page, now, problems):
+            continue
+        if page.date and page.date > now and source.dated:
+            upcoming.append(page.date)  # future-dated news waits for a build at or after its date
+            waiting.append(page)
+            continue
+        if page.expires and page.expires > now:
+            upcoming.append(page.expires)
+        pages.append(page)
+    orphans = _place_translations(pages, network.default_language)
+    if orphans:
+        _report_orphans(orphans, sources, office, problems)
+        left_out = {id(page) for page in orphans}
+        pages = [page for page in pages if id(page) not in left_out]
+    by_url: dict[str, Page] = {}
+    pages = [page for page in pages if _claim(by_url, page.url, page, problems)]
+    _check_waiting(waiting, by_url, problems)
+    translated = tuple(lang for lang in office.languages if lang != network.default_language)
+    _synthesise_sections(by_url, pages, translated)
+    _link_translations(pages, network.default_language)
+    aliases: dict[str, Page] = {}
+    for page in pages:
+        for alias in page.aliases:
+            try:
+                url = alias_url(alias)
+                file_for(url)
+            except UnsafePath:
+                problems.error(
+                    page.read_from.path,
+                    page.read_from.meta.line_of("aliases"),
+                    f"alias {alias!r} is not a usable path",
+                    "write aliases like /berita/judul-lama/",
+                )
+                continue
+            if url in by_url or url in aliases:
+                other = by_url.get(url) or aliases[url]
+                problems.error(
+                    page.read_from.path,
+                    page.read_from.meta.line_of("aliases"),
+                    f"alias {alias!r} claims a URL already used by {_where(other)}",
+                    "remove the alias",
+                )
+                continue
+            aliases[url] = page
+    _link_children(pages, by_url)
+    tags: dict[str, list[Page]] = {}
+    spellings: dict[str, Counter[str]] = {}
+    for page in pages:
+        if page.lang != network.default_language:
+            continue  # topics gather the site's own language; a translation is reached by its switch
+        # one topic per slug: "Paspor" and "paspor" are one (see _topics); a withdrawn page is in none
+        for tag in () if page.gone else page.tags:
+            tags.setdefault(slugify(tag), []).append(page)
+            spellings.setdefault(slugify(tag), Counter())[tag] += 1
+    # one label per topic: the spelling most pages use (ties: the first in sorted order)
+    label = {slug: min(c, key=lambda t: (-c[t], t)) for slug, c in spellings.items()}
+    for page in pages:
+        page.tags = tuple(label.get(slugify(t), t) for t in page.tags)
+    for tagged in tags.values():
+        tagged.sort(key=lambda p: p.sort_key)
+    _assign_feed_ids(office, pages, known_ids or {}, problems)
+    next_change = min(upcoming, default=None)
+    return Site(
+        office, network, now, pages, by_url, dict(sorted(tags.items())), aliases, next_change, static or {}
+    )
+
+
+def _page(
+    office: Office,
+    network: Network,
+    source: Source,
+    render_body: Callable[[Source, Office], str],
+    problems: Problems,
+    pictures: PlacePictures | None = None,
+) -> Page | None:
+    meta = source.meta
+    if meta.gone and source.is_index:
+        problems.error(
+            source.path,
+            meta.line_of("gone"),
+            "a section's own page cannot be withdrawn with gone:",
+            "withdraw its pages one by one, or redirect the section with aliases: on another page",
+        )
+        return None
+    try:
+        url = url_of(source.key, meta)
+        path = file_for(url)
+    except UnsafePath as exc:
+        problems.error(
+            source.path, meta.line_of("slug"), str(exc), "use a slug of lowercase letters, digits and hyphens"
+        )
+        return None
+    dates: dict[str, datetime | None] = {}
+    for key in ("date", "updated", "expires", "verified"):
+        value = getattr(meta, key)
+        try:
+            moment = parse_datetime(value, office.tz, end_of_day=key == "expires") if value else None
+            # a time written with an offset is shown in the unit's own zone: "20.39 WIB", not "+0700"
+            dates[key] = moment.astimezone(office.tz) if moment else None
+        except DateFormatError as exc:
+            problems.error(source.path, meta.line_of(key), str(exc))
+            return None
+    try:
+        body = render_body(source, office)
+    except OfficeVarError as exc:
+        problems.error(source.path, exc.line, f"{exc.message} [unit {office.id}]", exc.hint)
+        return None
+    placed = pictures(source, office.id, url, body) if pictures else Placed(body)
+    feed_id = ""
+    if source.dated and dates["date"]:
+        if ":" in meta.id:  # a full id pinned verbatim, e.g. an old GUID kept after a migration
+            feed_id = meta.id
+        else:
+            local = meta.id or f"{source.section}/{dates['date'].astimezone(UTC):%Y%m%dT%H%M%SZ}"
+            feed_id = f"tag:{network.id_authority}:{office.id}/{local}"
+    return Page(
+        source=source,
+        url=url,
+        path=path,
+        title=meta.title,
+        section=source.section,
+        body=placed.body,
+        summary=meta.summary,
+        date=dates["date"],
+        updated=dates["updated"],
+        expires=dates["expires"],
+        verified=dates["verified"],
+        source_name=meta.source,
+        source_url=meta.source_url,
+        tags=_topics(meta.tags),
+        pinned=meta.pinned,
+        category=meta.category,
+        author=meta.author,
+        image=meta.image,
+        lang=source.lang or meta.lang or network.default_language,
+        weight=meta.weight,
+        aliases=meta.aliases,
+        is_index=source.is_index,
+        feed_id=feed_id,
+        picture=placed.picture,
+        pictures=placed.pictures,
+        gone=meta.gone,
+    )
+
+
+def url_of(key: str, meta: FrontMatter) -> str:
+    """The URL a source at ``key`` (within its scope) is published at; ``sitegen mv`` asks here too."""
+    return page_url(key, meta.slug and slugify(meta.slug))
+
+
+def translated_url(lang: str, original_url: str) -> str:
+    """A translation lives at its original's URL under its language: "layanan/x/" -> "en/layanan/x/"."""
+    return f"{lang}/{original_url}"
+
+
+def _topics(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """A page's tags, one per topic: tags differing only in case or spacing are one, the first kept."""
+    seen: dict[str, str] = {}
+    for tag in tags:
+        name = " ".join(str(tag).split())
+        if name:
+            seen.setdefault(slugify(name), name)
+    return tuple(seen.values())
+
+
+def _where(page: Page) -> str:
+    return page.source.rel if page.source else f"the generated page /{page.url}"
+
+
+def _claim(by_url: dict[str, Page], url: str, page: Page, problems: Problems) -> bool:
+    """Give ``url`` to ``page`` unless another page has it (then report, and leave the page out)."""
+    if url in by_url:
+        first = by_url[url]
+        problems.error(
+            page.read_from.path,
+            page.read_from.meta.line_of("slug"),
+            f"URL /{url} is claimed by both {_where(first)} and {page.read_from.rel}",
+            "give one of them another file name or slug",
+        )
+        return False
+    by_url[url] = page
+    return True
+
+
+def _check_waiting(waiting: list[Page], by_url: dict[str, Page], problems: Problems) -> None:
+    """A page that waits for its date must not clash when it comes: say so now, not then."""
+    claimed = dict(by_url)
+    for page in sorted(waiting, key=lambda p: (p.date, p.read_from.rel)):
+        other = claimed.get(page.url)
+        if other is not None:
+            problems.error(
+                page.read_from.path,
+                page.read_from.meta.line_of("slug"),
+                f"on {page.date:%Y-%m-%d %H:%M} this page will claim /{page.url}, "
+                f"which {_where(other)} already has",
+                "give it another file name or slug, e.g. with the year in it",
+            )
+        else:
+            claimed[page.url] = page
+
+
+def _dates_plausible(page: Page, now: datetime, problems: Problems) -> bool:
+    """A year typo or an announcement expiring before it appears: an error, not a silent schedule."""
+    source = page.source
+    if source is None or page.date is None:
+        return True
+    meta = source.meta
+    if page.date > now + timedelta(days=hints.FAR_FUTURE_DAYS):
+        said = hints.date_far_future("date", meta.date or "", page.date, now)
+        problems.error(source.path, meta.line_of("date"), said.message, said.hint, said.code)
+        return False
+    if page.expires is not None and page.expires < page.date:
+        said = hints.expires_before_date(page.expires, page.date)
+        problems.error(source.path, meta.line_of("expires"), said.message, said.hint, said.code)
+        return False
+    return True
+
+
+def _report_orphans(orphans: list[Page], sources: list[Source], office: Office, problems: Problems) -> None:
+    """A translation whose original the unit does not publish: missing altogether, or narrowed away."""
+    keys = {(s.scope, s.key) for s in sources}
+    for page in orphans:
+        source = page.read_from
+        expected = source.original_key
+        if (source.scope, expected) in keys or ("shared", expected) in keys:
+            folder = "shared" if ("shared", expected) in keys else f"offices/{source.scope}"
+            said = hints.translation_original_unpublished(f"{folder}/{expected}", office.id)
+        else:
+            said = hints.translation_without_original(
+                problems.rel(source.path.with_name(PurePosixPath(expected).name)), source.lang
+            )
+        problems.error(source.path, 0, said.message, said.hint, said.code)
+
+
+def _place_translations(pages: list[Page], default_language: str) -> list[Page]:
+    """A translation lives at its original's URL under its language: "layanan/x/" -> "en/layanan/x/".
+
+    The original may have a slug; the translation follows it, so the pair stays a pair.
+    Returns the translations whose original the unit does not publish (never placed).
+    """
+    orphans = []
+    originals = {(p.source.scope, p.source.key): p for p in pages if p.source and p.lang == default_language}
+    shared = {p.source.key: p for p in pages if p.source and p.lang == default_language}
+    for page in pages:
+        if page.source is None or not page.source.lang or page.lang == default_language:
+            continue
+        key = page.source.original_key
+        original = originals.get((page.source.scope, key)) or shared.get(key)
+        if original is None:
+            orphans.append(page)
+            continue
+        page.url = translated_url(page.lang, original.url)
+        page.path = file_for(page.url)
+    return orphans
+
+
+def _synthesise_sections(by_url: dict[str, Page], pages: list[Page], translated: tuple[str, ...]) -> None:
+    """Every folder with pages gets an index page, even without an _index.md; each language a home."""
+    needed = {"", "langganan"} | set(MAIN_SECTIONS) | set(translated)
+    for page in pages:
+        parts = PurePosixPath(page.url).parts
+        for depth in range(1, len(parts)):
+            needed.add("/".join(parts[:depth]))
+    for folder in sorted(needed):
+        url = f"{folder}/" if folder else ""
+        if url not in by_url:
+            head, _, rest = folder.partition("/")
+            lang = head if head in translated else ""
+            inner = rest if lang else folder  # the folder within its language tree
+            name = inner.rsplit("/", 1)[-1]
+            titles = TRANSLATED_TITLES.get(lang, {}) if lang else SECTION_TITLES
+            page = Page(
+                None,
+                url,
+                file_for(url),
+                titles.get(inner, name.replace("-", " ").title()),
+                inner.split("/")[0] if inner else "",
+                is_index=True,
+            )
+            if lang:
+                page.lang = lang
+            by_url[url] = page
+            pages.append(page)
+
+
+def _link_translations(pages: list[Page], default_language: str) -> None:
+    """Pages with the same URL in the site's own language are one page in several languages."""
+    groups: dict[str, list[Page]] = {}
+    for page in pages:
+        groups.setdefault(page.original_url, []).append(page)
+    for group in groups.values():
+        if len(group) > 1:
+            for page in group:
+                page.translations = {p.lang: p for p in group if p is not page}
+
+
+def _link_children(pages: list[Page], by_url: dict[str, Page]) -> None:
+    for page in pages:
+        if page.url == "" or page.gone:
+            continue  # a withdrawn page is reached at its old address only, never from a list
+        parent_url = str(PurePosixPath(page.url).parent)
+        parent_url = "" if parent_url == "." else parent_url + "/"
+        parent = by_url.get(parent_url)
+        if parent is not None and parent is not page and parent.lang == page.lang:
+            parent.children.append(page)
+    for page in pages:
+        page.children.sort(key=lambda p: (not p.is_index, not p.pinned, p.sort_key))
+        page.subsections = [c for c in page.children if c.is_index]
+        page.items = [c for c in page.children if not c.is_index]
+
+
+def _assign_feed_ids(office: Office, pages: list[Page], known: dict[str, str], problems: Problems) -> None:
+    dated = [p for p in pages if p.feed_id]
+    claims = []
+    for page in dated:
+        source = page.read_from
+        claims.append(
+            feed_ids.Claim(
+                source.rel, page.feed_id, bool(source.meta.id), source.path, source.meta.line_of("id")
+            )
+        )
+    ids = feed_ids.assign(claims, known, problems)
+    for page in dated:
+        page.feed_id = ids[page.read_from.rel]
+
+
+def template_vars(site: Site) -> dict[str, Any]:
+    """Shared template variables for every page of a site."""
+    return {
+        "site": site,
+        "office": site.office,
+        "network": site.network,
+        "parent": site.parent,
+        "example_data": is_example(site.office),  # every page says so until the data is real
+    }
