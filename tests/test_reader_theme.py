@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.site import build, load_project
+from sitegen.build.pipeline import build, load_project
 
 from .conftest import REPO, copy_of_repository
 
