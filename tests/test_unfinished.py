@@ -77,7 +77,7 @@ def test_the_source_is_shown_under_the_page_and_links_where_it_can_be_read(proje
     )
     # a path of the site becomes a relative link, like every internal link
     assert (
-        '<p class="source">Sumber: <a href="../../profil/index.html">Dasar hukum</a></p>'
+        '<p class="source">Sumber: <a href="../../profil/">Dasar hukum</a></p>'
         in (project.out / "alpha/layanan/biaya-visa/index.html").read_text()
     )
     assert (

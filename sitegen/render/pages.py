@@ -22,6 +22,7 @@ from sitegen import csp
 from sitegen.errors import Problems
 from sitegen.render import discovery, links
 from sitegen.render import structured_data as structured
+from sitegen.render.feeds import catalogue
 from sitegen.render.templates import Theme
 from sitegen.sources import static_trust
 from sitegen.structure import pictures
@@ -31,6 +32,8 @@ from sitegen.structure.pagination import Neighbours, neighbours, paginate
 from sitegen.urls import NOT_FOUND, OFFICIAL_SITES, ROBOTS, SEARCH, SECURITY_TXT, SITEMAP, file_for, relative
 
 Extra = Callable[[Site], list[tuple[str, bytes]]]
+FAVICON = "favicon.ico"
+FAVICON_SOURCE = "static/favicon.ico"  # the theme's: a neutral default, unless a unit has its own
 
 
 @dataclass(frozen=True)
@@ -129,16 +132,26 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] =
     for section in FEED_SECTIONS:
         arch = archive(section, ordered[section])
         listing(arch.url, "archive.html", None, _newest(ordered[section]), archive=arch)
+        for year in arch.year_pages:
+            listing(year.url, "archive.html", None, _newest(list(year.items)), archive=arch, year=year)
         for month in arch.months:
             listing(month.url, "archive.html", None, _newest(list(month.items)), archive=arch, month=month)
     listing(SEARCH, "search.html", None, None)
+    for feed in catalogue(site):  # each feed's own page, where a clicked "subscribe" link lands
+        listing(feed.subscribe_url, "subscribe.html", None, feed.updated if feed.items else None, feed=feed)
     listing(OFFICIAL_SITES, "official.html", None, None)
     planned.append(Planned(NOT_FOUND, html("404.html", None, NOT_FOUND)))
     for url, page in sorted(site.aliases.items()):
         planned.append(
             Planned(
                 file_for(url),
-                html("redirect.html", page, url, target=page, target_href=relative(file_for(url), page.path)),
+                html(
+                    "redirect.html",
+                    page,
+                    url,
+                    target=page,
+                    target_href=links.clean(relative(file_for(url), page.path)),
+                ),
                 page,
             )
         )
@@ -146,6 +159,11 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] =
         planned.append(Planned(out_path, _reader(src)))
         if out_path in fingerprinted:  # the same bytes under a name that changes with them
             planned.append(Planned(fingerprinted[out_path], _reader(src)))
+    icon = theme.static_files().get(FAVICON_SOURCE)
+    if icon is not None and FAVICON not in site.static:  # a unit's own favicon.ico wins
+        planned.append(
+            Planned(FAVICON, _reader(icon))
+        )  # browsers ask for /favicon.ico whatever the page says
     for out_path, src in site.static.items():  # checked when loaded (sitegen.sources.static_trust)
         planned.append(
             Planned(out_path, static_trust.reader(src, out_path, site.office.trusted_static), origin=src)
@@ -258,12 +276,36 @@ def render(
                 f"while rendering /{item.path} for unit {site.office.id}",
             )
             continue
+        if item.path.endswith(".html") and b"<table" in data:
+            data = _wrap_tables(data.decode("utf-8")).encode("utf-8")
         if item.path.endswith(".html"):
-            text, broken = links.rewrite(data.decode("utf-8"), item.path, existing)
+            # the 404 page is served at any missing address: its links start at the site root
+            text, broken = links.rewrite(
+                data.decode("utf-8"), item.path, existing, from_root=item.path == NOT_FOUND
+            )
             for link in broken:
                 _report_broken(site, item, link, problems, links.closest(link, item.path, existing))
             data = text.encode("utf-8")
         yield item.path, data
+
+
+_TABLE = re.compile(r"<table\b.*?</table>", re.S)
+_TABLE_LABEL = {"id": "Tabel, dapat digeser ke samping", "en": "Table, scrolls sideways"}
+
+
+def _wrap_tables(html: str) -> str:
+    """Each table in a box of its own that scrolls sideways on a narrow phone, reachable by keyboard.
+
+    Amounts never break mid-number ("Rp1.000.0|00"), so a table can be wider than a
+    320 px screen; the box scrolls instead of the page, and being focusable (a named
+    region) lets a keyboard reader scroll it too.
+    """
+    lang = "en" if '<html lang="en"' in html[:200] else "id"
+    label = _TABLE_LABEL[lang]
+    return _TABLE.sub(
+        lambda m: f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">{m.group(0)}</div>',
+        html,
+    )
 
 
 def _report_broken(site: Site, item: Planned, link: str, problems: Problems, near: str | None = None) -> None:
