@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.build import pipeline
 from sitegen.build.pipeline import BuildOptions, build, load_project
 from sitegen.render import pages
 
@@ -41,13 +40,13 @@ def make(root: Path, out: Path) -> dict[str, bytes]:
 def rendered_paths(monkeypatch) -> list[tuple[str, str]]:
     """Record (unit, path) of every file a template renders from now on."""
     seen: list[tuple[str, str]] = []
-    real = pipeline.render
+    real = pages.render
 
     def spying(site, planned, *args, **kwargs):
         seen.extend((site.office.id, p.path) for p in planned if p.templated)
         return real(site, planned, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "render", spying)
+    monkeypatch.setattr(pages, "render", spying)
     return seen
 
 

@@ -15,16 +15,14 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sitegen.build import addresses, dependencies
+from sitegen.build import addresses
 from sitegen.build.fingerprint import fingerprint, network_fingerprint, theme_digest
 from sitegen.build.output import Output, SiteWriter, WriteStats
 from sitegen.build.workers import Record, Rendered, chunk, rendered, split, worker_count
 from sitegen.config.offices import Network, Office, load_network
 from sitegen.errors import BuildFailed, Problem, Problems
-from sitegen.render.feeds import OPML, feed_files, opml
-from sitegen.render.json_feed import json_feed_files
-from sitegen.render.pages import Planned, plan, render
 from sitegen.render.search import FOLDER as SEARCH_FOLDER
 from sitegen.render.search import SearchUnavailable, index, search_inputs, search_key
 from sitegen.render.templates import Theme, load_theme
@@ -34,6 +32,9 @@ from sitegen.sources.photos import Resizer
 from sitegen.sources.source import Source, load_sources, report_links, static_files
 from sitegen.structure.model import Site, build_site
 from sitegen.structure.pictures import Pictures
+
+if TYPE_CHECKING:
+    from sitegen.render.pages import Planned
 
 Progress = Callable[[str, int, int], None]
 OnFile = Callable[[Site, str, bytes], None]
@@ -295,9 +296,20 @@ class _Build:
             if options.published is not None
             else None
         )
-        self.network_opml = cache(lambda: opml(project.network, self.models))
         self.shared_stamp = cache(lambda: network_fingerprint(project.network, self.models))
-        self.extras = [
+
+    @cache  # noqa: B019 - one build, one OPML
+    def network_opml(self) -> bytes:
+        from sitegen.render.feeds import opml  # rendering modules load only when something renders
+
+        return opml(self.project.network, self.models)
+
+    def extras(self) -> list:
+        """The files every unit's site holds beside its pages: its feeds and the network's OPML."""
+        from sitegen.render.feeds import OPML, feed_files
+        from sitegen.render.json_feed import json_feed_files
+
+        return [
             lambda s: feed_files(s, self.models),
             lambda s: json_feed_files(s, self.models),
             lambda _s: [(OPML, self.network_opml())],
@@ -359,6 +371,8 @@ class _Build:
             self._keep_addresses(unit.site, set(self.output.manifest(unit_id)))
             return True
         if self.options.on_file is None:  # a build that shows every file renders every file
+            from sitegen.build import dependencies
+
             inputs = repr((theme, hashlib.sha256(offices_yaml).hexdigest(), drafts, shared))
             unit.frame = dependencies.skeleton(unit.site, inputs)
             intact = set(self.output.manifest(unit_id)) - unit.damaged
@@ -396,8 +410,10 @@ class _Build:
             finishing.finish()
 
     def _plan(self, unit: _Unit) -> tuple[list[Planned], list[Problem]]:
+        from sitegen.render.pages import plan
+
         found = Problems(self.project.root)
-        planned = plan(unit.site, unit.theme, found, self.extras)
+        planned = plan(unit.site, unit.theme, found, self.extras())
         return planned, found.items
 
     # -- step 3: stage ---------------------------------------------------------------------------
@@ -471,6 +487,9 @@ def _render_part(
     unit: _Unit, planned_found: tuple[list[Planned], list[Problem]], part: int, parts: int, root: Path
 ) -> Rendered:
     """One slice of a unit's files that must be made; part 0 also reports the plan and what is kept."""
+    from sitegen.build import dependencies
+    from sitegen.render.pages import render
+
     planned, plan_problems = planned_found
     if any(p.severity == "error" for p in plan_problems):
         return Rendered(problems=plan_problems if part == 0 else [], planned_ok=False)
