@@ -10,6 +10,7 @@ import click
 from sitegen import __version__
 from sitegen.commands.build import build_command
 from sitegen.commands.check import check_command
+from sitegen.commands.cms import cms_command
 from sitegen.commands.common import Commands
 from sitegen.commands.deploy import deploy_command
 from sitegen.commands.feeds import feeds_command
@@ -37,3 +38,4 @@ main.add_command(check_command)
 main.add_command(units_command)
 main.add_command(import_command)
 main.add_command(deploy_command)
+main.add_command(cms_command)

@@ -75,7 +75,7 @@ class Problems:
 
     root: Path = field(default_factory=Path.cwd)
     items: list[Problem] = field(default_factory=list)
-    _seen: dict[tuple, int] = field(default_factory=dict, repr=False)
+    _seen: dict[tuple[str, int, str, str, str], int] = field(default_factory=dict, repr=False)
 
     def rel(self, path: Path | str) -> str:
         p = Path(path)

@@ -34,6 +34,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 
@@ -107,7 +108,7 @@ class Published:
     feed_limit: int = 20  # the network's feeds.items: a feed this long may have left items out
     _feed_titles: dict[str, dict[str, str]] = field(default_factory=dict)
 
-    def record(self, unit: str) -> dict | None:
+    def record(self, unit: str) -> dict[str, Any] | None:
         """The unit's manifest, or None when it has none (never published: nothing to keep)."""
         if (self.root / STATE / JOURNAL).exists():
             return None  # an interrupted build: the next sitegen that opens the output finishes it first
@@ -222,9 +223,9 @@ def check(
         page = renamed.get(url) or _same_title(published.title(unit, path), arrived)
         if page is not None:
             aliases = ", ".join(dict.fromkeys((*page.aliases, address)))
-            meta = page.source.meta
+            meta = page.read_from.meta
             problems.error(
-                page.source.path,
+                page.read_from.path,
                 meta.line_of("aliases") if page.aliases else meta.line_of("title"),
                 GONE.format(address=address, unit=unit),
                 HINT_MOVED.format(new=page.url, line=f"aliases: [{aliases}]"),
@@ -262,7 +263,7 @@ def _topic_resolved(site: Site, items: list[TopicItem] | None, withdrawn: bool) 
         return withdrawn
     live = [p for p in site.pages if not p.gone]
     live_ids = {p.feed_id for p in live if p.feed_id}
-    known = {url: url in site.aliases or site.by_url[url].gone for url in site.by_url if url}
+    known = {url: url in site.aliases or bool(site.by_url[url].gone) for url in site.by_url if url}
     known.update(dict.fromkeys(site.aliases, True))
 
     def resolved(item: TopicItem) -> bool:

@@ -55,7 +55,7 @@ def skeleton(site: Site, unit_stamp: str) -> str:
     return digest.hexdigest()
 
 
-def _outline(page: Page, site: Site) -> tuple:
+def _outline(page: Page, site: Site) -> tuple[object, ...]:
     """A page as lists and navigation see it: every field but its body, with links as paths."""
     own = tuple((f.name, getattr(page, f.name)) for f in fields(page) if f.name not in _SKIPPED)
     tree = tuple([p.path for p in getattr(page, name)] for name in _TREE)

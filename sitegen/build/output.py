@@ -41,8 +41,10 @@ import json
 import os
 import shutil
 import time
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sitegen.urls import check
 
@@ -125,7 +127,9 @@ class SiteWriter:
     made: set[str]  # every file the current site's manifest lists (intact or not)
     fingerprint: str = ""
     ids: dict[str, str] = field(default_factory=dict)  # source -> feed id, kept so ids never move
-    pages: dict[str, list] = field(default_factory=dict)  # file -> what made it (sitegen.build.dependencies)
+    pages: dict[str, list[object]] = field(
+        default_factory=dict
+    )  # file -> what made it (sitegen.build.dependencies)
     new: dict[str, str] = field(default_factory=dict)
     stats: WriteStats = field(default_factory=WriteStats)
     foreign: list[str] = field(default_factory=list)
@@ -175,7 +179,7 @@ class SiteWriter:
             self.output.pending.append(self)  # new files to swap in, or only a new record of the inputs
         return self.stats
 
-    def record(self) -> dict:
+    def record(self) -> dict[str, Any]:
         """What the journal needs to finish this unit's swap (sizes and times are read after it)."""
         files = dict(sorted(self.new.items()))
         staged = self._staging is not None
@@ -184,7 +188,8 @@ class SiteWriter:
 
     def _keep_foreign(self) -> None:
         """Files in the live folder that sitegen did not make move along into the new site."""
-        if not self.current.is_dir():
+        staging = self._staging
+        if staging is None or not self.current.is_dir():
             return
         made_dirs = {parent for rel in self.made for parent in _parents(rel)}
         for dirpath, dirnames, filenames in os.walk(self.current):
@@ -195,7 +200,7 @@ class SiteWriter:
                     dirnames.remove(name)
                     filenames.append(name)  # a link of someone else's is kept as a link
                 elif rel not in made_dirs:
-                    (self._staging / rel).mkdir(parents=True, exist_ok=True)
+                    (staging / rel).mkdir(parents=True, exist_ok=True)
             for name in filenames:
                 rel = (rel_dir / name).as_posix()
                 if rel in self.made:
@@ -206,7 +211,7 @@ class SiteWriter:
                         "at that path; move it away (files of your own belong in "
                         f"content/offices/{self.site_id}/static/)"
                     )
-                target = self._staging / rel
+                target = staging / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
                 try:
                     os.link(self.current / rel, target, follow_symlinks=False)
@@ -328,15 +333,17 @@ class Output:
 
     def manifest(self, site_id: str) -> dict[str, str]:
         """The files of the unit's current site with their digests."""
-        return self._record(site_id).get("files", {})
+        files: dict[str, str] = self._record(site_id).get("files", {})
+        return files
 
     def fingerprint(self, site_id: str) -> str | None:
         """The inputs fingerprint the unit's current site was built from, if it is there."""
         if not (self.root / site_id).is_dir():
             return None
-        return self._record(site_id).get("fingerprint")
+        stamp: str | None = self._record(site_id).get("fingerprint")
+        return stamp
 
-    def _record(self, site_id: str) -> dict:
+    def _record(self, site_id: str) -> dict[str, Any]:
         try:
             data = json.loads(self.manifest_path(site_id).read_text(encoding="utf-8"))
         except (FileNotFoundError, ValueError):
@@ -345,7 +352,8 @@ class Output:
 
     def ids(self, site_id: str) -> dict[str, str]:
         """The feed id each dated source was last published with (see :mod:`sitegen.structure.feed_ids`)."""
-        return self._record(site_id).get("ids", {})
+        ids: dict[str, str] = self._record(site_id).get("ids", {})
+        return ids
 
     def damaged(self, site_id: str, verify: bool = False) -> set[str]:
         """Files the manifest lists that are missing or changed on disk since they were written.
@@ -374,7 +382,9 @@ class Output:
 
     # -- writing ------------------------------------------------------------------------------
 
-    def site(self, site_id: str, fingerprint: str = "", damaged: set[str] = frozenset()) -> SiteWriter:
+    def site(
+        self, site_id: str, fingerprint: str = "", damaged: AbstractSet[str] = frozenset()
+    ) -> SiteWriter:
         """Start writing one unit's site; refuses folders sitegen did not make."""
         check(site_id)
         current = self.root / site_id
@@ -452,7 +462,7 @@ class Output:
                 self._apply(journal)
         self._cleanup()
 
-    def _apply(self, journal: dict) -> None:
+    def _apply(self, journal: dict[str, Any]) -> None:
         """Idempotent: each step checks what is already done, so a second run completes the first."""
         staging, trash = self.state / "staging", self.state / "trash"
         for site_id, record in journal["units"].items():
@@ -513,7 +523,7 @@ def _write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-def _write_json(path: Path, data: dict) -> None:
+def _write_json(path: Path, data: dict[str, Any]) -> None:
     tmp = path.with_name(path.name + ".tmp")
     try:
         with open(tmp, "w", encoding="utf-8") as fh:

@@ -15,16 +15,17 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sitegen.build import addresses
 from sitegen.build.fingerprint import fingerprint, network_fingerprint, theme_digest
 from sitegen.build.output import Output, SiteWriter, WriteStats
 from sitegen.build.workers import Record, Rendered, chunk, rendered, split, worker_count
+from sitegen.cms.admin import editor_files
 from sitegen.config.offices import Network, Office, load_network
 from sitegen.errors import BuildFailed, Problem, Problems
 from sitegen.render.search import FOLDER as SEARCH_FOLDER
-from sitegen.render.search import SearchUnavailable, index, search_inputs, search_key
+from sitegen.render.search import IndexFiles, SearchUnavailable, index, search_inputs, search_key
 from sitegen.render.templates import Theme, load_theme
 from sitegen.sources.bodies import Bodies
 from sitegen.sources.office_vars import context
@@ -34,7 +35,7 @@ from sitegen.structure.model import Site, build_site
 from sitegen.structure.pictures import Pictures
 
 if TYPE_CHECKING:
-    from sitegen.render.pages import Planned
+    from sitegen.render.pages import Extra, Planned
 
 Progress = Callable[[str, int, int], None]
 OnFile = Callable[[Site, str, bytes], None]
@@ -53,7 +54,7 @@ class Project:
     bodies: Bodies = field(default_factory=Bodies)
     static: dict[str, dict[str, Path]] = field(default_factory=dict)  # unit -> its own files by site path
     pictures: Pictures | None = None  # finds and checks the pictures pages show (sitegen.structure.pictures)
-    _contexts: dict[tuple[str, str], dict] = field(default_factory=dict)
+    _contexts: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
 
     @property
     def themes_dir(self) -> Path:
@@ -129,7 +130,7 @@ def build_now(now: datetime | None = None) -> datetime:
 @dataclass
 class BuildResult:
     stats: dict[str, WriteStats]
-    warnings: list
+    warnings: list[Problem]
     next_change: datetime | None = None  # when a rebuild would change the output
     removed_units: list[str] = field(default_factory=list)  # units gone from offices.yaml, now gone from out
 
@@ -175,10 +176,10 @@ class _Finishing:
     site: Site
     writer: SiteWriter
     planned: set[str]
-    search: Future | None  # the Pagefind index being made, None when the build already failed
+    search: Future[IndexFiles] | None  # the Pagefind index being made, None when the build already failed
     stats: dict[str, WriteStats]
     problems: Problems
-    remember: Callable[[list], None] | None = None  # keeps a freshly made index for later builds
+    remember: Callable[[IndexFiles], None] | None = None  # keeps a freshly made index for later builds
 
     def finish(self) -> None:
         site, writer, problems = self.site, self.writer, self.problems
@@ -213,13 +214,13 @@ class _Finishing:
             )
 
 
-def _remember(project: Project, unit: str, digest: str) -> Callable[[list], None]:
+def _remember(project: Project, unit: str, digest: str) -> Callable[[IndexFiles], None]:
     """Keep a unit's newest index in the persistent cache: a build that changes none of the
     unit's pages (an edit elsewhere that only its regional feed shows) then skips Pagefind."""
     return lambda files: project.bodies.cache.put(f"search:{unit}", "index", (digest, files))
 
 
-def _kept_index(output: Output, unit: str) -> list[tuple[str, bytes]]:
+def _kept_index(output: Output, unit: str) -> IndexFiles:
     """The unit's search index files as the last build made them, to carry over unchanged."""
     kept = []
     for rel in sorted(output.manifest(unit)):
@@ -304,7 +305,7 @@ class _Build:
 
         return opml(self.project.network, self.models)
 
-    def extras(self) -> list:
+    def extras(self) -> list[Extra]:
         """The files every unit's site holds beside its pages: its feeds and the network's OPML."""
         from sitegen.render.feeds import OPML, feed_files
         from sitegen.render.json_feed import json_feed_files
@@ -313,6 +314,7 @@ class _Build:
             lambda s: feed_files(s, self.models),
             lambda s: json_feed_files(s, self.models),
             lambda _s: [(OPML, self.network_opml())],
+            lambda s: editor_files(self.project.network, s.office, self.project.themes_dir),  # admin/, if any
         ]
 
     def run(self) -> BuildResult:
@@ -442,7 +444,7 @@ class _Build:
             return None
         for path in result.kept:
             writer.keep(path)
-        writer.ids = {p.source.rel: p.feed_id for p in site.pages if p.feed_id}
+        writer.ids = {p.read_from.rel: p.feed_id for p in site.pages if p.feed_id}
         writer.pages = {path: [key, list(reads)] for path, (key, reads) in result.records.items()}
         search, remember = self.search_index(unit, writer, result.searched, searched)
         return _Finishing(site, writer, result.planned, search, self.stats, self.problems, remember)
@@ -451,7 +453,7 @@ class _Build:
 
     def search_index(
         self, unit: _Unit, writer: SiteWriter, paths: set[str], made: dict[str, str]
-    ) -> tuple[Future | None, Callable[[list], None] | None]:
+    ) -> tuple[Future[IndexFiles] | None, Callable[[IndexFiles], None] | None]:
         """The unit's Pagefind index, made beside the next unit: from the cache when its content
         pages are as they were (digests of their files: kept pages are not read), else by Pagefind
         in its own process, with a function that keeps the new index for later builds."""
@@ -524,7 +526,7 @@ def _render_part(
     return result
 
 
-def _done(files: list[tuple[str, bytes]]) -> Future:
-    future: Future = Future()
+def _done(files: IndexFiles) -> Future[IndexFiles]:
+    future: Future[IndexFiles] = Future()
     future.set_result(files)
     return future

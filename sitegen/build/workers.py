@@ -18,11 +18,13 @@ import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from sitegen.errors import Problem
 
 AHEAD = 2  # parts rendered ahead of the writer per worker: enough to keep both busy, never a pile
 
+T = TypeVar("T")
 Record = tuple[str, tuple[str, ...]]  # what made a file (sitegen.build.dependencies)
 
 
@@ -71,7 +73,7 @@ def split(sizes: list[int], workers: int) -> list[int]:
     return [workers if workers > 1 and size * workers > total else 1 for size in sizes]
 
 
-def chunk(items: list, part: int, parts: int) -> list:
+def chunk(items: list[T], part: int, parts: int) -> list[T]:
     """The ``part``-th of ``parts`` contiguous, nearly equal slices of ``items``."""
     size, extra = divmod(len(items), parts)
     start = part * size + min(part, extra)
@@ -98,7 +100,7 @@ def rendered(parts: list[int], render_part: RenderPart, jobs: int) -> Iterator[R
 def _in_order(
     pool: ProcessPoolExecutor, work: list[tuple[int, int, int]], workers: int
 ) -> Iterator[Rendered]:
-    waiting: list[Future] = []
+    waiting: list[Future[Rendered]] = []
     submitted = 0
     for _ in work:
         while submitted < len(work) and len(waiting) < workers * AHEAD:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
@@ -25,6 +25,18 @@ root_option = click.option(
     show_default=True,
     help="Repository holding offices.yaml, content/ and themes/.",
 )
+
+
+PUBLISHED = "public"  # the output folder inside --root when --out (or --against) is not given
+
+
+def output_path(given: Path | None, root: Path) -> Path:
+    """Where an output-side path option points: as typed, from the current folder; unset, public/ in --root.
+
+    Why from the current folder: every shell, every tool and every other path on the command line
+    is read that way, so `sitegen build --root site --out /tmp/x` and `--out x` agree on where x is.
+    """
+    return root / PUBLISHED if given is None else given
 
 
 def report(problems: Iterable[Problem]) -> None:
@@ -87,7 +99,7 @@ def os_error_message(exc: OSError) -> str:
 class Commands(click.Group):
     """The command group: an error of the machine (disk, permissions) ends any command with one line, exit 1."""
 
-    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except BrokenPipeError:

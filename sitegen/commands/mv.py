@@ -83,16 +83,18 @@ def move(root: Path, old: Path, new: Path, ids: tuple[str, ...], problems: Probl
     if target.exists() or target.is_symlink():
         raise MoveError(f"{_show(root, target)} already exists; sitegen mv never overwrites")
     files = _files(source, target)
-    before = [read_source(old_file, content, ids, problems) for old_file, _ in files]
-    if None in before:
+    read = [read_source(old_file, content, ids, problems) for old_file, _ in files]
+    before = [s for s in read if s is not None]
+    if len(before) < len(read):
         return None  # a file that does not parse has no known address: fix it first
     _check_target(content, target, ids)
     target.parent.mkdir(parents=True, exist_ok=True)
     os.rename(source, target)
     originals = {new_file: new_file.read_bytes() for _, new_file in files}
     try:
-        after = [read_source(new_file, content, ids, problems) for _, new_file in files]
-        if None in after:
+        reread = [read_source(new_file, content, ids, problems) for _, new_file in files]
+        after = [s for s in reread if s is not None]
+        if len(after) < len(reread):
             raise MoveError(f"{_show(root, target)} would not be a page there (see above)")
         report = [f"moved {_show(root, source)} -> {_show(root, target)}"]
         moved = [

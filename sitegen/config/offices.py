@@ -45,7 +45,13 @@ NETWORK_KEYS = (
     "list",
     "security_contact",
     "topics",
+    "editor",
 )
+# network.editor: where the web editor (sitegen.cms) commits; editors: who reviews a unit's changes
+EDITOR_KEYS = ("backend", "repo", "branch", "base_url", "app_id", "api_root", "workflow")
+EDITOR_BACKENDS = ("github", "gitlab", "gitea")
+_REPO = re.compile(r"^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+$")
+_EDITOR = re.compile(r"^(?:@[A-Za-z0-9][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)*|[^@\s]+@[^@\s]+\.[^@\s]+)$")
 FEED_KEYS = ("items", "id_authority")
 LIST_KEYS = ("page_size",)
 UNIT_KEYS = (
@@ -73,6 +79,7 @@ UNIT_KEYS = (
     "trusted_static",
     "unverified",
     "params",
+    "editors",
 )
 REQUIRED_UNIT_KEYS = ("id", "name", "short_name", "kind", "base_url", "timezone")
 
@@ -123,6 +130,7 @@ class Office:
         str, ...
     ] = ()  # static/ files published unchecked; ("*",) all (sitegen.sources.static_trust)
     unverified: tuple[str, ...] = ()  # keys whose values are examples, not the unit's official data
+    editors: tuple[str, ...] = ()  # git host accounts or groups reviewing its changes (CODEOWNERS)
     lines: dict[str, int] = field(default_factory=dict, hash=False, compare=False)  # key -> offices.yaml line
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     line: int = 0
@@ -150,6 +158,7 @@ class Network:
     page_size: int = 10  # items per page of a paginated list (network.list.page_size)
     security_contact: str = ""  # mailto: or https: address for security reports (security.txt)
     topics: tuple[tuple[str, str], ...] = ()  # a tag as written in front matter -> its name on pages
+    editor: tuple[tuple[str, str], ...] = ()  # the web editor's git host (network.editor; sitegen.cms)
 
     def topic_name(self, tag: str) -> str:
         """How readers see a topic: its name from offices.yaml, else "layanan-publik" as "Layanan publik"."""
@@ -240,6 +249,7 @@ def load_network(path: Path, problems: Problems) -> Network | None:
         page_size=v.integer(listing, "page_size", 10),
         security_contact=security_contact,
         topics=_topics(v, net),
+        editor=_editor(v, net),
     )
     return None if len(problems.errors) > before else network
 
@@ -265,6 +275,39 @@ def _topics(v: Validator, net: LineDict) -> tuple[tuple[str, str], ...]:
         else:
             named.append((tag, name.strip()))
     return tuple(named)
+
+
+def _editor(v: Validator, net: LineDict) -> tuple[tuple[str, str], ...]:
+    """network.editor: the git host the web editor commits to (see sitegen.cms and docs/web-editor.md)."""
+    raw = net.get("editor")
+    if raw is None:
+        return ()
+    pairs = dict(v.pairs(net, "editor", EDITOR_KEYS))
+    if not isinstance(raw, LineDict):
+        return ()
+    if pairs.get("backend") not in EDITOR_BACKENDS:
+        v.err(raw.line_of("backend"), "editor.backend must name the git host", f"use one of: {', '.join(EDITOR_BACKENDS)}")
+    if not _REPO.match(pairs.get("repo", "")):
+        v.err(raw.line_of("repo"), "editor.repo must name the repository", "write repo: owner/name")
+    for key in ("base_url", "api_root"):
+        if key in pairs and url_problem(pairs[key], ("https",), query=False):
+            v.err(raw.line_of(key), f"editor.{key} {pairs[key]!r} is not an https:// address")
+    if pairs.get("workflow", "true").lower() not in ("true", "false"):
+        v.err(raw.line_of("workflow"), "editor.workflow must be true or false", "write workflow: true")
+    return tuple(pairs.items())
+
+
+def _editors(v: Validator, raw: LineDict) -> tuple[str, ...]:
+    """A unit's editors: git host accounts or groups (@humas-sambas, @org/team) or e-mail addresses."""
+    names = v.strings(raw, "editors")
+    for name in names:
+        if not _EDITOR.match(name):
+            v.err(
+                raw.line_of("editors"),
+                f"editor {name!r} is neither an account or group (@name, @org/team) nor an e-mail address",
+                "write editors: ['@humas-sambas', '@imigrasi/kanim-sambas']",
+            )
+    return tuple(n for n in names if _EDITOR.match(n))
 
 
 def _contacts(v: Validator, raw: LineDict) -> tuple[tuple[str, str], ...]:
@@ -391,6 +434,7 @@ def _office(v: Validator, raw: Any, line: int) -> Office | None:
         trusted_html=_flag(v, raw, "trusted_html"),
         trusted_static=_trusted_static(v, raw),
         unverified=tuple(v.choices(raw, "unverified", UNIT_KEYS)),
+        editors=_editors(v, raw),
         lines=dict(raw.key_lines),
         params=_params(v, raw),
         line=raw.line,
@@ -426,7 +470,7 @@ def _hours(v: Validator, raw: LineDict) -> Hours:
         v.err(raw.line_of("hours"), "'hours' must map weekdays to times", "write e.g. senin: 08.00-16.00")
         return Hours(())
     v.keys(value, WEEKDAYS, "hours")
-    days = []
+    days: list[tuple[str, tuple[tuple[time, time], ...]]] = []
     for day in WEEKDAYS:
         spec = value.get(day)
         if spec is None or str(spec).strip().lower() in ("", "tutup", "closed"):

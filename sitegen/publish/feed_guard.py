@@ -55,11 +55,13 @@ def read_feed(path: Path) -> ParsedFeed:
     root = ET.parse(path).getroot()
     if root.tag == "rss":
         channel = root.find("channel")
+        if channel is None:
+            return ParsedFeed("", ())  # an RSS feed without a channel lists nothing
         items = tuple(
             Entry(
                 (item.findtext("guid") or item.findtext("link") or "").strip(),
                 (item.findtext("link") or "").strip(),
-                parsedate_to_datetime(item.findtext("pubDate")) if item.findtext("pubDate") else None,
+                parsedate_to_datetime(date) if (date := item.findtext("pubDate")) else None,
             )
             for item in channel.findall("item")
         )

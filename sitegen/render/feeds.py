@@ -77,13 +77,19 @@ class Feed:
         return max((_updated(p) for p in self.site.news + self.site.announcements), default=EPOCH)
 
 
-def _updated(page: Page) -> datetime:
+def _published(page: Page) -> datetime:
+    """A feed item's date: feeds hold dated pages only (Page.is_feed_item)."""
     assert page.date is not None
-    return max(page.date, page.updated) if page.updated else page.date
+    return page.date
+
+
+def _updated(page: Page) -> datetime:
+    date = _published(page)
+    return max(date, page.updated) if page.updated else date
 
 
 def _newest(items: list[Item], limit: int) -> tuple[Item, ...]:
-    items.sort(key=lambda i: (-i.page.date.timestamp(), i.page.feed_id))
+    items.sort(key=lambda i: (-_published(i.page).timestamp(), i.page.feed_id))
     return tuple(items[:limit])
 
 
@@ -256,6 +262,8 @@ def _fix_atom_links(data: bytes, feed: Feed) -> bytes:
     ns = "{http://www.w3.org/2005/Atom}"
     for element, item in zip(tree.iter(f"{ns}entry"), feed.items, strict=True):
         link = element.find(f"{ns}link")
+        if link is None:  # feedgen writes one for every entry (each has its page's URL)
+            continue
         link.set("rel", "alternate")
         link.set("type", "text/html")
         photo = card(item.page, item.site.office.base_url)
@@ -265,7 +273,8 @@ def _fix_atom_links(data: bytes, feed: Feed) -> bytes:
                 enclosure.set("length", str(photo.length))
             link.addnext(enclosure)
     etree.indent(tree, space="  ")
-    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    fixed: bytes = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return fixed
 
 
 def opml(network: Network, models: Callable[[Office], Site]) -> bytes:
@@ -292,4 +301,5 @@ def opml(network: Network, models: Callable[[Office], Site]) -> bytes:
                 htmlUrl=absolute(office.base_url, feed.html_url),
             )
     ET.indent(root)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+    text: bytes = ET.tostring(root, encoding="utf-8")
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + text + b"\n"

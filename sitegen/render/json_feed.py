@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import Any
 
 from sitegen.config.offices import Office
-from sitegen.render.feeds import Feed, Item, _summary, _updated, catalogue, content_html
+from sitegen.render.feeds import Feed, Item, _published, _summary, _updated, catalogue, content_html
 from sitegen.structure.model import Site
 from sitegen.structure.pictures import card
 from sitegen.urls import absolute, json_feed_path
@@ -19,17 +20,17 @@ VERSION = "https://jsonfeed.org/version/1.1"
 MIME = "application/feed+json"
 
 
-def _item(feed: Feed, item: Item) -> dict:
+def _item(feed: Feed, item: Item) -> dict[str, Any]:
     page, unit = item.page, item.site
     aggregate = unit is not feed.site
     author = page.author or f"Humas {unit.office.short_name}"
-    data: dict = {
+    data: dict[str, Any] = {
         "id": page.feed_id,
         "url": absolute(unit.office.base_url, page.url),
         "title": f"[{unit.office.short_name}] {page.title}" if aggregate else page.title,
         "content_html": content_html(page, unit.office.base_url),
         "summary": _summary(page),
-        "date_published": page.date.isoformat(),
+        "date_published": _published(page).isoformat(),
         "date_modified": _updated(page).isoformat(),
         "authors": [{"name": f"{author} ({unit.office.name})" if aggregate else author}],
         "language": page.lang,

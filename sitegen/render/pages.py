@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -63,7 +63,7 @@ def template_for(page: Page) -> str:
     return "page.html"
 
 
-def plan(site: Site, theme: Theme, problems: Problems, extras: list[Extra] = ()) -> list[Planned]:
+def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] = ()) -> list[Planned]:
     """Every file of the unit's site, in a stable order, not yet rendered."""
     env = _traced(theme.env)
     ordered = {section: site.dated(section) for section in FEED_SECTIONS}
@@ -196,7 +196,8 @@ def _check_unique(site: Site, planned: list[Planned], problems: Problems) -> Non
         if other is item:
             continue
         culprit, owner = (item, other) if _editors(item) else (other, item)
-        source = culprit.source.source if culprit.source else None
+        page = culprit.source
+        source = page.source if page else None
         owner_name = owner.source.source.rel if owner.source and owner.source.source else "a generated file"
         if owner.origin is not None:
             owner_name = problems.rel(owner.origin)
@@ -208,10 +209,10 @@ def _check_unique(site: Site, planned: list[Planned], problems: Problems) -> Non
                 "rename or remove it",
             )
             continue
-        if source is None:
+        if page is None or source is None:
             problems.error("themes", 0, f"two generated files claim /{item.path} [unit {site.office.id}]")
             continue
-        is_alias = culprit.path != culprit.source.path
+        is_alias = culprit.path != page.path
         problems.error(
             source.path,
             source.meta.line_of("aliases" if is_alias else "slug"),

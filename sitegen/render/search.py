@@ -17,12 +17,15 @@ import hashlib
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sitegen.structure.model import Site
 
 FOLDER = "pagefind"  # where the index lives in each unit's site
 UNUSED = ("pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")  # interfaces not used
-_MADE: dict[
-    str, list[tuple[str, bytes]]
-] = {}  # digest of the inputs -> files: one index per input, per process
+IndexFiles = list[tuple[str, bytes]]  # an index's files: (site path, bytes)
+_MADE: dict[str, IndexFiles] = {}  # digest of the inputs -> files: one index per input, per process
 INSTALL_HINT = "install it with: pip install 'pagefind[bin]' (a declared dependency of sitegen)"
 
 
@@ -43,7 +46,7 @@ def search_key(files: list[tuple[str, str]], language: str) -> str:
     return hashlib.sha256(repr(("pages", language, files)).encode("utf-8")).hexdigest()
 
 
-def index(pages: list[tuple[str, str]], language: str) -> list[tuple[str, bytes]]:
+def index(pages: list[tuple[str, str]], language: str) -> IndexFiles:
     """Index ``pages`` ((site URL "berita/x/", HTML)) and return the index files by site path.
 
     Only the part of a page marked ``data-pagefind-body`` (the main content) is
@@ -57,7 +60,7 @@ def index(pages: list[tuple[str, str]], language: str) -> list[tuple[str, bytes]
     return _MADE[key]
 
 
-def _index(pages: list[tuple[str, str]], language: str) -> list[tuple[str, bytes]]:
+def _index(pages: list[tuple[str, str]], language: str) -> IndexFiles:
     try:
         from pagefind_bin import get_executable
 
@@ -86,7 +89,7 @@ def _index(pages: list[tuple[str, str]], language: str) -> list[tuple[str, bytes
         ]
 
 
-def search_inputs(site, pages: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], str]:
+def search_inputs(site: Site, pages: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], str]:
     """What a unit's index is made of: its pages by URL (the search page left out), and its language."""
     from sitegen.urls import SEARCH, file_for
 
@@ -95,6 +98,6 @@ def search_inputs(site, pages: list[tuple[str, str]]) -> tuple[list[tuple[str, s
     return urls, site.network.default_language
 
 
-def search_files(site, pages: list[tuple[str, str]]) -> list[tuple[str, bytes]]:
+def search_files(site: Site, pages: list[tuple[str, str]]) -> IndexFiles:
     """The index of a unit's pages ((output path, HTML))."""
     return index(*search_inputs(site, pages))

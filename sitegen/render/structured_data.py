@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 from urllib.parse import quote
 
 from sitegen.config.offices import Office
@@ -29,16 +30,16 @@ _SCHEMA_DAYS = {
 assert set(_SCHEMA_DAYS) == set(DAY_NAMES)
 
 
-def ld_json(data: dict) -> str:
+def ld_json(data: dict[str, Any]) -> str:
     """JSON for a ``<script type="application/ld+json">`` block: nothing in it can end the block."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def organisation(site: Site) -> dict:
+def organisation(site: Site) -> dict[str, Any]:
     """The unit as a schema.org GovernmentOrganization."""
     office = site.office
-    data: dict = {
+    data: dict[str, Any] = {
         "@type": "GovernmentOrganization",
         "@id": absolute(office.base_url, "#organisasi"),
         "name": office.name,
@@ -82,7 +83,7 @@ def organisation_ld(site: Site) -> str:
 def article_ld(site: Site, page: Page) -> str:
     """A news item as a schema.org NewsArticle, published by the unit."""
     office = site.office
-    data: dict = {
+    data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": page.title,

@@ -12,6 +12,7 @@ environment serves every language, and dates follow the page's language too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -55,7 +56,7 @@ class _InsideLoader(FileSystemLoader):
         super().__init__(str(folder))
         self._root = themes_dir.resolve()
 
-    def get_source(self, environment: Environment, template: str):
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         source, filename, uptodate = super().get_source(environment, template)
         if not _inside(Path(filename), self._root):
             raise TemplateNotFound(template)
@@ -146,7 +147,13 @@ class Theme:
                     catalog = read_po(handle)
                 strings = found.setdefault(lang, {})
                 for message in catalog:
-                    if isinstance(message.id, str) and message.id and message.string and not message.fuzzy:
+                    if (
+                        isinstance(message.id, str)
+                        and message.id
+                        and isinstance(message.string, str)
+                        and message.string
+                        and not message.fuzzy
+                    ):
                         strings[message.id] = message.string
         return found
 
@@ -173,7 +180,7 @@ def _lang(ctx: Context) -> str:
     return ctx.get("lang") or SOURCE_LANGUAGE
 
 
-_LOADED: dict[tuple[Path, str], tuple[tuple, Theme]] = {}
+_LOADED: dict[tuple[Path, str], tuple[tuple[tuple[str, int, int], ...], Theme]] = {}
 
 
 def load_theme(themes_dir: Path, name: str) -> Theme:

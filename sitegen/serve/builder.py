@@ -51,8 +51,8 @@ class PreviewBuilder:
             started = time.perf_counter()
             first = changed is None or self.project is None or bool(self.generation.problems)
             shown: dict[str, str] = {}
-            if not first:
-                shown = self._show_saved(changed) or {}
+            if not first and changed is not None and self.project is not None:  # (first says so: for mypy)
+                shown = self._show_saved(self.project, changed) or {}
             before = recorded_files(self.site_root)
             try:
                 project = load_project(self.root, bodies=self._bodies)
@@ -76,15 +76,15 @@ class PreviewBuilder:
                 return set()
             self.project = project
             self.last_seconds = time.perf_counter() - started
-            everything = first or any(not path.startswith("content/") for path in changed)
+            everything = first or changed is None or any(not path.startswith("content/") for path in changed)
             self.generation.bump([], None if everything else _changed_pages(before, self.site_root, shown))
             return units
 
-    def _show_saved(self, changed: set[str]) -> dict[str, str] | None:
+    def _show_saved(self, project: Project, changed: set[str]) -> dict[str, str] | None:
         """Put the saved pages in place and tell their tabs, before the full rebuild."""
         started = time.perf_counter()
         try:
-            shown = show_saved(self.project, changed, self.site_root, build_now())
+            shown = show_saved(project, changed, self.site_root, build_now())
         except Exception:  # noqa: BLE001 - only a head start: the rebuild that follows reports problems
             return None
         if shown:

@@ -11,11 +11,13 @@ import html
 import mimetypes
 import os
 import secrets
+import socket
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from sitegen.csp import allow_script
@@ -66,10 +68,12 @@ class PreviewServer(ThreadingHTTPServer):
         self.builder = builder
         self._pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="preview")
 
-    def process_request(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+    def process_request(
+        self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any
+    ) -> None:
         self._pool.submit(self.process_request_thread, request, client_address)
 
-    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+    def handle_error(self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any) -> None:
         """A closed connection is the reader's choice and stays silent; anything else is one line."""
         error = sys.exc_info()[1]
         if isinstance(error, GONE):
@@ -83,7 +87,10 @@ class PreviewServer(ThreadingHTTPServer):
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
-        return f"http://{host}:{port}/"
+        name = (
+            host.decode() if isinstance(host, bytes) else host
+        )  # str for a TCP server; bytes only on a Unix socket
+        return f"http://{name}:{port}/"
 
 
 class Handler(BaseHTTPRequestHandler):

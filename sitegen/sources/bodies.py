@@ -20,7 +20,7 @@ from sitegen.sources.source import Source
 PARALLEL_FROM = 48  # below this many missing bodies, starting processes costs more than it saves
 
 
-def _prepare(job: tuple) -> BodyTemplate | tuple[int, str, str]:
+def _prepare(job: tuple[str, int] | tuple[str, int, bool]) -> BodyTemplate | tuple[int, str, str]:
     """Runs in a worker: an error travels back as plain data."""
     try:
         return prepare(*job)

@@ -23,7 +23,7 @@ import json
 import sqlite3
 import sys
 from contextlib import suppress
-from dataclasses import fields
+from dataclasses import fields, is_dataclass
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -74,7 +74,7 @@ def _encode(value: Any) -> Any:
     if isinstance(value, date):
         return {"__date": value.isoformat()}
     name = type(value).__name__
-    if _classes().get(name) is type(value):
+    if _classes().get(name) is type(value) and is_dataclass(value):
         # BodyTemplate keeps a compiled template of its own, never stored (_template)
         stored = {
             f.name: _encode(getattr(value, f.name)) for f in fields(value) if not f.name.startswith("_")
@@ -99,9 +99,9 @@ def _decode(obj: dict[str, Any]) -> Any:
         made.line, made.key_lines = data[1], data[2]
         return made
     if tag == "__linelist":
-        made = LineList(data[0])
-        made.line, made.item_lines = data[1], data[2]
-        return made
+        listed = LineList(data[0])
+        listed.line, listed.item_lines = data[1], data[2]
+        return listed
     if tag == "__datetime":
         return datetime.fromisoformat(data)
     if tag == "__date":

@@ -192,9 +192,9 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
             else:
                 values[key] = tuple(str(x).strip() for x in items)
         elif key in BOOL_KEYS:
-            said = hints.yes_no_word(key, value) if isinstance(value, str) else None
-            if said is not None:
-                problems.append((line, said.message, said.hint))
+            slip = hints.yes_no_word(key, value) if isinstance(value, str) else None
+            if slip is not None:
+                problems.append((line, slip.message, slip.hint))
             elif not isinstance(value, bool):
                 problems.append((line, f"{key!r} must be true or false", f"write {key}: true"))
             else:

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from datetime import time
 from functools import cache, wraps
 from types import SimpleNamespace
 from typing import Any
@@ -136,8 +137,10 @@ class _Bounding(NodeTransformer):
         )
 
     def generic_visit(self, node: nodes.Node, *args: Any, **kwargs: Any) -> Any:
-        refused = (nodes.Macro, nodes.CallBlock, nodes.FilterBlock, nodes.AssignBlock, nodes.Block)
-        refused += (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends, nodes.Scope)
+        refused: tuple[type[nodes.Node], ...] = (
+            nodes.Macro, nodes.CallBlock, nodes.FilterBlock, nodes.AssignBlock, nodes.Block,
+            nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends, nodes.Scope,
+        )  # fmt: skip
         if isinstance(node, refused):
             raise TemplateSyntaxError(
                 f"{{% {type(node).__name__.lower()} %}} is not available in content", node.lineno
@@ -210,7 +213,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
             budget.loop_line = outer
 
     @staticmethod
-    def bounded_concat(items: tuple) -> str:
+    def bounded_concat(items: tuple[object, ...]) -> str:
         """``a ~ b``: text and numbers only (an object would print its Python address), bounded."""
         texts = [str(_text_of(item)) for item in items]
         if sum(map(len, texts)) > LIMIT:
@@ -294,7 +297,7 @@ class OfficeVarError(Exception):
         self.line, self.message, self.hint = line, message, hint
 
 
-class TextList(tuple):
+class TextList(tuple[object, ...]):
     """A list that reads as Indonesian prose when printed: "A, B dan C"."""
 
     conjunction = "dan"
@@ -312,7 +315,7 @@ class EnglishList(TextList):
     conjunction = "and"
 
 
-def _text_list(lang: str, items) -> TextList:
+def _text_list(lang: str, items: Iterable[object]) -> TextList:
     return EnglishList(items) if lang == "en" else TextList(items)
 
 
@@ -326,7 +329,7 @@ def hours_text(office: Office, lang: str = "id") -> str:
     abbr = zone_abbr(office.tz)
     names, clock, closed, _ = _WORDING.get(lang, _WORDING["id"])
 
-    def describe(ranges: tuple) -> str:
+    def describe(ranges: tuple[tuple[time, time], ...]) -> str:
         if not ranges:
             return closed
         spans = [f"{a.strftime(clock)}–{b.strftime(clock)}" for a, b in ranges]

@@ -23,6 +23,7 @@ import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -33,9 +34,9 @@ WIDTHS = (480, 960)  # the smaller widths offered, in pixels
 MAX_WIDTH = 1600  # the widest published: the original, narrowed to this
 MAX_BYTES = 20 * 1024 * 1024  # a larger upload is a mistake (a scan, a raw file), not a news photo
 MAX_PIXELS = 50_000_000  # decoding more would take a phone-sized build far too much memory
-JPEG = {"quality": 82, "optimize": True, "progressive": True, "subsampling": "4:2:0"}
-PNG = {"optimize": True}
-WEBP = {"quality": 80, "method": 4}
+JPEG: dict[str, Any] = {"quality": 82, "optimize": True, "progressive": True, "subsampling": "4:2:0"}
+PNG: dict[str, Any] = {"optimize": True}
+WEBP: dict[str, Any] = {"quality": 80, "method": 4}
 FORMATS = {  # what a picture may be, with its media type and the extension it is published with
     "JPEG": ("image/jpeg", "jpg"),
     "PNG": ("image/png", "png"),
@@ -105,7 +106,7 @@ def _inspect(data: bytes) -> tuple[int, int, str]:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageError(
-            f"the file declares a picture of more than {Image.MAX_IMAGE_PIXELS // 1_000_000} million "
+            f"the file declares a picture of more than {(Image.MAX_IMAGE_PIXELS or 0) // 1_000_000} million "
             "pixels, far beyond any photo: refused as a decompression bomb",
             "use the camera's own JPEG, or save the picture again at a normal size",
         ) from None
@@ -120,9 +121,9 @@ def _inspect(data: bytes) -> tuple[int, int, str]:
 
 def resize(data: bytes, width: int) -> bytes:
     """The picture upright, ``width`` pixels wide (never wider than it is), stripped and re-encoded."""
-    image = Image.open(io.BytesIO(data))
-    fmt = image.format
-    image = ImageOps.exif_transpose(image)
+    opened = Image.open(io.BytesIO(data))
+    fmt = opened.format or ""
+    image = ImageOps.exif_transpose(opened)
     icc = image.info.get("icc_profile")
     displayable = _displayable(image, alpha=fmt != "JPEG")
     if displayable.mode != image.mode:
@@ -132,7 +133,7 @@ def resize(data: bytes, width: int) -> bytes:
         height = max(1, round(image.height * width / image.width))
         image = image.resize((width, height), Image.Resampling.LANCZOS)
     image.info = {}  # no EXIF, XMP, comment or time travels with the pixels
-    options: dict = {"JPEG": JPEG, "PNG": PNG, "WEBP": WEBP}[fmt]
+    options = {"JPEG": JPEG, "PNG": PNG, "WEBP": WEBP}[fmt]
     out = io.BytesIO()
     image.save(out, fmt, **options, **({"icc_profile": icc} if icc else {}))
     return out.getvalue()
@@ -172,7 +173,8 @@ def _to_eight_bit(image: Image.Image) -> Image.Image:
         image = image.convert("I")
         low, high = 0.0, 65535.0
     else:
-        low, high = (float(v) for v in image.getextrema())
+        extrema = cast(tuple[float, float], image.getextrema())  # one band (I or F): lowest, highest
+        low, high = (float(v) for v in extrema)
         if image.mode == "I" and low >= 0 and high <= 65535:
             low, high = 0.0, (255.0 if high <= 255 else 65535.0)  # the usual 8- or 16-bit range
         elif image.mode == "F" and low >= 0 and high <= 1:
@@ -378,7 +380,7 @@ def _strip_png(data: bytes) -> bytes:
 
 
 def _strip_webp(data: bytes) -> bytes:
-    chunks = []
+    chunks: list[tuple[bytes, bytearray]] = []
     orientation = 1
     at = 12
     end = min(len(data), 8 + struct.unpack("<I", data[4:8])[0])
@@ -391,7 +393,7 @@ def _strip_webp(data: bytes) -> bytes:
             if kind == b"EXIF":
                 orientation = max(orientation, _orientation(body))
             elif kind not in _WEBP_DROPPED:
-                chunks.append([kind, bytearray(body)])
+                chunks.append((kind, bytearray(body)))
     except struct.error:
         raise _NOT_PICTURE from None
     for chunk in chunks:
@@ -400,7 +402,7 @@ def _strip_webp(data: bytes) -> bytes:
             if orientation != 1:
                 chunk[1][0] |= 0x08
     if orientation != 1 and any(c[0] == b"VP8X" for c in chunks):
-        chunks.append([b"EXIF", bytearray(_orientation_only(orientation)[6:])])
+        chunks.append((b"EXIF", bytearray(_orientation_only(orientation)[6:])))
     body = b"".join(
         kind + struct.pack("<I", len(payload)) + bytes(payload) + (b"\x00" if len(payload) & 1 else b"")
         for kind, payload in chunks

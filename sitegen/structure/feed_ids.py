@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from sitegen.errors import Problems
 from sitegen.urls import slugify
@@ -35,7 +36,7 @@ class Claim:
     key: str  # the source's path below content/, e.g. "offices/sambas/berita/2026-11-10-x.md"
     wished: str  # the pinned or time-based id
     pinned: bool
-    path: object = None  # for messages
+    path: Path | str = ""  # for messages
     line: int = 0
 
 
@@ -48,7 +49,7 @@ def assign(claims: Iterable[Claim], known: dict[str, str], problems: Problems) -
     rest = []
     for claim in claims:
         recorded = known.get(claim.key)
-        if _still_own(claim, recorded) and recorded not in taken:
+        if recorded is not None and _still_own(claim, recorded) and recorded not in taken:
             ids[claim.key] = recorded
             taken[recorded] = claim
         else:

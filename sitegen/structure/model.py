@@ -89,6 +89,17 @@ class Page:
     gone: str = ""  # withdrawn: a page saying so and why stays at its address, listed nowhere
 
     @property
+    def read_from(self) -> Source:
+        """The file this page was read from, where only such a page can be meant.
+
+        The section pages a build synthesises have no file, but no slug, alias or feed id
+        either, so the checks that name a file never meet one.
+        """
+        if self.source is None:
+            raise LookupError(f"/{self.url} is a generated page, read from no file")
+        return self.source
+
+    @property
     def original_url(self) -> str:
         """The URL of this page in the site's own language: "en/layanan/" -> "layanan/"."""
         prefix = f"{self.lang}/"
@@ -103,7 +114,7 @@ class Page:
         return self.expires is None or now <= self.expires
 
     @cached_property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[float, int, str, str]:
         stamp = -self.date.timestamp() if self.date else 0.0
         return (stamp, self.weight, self.title.casefold(), self.url)
 
@@ -233,8 +244,8 @@ def build_site(
                 file_for(url)
             except UnsafePath:
                 problems.error(
-                    page.source.path,
-                    page.source.meta.line_of("aliases"),
+                    page.read_from.path,
+                    page.read_from.meta.line_of("aliases"),
                     f"alias {alias!r} is not a usable path",
                     "write aliases like /berita/judul-lama/",
                 )
@@ -242,8 +253,8 @@ def build_site(
             if url in by_url or url in aliases:
                 other = by_url.get(url) or aliases[url]
                 problems.error(
-                    page.source.path,
-                    page.source.meta.line_of("aliases"),
+                    page.read_from.path,
+                    page.read_from.meta.line_of("aliases"),
                     f"alias {alias!r} claims a URL already used by {_where(other)}",
                     "remove the alias",
                 )
@@ -379,9 +390,9 @@ def _claim(by_url: dict[str, Page], url: str, page: Page, problems: Problems) ->
     if url in by_url:
         first = by_url[url]
         problems.error(
-            page.source.path,
-            page.source.meta.line_of("slug"),
-            f"URL /{url} is claimed by both {_where(first)} and {page.source.rel}",
+            page.read_from.path,
+            page.read_from.meta.line_of("slug"),
+            f"URL /{url} is claimed by both {_where(first)} and {page.read_from.rel}",
             "give one of them another file name or slug",
         )
         return False
@@ -392,12 +403,12 @@ def _claim(by_url: dict[str, Page], url: str, page: Page, problems: Problems) ->
 def _check_waiting(waiting: list[Page], by_url: dict[str, Page], problems: Problems) -> None:
     """A page that waits for its date must not clash when it comes: say so now, not then."""
     claimed = dict(by_url)
-    for page in sorted(waiting, key=lambda p: (p.date, p.source.rel)):
+    for page in sorted(waiting, key=lambda p: (p.date, p.read_from.rel)):
         other = claimed.get(page.url)
         if other is not None:
             problems.error(
-                page.source.path,
-                page.source.meta.line_of("slug"),
+                page.read_from.path,
+                page.read_from.meta.line_of("slug"),
                 f"on {page.date:%Y-%m-%d %H:%M} this page will claim /{page.url}, "
                 f"which {_where(other)} already has",
                 "give it another file name or slug, e.g. with the year in it",
@@ -427,7 +438,7 @@ def _report_orphans(orphans: list[Page], sources: list[Source], office: Office, 
     """A translation whose original the unit does not publish: missing altogether, or narrowed away."""
     keys = {(s.scope, s.key) for s in sources}
     for page in orphans:
-        source = page.source
+        source = page.read_from
         expected = source.original_key
         if (source.scope, expected) in keys or ("shared", expected) in keys:
             folder = "shared" if ("shared", expected) in keys else f"offices/{source.scope}"
@@ -518,15 +529,17 @@ def _link_children(pages: list[Page], by_url: dict[str, Page]) -> None:
 
 def _assign_feed_ids(office: Office, pages: list[Page], known: dict[str, str], problems: Problems) -> None:
     dated = [p for p in pages if p.feed_id]
-    claims = [
-        feed_ids.Claim(
-            p.source.rel, p.feed_id, bool(p.source.meta.id), p.source.path, p.source.meta.line_of("id")
+    claims = []
+    for page in dated:
+        source = page.read_from
+        claims.append(
+            feed_ids.Claim(
+                source.rel, page.feed_id, bool(source.meta.id), source.path, source.meta.line_of("id")
+            )
         )
-        for p in dated
-    ]
     ids = feed_ids.assign(claims, known, problems)
     for page in dated:
-        page.feed_id = ids[page.source.rel]
+        page.feed_id = ids[page.read_from.rel]
 
 
 def template_vars(site: Site) -> dict[str, Any]:

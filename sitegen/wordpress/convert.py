@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
+from bs4.element import AttributeValueList
 from markdownify import markdownify
 
 from sitegen.sources.markdown import to_html
@@ -214,7 +215,7 @@ def _blocks(html: str) -> list[tuple[str, bool]]:
     for tag in soup.find_all(True):
         classes = [c for c in tag.get("class") or [] if not _WP_CLASS.match(c)]
         if classes:
-            tag["class"] = classes
+            tag["class"] = AttributeValueList(classes)
         elif tag.has_attr("class"):
             del tag["class"]
         for attr in ("srcset", "sizes"):  # the old theme's resized copies, on the old host

@@ -154,14 +154,14 @@ class Planner:
                 continue
             taken[page_url(rel)] = rel
         placed: list[tuple[Item, str, str, bool]] = []
-        fresh = []
+        fresh: list[tuple[Item, bool]] = []
         for item, draft in chosen:
-            rel = self.record.path_of(self._key(item))
-            if rel is None:
+            recorded = self.record.path_of(self._key(item))
+            if recorded is None:
                 fresh.append((item, draft))
                 continue
-            placed.append((item, rel, page_url(rel), draft))
-            taken[page_url(rel)] = rel
+            placed.append((item, recorded, page_url(recorded), draft))
+            taken[page_url(recorded)] = recorded
         fresh.sort(key=lambda pair: (pair[0].post_type != "page", self._moment(pair[0]), pair[0].post_id))
         for item, draft in fresh:
             rel = self._free_name(item, taken)

@@ -140,7 +140,7 @@ class _Reader(handler.ContentHandler):
         self.locator = locator
 
     def startElementNS(self, name, qname, attrs) -> None:  # noqa: N802
-        line = self.locator.getLineNumber() if self.locator else 0
+        line = (self.locator.getLineNumber() or 0) if self.locator else 0
         if self.root is None:
             self.root = name[1]
             if name[1] != "rss":
@@ -158,7 +158,7 @@ class _Reader(handler.ContentHandler):
         """WordPress's namespace, whichever version and scheme the file declares, as ``wp``/``excerpt``."""
         uri = name[0]
         match = _WP_URI.match(uri) if uri else None
-        if match is None:
+        if uri is None or match is None:
             if uri and "wordpress.org/export" in uri:
                 self.odd_uris.add(uri)
             return name
