@@ -18,6 +18,7 @@ from sitegen.commands.import_ import import_command
 from sitegen.commands.mv import mv_command
 from sitegen.commands.new import new_command
 from sitegen.commands.offices import offices_command
+from sitegen.commands.schema import schema_command
 from sitegen.commands.serve import serve_command
 from sitegen.commands.units import units_command
 
@@ -38,4 +39,5 @@ main.add_command(check_command)
 main.add_command(units_command)
 main.add_command(import_command)
 main.add_command(deploy_command)
+main.add_command(schema_command)
 main.add_command(cms_command)
