@@ -19,7 +19,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from sitegen.build.pipeline import build, load_project
+from sitegen.build.pipeline import BuildOptions, build, load_project
 from sitegen.config.offices import load_network
 from sitegen.errors import Problems
 
@@ -44,7 +44,7 @@ def shipped(tmp_path_factory) -> Path:
             f"Teks berita uji nomor {n:03d}.\n",
             encoding="utf-8",
         )
-    build(load_project(root), root / "public", now=NOW)
+    build(load_project(root), BuildOptions(out=root / "public", now=NOW))
     return root / "public"
 
 
@@ -149,7 +149,7 @@ def test_page_size_comes_from_offices_yaml(project):
     """network.list.page_size: 1 puts one news item on each page of Alpha's two."""
     offices = project.read("offices.yaml").replace("  feeds:\n", "  list: {page_size: 1}\n  feeds:\n")
     project.write("offices.yaml", offices)
-    build(load_project(project.root), project.out, now=NOW)
+    build(load_project(project.root), BuildOptions(out=project.out, now=NOW))
     assert len(entries(project.out / "alpha", "berita/index.html")) == 1
     assert len(entries(project.out / "alpha", "berita/page/2/index.html")) == 1
     assert not (project.out / "alpha/berita/page/3").exists()
@@ -267,7 +267,7 @@ def test_a_title_cannot_break_out_of_json_ld(project):
         "content/offices/alpha/berita/2026-10-02-x.md",
         '---\ntitle: "</script><script>alert(1)</script>"\ndate: 2026-10-02 10:00\n---\nx\n',
     )
-    build(load_project(project.root), project.out, now=NOW)
+    build(load_project(project.root), BuildOptions(out=project.out, now=NOW))
     page = read(project.out / "alpha", "berita/x/index.html")
     news = [d for d in page.ld if d["@type"] == "NewsArticle"]
     assert news[0]["headline"] == "</script><script>alert(1)</script>"
@@ -349,13 +349,13 @@ def test_security_txt_names_the_contact_and_expires_a_year_after_the_build_day(s
 
 
 def test_an_e_mail_security_contact_becomes_a_mailto_and_none_means_no_file(project):
-    build(load_project(project.root), project.out, now=NOW)
+    build(load_project(project.root), BuildOptions(out=project.out, now=NOW))
     assert not (project.out / "alpha/.well-known/security.txt").exists()
     offices = project.read("offices.yaml").replace(
         "  feeds:\n", "  security_contact: keamanan@uji.example\n  feeds:\n"
     )
     project.write("offices.yaml", offices)
-    build(load_project(project.root), project.out, now=NOW)
+    build(load_project(project.root), BuildOptions(out=project.out, now=NOW))
     assert (
         "Contact: mailto:keamanan@uji.example\n"
         in (project.out / "alpha/.well-known/security.txt").read_text()
@@ -368,7 +368,7 @@ def test_the_contact_block_links_map_phone_whatsapp_and_mail(project):
         'contacts: {phone: "(0561) 000000 — contoh", whatsapp: "0812-0000-0000", email: "uji@alpha.example"}',
     )
     project.write("offices.yaml", offices)
-    build(load_project(project.root), project.out, now=NOW)
+    build(load_project(project.root), BuildOptions(out=project.out, now=NOW))
     links = read(project.out / "alpha", "profil/index.html").links()
     assert "https://www.openstreetmap.org/search?query=Jl.%20Contoh%20No.%201%2C%20Alpha" in links
     assert {"tel:0561000000", "https://wa.me/6281200000000", "mailto:uji@alpha.example"} <= set(links)
@@ -469,11 +469,11 @@ def test_pagefind_gives_the_same_index_bytes_for_the_same_site(project, monkeypa
 
     from .helpers import tree
 
-    build(load_project(project.root), project.out, now=NOW)
+    build(load_project(project.root), BuildOptions(out=project.out, now=NOW))
     first = {k: v for k, v in tree(project.out).items() if "/pagefind/" in k}
     monkeypatch.setattr(search, "_MADE", {})
     shutil.rmtree(project.out)
-    build(load_project(project.root), project.out, now=NOW)
+    build(load_project(project.root), BuildOptions(out=project.out, now=NOW))
     assert {k: v for k, v in tree(project.out).items() if "/pagefind/" in k} == first
     assert len(first) > 20
 
@@ -494,7 +494,7 @@ def test_a_unit_sets_its_colour_logo_and_banner_in_offices_yaml(project):
         1,
     )
     project.write("offices.yaml", offices)
-    build(load_project(project.root), project.out, now=NOW)
+    build(load_project(project.root), BuildOptions(out=project.out, now=NOW))
     home = (project.out / "alpha/index.html").read_text(encoding="utf-8")
     assert "<style>:root { --brand: #0b5394; }</style>" in home
     assert 'class="logo" src="static/logo.png"' in home and 'class="banner" src="static/spanduk.jpg"' in home

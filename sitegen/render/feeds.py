@@ -248,7 +248,8 @@ def rss(feed: Feed) -> bytes:
     fg.link(href=absolute(base, feed.rss_path), rel="self", type="application/rss+xml")
     fg.link(href=absolute(base, feed.html_url), rel="alternate")  # RSS's <link> is the last one given
     fg.description(f"{feed.title}. Diterbitkan oleh {feed.site.office.name}.")
-    return fg.rss_str(pretty=True)
+    data: bytes = fg.rss_str(pretty=True)
+    return data
 
 
 def atom(feed: Feed) -> bytes:

@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from jinja2 import TemplateError
+from jinja2 import Environment, TemplateError
 
 from sitegen import csp
 from sitegen.errors import Problems
@@ -44,8 +44,10 @@ class Planned:
     make: Callable[[], bytes]
     source: Page | None = None
     origin: Path | None = None  # a file copied as it is (a unit's static/), for messages
-    listed: bool = False  # an HTML page of the site's own: in the sitemap and the search index
+    listed: bool = False  # an HTML page of the site's own: in the sitemap
     lastmod: datetime | None = None  # when it last changed, for the sitemap
+    templated: bool = False  # made by a template: what it shows is traced (see ``render``)
+    searched: bool = False  # a content page (no list, tag page or archive): in the search index
 
 
 def template_for(page: Page) -> str:
@@ -66,7 +68,7 @@ def template_for(page: Page) -> str:
 
 def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] = ()) -> list[Planned]:
     """Every file of the unit's site, in a stable order, not yet rendered."""
-    env = theme.env
+    env = _traced(theme.env)
     ordered = {section: site.dated(section) for section in FEED_SECTIONS}
     common = template_vars(site) | {
         "neighbours": partial(_neighbours, ordered, _positions(ordered)),
@@ -96,9 +98,8 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] =
     def listing(
         url: str, template: str, page: Page | None, lastmod: datetime | None, **extra: object
     ) -> None:
-        planned.append(
-            Planned(file_for(url), html(template, page, url, **extra), listed=True, lastmod=lastmod)
-        )
+        made = html(template, page, url, **extra)
+        planned.append(Planned(file_for(url), made, listed=True, lastmod=lastmod, templated=True))
 
     size = site.network.page_size
     for page in sorted(site.pages, key=lambda p: p.path):
@@ -107,23 +108,15 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] =
             items = page.items
             pagers = paginate(items, page.url, size)
             newest = _newest(items)
-            planned.append(
-                Planned(
-                    page.path,
-                    html(template_for(page), page, page.url, pager=pagers[0]),
-                    page,
-                    None,
-                    True,
-                    newest,
-                )
-            )
+            made = html(template_for(page), page, page.url, pager=pagers[0])
+            planned.append(Planned(page.path, made, page, None, True, newest, templated=True))
             for pager in pagers[1:]:
                 listing(pager.url, template_for(page), page, newest, pager=pager)
             continue
         listed = not page.gone  # a withdrawn page is in no sitemap and no search index
-        planned.append(
-            Planned(page.path, html(template_for(page), page, page.url), page, None, listed, lastmod)
-        )
+        made = html(template_for(page), page, page.url)
+        searched = listed and not page.is_index  # lists and tag pages only add noise to search
+        planned.append(Planned(page.path, made, page, None, listed, lastmod, True, searched))
     for tag, tagged in site.tags.items():
         for pager in paginate(tagged, f"tag/{tag}/", size):
             listing(pager.url, "tag.html", None, _newest(tagged), tag=tag, tagged=tagged, pager=pager)
@@ -140,21 +133,11 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] =
     for feed in catalogue(site):  # each feed's own page, where a clicked "subscribe" link lands
         listing(feed.subscribe_url, "subscribe.html", None, feed.updated if feed.items else None, feed=feed)
     listing(OFFICIAL_SITES, "official.html", None, None)
-    planned.append(Planned(NOT_FOUND, html("404.html", None, NOT_FOUND)))
+    planned.append(Planned(NOT_FOUND, html("404.html", None, NOT_FOUND), templated=True))
     for url, page in sorted(site.aliases.items()):
-        planned.append(
-            Planned(
-                file_for(url),
-                html(
-                    "redirect.html",
-                    page,
-                    url,
-                    target=page,
-                    target_href=links.clean(relative(file_for(url), page.path)),
-                ),
-                page,
-            )
-        )
+        target_href = links.clean(relative(file_for(url), page.path))
+        made = html("redirect.html", page, url, target=page, target_href=target_href)
+        planned.append(Planned(file_for(url), made, page, templated=True))
     for out_path, src in theme.static_files().items():
         planned.append(Planned(out_path, _reader(src)))
         if out_path in fingerprinted:  # the same bytes under a name that changes with them
@@ -256,17 +239,62 @@ def _editors(item: Planned) -> bool:
     return item.origin is not None or bool(item.source and item.source.source)
 
 
+_READING: list[set[str]] = []  # while a template renders: the pages whose body it has read
+UNTRACED = "*"  # noted when a template reads a ``body`` of something other than a page
+
+
+def _traced(env: Environment) -> Environment:
+    """Have the theme's templates note every page whose ``body`` they read (once per environment).
+
+    Apart from bodies, a template sees only what the unit's skeleton digests
+    (:mod:`sitegen.build.dependencies`): the bodies a file read are therefore, with
+    that skeleton, everything it was made from, whatever the theme shows where.
+    """
+    if getattr(env, "_sitegen_traced", False):
+        return env
+    get_attr, get_item = env.getattr, env.getitem
+
+    def note(obj: object) -> None:
+        _READING[-1].add(obj.path if isinstance(obj, Page) else UNTRACED)
+
+    def getattr_(obj: object, attribute: str) -> object:
+        if attribute == "body" and _READING:
+            note(obj)
+        return get_attr(obj, attribute)
+
+    def getitem_(obj: object, argument: object) -> object:
+        if argument == "body" and _READING:
+            note(obj)
+        return get_item(obj, argument)
+
+    env.getattr, env.getitem = getattr_, getitem_  # type: ignore[method-assign]
+    env._sitegen_traced = True  # type: ignore[attr-defined]
+    return env
+
+
 def render(
-    site: Site, planned: list[Planned], problems: Problems, existing: set[str] | None = None
+    site: Site,
+    planned: list[Planned],
+    problems: Problems,
+    existing: set[str] | None = None,
+    reads: dict[str, tuple[str, ...]] | None = None,
 ) -> Iterator[tuple[str, bytes]]:
     """Render each planned file; HTML goes through the link checker. Problems are reported, not raised.
 
     Links are checked against ``existing``, by default the planned files themselves.
+    ``reads`` receives, for each file made by a template, the pages whose body it shows.
     """
     existing = existing if existing is not None else {p.path for p in planned}
     for item in planned:
         try:
-            data = item.make()
+            if item.templated and reads is not None:
+                _READING.append(set())
+                try:
+                    data = item.make()
+                finally:
+                    reads[item.path] = tuple(sorted(_READING.pop()))
+            else:
+                data = item.make()
         except TemplateError as exc:
             where = getattr(exc, "filename", None) or "themes"
             problems.error(
