@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cache
@@ -22,6 +22,7 @@ from sitegen.build.output import Output, SiteWriter, WriteStats
 from sitegen.build.workers import Rendered, rendered
 from sitegen.config.offices import Network, Office, load_network
 from sitegen.errors import BuildFailed, Problem, Problems
+from sitegen.processes import in_background
 from sitegen.render.feeds import OPML, feed_files, opml
 from sitegen.render.json_feed import json_feed_files
 from sitegen.render.pages import plan, render
@@ -37,7 +38,6 @@ from sitegen.structure.pictures import Pictures
 
 Progress = Callable[[str, int, int], None]
 STALE_SEARCH = "+search-kept"  # marks a unit built with its previous search index
-_SEARCHER = ThreadPoolExecutor(1, thread_name_prefix="search")  # one Pagefind run beside the rendering
 
 
 @dataclass
@@ -400,7 +400,7 @@ def _build(
                     search = Future[IndexFiles]()
                     search.set_result(known[1])
                 else:
-                    search = _SEARCHER.submit(index, urls, language)
+                    search = in_background(index, urls, language)  # one Pagefind run beside the rendering
                     remember = _remember(project, site.office.id, digest)
             elif not problems.errors and output is not None:
                 search = Future[IndexFiles]()

@@ -4,20 +4,20 @@ Rendering is pure (:mod:`sitegen.render.pages`): a site model and a theme in, pa
 and bytes out. A worker forked after the models are built shares the parsed
 project with the parent for free, renders one unit at a time and sends back
 its files and the problems it found; the parent stages them through its one
-writer while the workers go on. Where fork is unavailable, with one job, or
-for a single unit, units render in this process, in the same order, with the
-same result.
+writer while the workers go on. Where fork is unavailable or unsafe (another
+thread is running: :mod:`sitegen.processes`), with one job, or for a single
+unit, units render in this process, in the same order, with the same result.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from sitegen.errors import Problem
+from sitegen.processes import fork_context
 
 AHEAD = 2  # units rendered ahead of the writer per worker: enough to keep both busy, never a pile
 
@@ -44,14 +44,15 @@ def _in_worker(index: int) -> Rendered:
 def rendered(count: int, render_one: Callable[[int], Rendered], jobs: int) -> Iterator[Rendered]:
     """``render_one(0)`` … ``render_one(count - 1)``, in order, on up to ``jobs`` processes."""
     workers = min(jobs, count, os.cpu_count() or 1)
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    context = fork_context() if workers > 1 else None
+    if context is None:
         for index in range(count):
             yield render_one(index)
         return
     global _RENDER
     _RENDER = render_one
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
             waiting: list[Future[Rendered]] = []
             submitted = 0
             for _ in range(count):
