@@ -27,6 +27,9 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring as parse_xml  # a published copy: no entities, no network
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 MAIN_FEEDS = (
     "rss.xml",
@@ -52,7 +55,7 @@ class ParsedFeed:
 
 
 def read_feed(path: Path) -> ParsedFeed:
-    root = ET.parse(path).getroot()
+    root = parse_xml(path.read_bytes())
     if root.tag == "rss":
         channel = root.find("channel")
         if channel is None:
@@ -117,7 +120,11 @@ def compare(old_root: Path, new_root: Path, published: Published | None = None) 
                 problems.append(f"{rel}: the feed is gone from the new output")
             continue
         compared += 1
-        old, new = read_feed(old_root / rel), read_feed(new_root / rel)
+        try:
+            old, new = read_feed(old_root / rel), read_feed(new_root / rel)
+        except (ET.ParseError, DefusedXmlException) as exc:
+            problems.append(f"{rel}: the feed cannot be read as XML ({exc})")
+            continue
         pages = published(unit) if published is not None else None
         problems.extend(_compare_feed(rel, old, new, new_root / unit, inner in MAIN_FEEDS, pages))
     return compared, problems
