@@ -10,6 +10,7 @@ import click
 from sitegen import __version__
 from sitegen.commands.build import build_command
 from sitegen.commands.check import check_command
+from sitegen.commands.cms import cms_command
 from sitegen.commands.common import Commands
 from sitegen.commands.deploy import deploy_command
 from sitegen.commands.feeds import feeds_command
@@ -17,6 +18,7 @@ from sitegen.commands.import_ import import_command
 from sitegen.commands.mv import mv_command
 from sitegen.commands.new import new_command
 from sitegen.commands.offices import offices_command
+from sitegen.commands.schema import schema_command
 from sitegen.commands.serve import serve_command
 from sitegen.commands.units import units_command
 
@@ -37,3 +39,5 @@ main.add_command(check_command)
 main.add_command(units_command)
 main.add_command(import_command)
 main.add_command(deploy_command)
+main.add_command(schema_command)
+main.add_command(cms_command)

@@ -21,6 +21,12 @@ What the sites themselves need, and nothing more:
 
 The preview server adds its live-reload script with a nonce
 (:func:`allow_script`), so the policy stays strict in built files.
+
+The web editor (``admin/``, :mod:`sitegen.cms`) is the one page with a policy of its
+own (:func:`admin_policy`): Decap CMS compiles its configuration's schema at run time
+(``'unsafe-eval'``) and its image tools are WebAssembly; it talks to the git host's
+API (and, on one's own computer, decap-server on 127.0.0.1). Its scripts still come
+from the site alone. No other page's policy changes.
 """
 
 from __future__ import annotations
@@ -54,6 +60,27 @@ POLICY = _policy("'self'")  # the tag of every page, the search page's too
 HEADER_POLICY = _policy("'self' 'wasm-unsafe-eval'")  # _headers: also Pagefind's worker's response
 HEADERS_FILE = "_headers"  # read by Netlify and Cloudflare Pages; a plain file elsewhere, harmless
 _META = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")', re.I)
+
+
+def admin_policy(hosts: tuple[str, ...] = ()) -> str:
+    """The editor page's policy: the site's own scripts, and requests to the git host ``hosts`` only."""
+    extra = "".join(f" {h}" for h in hosts)
+    return "; ".join(
+        (
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            f"img-src 'self' data: blob:{extra}",
+            "font-src 'self' data:",
+            f"connect-src 'self' blob:{extra}",
+            "media-src 'self' blob:",
+            "worker-src 'self' blob:",
+            "frame-src 'self' blob:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        )
+    )
 
 
 def headers_file() -> bytes:

@@ -42,6 +42,9 @@ def zone(name: str) -> ZoneInfo:
         raise DateFormatError(f"unknown time zone {name!r}") from None
 
 
+_DOTTED_TIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2}[ T]\d{1,2})\.(\d{2})(?=$|[^\d:.])")
+
+
 def parse_datetime(value: object, tz: tzinfo, end_of_day: bool = False) -> datetime:
     """Read an editor's date into an aware datetime.
 
@@ -55,7 +58,8 @@ def parse_datetime(value: object, tz: tzinfo, end_of_day: bool = False) -> datet
         return _from_date(value, tz, end_of_day)
     if not isinstance(value, str) or not value.strip():
         raise DateFormatError("expected a date like 2024-12-01 or 2024-12-01 09:30")
-    text = value.strip()
+    # "09.30" is how Indonesians write a time; the ISO parser would read ".30" as a fraction of a second
+    text = _DOTTED_TIME.sub(r"\1:\2", value.strip())
     if _OFFSET.search(text):
         try:
             return datetime.fromisoformat(text.replace(" ", "T", 1))

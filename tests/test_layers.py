@@ -19,7 +19,7 @@ RANK = {
     "sources": 2, "csp": 2,
     "structure": 3,
     "render": 4,
-    "build": 5,
+    "build": 5, "cms": 5,
     "check": 6, "publish": 6, "scaffold": 6,
     "serve": 7, "wordpress": 7,
     "commands": 8,

@@ -19,7 +19,7 @@ def run(project, *args):
 
 @pytest.mark.parametrize("out", [".", "..", "content", "themes", "content/x"])
 def test_refuses_output_folders_where_a_mistake_would_destroy_something(project, out):
-    result = run(project, "--out", out)
+    result = run(project, "--out", str(project.root / out))
     assert result.exit_code == 2
     assert "refusing" in result.output
 

@@ -41,7 +41,7 @@ def invoke(project, *args: str):
 
 def clean_tree(project) -> dict[str, bytes]:
     """What a build of the current content into an empty folder gives."""
-    assert build(project, "--out", "clean").returncode == 0
+    assert build(project, "--out", str(project.root / "clean")).returncode == 0
     return tree(project.root / "clean")
 
 

@@ -20,6 +20,7 @@ from sitegen.build import addresses
 from sitegen.build.fingerprint import fingerprint, network_fingerprint, theme_digest
 from sitegen.build.output import Output, SiteWriter, WriteStats
 from sitegen.build.workers import Rendered, rendered
+from sitegen.cms.admin import editor_files
 from sitegen.config.offices import Network, Office, load_network
 from sitegen.errors import BuildFailed, Problem, Problems
 from sitegen.processes import in_background
@@ -317,6 +318,7 @@ def _build(
     stats: dict[str, WriteStats] = {}
     changes: list[datetime] = []
     extras = [lambda s: feed_files(s, models), lambda s: json_feed_files(s, models), network_files]
+    extras.append(lambda s: editor_files(project.network, s.office, project.themes_dir))  # admin/, if any
     todo: list[_Unit] = []
     last = addresses.Published(published, project.network.feed_items) if published is not None else None
 

@@ -12,7 +12,15 @@ import click
 from sitegen.build.output import OutputError
 from sitegen.build.pipeline import build
 from sitegen.build.shards import Shard
-from sitegen.commands.common import EXIT_USAGE, fail, open_project, parse_now, report, root_option
+from sitegen.commands.common import (
+    EXIT_USAGE,
+    fail,
+    open_project,
+    output_path,
+    parse_now,
+    report,
+    root_option,
+)
 from sitegen.commands.selection import changed_since_option, select_units, shard_option
 from sitegen.config.readers import url_problem
 from sitegen.errors import BuildFailed
@@ -35,7 +43,12 @@ def _base_urls(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--office", "offices", multiple=True, metavar="ID", help="Build only this unit (repeatable).")
 @changed_since_option
 @shard_option
-@click.option("--out", type=click.Path(path_type=Path), default=Path("public"), show_default=True)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Output folder, from the current folder [default: public in --root].",
+)
 @click.option(
     "--base-url", "base_urls", multiple=True, metavar="ID=URL", help="Publish a unit at another address."
 )
@@ -53,7 +66,7 @@ def _base_urls(values: tuple[str, ...]) -> dict[str, str]:
     "--cache-dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Persistent cache folder [default: .sitegen-cache in the root].",
+    help="Persistent cache folder, from the current folder [default: .sitegen-cache in --root].",
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the persistent cache.")
 @click.option(
@@ -62,7 +75,8 @@ def _base_urls(values: tuple[str, ...]) -> dict[str, str]:
 @click.option(
     "--against",
     type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="What was published last: a folder of .sitegen/<id>.json manifests [default: --out].",
+    help="What was published last: a folder of .sitegen/<id>.json manifests, from the current folder "
+    "[default: --out].",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
 def build_command(
@@ -70,7 +84,7 @@ def build_command(
     offices: tuple[str, ...],
     changed_since: str | None,
     shard: Shard | None,
-    out: Path,
+    out: Path | None,
     base_urls: tuple[str, ...],
     drafts: bool,
     now: str | None,
@@ -106,7 +120,7 @@ def build_command(
         if not quiet:
             click.echo(f"[{n}/{total}] {office_id}", err=True)
 
-    target = out if out.is_absolute() else root / out
+    target = output_path(out, root)
     try:
         result = build(
             project,

@@ -13,7 +13,7 @@ from sitegen import hints
 from sitegen.build.pipeline import Models, build, build_now, load_project
 from sitegen.check.findings import CrossLinks, content_warnings, coverage
 from sitegen.check.scope import Scope, arrange, changed_since_commit
-from sitegen.commands.common import EXIT_CONTENT, parse_now, root_option
+from sitegen.commands.common import EXIT_CONTENT, output_path, parse_now, root_option
 from sitegen.errors import BuildFailed, Problem, one_cause_once
 from sitegen.sources.static_trust import location_warnings
 from sitegen.structure.placeholders import placeholder_warnings
@@ -42,9 +42,9 @@ from sitegen.structure.unfinished import unfinished_warnings
 @click.option(
     "--against",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("public"),
-    show_default=True,
-    help="What was published last: a folder of .sitegen/<id>.json manifests (relative to --root).",
+    default=None,
+    help="What was published last: a folder of .sitegen/<id>.json manifests, from the current folder "
+    "[default: public in --root].",
 )
 def check_command(
     root: Path,
@@ -55,7 +55,7 @@ def check_command(
     strict: bool,
     show_coverage: bool,
     now: str | None,
-    against: Path,
+    against: Path | None,
 ) -> None:
     """Check offices.yaml and all content; report every problem as path:line: message (hint).
 
@@ -72,7 +72,7 @@ def check_command(
         _known_units(project, units)
         links = CrossLinks()
         with contextlib.suppress(BuildFailed):  # its problems are in project.problems already
-            build(project, None, now=moment, on_file=links, published=root / against)
+            build(project, None, now=moment, on_file=links, published=output_path(against, root))
         links.check(project, project.problems)
         models = Models(project, moment, drafts=False)
         content_warnings(project, [models(o) for o in project.network.offices], moment, project.problems)

@@ -27,6 +27,18 @@ root_option = click.option(
 )
 
 
+PUBLISHED = "public"  # the output folder inside --root when --out (or --against) is not given
+
+
+def output_path(given: Path | None, root: Path) -> Path:
+    """Where an output-side path option points: as typed, from the current folder; unset, public/ in --root.
+
+    Why from the current folder: every shell, every tool and every other path on the command line
+    is read that way, so `sitegen build --root site --out /tmp/x` and `--out x` agree on where x is.
+    """
+    return root / PUBLISHED if given is None else given
+
+
 def report(problems: Iterable[Problem]) -> None:
     """Print problems as path:line: message (hint), errors and warnings alike."""
     for problem in problems:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from sitegen.commands.common import EXIT_USAGE, fail, root_option
+from sitegen.commands.common import EXIT_USAGE, fail, output_path, root_option
 from sitegen.config.offices import SLUG, load_network
 from sitegen.errors import Problems
 from sitegen.publish.plan import PlanError, built_manifest, deployed_manifest, make_plan, removed_units
@@ -25,9 +25,8 @@ def deploy_command() -> None:
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("public"),
-    show_default=True,
-    help="The new build's output.",
+    default=None,
+    help="The new build's output, from the current folder [default: public in --root].",
 )
 @click.option(
     "--against",
@@ -48,7 +47,7 @@ def deploy_command() -> None:
     is_flag=True,
     help="The unit left offices.yaml: delete every file its deployed manifest lists (needs --against).",
 )
-def plan_command(root: Path, unit: str, out: Path, against: Path | None, fmt: str, removed: bool) -> None:
+def plan_command(root: Path, unit: str, out: Path | None, against: Path | None, fmt: str, removed: bool) -> None:
     """Print the files to upload (new or changed) and to delete (made by sitegen, now gone)."""
     if not SLUG.match(unit):
         raise click.BadParameter(f"{unit!r} is not a unit id", param_hint="--unit")
@@ -60,7 +59,7 @@ def plan_command(root: Path, unit: str, out: Path, against: Path | None, fmt: st
         raise click.BadParameter(
             f"unit {unit!r} is still in offices.yaml; remove it there first", param_hint="--removed"
         )
-    target = out if out.is_absolute() else root / out
+    target = output_path(out, root)
     try:
         new = {} if removed else built_manifest(target, unit)
         plan = make_plan(unit, new, deployed_manifest(against, unit) if against else None)

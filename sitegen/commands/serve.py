@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from sitegen.cms import local as local_editor
 from sitegen.commands.common import report, root_option
 from sitegen.serve.builder import PreviewBuilder
 from sitegen.serve.livereload import Generation
@@ -26,8 +27,24 @@ from sitegen.serve.watcher import Watcher
 @click.option(
     "--poll", is_flag=True, help="Poll for changes (network drives, containers) instead of file events."
 )
-def serve_command(root: Path, port: int, host: str, poll: bool) -> None:
+@click.option(
+    "--cms",
+    is_flag=True,
+    help="Also run the web editor (each unit's /admin/) against this clone, with decap-server on 127.0.0.1.",
+)
+def serve_command(root: Path, port: int, host: str, poll: bool, cms: bool) -> None:
     """Serve all units with live reload; content errors show in the browser, not as a crash."""
+    proxy = None
+    if cms:
+        proxy = local_editor.start(root.resolve())  # exits with the install command when Node.js is missing
+    try:
+        _serve(root, port, host, poll, proxy)
+    finally:
+        if proxy is not None:
+            proxy.stop()
+
+
+def _serve(root: Path, port: int, host: str, poll: bool, proxy: local_editor.Proxy | None) -> None:
     builder = PreviewBuilder(root.resolve(), Generation())
     # SIGTERM (a closed terminal, a stopped container) ends the preview like Ctrl+C: cleaned up
     signal.signal(signal.SIGTERM, _interrupt)
@@ -53,6 +70,8 @@ def serve_command(root: Path, port: int, host: str, poll: bool) -> None:
         watcher = Watcher(builder.root, changed, poll=poll)
         watcher.start()
         click.echo(f"Serving every unit at {server.url} (Ctrl+C stops)", err=True)
+        if proxy is not None:
+            click.echo(f"Web editor: {server.url}<unit>/admin/ (decap-server at {proxy.url}, writing into {root})", err=True)
         server.serve_forever()
     except KeyboardInterrupt:
         pass

@@ -1,20 +1,25 @@
 """offices.yaml: the network and its units, validated in one place.
 
-Every option a unit may set is declared here with its validator. Unknown keys
-are errors, because a typo such as ``timezon:`` that passed silently would
-publish a site in the wrong zone.
+Every key is declared once, in ``OFFICES`` (type, limits, default, meaning in
+English and Indonesian); the reader below, the list of known keys, the JSON
+Schema (``sitegen schema offices``) and the documentation's table derive from
+it. A key whose value needs more than its declared type says has its reader in
+``_UNIT_READERS``. Unknown keys are errors, because a typo such as ``timezon:``
+that passed silently would publish a site in the wrong zone.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, time, tzinfo
 from pathlib import Path
 from typing import Any
 
-from sitegen.config import yaml_lines
+from sitegen.config import schema, yaml_lines
 from sitegen.config.readers import EMAIL, Validator, accent, site_file, social_accounts, url_problem
+from sitegen.config.schema import Key
 from sitegen.config.yaml_lines import LineDict, LineList
 from sitegen.dates import DateFormatError, zone
 from sitegen.errors import Problems
@@ -33,48 +38,415 @@ SOCIAL_PLATFORMS = {
 }
 SOCIAL = tuple(SOCIAL_PLATFORMS)
 CONTACTS = ("phone", "whatsapp", "email")
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(schema.SLUG_PATTERN)
+# network.editor: where the web editor (sitegen.cms) commits; editors: who reviews a unit's changes
+EDITOR_KEYS = ("backend", "repo", "branch", "base_url", "app_id", "api_root", "workflow")
+EDITOR_BACKENDS = ("github", "gitlab", "gitea")
+_REPO = re.compile(r"^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+$")
+EDITOR_PATTERN = r"^(?:@[A-Za-z0-9][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)*|[^@\s]+@[^@\s]+\.[^@\s]+)$"
+_EDITOR = re.compile(EDITOR_PATTERN)
 _RANGE = re.compile(r"^(\d{1,2})[.:](\d{2})\s*[-–]\s*(\d{1,2})[.:](\d{2})$")
 
-NETWORK_KEYS = (
-    "name",
-    "organisation",
-    "directorate",
-    "default_language",
-    "feeds",
-    "list",
-    "security_contact",
-    "topics",
+# Characters no published address holds (sitegen.config.readers.url_problem says which one).
+_SAFE_URL = r"(?![\s\S]*[\x00-\x20\x7f\"'<>\\^`{|}])"
+_HOST = r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]+)?"
+_EMAIL_BODY = schema.EMAIL_PATTERN[1:-1]
+
+
+def _social_pattern(domains: tuple[str, ...]) -> str:
+    """An https:// address of an account (a path after the host) on one of the platform's own domains."""
+    hosts = "|".join(schema.any_case(d) for d in domains)
+    https = schema.any_case("https://")
+    return rf"^(?:$|{_SAFE_URL}{https}(?:[A-Za-z0-9-]+\.)*(?:{hosts})(?::[0-9]+)?/+[^/?#])"
+
+
+# The contract of offices.yaml, declared once: the reader below, `sitegen schema offices`
+# (JSON Schema) and the documentation's table of keys are all derived from it.
+_UNIT = schema.Key(
+    "unit",
+    "mapping",
+    "One unit: a Kanim, a Rudenim or a Kanwil, and everything its site says about it.",
+    "Satu unit: Kanim, Rudenim atau Kanwil, dan semua yang ditampilkan situsnya tentang unit itu.",
+    keys=(
+        Key(
+            "id",
+            "text",
+            "The unit's id: its folder under content/offices/ and its name in commands.",
+            "Kode unit: nama foldernya di content/offices/ dan namanya dalam perintah.",
+            required=True,
+            pattern=schema.SLUG_PATTERN,
+            example="pontianak",
+            limits="lowercase letters, digits and hyphens; unique",
+        ),
+        Key(
+            "name",
+            "text",
+            "The unit's full official name.",
+            "Nama resmi lengkap unit.",
+            required=True,
+            example="Kantor Imigrasi Kelas I TPI Pontianak",
+        ),
+        Key(
+            "short_name",
+            "text",
+            "The short name used in headings and feeds.",
+            "Nama singkat untuk judul dan feed.",
+            required=True,
+            example="Kanim Pontianak",
+        ),
+        Key(
+            "kind",
+            "text",
+            "What the unit is: an immigration office, a detention centre or a regional office.",
+            "Jenis unit: kantor imigrasi, rumah detensi atau kantor wilayah.",
+            required=True,
+            enum=KINDS,
+        ),
+        Key(
+            "class",
+            "mapping",
+            "The office's class and the date it was seen to hold it.",
+            "Kelas kantor dan tanggal kelas itu tercatat.",
+            attribute="office_class",
+            keys=(
+                Key("name", "text", "The class as written officially.", "Nama kelas.", example="Kelas I TPI"),
+                Key(
+                    "as_of",
+                    "date",
+                    "The earliest date this class was observed.",
+                    "Tanggal paling awal kelas ini tercatat.",
+                    pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                    example="2023-01-01",
+                    limits="a date on the calendar",
+                ),
+                Key(
+                    "decree",
+                    "text",
+                    'The decision that set the class; without it no "since" date is shown.',
+                    'Keputusan yang menetapkan kelas; tanpa ini tanggal "sejak" tidak ditampilkan.',
+                ),
+            ),
+        ),
+        Key(
+            "parent",
+            "text",
+            "The id of the unit above this one (its regional office).",
+            "Kode unit di atasnya (kantor wilayahnya).",
+            pattern=schema.SLUG_PATTERN,
+            example="kanwil-kalbar",
+            limits="the id of another unit",
+        ),
+        Key(
+            "base_url",
+            "text",
+            "The address of the unit's site.",
+            "Alamat situs unit.",
+            required=True,
+            pattern=rf"^{_SAFE_URL}{schema.any_case('http')}[sS]?://{_HOST}(?:/[^?#]*)?$",
+            example="https://pontianak.imigrasi.go.id/",
+            limits="an absolute http(s) address without ? or #",
+        ),
+        Key(
+            "timezone",
+            "text",
+            "The unit's time zone (IANA name): dates in its pages are read in it.",
+            "Zona waktu unit (nama IANA): tanggal di halamannya dibaca dalam zona ini.",
+            required=True,
+            pattern=r"^[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*$",
+            example="Asia/Pontianak",
+            limits="a zone that exists: Asia/Jakarta or Asia/Pontianak (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)",
+        ),
+        Key(
+            "languages",
+            "list",
+            "The languages the unit publishes in, the first its main one.",
+            "Bahasa yang dipakai situs unit, yang pertama bahasa utamanya.",
+            default=["id"],
+            example=["id", "en"],
+        ),
+        Key("address", "text", "The unit's street address.", "Alamat kantor unit."),
+        Key(
+            "contacts",
+            "mapping",
+            "How readers reach the unit.",
+            "Cara pembaca menghubungi unit.",
+            keys=(
+                Key("phone", "text", "Telephone number.", "Nomor telepon."),
+                Key("whatsapp", "text", "WhatsApp number.", "Nomor WhatsApp."),
+                Key(
+                    "email",
+                    "text",
+                    "E-mail address (shown as a mailto: link).",
+                    "Alamat e-mail (ditampilkan sebagai tautan mailto:).",
+                    pattern=f"^$|{schema.EMAIL_PATTERN}",
+                    example="kanim.pontianak@imigrasi.go.id",
+                ),
+            ),
+        ),
+        Key(
+            "hours",
+            "mapping",
+            "Opening hours per weekday; a day left out is closed.",
+            "Jam layanan per hari; hari yang tidak ditulis berarti tutup.",
+            keys=tuple(
+                Key(
+                    day,
+                    "text",
+                    f"Hours on {day}: ranges separated by commas, or tutup.",
+                    f"Jam layanan hari {day}: rentang waktu dipisah koma, atau tutup.",
+                    pattern=schema.HOURS_PATTERN,
+                    nullable=True,
+                    example="08.00-11.30, 13.30-16.30",
+                )
+                for day in WEEKDAYS
+            ),
+        ),
+        Key(
+            "coverage",
+            "list",
+            "The regencies and cities the unit serves.",
+            "Kabupaten dan kota wilayah kerja unit.",
+            example=["Kota Pontianak", "Kabupaten Kubu Raya"],
+        ),
+        Key(
+            "entry_points",
+            "list",
+            "The border crossings, ports and airports the unit staffs.",
+            "Tempat pemeriksaan imigrasi (bandara, pelabuhan, PLBN) unit.",
+            example=["Bandar Udara Supadio"],
+        ),
+        Key(
+            "social",
+            "mapping",
+            "The unit's official social media accounts: each an https:// address of an account on that platform's own domain.",
+            "Akun media sosial resmi unit: masing-masing alamat https:// sebuah akun di domain platform itu sendiri.",
+            keys=tuple(
+                Key(
+                    platform,
+                    "text",
+                    f"The unit's {name} account.",
+                    f"Akun {name} unit.",
+                    pattern=_social_pattern(domains),
+                    example=f"https://www.{domains[0]}/akun-resmi",
+                    limits=f"on {' or '.join(domains)}",
+                )
+                for platform, (name, domains) in SOCIAL_PLATFORMS.items()
+            ),
+        ),
+        Key(
+            "services",
+            "list",
+            "The services the unit offers; shared pages may be narrowed to them.",
+            "Layanan yang diberikan unit; halaman bersama dapat dibatasi menurut layanan.",
+            enum=SERVICES,
+        ),
+        Key(
+            "theme",
+            "text",
+            "The folder of themes/ whose templates the site uses.",
+            "Folder di themes/ yang templatnya dipakai situs.",
+            default="default",
+            pattern=schema.SLUG_PATTERN,
+        ),
+        Key(
+            "accent",
+            "text",
+            "The unit's colour: masthead, headings and links.",
+            "Warna unit: kepala halaman, judul dan tautan.",
+            pattern=schema.HEX_COLOUR,
+            example="#0b3d6e",
+            limits="dark enough for white text (contrast at least 4.5:1)",
+        ),
+        Key(
+            "logo",
+            "text",
+            "Site path of the unit's logo.",
+            "Path logo unit di situsnya.",
+            pattern=schema.SITE_PATH,
+            example="/static/logo.png",
+            limits="the file must exist",
+        ),
+        Key(
+            "banner",
+            "text",
+            "Site path of the home page's banner picture.",
+            "Path gambar spanduk halaman beranda.",
+            pattern=schema.SITE_PATH,
+            example="/static/banner.jpg",
+            limits="the file must exist",
+        ),
+        Key(
+            "trusted_html",
+            "boolean",
+            "The unit's pages keep raw HTML as written, unchecked.",
+            "HTML di halaman unit dipakai apa adanya, tanpa diperiksa.",
+            default=False,
+        ),
+        Key(
+            "trusted_static",
+            "flag-or-list",
+            "Files of the unit's static/ folder published unchecked: true for all, or a list of paths inside it.",
+            "Berkas di folder static/ unit yang diterbitkan tanpa diperiksa: true untuk semua, atau daftar path di dalamnya.",
+            default=False,
+            example=["js/peta.js"],
+        ),
+        Key(
+            "unverified",
+            "list",
+            "Keys whose values are examples, not the unit's official data; pages say so.",
+            "Kunci yang nilainya masih contoh, bukan data resmi unit; halaman menandainya.",
+            example=["address", "contacts"],
+        ),
+        Key(
+            "params",
+            "free",
+            "Keys of your own, for your templates.",
+            "Kunci tambahan Anda sendiri, untuk templat.",
+        ),
+        Key(
+            "editors",
+            "list",
+            "Git host accounts or groups (or e-mail addresses) who review the unit's changes (CODEOWNERS).",
+            "Akun atau grup di host git (atau alamat e-mail) yang memeriksa perubahan unit (CODEOWNERS).",
+            pattern=EDITOR_PATTERN,
+            example=["@humas-sambas"],
+        ),
+    ),
 )
-FEED_KEYS = ("items", "id_authority")
-LIST_KEYS = ("page_size",)
-UNIT_KEYS = (
-    "id",
-    "name",
-    "short_name",
-    "kind",
-    "class",
-    "parent",
-    "base_url",
-    "timezone",
-    "languages",
-    "address",
-    "contacts",
-    "hours",
-    "coverage",
-    "entry_points",
-    "social",
-    "services",
-    "theme",
-    "accent",
-    "logo",
-    "banner",
-    "trusted_html",
-    "trusted_static",
-    "unverified",
-    "params",
+UNIT = schema.with_enum_of_keys(_UNIT, "unverified")
+
+OFFICES = Key(
+    "offices.yaml",
+    "mapping",
+    "The network and its units.",
+    "Jaringan unit dan daftar unitnya.",
+    keys=(
+        Key(
+            "network",
+            "mapping",
+            "Settings of the whole network.",
+            "Pengaturan seluruh jaringan.",
+            keys=(
+                Key(
+                    "name",
+                    "text",
+                    "The units this repository publishes.",
+                    "Nama kumpulan unit yang diterbitkan repositori ini.",
+                    example="Kantor Imigrasi di Kalimantan Barat",
+                ),
+                Key(
+                    "organisation",
+                    "text",
+                    "The parent body.",
+                    "Instansi induk.",
+                    example="Kementerian Imigrasi dan Pemasyarakatan",
+                ),
+                Key(
+                    "directorate",
+                    "text",
+                    "The directorate general.",
+                    "Direktorat jenderal.",
+                    example="Direktorat Jenderal Imigrasi",
+                ),
+                Key(
+                    "default_language",
+                    "text",
+                    "The language of pages that do not name one.",
+                    "Bahasa halaman yang tidak menyebut bahasanya.",
+                    default="id",
+                ),
+                Key(
+                    "feeds",
+                    "mapping",
+                    "Settings of the feeds.",
+                    "Pengaturan feed.",
+                    keys=(
+                        Key(
+                            "items",
+                            "integer",
+                            "How many items a feed carries.",
+                            "Jumlah entri dalam satu feed.",
+                            default=20,
+                            minimum=1,
+                        ),
+                        Key(
+                            "id_authority",
+                            "text",
+                            "The authority part of every feed id (tag: URI); never change it once published.",
+                            "Bagian otoritas setiap id feed (URI tag:); jangan diubah setelah terbit.",
+                            default="sitegen.invalid,2026",
+                            example="imigrasi.go.id,2026",
+                        ),
+                    ),
+                ),
+                Key(
+                    "list",
+                    "mapping",
+                    "Settings of paginated lists.",
+                    "Pengaturan daftar berhalaman.",
+                    keys=(
+                        Key(
+                            "page_size",
+                            "integer",
+                            "Items per page of news, announcement and topic lists.",
+                            "Jumlah entri per halaman daftar berita, pengumuman dan topik.",
+                            default=10,
+                            minimum=1,
+                        ),
+                    ),
+                ),
+                Key(
+                    "security_contact",
+                    "text",
+                    "Where security problems are reported (security.txt): an e-mail address or an https:// page.",
+                    "Tempat melaporkan masalah keamanan (security.txt): alamat e-mail atau halaman https://.",
+                    pattern=(rf"^(?:(?:mailto:)?{_EMAIL_BODY}|{_SAFE_URL}https://{_HOST}(?:[/?#][\s\S]*)?)$"),
+                    example="keamanan@imigrasi.go.id",
+                ),
+                Key(
+                    "topics",
+                    "table",
+                    'Each tag\'s name on pages and feeds (otherwise "layanan-publik" reads "Layanan publik").',
+                    'Nama setiap tag di halaman dan feed (jika tidak, "layanan-publik" tertulis "Layanan publik").',
+                    pattern=schema.SLUG_PATTERN,
+                    item=Key("topic", "text", "The topic's name.", "Nama topik.", pattern=schema.NOT_BLANK),
+                    example={"plb": "Pas Lintas Batas (PLB)"},
+                ),
+                Key(
+                    "editor",
+                    "mapping",
+                    "Where the web editor commits (see docs/web-editor.md).",
+                    "Tempat editor web menyimpan perubahan (lihat docs/web-editor.md).",
+                    keys=tuple(
+                        Key(name, "text", f"The web editor's {name}.", f"Pengaturan {name} editor web.")
+                        for name in EDITOR_KEYS
+                    ),
+                    limits="backend one of github, gitlab, gitea; repo owner/name",
+                ),
+            ),
+        ),
+        Key(
+            "units",
+            "list",
+            "Every unit, in the order the network lists them.",
+            "Semua unit, dalam urutan daftar jaringan.",
+            required=True,
+            item=UNIT,
+        ),
+    ),
 )
-REQUIRED_UNIT_KEYS = ("id", "name", "short_name", "kind", "base_url", "timezone")
+NETWORK = OFFICES.key("network")
+NETWORK_KEYS = NETWORK.names
+FEED_KEYS = NETWORK.key("feeds").names
+LIST_KEYS = NETWORK.key("list").names
+UNIT_KEYS = UNIT.names
+REQUIRED_UNIT_KEYS = UNIT.required_names
+_FEED_ITEMS = NETWORK.key("feeds").key("items").default
+
+
+def json_schema() -> dict[str, Any]:
+    """offices.yaml's JSON Schema (draft 2020-12), as `sitegen schema offices` prints it."""
+    return schema.document(OFFICES, "offices.yaml: the units of a network and their settings")
 
 
 @dataclass(frozen=True)
@@ -123,6 +495,7 @@ class Office:
         str, ...
     ] = ()  # static/ files published unchecked; ("*",) all (sitegen.sources.static_trust)
     unverified: tuple[str, ...] = ()  # keys whose values are examples, not the unit's official data
+    editors: tuple[str, ...] = ()  # git host accounts or groups reviewing its changes (CODEOWNERS)
     lines: dict[str, int] = field(default_factory=dict, hash=False, compare=False)  # key -> offices.yaml line
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     line: int = 0
@@ -150,6 +523,7 @@ class Network:
     page_size: int = 10  # items per page of a paginated list (network.list.page_size)
     security_contact: str = ""  # mailto: or https: address for security reports (security.txt)
     topics: tuple[tuple[str, str], ...] = ()  # a tag as written in front matter -> its name on pages
+    editor: tuple[tuple[str, str], ...] = ()  # the web editor's git host (network.editor; sitegen.cms)
 
     def topic_name(self, tag: str) -> str:
         """How readers see a topic: its name from offices.yaml, else "layanan-publik" as "Layanan publik"."""
@@ -205,7 +579,7 @@ def load_network(path: Path, problems: Problems) -> Network | None:
             "delete it: no web page or feed can carry it (\\x.. and \\u.. escapes included)",
         )
     v = Validator(path, problems)
-    v.keys(data, ("network", "units"), "top level")
+    v.keys(data, OFFICES.names, "top level")
     net = data.get("network") or LineDict()
     if not isinstance(net, LineDict):
         v.err(data.line_of("network"), "'network' must be a mapping")
@@ -231,15 +605,17 @@ def load_network(path: Path, problems: Problems) -> Network | None:
         name=v.text(net, "name", "network"),
         organisation=v.text(net, "organisation", "network"),
         directorate=v.text(net, "directorate", "network"),
-        default_language=v.text(net, "default_language", "network") or "id",
-        feed_items=v.integer(feeds, "items", 20) if isinstance(feeds, LineDict) else 20,
+        default_language=v.text(net, "default_language", "network")
+        or NETWORK.key("default_language").default,
+        feed_items=v.integer(feeds, "items", _FEED_ITEMS) if isinstance(feeds, LineDict) else _FEED_ITEMS,
         id_authority=(v.text(feeds, "id_authority", "network.feeds") if isinstance(feeds, LineDict) else "")
-        or "sitegen.invalid,2026",
+        or NETWORK.key("feeds").key("id_authority").default,
         offices=tuple(offices),
         path=path,
-        page_size=v.integer(listing, "page_size", 10),
+        page_size=v.integer(listing, "page_size", NETWORK.key("list").key("page_size").default),
         security_contact=security_contact,
         topics=_topics(v, net),
+        editor=_editor(v, net),
     )
     return None if len(problems.errors) > before else network
 
@@ -267,21 +643,58 @@ def _topics(v: Validator, net: LineDict) -> tuple[tuple[str, str], ...]:
     return tuple(named)
 
 
-def _contacts(v: Validator, raw: LineDict) -> tuple[tuple[str, str], ...]:
+def _editor(v: Validator, net: LineDict) -> tuple[tuple[str, str], ...]:
+    """network.editor: the git host the web editor commits to (see sitegen.cms and docs/web-editor.md)."""
+    raw = net.get("editor")
+    if raw is None:
+        return ()
+    pairs = dict(v.pairs(net, "editor", EDITOR_KEYS))
+    if not isinstance(raw, LineDict):
+        return ()
+    if pairs.get("backend") not in EDITOR_BACKENDS:
+        v.err(
+            raw.line_of("backend"),
+            "editor.backend must name the git host",
+            f"use one of: {', '.join(EDITOR_BACKENDS)}",
+        )
+    if not _REPO.match(pairs.get("repo", "")):
+        v.err(raw.line_of("repo"), "editor.repo must name the repository", "write repo: owner/name")
+    for key in ("base_url", "api_root"):
+        if key in pairs and url_problem(pairs[key], ("https",), query=False):
+            v.err(raw.line_of(key), f"editor.{key} {pairs[key]!r} is not an https:// address")
+    if pairs.get("workflow", "true").lower() not in ("true", "false"):
+        v.err(raw.line_of("workflow"), "editor.workflow must be true or false", "write workflow: true")
+    return tuple(pairs.items())
+
+
+def _editors(v: Validator, raw: LineDict) -> tuple[str, ...]:
+    """A unit's editors: git host accounts or groups (@humas-sambas, @org/team) or e-mail addresses."""
+    names = v.strings(raw, "editors")
+    for name in names:
+        if not _EDITOR.match(name):
+            v.err(
+                raw.line_of("editors"),
+                f"editor {name!r} is neither an account or group (@name, @org/team) nor an e-mail address",
+                "write editors: ['@humas-sambas', '@imigrasi/kanim-sambas']",
+            )
+    return tuple(n for n in names if _EDITOR.match(n))
+
+
+def _contacts(v: Validator, raw: LineDict, key: Key, where: str) -> tuple[tuple[str, str], ...]:
     """Telephone, WhatsApp and e-mail; the e-mail address becomes a mailto: link, so it is checked."""
-    pairs = v.pairs(raw, "contacts", CONTACTS)
+    pairs = v.pairs(raw, "contacts", key.names)
     value = raw.get("contacts")
-    kept = []
-    for key, text in pairs:
-        if key == "email" and not EMAIL.match(text):
-            line = value.line_of(key) if isinstance(value, LineDict) else raw.line_of("contacts")
+    kept: list[tuple[str, str]] = []
+    for name, text in pairs:
+        if name == "email" and not EMAIL.match(text):
+            line = value.line_of(name) if isinstance(value, LineDict) else raw.line_of("contacts")
             v.err(
                 line,
                 f"contacts.email {text!r} is not an e-mail address",
                 "write only the address, e.g. kanim.pontianak@imigrasi.go.id (no spaces, no ?, no mailto:)",
             )
             continue
-        kept.append((key, text))
+        kept.append((name, text))
     return tuple(kept)
 
 
@@ -326,6 +739,7 @@ def _check_links(v: Validator, offices: list[Office]) -> None:
 
 
 def _office(v: Validator, raw: Any, line: int) -> Office | None:
+    """One unit, read key by key as UNIT declares them: the declared type, limits and default."""
     if not isinstance(raw, LineDict):
         v.err(line, "each unit must be a mapping of keys (id, name, ...)")
         return None
@@ -334,6 +748,29 @@ def _office(v: Validator, raw: Any, line: int) -> Office | None:
     for key in REQUIRED_UNIT_KEYS:
         if not raw.get(key):
             v.err(raw.line, f"{where} has no {key!r}", f"add '{key}:' to the unit")
+    values = {key.field: _UNIT_READERS.get(key.name, _read)(v, raw, key, where) for key in UNIT.keys}
+    return Office(**values, lines=dict(raw.key_lines), line=raw.line)
+
+
+def _read(v: Validator, raw: LineDict, key: Key, where: str) -> Any:
+    """A unit's key of a plain declared type: text (with its choices), a list (with its choices), a flag."""
+    if key.type == "text":
+        value = v.text(raw, key.name, where)
+        if value and key.enum and value not in key.enum:
+            v.err(
+                raw.line_of(key.name), f"unknown {key.name} {value!r}", f"use one of: {', '.join(key.enum)}"
+            )
+            return ""
+        return value or (key.default or "")
+    if key.type == "list":
+        values = v.choices(raw, key.name, key.enum) if key.enum else v.strings(raw, key.name)
+        return tuple(values) or tuple(key.default or ())
+    if key.type == "boolean":
+        return _flag(v, raw, key.name)
+    raise AssertionError(f"no reader for {key.name!r} ({key.type})")  # a declared key without one
+
+
+def _unit_id(v: Validator, raw: LineDict, key: Key, where: str) -> str:
     office_id = str(raw.get("id") or "")
     if office_id and not SLUG.match(office_id):
         v.err(
@@ -341,9 +778,17 @@ def _office(v: Validator, raw: Any, line: int) -> Office | None:
             f"unit id {office_id!r} is not a slug",
             "use lowercase letters, digits and hyphens",
         )
+    return office_id
+
+
+def _kind(v: Validator, raw: LineDict, key: Key, where: str) -> str:
     kind = str(raw.get("kind") or "")
-    if kind and kind not in KINDS:
-        v.err(raw.line_of("kind"), f"unknown kind {kind!r}", f"use one of: {', '.join(KINDS)}")
+    if kind and kind not in key.enum:
+        v.err(raw.line_of("kind"), f"unknown kind {kind!r}", f"use one of: {', '.join(key.enum)}")
+    return kind
+
+
+def _timezone(v: Validator, raw: LineDict, key: Key, where: str) -> str:
     tz_name = str(raw.get("timezone") or "")
     if tz_name:
         try:
@@ -354,6 +799,10 @@ def _office(v: Validator, raw: Any, line: int) -> Office | None:
                 f"unknown time zone {tz_name!r}",
                 "use an IANA name such as Asia/Pontianak (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)",
             )
+    return tz_name
+
+
+def _base_url(v: Validator, raw: LineDict, key: Key, where: str) -> str:
     base_url = str(raw.get("base_url") or "")
     if base_url:
         problem = url_problem(base_url, ("http", "https"), query=False)
@@ -366,38 +815,14 @@ def _office(v: Validator, raw: Any, line: int) -> Office | None:
             )
         elif not base_url.endswith("/"):
             base_url += "/"
-    services = v.choices(raw, "services", SERVICES)
-    return Office(
-        id=office_id,
-        name=v.text(raw, "name", where),
-        short_name=v.text(raw, "short_name", where),
-        kind=kind,
-        base_url=base_url,
-        timezone=tz_name,
-        office_class=_office_class(v, raw),
-        parent=v.text(raw, "parent", where) or None,
-        languages=tuple(v.strings(raw, "languages")) or ("id",),
-        address=v.text(raw, "address", where),
-        contacts=_contacts(v, raw),
-        hours=_hours(v, raw),
-        coverage=tuple(v.strings(raw, "coverage")),
-        entry_points=tuple(v.strings(raw, "entry_points")),
-        social=social_accounts(v, raw, {k: domains for k, (_, domains) in SOCIAL_PLATFORMS.items()}),
-        services=tuple(services),
-        theme=_theme(v, raw, where),
-        accent=accent(v, raw, where),
-        logo=site_file(v, raw, "logo", where),
-        banner=site_file(v, raw, "banner", where),
-        trusted_html=_flag(v, raw, "trusted_html"),
-        trusted_static=_trusted_static(v, raw),
-        unverified=tuple(v.choices(raw, "unverified", UNIT_KEYS)),
-        lines=dict(raw.key_lines),
-        params=_params(v, raw),
-        line=raw.line,
-    )
+    return base_url
 
 
-def _office_class(v: Validator, raw: LineDict) -> OfficeClass | None:
+def _parent(v: Validator, raw: LineDict, key: Key, where: str) -> str | None:
+    return v.text(raw, "parent", where) or None
+
+
+def _office_class(v: Validator, raw: LineDict, key: Key, where: str) -> OfficeClass | None:
     value = raw.get("class")
     if value is None:
         return None
@@ -406,7 +831,7 @@ def _office_class(v: Validator, raw: LineDict) -> OfficeClass | None:
             raw.line_of("class"), "'class' must be a mapping", "write name: Kelas I TPI and as_of: 2024-01-01"
         )
         return None
-    v.keys(value, ("name", "as_of", "decree"), "class")
+    v.keys(value, key.names, "class")
     as_of = None
     if value.get("as_of"):
         try:
@@ -418,16 +843,16 @@ def _office_class(v: Validator, raw: LineDict) -> OfficeClass | None:
     return OfficeClass(str(value.get("name") or ""), as_of, str(value.get("decree") or ""))
 
 
-def _hours(v: Validator, raw: LineDict) -> Hours:
+def _hours(v: Validator, raw: LineDict, key: Key, where: str) -> Hours:
     value = raw.get("hours")
     if value is None:
         return Hours(())
     if not isinstance(value, LineDict):
         v.err(raw.line_of("hours"), "'hours' must map weekdays to times", "write e.g. senin: 08.00-16.00")
         return Hours(())
-    v.keys(value, WEEKDAYS, "hours")
+    v.keys(value, key.names, "hours")
     days: list[tuple[str, tuple[tuple[time, time], ...]]] = []
-    for day in WEEKDAYS:
+    for day in key.names:
         spec = value.get(day)
         if spec is None or str(spec).strip().lower() in ("", "tutup", "closed"):
             days.append((day, ()))
@@ -455,20 +880,20 @@ def _hours(v: Validator, raw: LineDict) -> Hours:
     return Hours(tuple(days))
 
 
-def _theme(v: Validator, raw: LineDict, where: str) -> str:
+def _theme(v: Validator, raw: LineDict, key: Key, where: str) -> str:
     """A theme is a folder of themes/ named plainly, never a path that could lead elsewhere."""
-    name = v.text(raw, "theme", where) or "default"
+    name = v.text(raw, "theme", where) or key.default
     if not SLUG.match(name):
         v.err(
             raw.line_of("theme"),
             f"theme {name!r} is not the name of a folder in themes/",
             "write a plain name such as theme: default",
         )
-        return "default"
+        return str(key.default)
     return name
 
 
-def _params(v: Validator, raw: LineDict) -> dict[str, Any]:
+def _params(v: Validator, raw: LineDict, key: Key, where: str) -> dict[str, Any]:
     value = raw.get("params")
     if value is None:
         return {}
@@ -478,7 +903,7 @@ def _params(v: Validator, raw: LineDict) -> dict[str, Any]:
     return dict(value)
 
 
-def _trusted_static(v: Validator, raw: LineDict) -> tuple[str, ...]:
+def _trusted_static(v: Validator, raw: LineDict, key: Key, where: str) -> tuple[str, ...]:
     """``trusted_static: true`` (every file of the unit's static/) or a list of paths inside it."""
     value = raw.get("trusted_static", False)
     if value is True:
@@ -501,3 +926,27 @@ def _flag(v: Validator, raw: LineDict, key: str) -> bool:
         v.err(raw.line_of(key), f"{key!r} must be true or false", f"write {key}: true")
         return False
     return value
+
+
+# The keys whose value needs more than its declared type says (a slug, a zone that exists, a
+# colour dark enough, an account on the platform's domain); every other key is read by _read.
+_UNIT_READERS: dict[str, Callable[[Validator, LineDict, Key, str], Any]] = {
+    "id": _unit_id,
+    "kind": _kind,
+    "class": _office_class,
+    "parent": _parent,
+    "base_url": _base_url,
+    "timezone": _timezone,
+    "contacts": _contacts,
+    "hours": _hours,
+    "social": lambda v, raw, key, where: social_accounts(
+        v, raw, {k: domains for k, (_, domains) in SOCIAL_PLATFORMS.items()}
+    ),
+    "theme": _theme,
+    "accent": lambda v, raw, key, where: accent(v, raw, where),
+    "logo": lambda v, raw, key, where: site_file(v, raw, key.name, where),
+    "banner": lambda v, raw, key, where: site_file(v, raw, key.name, where),
+    "trusted_static": _trusted_static,
+    "params": _params,
+    "editors": lambda v, raw, key, where: _editors(v, raw),
+}

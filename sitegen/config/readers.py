@@ -1,6 +1,6 @@
 """Typed readers for offices.yaml that report a located problem instead of raising.
 
-config.py declares what offices.yaml may hold; this module reads one value at a
+config/offices.py declares what offices.yaml may hold; this module reads one value at a
 time, checks its type and shape, and reports `offices.yaml:line: what is wrong
 (how to fix)` through the build's Problems, so one run names every mistake.
 """
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from sitegen.config import schema
 from sitegen.config.yaml_lines import LineDict
 from sitegen.errors import Problems
 
@@ -22,10 +23,8 @@ _HOST = re.compile(
 )
 # Characters a published address never needs and that could end an HTML attribute or a header.
 _URL_UNSAFE = re.compile(r"[\x00-\x20\x7f\"'<>\\^`{|}]")
-# An e-mail address a mailto: link may carry: no spaces, no "?" (which would add headers: ?bcc=…), no "&".
-EMAIL = re.compile(
-    r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
-)
+# An e-mail address a mailto: link may carry (declared in sitegen.config.schema).
+EMAIL = re.compile(schema.EMAIL_PATTERN)
 
 
 def url_problem(url: str, schemes: tuple[str, ...] = ("https",), *, query: bool = True) -> str:
@@ -124,7 +123,7 @@ def closest(word: str, options: tuple[str, ...]) -> str | None:
     return matches[0] if matches else None
 
 
-_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+_HEX = re.compile(schema.HEX_COLOUR)
 
 
 def accent(v: Validator, raw: LineDict, where: str) -> str:
@@ -160,7 +159,7 @@ def _luminance(colour: str) -> float:
 def site_file(v: Validator, raw: LineDict, key: str, where: str) -> str:
     """A picture of the unit's own site, written from its root ("/static/logo.png"); the build checks it exists."""
     value = v.text(raw, key, where)
-    if value and (not value.startswith("/") or value.startswith("//") or ".." in value):
+    if value and not schema.matches(schema.SITE_PATH, value):
         v.err(
             raw.line_of(key),
             f"{key} {value!r} is not a path of the site",

@@ -1,13 +1,16 @@
 """Front matter: the YAML block at the top of every Markdown file.
 
-The keys are declared here once, with their types. Anything else is an error
+The keys are declared here once, in ``FRONT_MATTER``, with their types and limits; the
+parser's checks and the JSON Schema are derived from it. Anything else is an error
 (unless it sits under ``params:``), so ``titel:`` or ``tag:`` is caught at
 build time instead of silently doing nothing.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC
 from typing import Any
@@ -15,20 +18,263 @@ from typing import Any
 import frontmatter
 
 from sitegen import hints
-from sitegen.config import yaml_lines
+from sitegen.config import schema, yaml_lines
+from sitegen.config.offices import KINDS, SERVICES
+from sitegen.config.schema import Key
 from sitegen.config.yaml_lines import LineDict
 from sitegen.dates import DateFormatError, parse_datetime, zone_word
-from sitegen.sources.sanitize import safe_url
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-TEXT_KEYS = (
-    *("title", "summary", "category", "author", "slug", "image", "image_alt", "lang", "id"),
-    *("source", "source_url", "gone"),
+_DAY = r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
+_HH = r"(?:[01][0-9]|2[0-3])"
+_H = r"(?:[01]?[0-9]|2[0-3])"
+_MM = r"[0-5][0-9]"
+# The dates sitegen.dates.parse_datetime reads: a day, a day and a time in the unit's zone (09:30,
+# 09.30, with seconds), or a time with its offset (2026-11-18T08:00:00+07:00).
+DATE_PATTERN = (
+    rf"^{_DAY}(?:[ T]{_HH}:{_MM}(?::{_MM}(?:\.[0-9]+)?)?(?:Z|[+-]{_HH}:?{_MM})"
+    rf"|[ T]{_H}:{_MM}(?::{_MM}(?:\.[0-9]+)?)?| {_H}\.{_MM})?$"
 )
-DATE_KEYS = ("date", "updated", "expires", "verified")
-LIST_KEYS = ("tags", "aliases", "offices", "exclude_offices", "kinds", "services")
-BOOL_KEYS = ("draft", "trusted_html", "sample", "pinned")
-KNOWN_KEYS = (*TEXT_KEYS, *DATE_KEYS, *LIST_KEYS, *BOOL_KEYS, "weight", "params")
+# What ``image:`` may not be: an address that runs a script or carries data (sitegen.sources.sanitize).
+_SCHEMES = "|".join(schema.any_case(s) for s in ("javascript", "vbscript", "data", "file"))
+IMAGE_PATTERN = rf"^(?!\s*(?:{_SCHEMES})\s*:)"
+# A source a reader can open: an http(s) address with a host and no space, or a path of the unit's site.
+SOURCE_URL_PATTERN = r"^(?:/(?!/)|https?://[^/\s]+(?![\s\S]* ))"
+
+
+def _date(name: str, en: str, id_: str, example: str) -> Key:
+    return Key(
+        name,
+        "datetime",
+        en,
+        id_,
+        pattern=DATE_PATTERN,
+        example=example,
+        limits="a day on the calendar, no zone word (WIB): the unit's zone applies",
+    )
+
+
+def _list(name: str, en: str, id_: str, **kw: Any) -> Key:
+    return Key(name, "list", en, id_, one_as_list=True, **kw)
+
+
+def _flag(name: str, en: str, id_: str) -> Key:
+    return Key(name, "boolean", en, id_, default=False)
+
+
+# The contract of front matter, declared once: the parser below, `sitegen schema front-matter`
+# (JSON Schema) and the documentation's table of keys are all derived from it.
+FRONT_MATTER = Key(
+    "front matter",
+    "mapping",
+    "The YAML block at the top of a page: its title, dates and where it is published.",
+    "Blok YAML di awal halaman: judul, tanggal dan di mana halaman diterbitkan.",
+    keys=(
+        Key(
+            "title",
+            "text",
+            "The page's title.",
+            "Judul halaman.",
+            required=True,
+            pattern=schema.NOT_BLANK,
+            example="Paspor Baru",
+        ),
+        Key("summary", "text", "One sentence that sums the page up.", "Satu kalimat ringkasan."),
+        Key("category", "text", "The page's category.", "Kategori halaman.", example="Layanan"),
+        Key("author", "text", "Who wrote it.", "Penulis.", example="Humas Kanim Pontianak"),
+        Key(
+            "slug",
+            "text",
+            "The last part of the URL (default: the file name without its date).",
+            "Bagian akhir URL (bawaan: nama berkas tanpa tanggal).",
+            pattern=schema.SLUG_PATTERN,
+            example="layanan-libur-natal",
+            limits="not in a translation (NAME.en.md)",
+        ),
+        Key(
+            "image",
+            "text",
+            "The item's picture: a file beside the page, a path of the site or an https:// address.",
+            "Gambar utama: berkas di samping halaman, path situs, atau alamat https://.",
+            pattern=IMAGE_PATTERN,
+            example="foto.jpg",
+            limits="needs image_alt; the file must exist",
+        ),
+        Key(
+            "image_alt",
+            "text",
+            "What the picture in image: shows, for readers who cannot see it.",
+            "Keterangan isi gambar pada image:, untuk pembaca yang tidak dapat melihatnya.",
+            example="Petugas melayani pemohon di loket paspor",
+        ),
+        Key(
+            "lang",
+            "text",
+            "The page's language, if not the file name's (NAME.en.md).",
+            "Bahasa halaman, jika tidak ditentukan nama berkas (NAMA.en.md).",
+            example="en",
+            limits="in a translation, the file name's",
+        ),
+        Key(
+            "id",
+            "text",
+            "Pins the item's feed id.",
+            "Mengunci id entri di feed.",
+            example="berita/20261118T010000Z",
+            limits="unique",
+        ),
+        Key(
+            "source",
+            "text",
+            'What the page\'s facts were checked against, shown as "Sumber: …".',
+            'Dasar yang dipakai memeriksa isi halaman, ditampilkan sebagai "Sumber: …".',
+            example="Peraturan Pemerintah Nomor 45 Tahun 2024",
+        ),
+        Key(
+            "source_url",
+            "text",
+            "Where readers can read that source: a web address or a path of the site.",
+            "Tempat pembaca membaca sumber itu: alamat web atau path situs.",
+            pattern=SOURCE_URL_PATTERN,
+            example="/profil/dasar-hukum/",
+        ),
+        Key(
+            "gone",
+            "text",
+            "Withdrawn: why, told to readers at its old address; listed nowhere.",
+            "Dicabut: alasannya, ditampilkan kepada pembaca di alamat lamanya; tidak tercantum di daftar mana pun.",
+            pattern=schema.NOT_BLANK,
+            example="Dicabut karena jadwal berubah",
+        ),
+        _date(
+            "date",
+            "When it was published, in the unit's zone; required for news and announcements.",
+            "Waktu terbit, dalam zona waktu unit; wajib untuk berita dan pengumuman.",
+            "2026-11-18 08:00",
+        ),
+        _date("updated", "When the page was edited.", "Waktu halaman diubah.", "2026-11-19 10:00"),
+        _date(
+            "expires",
+            "Announcements: in force until the end of that day.",
+            "Pengumuman: berlaku sampai akhir hari itu.",
+            "2027-01-02",
+        ),
+        _date(
+            "verified",
+            "When the facts were last checked (fee and requirement pages).",
+            "Kapan isi terakhir diperiksa (halaman biaya dan persyaratan).",
+            "2026-11-01",
+        ),
+        _list("tags", "The item's topics.", "Topik entri.", example=["paspor", "libur-nasional"]),
+        _list(
+            "aliases",
+            "Old addresses that redirect here.",
+            "Alamat lama yang dialihkan ke sini.",
+            example=["/berita/judul-lama/"],
+        ),
+        _list(
+            "offices",
+            "Shared pages: only these units publish it.",
+            "Halaman bersama: hanya unit ini yang menerbitkannya.",
+            pattern=schema.SLUG_PATTERN,
+            example=["pontianak"],
+            limits="ids of units in offices.yaml",
+        ),
+        _list(
+            "exclude_offices",
+            "Shared pages: these units do not publish it.",
+            "Halaman bersama: unit ini tidak menerbitkannya.",
+            pattern=schema.SLUG_PATTERN,
+            example=["sambas"],
+            limits="ids of units in offices.yaml",
+        ),
+        _list(
+            "kinds",
+            "Shared pages: only units of these kinds publish it.",
+            "Halaman bersama: hanya unit dengan jenis ini yang menerbitkannya.",
+            enum=KINDS,
+        ),
+        _list(
+            "services",
+            "Shared pages: only units offering one of these services publish it.",
+            "Halaman bersama: hanya unit yang memberi salah satu layanan ini yang menerbitkannya.",
+            enum=SERVICES,
+        ),
+        _flag("draft", "Not published yet.", "Belum diterbitkan."),
+        _flag(
+            "trusted_html",
+            "Raw HTML kept as written, unchecked (check warns).",
+            "HTML dipakai apa adanya, tanpa diperiksa (check memberi peringatan).",
+        ),
+        _flag(
+            "sample",
+            "An example text shipped to show the layout, flagged until replaced.",
+            "Teks contoh untuk memperlihatkan tata letak, ditandai sampai diganti.",
+        ),
+        _flag(
+            "pinned",
+            "Shown before newer items on its list and the home page.",
+            "Ditampilkan sebelum entri yang lebih baru di daftarnya dan di beranda.",
+        ),
+        Key(
+            "weight",
+            "integer",
+            "Order inside a section, lower first.",
+            "Urutan di dalam bagian, yang lebih kecil lebih dulu.",
+            default=0,
+            example=10,
+        ),
+        Key(
+            "params",
+            "free",
+            "Keys of your own, for your templates.",
+            "Kunci tambahan Anda sendiri, untuk templat.",
+        ),
+    ),
+    shows={
+        # a picture needs its description (checked where the picture is placed: sitegen.structure.pictures)
+        "dependentSchemas": {
+            "image": {"required": ["image_alt"], "properties": {"image_alt": {"pattern": schema.NOT_BLANK}}}
+        }
+    },
+)
+SLUG = re.compile(schema.SLUG_PATTERN)
+KNOWN_KEYS = FRONT_MATTER.names
+TEXT_KEYS = tuple(k.name for k in FRONT_MATTER.keys if k.type == "text")
+DATE_KEYS = tuple(k.name for k in FRONT_MATTER.keys if k.type == "datetime")
+LIST_KEYS = tuple(k.name for k in FRONT_MATTER.keys if k.type == "list")
+BOOL_KEYS = tuple(k.name for k in FRONT_MATTER.keys if k.type == "boolean")
+# When a value does not match its key's declared pattern: what the editor reads (line, value -> message, hint).
+_MISMATCH: dict[str, Callable[[str], tuple[str, str]]] = {
+    "image": lambda value: (
+        "'image' must be a web address or a path",
+        "write image: foto.jpg (a file beside the page) or image: https://…",
+    ),
+    "source_url": lambda value: (
+        f"'source_url' {value!r} is neither a web address nor a path of the site",
+        "write source_url: https://… (the official text) or /profil/dasar-hukum/",
+    ),
+    "gone": lambda value: ("'gone' needs the reason readers will see", 'write gone: "Dicabut karena …"'),
+    "slug": lambda value: (f"slug {value!r} is not usable", "use lowercase letters, digits and hyphens"),
+}
+
+
+def json_schema(dated_sections: tuple[str, ...]) -> dict[str, Any]:
+    """Front matter's JSON Schema (draft 2020-12), as `sitegen schema front-matter` prints it.
+
+    The document describes any page; ``#/$defs/dated`` adds what pages of ``dated_sections``
+    (news and announcements) need as well: their date.
+    """
+    return schema.document(
+        FRONT_MATTER,
+        "Front matter of a sitegen page",
+        dated={
+            "description": "A news item or announcement: a page with its date.",
+            "x-description-id": "Berita atau pengumuman: halaman dengan tanggalnya.",
+            "x-sections": list(dated_sections),
+            "$ref": "#",
+            "required": ["title", "date"],
+        },
+    )
 
 
 @dataclass(frozen=True)
@@ -127,50 +373,32 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
         for line, key, char in yaml_lines.unpublishable(data)
     ]
     values: dict[str, Any] = {}
+    refused: set[str] = set()  # keys already reported, so "missing title" is not said twice
     for key, value in data.items():
         line = data.line_of(key)
-        if key not in KNOWN_KEYS:
+        declared = FRONT_MATTER.get(key)
+        before = len(problems)
+        if declared is None:
             problems.append((line, f"unknown front matter key {key!r}", _suggest(key)))
-        elif key in TEXT_KEYS:
+        elif declared.type == "text":
             if value is None or isinstance(value, (dict, list, bool)):
                 # YAML reads yes/no/on/off as true/false: a title "yes" would print as "True"
                 problems.append((line, f"{key!r} must be text", f'write {key}: ... (quote it: "{value}")'))
             else:
                 values[key] = str(value).strip()
-                if key == "image" and not safe_url(values[key]):
-                    problems.append(
-                        (
-                            line,
-                            "'image' must be a web address or a path",
-                            "write image: foto.jpg (a file beside the page) or image: https://…",
-                        )
-                    )
-                if key == "source_url" and not _source_address(values[key]):
-                    problems.append(
-                        (
-                            line,
-                            f"'source_url' {values[key]!r} is neither a web address nor a path of the site",
-                            "write source_url: https://… (the official text) or /profil/dasar-hukum/",
-                        )
-                    )
-                if key == "gone" and not values[key]:
-                    problems.append(
-                        (line, "'gone' needs the reason readers will see", 'write gone: "Dicabut karena …"')
-                    )
-                if key == "slug" and not SLUG.match(values[key]):
-                    problems.append(
-                        (
-                            line,
-                            f"slug {values[key]!r} is not usable",
-                            "use lowercase letters, digits and hyphens",
-                        )
-                    )
-        elif key in DATE_KEYS:
+                if (
+                    declared.pattern
+                    and key in _MISMATCH
+                    and not schema.matches(declared.pattern, values[key])
+                ):
+                    problems.append((line, *_MISMATCH[key](values[key])))
+        elif declared.type == "datetime":
             text = str(value).strip() if value is not None else ""
             word = zone_word(text)
             if word:
                 said = hints.zone_in_date(key, text, word)
                 problems.append((line, said.message, said.hint))
+                refused.add(key)
                 continue
             try:
                 parse_datetime(text, UTC)
@@ -178,12 +406,13 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
                 problems.append((line, f"{key!r}: {exc}", "dates look like 2024-12-01 or 2024-12-01 09:30"))
             else:
                 values[key] = text
-        elif key in LIST_KEYS:
+        elif declared.type == "list":
             if isinstance(value, str) and "," in value:
                 # "tags: paspor, visa" reads as one tag named "paspor, visa"
                 problems.append(
                     (line, f"{key!r} looks like several values in one", f"write {key}: [{value}]")
                 )
+                refused.add(key)
                 continue
             items = [value] if isinstance(value, str) else value
             bad = not isinstance(items, list)
@@ -191,7 +420,7 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
                 problems.append((line, f"{key!r} must be a list", f"write {key}: [a, b]"))
             else:
                 values[key] = tuple(str(x).strip() for x in items)
-        elif key in BOOL_KEYS:
+        elif declared.type == "boolean":
             slip = hints.yes_no_word(key, value) if isinstance(value, str) else None
             if slip is not None:
                 problems.append((line, slip.message, slip.hint))
@@ -199,19 +428,23 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
                 problems.append((line, f"{key!r} must be true or false", f"write {key}: true"))
             else:
                 values[key] = value
-        elif key == "weight":
+        elif declared.type == "integer":
             if not isinstance(value, int) or isinstance(value, bool):
                 problems.append((line, "'weight' must be a whole number", "write weight: 10"))
             else:
                 values[key] = value
-        elif key == "params":
+        elif declared.type == "free":
             if not isinstance(value, dict):
                 problems.append((line, "'params' must be a mapping", "indent your own keys under params:"))
             else:
                 values[key] = dict(value)
-    if not values.get("title") and not any("'title'" in m for _, m, _ in problems):
-        problems.append((data.line or first_line, "missing title", "add a line like 'title: Paspor Baru'"))
-    if required_date and "date" not in values and not any("'date'" in m for _, m, _ in problems):
+        if len(problems) > before:
+            refused.add(key)
+    for required in FRONT_MATTER.keys:
+        if required.required and not values.get(required.name) and required.name not in refused:
+            fix = f"add a line like '{required.name}: {required.example}'"
+            problems.append((data.line or first_line, f"missing {required.name}", fix))
+    if required_date and "date" not in values and "date" not in refused:
         problems.append(
             (data.line or first_line, "missing date", "news and announcements need 'date: 2024-12-01 09:30'")
         )
@@ -220,16 +453,7 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
     return FrontMatter(lines=dict(data.key_lines), **values)
 
 
-def _source_address(url: str) -> bool:
-    """A source a reader can open: an http(s) address with a host, or a path of the unit's site."""
-    if url.startswith("/"):
-        return not url.startswith("//") and safe_url(url)
-    return re.match(r"^https?://[^/\s]+", url) is not None and " " not in url
-
-
 def _suggest(key: str) -> str:
-    import difflib
-
     close = difflib.get_close_matches(key, KNOWN_KEYS, n=1, cutoff=0.6)
     if close:
         return f"did you mean {close[0]!r}? Keys of your own go under params:"
