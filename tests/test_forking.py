@@ -25,7 +25,7 @@ SCRIPT = """
 import json, os, sys, threading
 from pathlib import Path
 from datetime import datetime
-from sitegen.build.pipeline import build, load_project
+from sitegen.build.pipeline import BuildOptions, build, load_project
 from sitegen.sources.bodies import Bodies
 from sitegen.sources.cache import Cache
 
@@ -39,7 +39,7 @@ def run(name, index_search):
     global stage
     stage = name
     project = load_project(root, bodies=Bodies(Cache(None), jobs=2))
-    build(project, out / name, now=now, index_search=index_search)
+    build(project, BuildOptions(out=out / name, now=now, index_search=index_search))
 
 run("first", True)
 run("second", False)
