@@ -18,7 +18,8 @@ RUN apt-get update \
 WORKDIR /opt/sitegen
 COPY pyproject.toml constraints.txt README.md ./
 COPY sitegen ./sitegen
-# exactly the versions CI tests and audits (constraints.txt)
+# exactly the versions CI tests and audits (constraints.txt); the image builds, checks and
+# deploys, so it holds no extra (`sitegen import wordpress` needs sitegen[wordpress] and says so)
 RUN pip install -c constraints.txt . && sitegen --version
 
 # never build as root; a mounted repository owned by another user is still git's to read

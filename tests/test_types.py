@@ -36,7 +36,7 @@ def test_the_core_packages_are_checked_strictly():
     strict = next(o for o in config["overrides"] if o.get("disallow_untyped_defs"))
     for stage in ("config", "sources", "structure", "render", "build"):
         assert f"sitegen.{stage}.*" in strict["module"], stage
-    for shared in ("errors", "urls", "dates", "codes", "hints", "csp"):
+    for shared in ("errors", "urls", "dates", "codes", "hints", "csp", "processes"):
         assert f"sitegen.{shared}" in strict["module"], shared
     assert strict["disallow_any_generics"] and strict["warn_return_any"] and strict["disallow_untyped_calls"]
     assert config["check_untyped_defs"]  # the layers on top: bodies checked, typed or not

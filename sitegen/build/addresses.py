@@ -38,6 +38,9 @@ from typing import Any
 from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring as parse_xml  # the host's copy: no entities, no network
+
 from sitegen.build.output import JOURNAL, STATE
 from sitegen.errors import Problems
 from sitegen.i18n import N_, _
@@ -150,8 +153,8 @@ class Published:
         feed = self.root / unit / url / "rss.xml"
         if feed.is_file():
             try:
-                entries = list(ET.parse(feed).getroot().iter("item"))
-            except (OSError, ET.ParseError):
+                entries = list(parse_xml(feed.read_bytes()).iter("item"))
+            except (OSError, ET.ParseError, DefusedXmlException):
                 return None
             for item in entries:
                 link = urlsplit((item.findtext("link") or "").strip()).path
@@ -178,8 +181,8 @@ class Published:
             found: dict[str, str] = {}
             for feed in sorted((self.root / unit).glob("**/rss.xml")):
                 try:
-                    items = list(ET.parse(feed).getroot().iter("item"))
-                except (OSError, ET.ParseError):
+                    items = list(parse_xml(feed.read_bytes()).iter("item"))
+                except (OSError, ET.ParseError, DefusedXmlException):
                     continue
                 for item in items:
                     link = urlsplit((item.findtext("link") or "").strip()).path

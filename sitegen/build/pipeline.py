@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cache, lru_cache
@@ -25,6 +25,7 @@ from sitegen.cms.admin import editor_files
 from sitegen.config.offices import Network, Office, load_network
 from sitegen.errors import BuildFailed, Problem, Problems
 from sitegen.i18n import _
+from sitegen.processes import in_background
 from sitegen.render.search import FOLDER as SEARCH_FOLDER
 from sitegen.render.search import IndexFiles, SearchUnavailable, index, search_inputs, search_key
 from sitegen.render.templates import Theme, load_theme
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
 Progress = Callable[[str, int, int], None]
 OnFile = Callable[[Site, str, bytes], None]
 STALE_SEARCH = "+search-kept"  # marks a unit built with its previous search index
-_SEARCHER = ThreadPoolExecutor(1, thread_name_prefix="search")  # one Pagefind run beside the rendering
 
 
 @dataclass
@@ -492,7 +492,8 @@ class _Build:
             return _done(known[1]), None
         current = writer.output.root / unit_id
         pages = [(p, made[p] if p in made else (current / p).read_text("utf-8")) for p in sorted(paths)]
-        future = _SEARCHER.submit(index, *search_inputs(unit.site, pages))
+        # one Pagefind run beside the rendering
+        future = in_background(index, *search_inputs(unit.site, pages))
         return future, _remember(self.project, unit_id, digest)
 
     # -- step 5: prune ---------------------------------------------------------------------------

@@ -7,8 +7,9 @@ alone, or, when one unit holds more than its share of the build's pages, a
 contiguous slice of that unit's files on each worker, so one big unit keeps
 every core busy. Each part sends back its files and the problems it found; the
 parent joins a unit's parts in order and stages them through its one writer
-while the workers go on. Where fork is unavailable, or with one job, parts
-render in this process, in the same order, with the same result.
+while the workers go on. Where fork is unavailable or unsafe (another thread
+is running: :mod:`sitegen.processes`), or with one job, parts render in this
+process, in the same order, with the same result.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from sitegen.errors import Problem
+from sitegen.processes import fork_context
 
 AHEAD = 2  # parts rendered ahead of the writer per worker: enough to keep both busy, never a pile
 
@@ -84,14 +86,15 @@ def rendered(parts: list[int], render_part: RenderPart, jobs: int) -> Iterator[R
     """Each unit rendered (``parts[u]`` parts of unit ``u``), joined and in order, on up to ``jobs`` processes."""
     work = [(unit, part, count) for unit, count in enumerate(parts) for part in range(count)]
     workers = min(worker_count(jobs), len(work))
-    if workers <= 1:
+    context = fork_context() if workers > 1 else None
+    if context is None:
         results: Iterator[Rendered] = (render_part(*job) for job in work)
         yield from _joined(work, results)
         return
     global _RENDER
     _RENDER = render_part
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
             yield from _joined(work, _in_order(pool, work, workers))
     finally:
         _RENDER = None

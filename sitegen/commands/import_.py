@@ -11,10 +11,14 @@ from sitegen.commands.common import EXIT_CONTENT, EXIT_USAGE, fail, root_option
 from sitegen.config.offices import load_network
 from sitegen.errors import Problems
 from sitegen.i18n import _
-from sitegen.wordpress.importer import ImportRefused, import_wordpress
 from sitegen.wordpress.record import RecordError
-from sitegen.wordpress.report import lines
 from sitegen.wordpress.wxr import WxrError
+
+# The importer's own libraries come with an extra, so a site that never imports does not install them.
+IMPORTER_MODULES = ("bs4", "markdownify")
+INSTALL_IMPORTER = (
+    "pip install 'sitegen[wordpress]' (in a checkout: pip install -c constraints.txt -e '.[wordpress]')"
+)
 
 
 @click.group("import")
@@ -48,6 +52,17 @@ def wordpress_command(
 
     Safe to run again: it updates the files it made and leaves files an editor changed.
     """
+    try:
+        from sitegen.wordpress.importer import ImportRefused, import_wordpress
+        from sitegen.wordpress.report import lines
+    except ModuleNotFoundError as exc:
+        if exc.name not in IMPORTER_MODULES:
+            raise
+        click.echo(
+            f"error: the WordPress importer needs {exc.name}, which is not installed: {INSTALL_IMPORTER}",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
     problems = Problems(root)
     network = load_network(root / "offices.yaml", problems)
     if network is None:

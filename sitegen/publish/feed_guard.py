@@ -28,6 +28,8 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from sitegen.i18n import _
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring as parse_xml  # a published copy: no entities, no network
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 MAIN_FEEDS = (
@@ -54,7 +56,7 @@ class ParsedFeed:
 
 
 def read_feed(path: Path) -> ParsedFeed:
-    root = ET.parse(path).getroot()
+    root = parse_xml(path.read_bytes())
     if root.tag == "rss":
         channel = root.find("channel")
         if channel is None:
@@ -119,7 +121,11 @@ def compare(old_root: Path, new_root: Path, published: Published | None = None) 
                 problems.append(_("{feed}: the feed is gone from the new output", feed=rel))
             continue
         compared += 1
-        old, new = read_feed(old_root / rel), read_feed(new_root / rel)
+        try:
+            old, new = read_feed(old_root / rel), read_feed(new_root / rel)
+        except (ET.ParseError, DefusedXmlException) as exc:
+            problems.append(_("{feed}: the feed cannot be read as XML ({reason})", feed=rel, reason=exc))
+            continue
         pages = published(unit) if published is not None else None
         problems.extend(_compare_feed(rel, old, new, new_root / unit, inner in MAIN_FEEDS, pages))
     return compared, problems

@@ -2,7 +2,8 @@
 
 Conversion is nearly all of a cold build's cost. Bodies are prepared once per
 file digest (however many units publish the source), on several processes
-when many are missing, and kept in memory and in the persistent cache.
+when many are missing (forked while that is safe, else from a fork server:
+:mod:`sitegen.processes`), and kept in memory and in the persistent cache.
 What is kept is already sanitized (see :mod:`sitegen.sources.sanitize`); a trusted_html
 body, as written, is prepared on demand and never written to the cache.
 """
@@ -13,6 +14,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from sitegen.processes import pool_context
 from sitegen.sources.cache import Cache
 from sitegen.sources.office_vars import BodyTemplate, OfficeVarError, prepare
 from sitegen.sources.source import Source
@@ -72,7 +74,7 @@ class Bodies:
         jobs = [(s.body, s.body_line) for s in missing.values()]
         workers = min(self.jobs, os.cpu_count() or 1)
         if workers > 1 and len(jobs) >= PARALLEL_FROM:
-            with ProcessPoolExecutor(workers) as pool:
+            with ProcessPoolExecutor(workers, mp_context=pool_context()) as pool:
                 results = list(pool.map(_prepare, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
         else:
             results = [_prepare(job) for job in jobs]
