@@ -59,7 +59,11 @@ def wordpress_command(
         if exc.name not in IMPORTER_MODULES:
             raise
         click.echo(
-            f"error: the WordPress importer needs {exc.name}, which is not installed: {INSTALL_IMPORTER}",
+            _(
+                "error: the WordPress importer needs {library}, which is not installed: {install}",
+                library=exc.name,
+                install=INSTALL_IMPORTER,
+            ),
             err=True,
         )
         sys.exit(EXIT_USAGE)
