@@ -282,7 +282,7 @@ def test_the_imported_unit_builds_with_the_old_guids_in_its_feeds_and_its_old_ad
     assert old <= {e.id for e in atom.entries} and old <= {e.id for e in rss.entries}
     assert "https://alpha.example.go.id/?p=105" not in {e.id for e in atom.entries}  # a draft
     redirect = (site / "2019/05/12/sosialisasi-paspor-elektronik/index.html").read_text(encoding="utf-8")
-    assert 'content="0; url=../../../../berita/sosialisasi-paspor-elektronik/index.html"' in redirect
+    assert 'content="0; url=../../../../berita/sosialisasi-paspor-elektronik/"' in redirect
     assert (site / "tentang-kami/sejarah/index.html").is_file()
     article = (site / "berita/kunjungan-kerja-plbn-entikong/index.html").read_text(encoding="utf-8")
     assert "<th>Jam layanan</th>" in article and "youtube-nocookie.com/embed/dQw4w9WgXcQ" in article
