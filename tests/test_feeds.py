@@ -63,7 +63,7 @@ def test_items_are_news_and_announcements_newest_first_with_full_content_and_sum
         assert entry.content[0].value == "<p>Isi berita.</p>"
         assert entry.summary == "Isi berita."
         assert entry.author == "Humas Alpha"
-        assert [t.term for t in entry.tags] == ["Kegiatan", "paspor", "sosialisasi"]
+        assert [t.term for t in entry.tags] == ["kegiatan", "paspor", "sosialisasi"]
 
 
 def test_every_url_in_a_feed_is_absolute(project):
