@@ -25,6 +25,7 @@ from sitegen.render.links import target_file
 from sitegen.sources import word_html
 from sitegen.sources.markdown import left_out_syntax
 from sitegen.sources.sanitize import EMBED_HOSTS
+from sitegen.structure.english import missing_english
 from sitegen.structure.model import Site, publishes
 
 _ABSOLUTE = re.compile(r'\s(?:href|src)="(https?://[^"]+)"')
@@ -150,6 +151,16 @@ def content_warnings(project: Project, sites: list[Site], now: datetime, problem
                     f"name the file NAME.{page.lang}.md beside the page it translates; it is then "
                     f"published under /{page.lang}/ and linked both ways",
                 )
+        for needed in missing_english(site):
+            problems.warning(
+                project.network.path,
+                office.lines.get("languages", office.line),
+                f"no English {needed.what} page at /en/{needed.url} [unit {office.id}]",
+                f"the unit declares languages [id, en]: add content/shared/{needed.file} "
+                f"(or content/offices/{office.id}/{needed.file})"
+                if needed.file
+                else f"the theme makes /{needed.url} in Indonesian only: add an English version to the theme",
+            )
     for office in project.network.offices:
         if office.trusted_html:
             problems.warning(
