@@ -15,6 +15,7 @@ const input = JSON.parse(fs.readFileSync(0, 'utf8'));
 const registered = {};
 const window = {
   location: { href: 'http://127.0.0.1/sambas/admin/' },
+  addEventListener: (name, listener) => { registered[name] = listener; },
   h: () => null,
   CMS: {
     registerCustomFormat: (name, ext, f) => { registered.format = f; },
@@ -42,6 +43,11 @@ const out = input.calls.map((call) => {
       const entry = new FakeMap({ collection: call.collection, newRecord: true, data: new FakeMap(call.data) });
       const data = registered.preSave({ entry }).obj;
       return { name: data._berkas, text: registered.format.toFile(data) };
+    }
+    if (call.op === 'rejection') {
+      let prevented = false;
+      registered.unhandledrejection({ reason: call.reason, preventDefault: () => { prevented = true; } });
+      return { prevented };
     }
     if (call.op === 'slugify') return { slug: window.sitegenFormat.slugify(call.text) };
     throw new Error('unknown op ' + call.op);

@@ -112,6 +112,25 @@ def test_editing_an_expiry_changes_that_line_only(editor):
     assert changed == [("expires: 2027-01-02 23:59", "expires: 2027-01-05")]
 
 
+def test_a_changed_line_of_an_existing_announcement_keeps_its_own_comment_and_gains_none(editor):
+    # the browser saves with the kind of page set (as beforeSave does): `sitegen new`'s comments are for
+    # new files only, and a git user's own comment after a value stays when the value changes
+    before = (
+        "---\ntitle: Libur\ndate: 2026-11-18 09:20\nexpires: 2027-01-02 23:59\n"
+        "category: Layanan   # as the office names it\n---\n\nTeks.\n"
+    )
+    (after,) = editor(
+        {
+            "op": "edit",
+            "text": before,
+            "changes": {"_jenis": "pengumuman", "expires": "2027-01-05", "category": "Kegiatan"},
+        }
+    )
+    assert after["text"] == before.replace("2027-01-02 23:59", "2027-01-05").replace(
+        "category: Layanan", "category: Kegiatan"
+    )
+
+
 @pytest.mark.parametrize(
     ("data", "said"),
     [
@@ -139,6 +158,19 @@ def test_an_english_translation_is_named_after_the_page_it_translates(editor):
     assert (
         made["text"] == '---\ntitle: "Passport fees"\nsummary: ""\n---\n\nFees.\n'
     )  # as `sitegen new` starts a page
+
+
+@pytest.mark.parametrize(
+    ("reason", "prevented"),
+    [
+        ({"type": "ENTRY_PERSIST_FAILURE", "error": "Failed to persist entry"}, True),
+        ({"type": "ENTRY_DELETE_FAILURE"}, False),
+        ("TypeError: x is undefined", False),
+    ],
+)
+def test_only_a_refused_save_shown_in_decaps_notice_is_no_page_error(editor, reason, prevented):
+    (result,) = editor({"op": "rejection", "reason": reason})
+    assert result == {"prevented": prevented}
 
 
 @pytest.mark.parametrize(

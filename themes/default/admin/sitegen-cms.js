@@ -84,7 +84,8 @@
   }
 
   // ---- reading front matter (the flat YAML sitegen's pages use) ----------------------------
-  function stripComment(text) {
+  /* where a line's own comment starts ("  # ..."), or -1 */
+  function commentAt(text) {
     var quote = null;
     for (var i = 0; i < text.length; i++) {
       var c = text[i];
@@ -92,9 +93,21 @@
         if (c === '\\' && quote === '"') i++;
         else if (c === quote) quote = null;
       } else if (c === '"' || c === "'") quote = c;
-      else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) return text.slice(0, i).trim();
+      else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) return i;
     }
-    return text.trim();
+    return -1;
+  }
+
+  function stripComment(text) {
+    var at = commentAt(text);
+    return (at < 0 ? text : text.slice(0, at)).trim();
+  }
+
+  /* the comment a git user left after a value ("expires: 2027-01-02  # ..."), kept when the value changes */
+  function ownComment(rawLine) {
+    var value = rawLine.slice(rawLine.indexOf(':') + 1);
+    var at = commentAt(value);
+    return at < 0 ? '' : value.slice(0, at).replace(/^.*?(\s*)$/, '$1') + value.slice(at);
   }
 
   function splitFlow(inner) {
@@ -213,8 +226,9 @@
     return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
   }
 
-  function line(key, value, kind) {
-    var comment = (shape[kind] && shape[kind].comments[key]) || '';
+  /* a changed or added key; an existing line keeps its own comment, not the one `sitegen new` puts on new files */
+  function line(key, value, kind, meta) {
+    var comment = meta.raw[key] ? ownComment(meta.raw[key][0]) : (shape[kind] && shape[kind].comments[key]) || '';
     if (DATE_KEYS.indexOf(key) >= 0 && !isEmpty(value)) {
       if (DAY_KEYS.indexOf(key) >= 0) return key + ': ' + dayOf(value) + comment;
       var moment = parseDate(value);
@@ -248,7 +262,7 @@
       if (shape.list_keys.indexOf(key) >= 0 && value === '') value = [];  // an emptied picker
       if (typeof value === 'boolean' && !value) return;  // draft: false is "delete the line"
       if (isEmpty(value) && !(planned.indexOf(key) >= 0 && key !== 'draft' && !meta.order.length)) return;
-      out.push(line(key, value, kind));
+      out.push(line(key, value, kind, meta));
     });
     if (meta.comments) out.push.apply(out, meta.comments);
     var body = String(data.body || '').replace(/\s+$/, '');
@@ -305,6 +319,12 @@
   }
 
   CMS.registerEventListener({ name: 'preSave', handler: beforeSave });
+
+  // a refused save: Decap shows the message in its notice, then leaves its own failure action
+  // unhandled; it has been shown to the editor, so it is no error of the page
+  window.addEventListener('unhandledrejection', function (event) {
+    if (event.reason && event.reason.type === 'ENTRY_PERSIST_FAILURE') event.preventDefault();
+  });
 
   // ---- the preview, as the unit's site shows a page ------------------------------------------
   var h = window.h;
