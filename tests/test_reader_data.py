@@ -300,3 +300,22 @@ def test_check_names_each_english_page_a_unit_publishing_english_lacks(project):
         "content/shared/informasi-publik/pengaduan.en.md", "---\ntitle: Complaints\n---\nComplain here.\n"
     )
     assert "no English complaints page" not in check(project, "--all").output
+
+
+def test_a_feed_names_a_topic_once_however_its_case_is_written(project):
+    project.write(
+        "content/offices/alpha/berita/2026-11-20-pengawasan-pasar.md",
+        "---\ntitle: Pengawasan Pasar\ndate: 2026-11-20 08:00\ncategory: Pengawasan\ntags: [pengawasan]\n---\nPatroli.\n",
+    )
+    text = project.read("offices.yaml").replace(
+        "  default_language: id\n",
+        "  default_language: id\n  topics:\n    pengawasan: Pengawasan keimigrasian\n",
+    )
+    project.write("offices.yaml", text)
+    result = build(project)
+    assert result.exit_code == 0, result.output
+    atom = (project.out / "alpha/atom.xml").read_text(encoding="utf-8")
+    entry = re.search(r"<entry>(?:(?!</entry>).)*<title>Pengawasan Pasar</title>.*?</entry>", atom, re.S).group()
+    assert re.findall(r"<category [^>]*>", entry) == [
+        '<category term="pengawasan" label="Pengawasan keimigrasian"/>'
+    ]
