@@ -315,7 +315,9 @@ def test_a_feed_names_a_topic_once_however_its_case_is_written(project):
     result = build(project)
     assert result.exit_code == 0, result.output
     atom = (project.out / "alpha/atom.xml").read_text(encoding="utf-8")
-    entry = re.search(r"<entry>(?:(?!</entry>).)*<title>Pengawasan Pasar</title>.*?</entry>", atom, re.S).group()
+    entry = re.search(
+        r"<entry>(?:(?!</entry>).)*<title>Pengawasan Pasar</title>.*?</entry>", atom, re.S
+    ).group()
     assert re.findall(r"<category [^>]*>", entry) == [
         '<category term="pengawasan" label="Pengawasan keimigrasian"/>'
     ]
