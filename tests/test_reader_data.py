@@ -241,7 +241,7 @@ PUBLISHED_PAGES = {
     "informasi-publik/survei-kepuasan-masyarakat": "Nilai indeks (IKM)",
     "informasi-publik/whistleblowing": "gratifikasi",
     "informasi-publik/statistik-layanan": "Periode",
-    "layanan/tempat-layanan": "Di luar kantor",
+    "layanan/tempat-layanan": "Tempat layanan di luar kantor",
     "layanan/wna/pelaporan-orang-asing": "APOA",
 }
 
