@@ -31,6 +31,7 @@ PRESETS = {
     "network": Preset(units=9, shared=60, news=300),
     "national": Preset(units=130, shared=60, news=100),
     "single": Preset(units=1, shared=5, news=5000),
+    "thousand": Preset(units=1, shared=5, news=1000),  # the case: 1,000 news items in one unit
     "tiny": Preset(units=3, shared=5, news=10),  # for a quick check of the runner itself
 }
 

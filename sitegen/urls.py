@@ -102,7 +102,6 @@ NOT_FOUND = "404.html"
 SECURITY_TXT = ".well-known/security.txt"
 SEARCH = "cari/"
 OFFICIAL_SITES = "situs-resmi/"
-FEED_STYLESHEET = "static/feed.xsl"  # shows a feed opened in a browser as a readable page (the theme's)
 
 
 def list_page_url(base: str, number: int) -> str:

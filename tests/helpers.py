@@ -34,10 +34,15 @@ def broken_links(site_dir: Path) -> list[str]:
             parts = urlsplit(link)
             if parts.scheme or link.startswith(("//", "#")):
                 continue
+            here = rel_dir
             if link.startswith("/"):
-                broken.append(f"{page.relative_to(site_dir)}: root-relative link {link}")
-                continue
-            target = posixpath.normpath(posixpath.join(rel_dir, unquote(parts.path)))
+                if page.relative_to(site_dir).as_posix() != "404.html":  # served at any address
+                    broken.append(f"{page.relative_to(site_dir)}: root-relative link {link}")
+                    continue
+                here = "."
+            target = posixpath.normpath(posixpath.join(here, unquote(parts.path).lstrip("/")))
+            if parts.path.endswith("/") or parts.path in ("", "."):
+                target = posixpath.join(target, "index.html")  # a page's folder: its index.html
             if target.startswith("..") or not (site_dir / target).is_file():
                 broken.append(f"{page.relative_to(site_dir)}: {link}")
     return broken

@@ -136,7 +136,7 @@ def test_the_home_page_shows_news_announcements_in_force_services_and_contacts(p
     home = page(project, "alpha/index.html")
     assert "Pengumuman yang berlaku" in home and "Libur Natal" in home
     assert home.index("Patroli Perbatasan") < home.index("Sosialisasi Paspor")  # newest first
-    assert 'href="layanan/paspor-baru/index.html"' in home
+    assert 'href="layanan/paspor-baru/"' in home
     assert "Senin–Kamis 08.00–16.00 WIB; Jumat 08.00–16.30 WIB; Sabtu–Minggu tutup" in home
 
 
@@ -149,12 +149,12 @@ def test_the_profile_page_is_built_from_offices_yaml(project):
     assert '<th scope="row">Jumat</th><td>08.00–16.30 WIB</td>' in profile
 
 
-def test_links_are_relative_so_a_site_works_at_a_root_under_a_sub_path_and_as_plain_files(project):
+def test_links_are_relative_and_end_at_a_pages_folder_so_a_site_works_at_a_root_and_under_a_sub_path(project):
     build(project)
     for unit in ("alpha", "bravo", "rudenim", "wilayah"):
         assert broken_links(project.out / unit) == []
     html = page(project, "alpha/layanan/paspor-baru/index.html")
-    assert 'href="../biaya-paspor/index.html"' in html
+    assert 'href="../biaya-paspor/"' in html and "index.html" not in html  # the address a reader copies
     assert re.search(r'href="\.\./\.\./static/site\.[0-9a-f]{10}\.css"', html)  # fingerprinted, relative
 
 
@@ -224,7 +224,7 @@ def test_aliases_become_redirects_to_the_new_address(project):
     )
     build(project)
     html = page(project, "alpha/berita/patroli-lama/index.html")
-    assert "url=../patroli/index.html" in html
+    assert "url=../patroli/" in html
 
 
 def test_a_unit_theme_overrides_some_templates_and_falls_back_to_default(project):

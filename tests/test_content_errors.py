@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from click.testing import CliRunner
 
-from sitegen.build.pipeline import build, load_project
+from sitegen.build.pipeline import BuildOptions, build, load_project
 from sitegen.cli import main
 from sitegen.errors import BuildFailed
 
@@ -20,7 +20,7 @@ def run(project, *args):
 
 def problems_of(project) -> list[str]:
     try:
-        build(load_project(project.root), None, now=datetime(2026, 11, 24, tzinfo=UTC))
+        build(load_project(project.root), BuildOptions(now=datetime(2026, 11, 24, tzinfo=UTC)))
     except BuildFailed as exc:
         return [str(p) for p in exc.problems]
     return []

@@ -18,7 +18,7 @@ from pathlib import Path
 import feedparser
 from click.testing import CliRunner
 
-from sitegen.build.pipeline import build, load_project
+from sitegen.build.pipeline import BuildOptions, build, load_project
 from sitegen.cli import main
 
 from .helpers import broken_links, tree
@@ -274,7 +274,7 @@ def test_the_imported_unit_builds_with_the_old_guids_in_its_feeds_and_its_old_ad
     # the one picture the old site left undescribed is described, as the draft line asks, and published
     described = project.read(SECOND).replace("![](", "![Kunjungan kerja di PLBN Entikong](")
     project.write(SECOND, "".join(line for line in described.splitlines(True) if "draft: true" not in line))
-    build(load_project(project.root), project.out, now=NOW)
+    build(load_project(project.root), BuildOptions(out=project.out, now=NOW))
     site = project.out / "alpha"
     atom = feedparser.parse((site / "atom.xml").read_bytes())
     rss = feedparser.parse((site / "berita/rss.xml").read_bytes())
@@ -294,7 +294,9 @@ def test_an_undescribed_picture_holds_its_item_back_as_a_draft_naming_it_and_the
     """The sites refuse a picture without a description: the import never leaves a unit that cannot build."""
     result = run(project, "--uploads", str(UPLOADS))
     assert 'image_alt: "Petugas menjelaskan paspor elektronik kepada siswa"' in project.read(FIRST)
-    assert "\ndraft: true  # describe 1 picture(s) first: foto-kunjungan.jpg (alt text)" in project.read(SECOND)
+    assert "\ndraft: true  # describe 1 picture(s) first: foto-kunjungan.jpg (alt text)" in project.read(
+        SECOND
+    )
     assert (
         "warning: picture /wp-content/uploads/2019/06/foto-kunjungan.jpg has no description (alt text)"
         in result.output
@@ -305,7 +307,9 @@ def test_an_undescribed_picture_holds_its_item_back_as_a_draft_naming_it_and_the
         main, ["build", "--root", str(project.root), "--now", "2026-11-25T12:00:00+07:00"]
     )
     assert built.exit_code == 0, built.output
-    checked = CliRunner().invoke(main, ["check", "--root", str(project.root), "--now", "2026-11-25T12:00:00+07:00"])
+    checked = CliRunner().invoke(
+        main, ["check", "--root", str(project.root), "--now", "2026-11-25T12:00:00+07:00"]
+    )
     assert checked.exit_code == 0, checked.output
 
 

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from click.testing import CliRunner
 
-from sitegen.build.pipeline import build, load_project
+from sitegen.build.pipeline import BuildOptions, build, load_project
 from sitegen.cli import main
 from sitegen.sources.markdown import to_html
 from sitegen.sources.sanitize import clean
@@ -181,7 +181,9 @@ def test_an_old_address_the_new_site_uses_itself_is_reported_not_aliased(project
     assert result.output.count("is an address of the new site; it does not redirect here") == 2
     folder = project.root / "content/offices/alpha/berita"
     assert all("aliases" not in p.read_text() for p in folder.glob("2020-*.md"))
-    built = build(load_project(project.root), project.out, now=datetime(2026, 11, 25, tzinfo=UTC))
+    built = build(
+        load_project(project.root), BuildOptions(out=project.out, now=datetime(2026, 11, 25, tzinfo=UTC))
+    )
     assert built.stats["alpha"].written
 
 

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sitegen.build.pipeline import build, load_project
+from sitegen.build.pipeline import BuildOptions, build, load_project
 from sitegen.cli import main
 
 from .conftest import Fixture
@@ -291,7 +291,7 @@ def test_a_password_protected_post_keeps_no_text_anywhere(project, tmp_path):
     result = run(project, path)
     assert secret not in everything(project) and "RAHASIA" not in result.output
     assert "password-protected: 1" in result.output and "ekspor.xml:" in result.output
-    build(load_project(project.root), project.out)
+    build(load_project(project.root), BuildOptions(out=project.out))
     published = "".join(
         p.read_text(encoding="utf-8", errors="replace")
         for p in (project.out / "alpha").rglob("*")
@@ -337,7 +337,7 @@ def test_a_sticky_post_is_pinned_first_on_the_news_list_and_home(project, tmp_pa
         + post(17, "Berita Terbaru", "Isi."),
     )
     run(project, path)
-    build(load_project(project.root), project.out)
+    build(load_project(project.root), BuildOptions(out=project.out))
     for page in ("berita/index.html", "index.html"):
         html = (project.out / "alpha" / page).read_text(encoding="utf-8")
         assert html.index("Pengumuman Penting Lama") < html.index("Berita Terbaru"), page
@@ -411,7 +411,7 @@ def test_tags_differing_in_case_or_spacing_are_one_topic_and_no_feed_repeats_an_
             f"{UNIT}/berita/2026-11-0{n + 1}-topik-{n}.md",
             f"---\ntitle: Topik {n}\ndate: 2026-11-0{n + 1} 09:00\ntags: {json.dumps(tags)}\n---\nTeks.\n",
         )
-    build(load_project(project.root), project.out)
+    build(load_project(project.root), BuildOptions(out=project.out))
     site = project.out / "alpha"
     for feed in site.glob("tag/*/rss.xml"):
         ids = re.findall(r"<guid[^>]*>([^<]*)</guid>", feed.read_text(encoding="utf-8"))

@@ -81,13 +81,9 @@ def test_a_page_and_its_translation_point_to_each_other(project):
     assert alternates(indonesian) == pair
     assert alternates(english) == pair
     assert '<html lang="en">' in english and '<html lang="id">' in indonesian
+    assert 'href="../../../en/layanan/wna/izin-kunjungan/" hreflang="en" lang="en">English<' in indonesian
     assert (
-        'href="../../../en/layanan/wna/izin-kunjungan/index.html" hreflang="en" lang="en">English<'
-        in indonesian
-    )
-    assert (
-        'href="../../../../layanan/wna/izin-kunjungan/index.html" hreflang="id" lang="id">Bahasa Indonesia<'
-        in english
+        'href="../../../../layanan/wna/izin-kunjungan/" hreflang="id" lang="id">Bahasa Indonesia<' in english
     )
 
 
@@ -95,7 +91,7 @@ def test_a_page_without_translation_says_so_in_the_other_language_and_leads_to_i
     english_for_alpha(project)
     assert build(project).exit_code == 0
     page = html(project, "alpha", "layanan/paspor-baru")
-    assert 'hreflang="en"' in page and 'href="../../en/index.html" hreflang="en"' in page
+    assert 'hreflang="en"' in page and 'href="../../en/" hreflang="en"' in page
     assert "this page is not available in English" in page
     assert alternates(page) == {}, "no alternate is claimed where there is none"
 
@@ -123,7 +119,7 @@ def test_the_english_home_lists_the_english_sections_and_points_to_the_indonesia
     home = html(project, "alpha", "en")
     assert "<h1>Kantor Imigrasi Kelas I TPI Alpha</h1>" in home
     assert ">Services for Foreign Nationals</a>" in home and ">Visit Stay Permit</a>" in home
-    assert 'href="../berita/index.html" hreflang="id"' in home
+    assert 'href="../berita/" hreflang="id"' in home
     assert alternates(home) == {
         "id": "https://alpha.example.go.id/",
         "en": "https://alpha.example.go.id/en/",

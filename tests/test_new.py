@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from click.testing import CliRunner
 
-from sitegen.build.pipeline import build, load_project
+from sitegen.build.pipeline import BuildOptions, build, load_project
 from sitegen.cli import main
 
 NOW = "2026-11-24T02:30:00+00:00"
@@ -44,7 +44,9 @@ def test_a_shared_page_goes_to_the_shared_folder(project):
 def test_a_new_page_is_a_draft_until_the_editor_publishes_it(project):
     path = new(project, "berita", "Berita Baru: Uji", "--office", "alpha").output.strip()
     new(project, "pengumuman", "Pengumuman Baru", "--office", "alpha")
-    result = build(load_project(project.root), project.out, now=datetime(2026, 11, 25, tzinfo=UTC))
+    result = build(
+        load_project(project.root), BuildOptions(out=project.out, now=datetime(2026, 11, 25, tzinfo=UTC))
+    )
     assert result.stats["alpha"].written
     assert "Berita Baru" not in (project.out / "alpha/berita/index.html").read_text()
     assert "Tulis isi" not in (project.out / "alpha/atom.xml").read_text()
@@ -56,13 +58,13 @@ def test_a_new_page_is_a_draft_until_the_editor_publishes_it(project):
     project.write(
         path, project.read(path).replace("Tulis isi halaman di sini.", "Isi berita yang sebenarnya.")
     )
-    build(load_project(project.root), project.out, now=datetime(2026, 11, 25, tzinfo=UTC))
+    build(load_project(project.root), BuildOptions(out=project.out, now=datetime(2026, 11, 25, tzinfo=UTC)))
     assert "Berita Baru: Uji" in (project.out / "alpha/berita/index.html").read_text()
 
 
 def test_the_pinned_id_is_the_one_the_item_would_get_anyway(project):
     new(project, "berita", "Berita Baru", "--office", "alpha")
-    pinned = build(load_project(project.root), None, now=datetime(2026, 11, 25, tzinfo=UTC))
+    pinned = build(load_project(project.root), BuildOptions(now=datetime(2026, 11, 25, tzinfo=UTC)))
     assert pinned.stats == {}  # a check, nothing written
     path = project.root / "content/offices/alpha/berita/2026-11-24-berita-baru.md"
     text = path.read_text()
@@ -71,7 +73,7 @@ def test_the_pinned_id_is_the_one_the_item_would_get_anyway(project):
     for name, body in (("pinned", text), ("unpinned", unpinned)):
         path.write_text(body)
         out = project.root / name
-        build(load_project(project.root), out, now=datetime(2026, 11, 25, tzinfo=UTC))
+        build(load_project(project.root), BuildOptions(out=out, now=datetime(2026, 11, 25, tzinfo=UTC)))
         feeds[name] = (out / "alpha/atom.xml").read_text()
     assert feeds["pinned"] == feeds["unpinned"]
 

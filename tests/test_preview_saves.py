@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from sitegen.build.pipeline import build, load_project
+from sitegen.build.pipeline import BuildOptions, build, load_project
 from sitegen.serve import builder as builder_module
 from sitegen.serve.builder import PreviewBuilder
 from sitegen.serve.livereload import EVERY_PAGE, Generation
@@ -153,7 +153,7 @@ def test_random_saves_in_the_preview_always_end_as_a_cold_build(project, preview
         assert preview.generation.problems == [], (step, edit.__name__)
         cold = tmp_path / "cold"
         shutil.rmtree(cold, ignore_errors=True)
-        build(load_project(project.root), cold)
+        build(load_project(project.root), BuildOptions(out=cold))
         assert _without_search(tree(preview.site_root)) == _without_search(tree(cold)), (step, edit.__name__)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sitegen.build.pipeline import build, load_project
+from sitegen.build.pipeline import BuildOptions, build, load_project
 from sitegen.errors import BuildFailed
 
 from .conftest import Fixture
@@ -47,7 +47,7 @@ def test_any_front_matter_and_body_gives_a_site_or_located_problems(tmp_path_fac
     text = "---\n" + "".join(f"{k}: {_yaml_value(v)}\n" for k, v in fields.items()) + "---\n" + body
     project.write("content/offices/alpha/berita/fuzz.md", text)
     try:
-        build(load_project(root), root / "public", now=NOW)
+        build(load_project(root), BuildOptions(out=root / "public", now=NOW))
     except BuildFailed as exc:
         assert exc.problems
         for problem in exc.problems:
@@ -63,7 +63,7 @@ def test_any_bytes_in_a_content_file_give_a_site_or_located_problems(tmp_path_fa
     path: Path = root / "content/shared/layanan/acak.md"
     path.write_bytes(data)
     try:
-        build(load_project(root), None, now=NOW)
+        build(load_project(root), BuildOptions(now=NOW))
     except BuildFailed as exc:
         assert all(p.path.startswith("content/shared/layanan/acak.md") for p in exc.problems), exc.problems
     shutil.rmtree(root)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sitegen.build.pipeline import build, load_project
+from sitegen.build.pipeline import BuildOptions, build, load_project
 from sitegen.render import search
 from sitegen.sources.bodies import Bodies
 from sitegen.sources.cache import Cache
@@ -24,7 +24,7 @@ def fresh_build(project, cache_dir, monkeypatch) -> list[str]:
     monkeypatch.setattr(search, "_MADE", {})
     monkeypatch.setattr(search, "_index", counting)
     bodies = Bodies(Cache(cache_dir / "cache.sqlite"))
-    build(load_project(project.root, bodies=bodies), project.out, now=NOW)
+    build(load_project(project.root, bodies=bodies), BuildOptions(out=project.out, now=NOW))
     bodies.cache.close()
     return indexed
 
@@ -44,5 +44,5 @@ def test_an_edit_reindexes_its_unit_only_and_the_index_equals_a_cold_one(project
     cached_index = (project.out / "wilayah" / "pagefind" / "pagefind-entry.json").read_bytes()
     cold = tmp_path / "cold"
     monkeypatch.setattr(search, "_MADE", {})
-    build(load_project(project.root), cold, now=NOW)
+    build(load_project(project.root), BuildOptions(out=cold, now=NOW))
     assert (cold / "wilayah" / "pagefind" / "pagefind-entry.json").read_bytes() == cached_index

@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 import pytest
 from click.testing import CliRunner
 
-from sitegen.build.pipeline import build, load_project
+from sitegen.build.pipeline import BuildOptions, build, load_project
 from sitegen.cli import main
 from sitegen.config.readers import url_problem
 
@@ -158,7 +158,10 @@ def test_feeds_escape_the_address_in_their_content_html_as_pages_do(project):
         "---\ntitle: Tautan\ndate: 2026-11-10 09:00\n---\nLihat [layanan](/layanan/paspor-baru/).\n",
     )
     hostile = f"https://alpha.example.go.id/{SCRIPT}/"
-    build(load_project(project.root, {"alpha": hostile}), project.out, now=datetime.fromisoformat(NOW))
+    build(
+        load_project(project.root, {"alpha": hostile}),
+        BuildOptions(out=project.out, now=datetime.fromisoformat(NOW)),
+    )
     rss = ElementTree.parse(project.out / "alpha/berita/rss.xml")
     atom = ElementTree.parse(project.out / "alpha/berita/atom.xml")
     json_feed = json.loads((project.out / "alpha/berita/feed.json").read_text())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import feedparser
 
-from sitegen.build.pipeline import build, load_project
+from sitegen.build.pipeline import BuildOptions, build, load_project
 
 from .conftest import SHIPPED_NOW
 from .helpers import broken_links, tree
@@ -72,5 +72,5 @@ def test_the_regional_feed_holds_items_of_its_units(shipped):
 
 def test_building_twice_gives_identical_bytes(shipped, tmp_path):
     root = shipped.parent
-    build(load_project(root), tmp_path / "again", now=NOW)
+    build(load_project(root), BuildOptions(out=tmp_path / "again", now=NOW))
     assert tree(tmp_path / "again") == tree(shipped)

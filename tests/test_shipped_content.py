@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitegen.build.pipeline import build, load_project
+from sitegen.build.pipeline import BuildOptions, build, load_project
 
 from .conftest import REPO, SHIPPED_NOW
 
@@ -62,7 +62,7 @@ def test_the_border_pass_is_listed_under_the_citizens_heading(shipped, unit):
 
 def test_the_border_pass_keeps_its_old_address_as_a_redirect(shipped):
     old = (shipped / "sambas/layanan/pas-lintas-batas/index.html").read_text()
-    assert 'url=../wni/pas-lintas-batas/index.html"' in old
+    assert 'url=../wni/pas-lintas-batas/"' in old
     assert not (shipped / "pontianak/layanan/wni/pas-lintas-batas").exists()
 
 
@@ -125,7 +125,7 @@ def test_office_units_lists_a_regional_offices_units_and_is_empty_elsewhere(proj
         "---\ntitle: Unit\n---\nUnit: {% for unit in office.units %}[{{ unit.short_name }}]({{ unit.base_url }}) "
         "{% else %}tidak ada{% endfor %}\n",
     )
-    build(load_project(project.root), project.out)
+    build(load_project(project.root), BuildOptions(out=project.out))
     regional = (project.out / "wilayah/profil/unit/index.html").read_text()
     assert '<a href="https://alpha.example.go.id/">Kanim Alpha</a>' in regional
     assert '<a href="https://rudenim.example.go.id/">Rudenim Charlie</a>' in regional
@@ -136,10 +136,10 @@ def test_a_page_beside_subsections_gets_a_heading_of_its_own(project):
     """Listed under the last subsection's heading, it would seem to belong there (PLB under foreigners)."""
     project.write("content/shared/layanan/wni/_index.md", "---\ntitle: Layanan WNI\n---\nx\n")
     project.write("content/shared/layanan/wni/paspor.md", "---\ntitle: Paspor\n---\nx\n")
-    build(load_project(project.root), project.out)
+    build(load_project(project.root), BuildOptions(out=project.out))
     links = headed_links((project.out / "alpha/layanan/index.html").read_text())
-    assert ("Layanan WNI", "wni/paspor/index.html") in links
-    assert ("Halaman lain di bagian Layanan", "pas-lintas-batas/index.html") in links
+    assert ("Layanan WNI", "wni/paspor/") in links
+    assert ("Halaman lain di bagian Layanan", "pas-lintas-batas/") in links
 
 
 PPID_PROMISES = ("informasi-berkala", "daftar-informasi-publik", "maklumat-pelayanan", "formulir-permohonan")
@@ -149,7 +149,7 @@ def test_the_ppid_section_links_each_page_it_promises(shipped):
     for unit in ("pontianak", "rudenim-pontianak", "kanwil-kalbar"):
         index = (shipped / unit / "informasi-publik/index.html").read_text()
         for name in PPID_PROMISES:
-            assert f'href="{name}/index.html"' in index, (unit, name)
+            assert f'href="{name}/"' in index, (unit, name)
             assert (shipped / unit / f"informasi-publik/{name}/index.html").is_file()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from sitegen.build.pipeline import build, load_project
+from sitegen.build.pipeline import BuildOptions, build, load_project
 from sitegen.cli import main
 
 from .test_check import NOW, check, real_data
@@ -69,7 +69,7 @@ def test_the_source_is_shown_under_the_page_and_links_where_it_can_be_read(proje
         "---\ntitle: Biaya Lain\nservices: [paspor]\nsource: Dasar hukum\nsource_url: /profil/\n---\nx\n",
     )
     project.write("content/shared/layanan/tanpa-tautan.md", "---\ntitle: T\nsource: Surat edaran\n---\nx\n")
-    build(load_project(project.root), project.out)
+    build(load_project(project.root), BuildOptions(out=project.out))
     fee = (project.out / "alpha/layanan/biaya-paspor/index.html").read_text()
     assert (
         '<p class="source">Sumber: <a href="https://peraturan.example.go.id/pp-45-2024">PP 45/2024</a></p>'
@@ -77,7 +77,7 @@ def test_the_source_is_shown_under_the_page_and_links_where_it_can_be_read(proje
     )
     # a path of the site becomes a relative link, like every internal link
     assert (
-        '<p class="source">Sumber: <a href="../../profil/index.html">Dasar hukum</a></p>'
+        '<p class="source">Sumber: <a href="../../profil/">Dasar hukum</a></p>'
         in (project.out / "alpha/layanan/biaya-visa/index.html").read_text()
     )
     assert (

@@ -47,6 +47,7 @@ from sitegen.urls import page_url, slugify
 FEED_FILES = ("rss.xml", "atom.xml", "feed.json")
 _LATER_PAGE = re.compile(r"(?:^|/)page/\d+/index\.html$")  # page 2, 3… of a list: lists shrink
 _ARCHIVE_PART = re.compile(rf"^(?:[a-z]{{2}}/)?(?:{'|'.join(FEED_SECTIONS)})/arsip/\d{{4}}/")
+_TOPIC_SUBSCRIBE = "langganan/tag/"  # sitegen.feeds: Feed.subscribe_url of a topic
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _ENTRIES = re.compile(r'<ul class="entries">(.*?)</ul>', re.S)  # a list's items (partials/list.html)
@@ -89,7 +90,12 @@ def counts(path: str) -> bool:
     name = path.rpartition("/")[2]
     if name in FEED_FILES:
         return True
-    return name == "index.html" and not _LATER_PAGE.search(path) and not _ARCHIVE_PART.match(path)
+    return (
+        name == "index.html"
+        and not _LATER_PAGE.search(path)
+        and not _ARCHIVE_PART.match(path)
+        and not path.startswith(_TOPIC_SUBSCRIBE)  # a topic's subscribe page goes with its topic
+    )
 
 
 @dataclass(frozen=True)

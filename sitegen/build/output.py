@@ -127,6 +127,9 @@ class SiteWriter:
     made: set[str]  # every file the current site's manifest lists (intact or not)
     fingerprint: str = ""
     ids: dict[str, str] = field(default_factory=dict)  # source -> feed id, kept so ids never move
+    pages: dict[str, list[object]] = field(
+        default_factory=dict
+    )  # file -> what made it (sitegen.build.dependencies)
     new: dict[str, str] = field(default_factory=dict)
     stats: WriteStats = field(default_factory=WriteStats)
     foreign: list[str] = field(default_factory=list)
@@ -155,6 +158,17 @@ class SiteWriter:
         self._put(rel, data)
         self.stats.written += 1
 
+    def keep(self, rel: str) -> None:
+        """Take over an intact file of the current site whose inputs did not change, unread."""
+        if rel in self.new:
+            raise OutputError(f"{self.site_id}/{rel} written twice in one build")
+        self.new[rel] = self.old[rel]
+        if self._staging is None:
+            self._pending.append(rel)
+        else:
+            self._link_or_write(rel, None)
+        self.stats.unchanged += 1
+
     def close(self) -> WriteStats:
         self.stats.removed = len(self.made - set(self.new))
         if self.stats.removed or not self.current.is_dir() or set(self.old) != self.made:
@@ -169,7 +183,8 @@ class SiteWriter:
         """What the journal needs to finish this unit's swap (sizes and times are read after it)."""
         files = dict(sorted(self.new.items()))
         staged = self._staging is not None
-        return {"fingerprint": self.fingerprint, "files": files, "ids": self.ids, "staged": staged}
+        record = {"fingerprint": self.fingerprint, "files": files, "ids": self.ids, "staged": staged}
+        return record | {"pages": dict(sorted(self.pages.items()))}
 
     def _keep_foreign(self) -> None:
         """Files in the live folder that sitegen did not make move along into the new site."""
@@ -290,6 +305,24 @@ class Output:
     def stats_path(self, site_id: str) -> Path:
         """This machine's sizes and times of the unit's files (not published, see the module doc)."""
         return self.state / LOCAL / f"{site_id}.json"
+
+    def pages_path(self, site_id: str) -> Path:
+        """What made each of the unit's template files (local, see :mod:`sitegen.build.dependencies`)."""
+        return self.state / LOCAL / f"{site_id}.pages.json"
+
+    def pages(self, site_id: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+        """Each file's record from the build that made the current site; empty when unknown."""
+        try:
+            data = json.loads(self.pages_path(site_id).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        return {
+            rel: (entry[0], tuple(entry[1]))
+            for rel, entry in data.items()
+            if isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], list)
+        }
 
     def _stats(self, site_id: str) -> dict[str, list[int] | None]:
         try:
@@ -453,10 +486,12 @@ class Output:
             _write_json(
                 self.stats_path(site_id), {rel: _stat_or_none(current / rel) for rel in record["files"]}
             )
+            _write_json(self.pages_path(site_id), record.get("pages", {}))
         for site_id, files in journal["removed"].items():
             _remove_made(self.root / site_id, files)
             self.manifest_path(site_id).unlink(missing_ok=True)
             self.stats_path(site_id).unlink(missing_ok=True)
+            self.pages_path(site_id).unlink(missing_ok=True)
         (self.state / JOURNAL).unlink(missing_ok=True)
 
     def _cleanup(self) -> None:

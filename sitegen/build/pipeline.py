@@ -7,27 +7,25 @@ if the whole build is free of errors are the staged sites swapped in.
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitegen.build import addresses
 from sitegen.build.fingerprint import fingerprint, network_fingerprint, theme_digest
 from sitegen.build.output import Output, SiteWriter, WriteStats
-from sitegen.build.workers import Rendered, rendered
+from sitegen.build.workers import Record, Rendered, chunk, rendered, split, worker_count
 from sitegen.cms.admin import editor_files
 from sitegen.config.offices import Network, Office, load_network
 from sitegen.errors import BuildFailed, Problem, Problems
-from sitegen.render.feeds import OPML, feed_files, opml
-from sitegen.render.json_feed import json_feed_files
-from sitegen.render.pages import plan, render
 from sitegen.render.search import FOLDER as SEARCH_FOLDER
-from sitegen.render.search import IndexFiles, SearchUnavailable, index, inputs_digest, search_inputs
+from sitegen.render.search import IndexFiles, SearchUnavailable, index, search_inputs, search_key
 from sitegen.render.templates import Theme, load_theme
 from sitegen.sources.bodies import Bodies
 from sitegen.sources.office_vars import context
@@ -36,7 +34,11 @@ from sitegen.sources.source import Source, load_sources, report_links, static_fi
 from sitegen.structure.model import Site, build_site
 from sitegen.structure.pictures import Pictures
 
+if TYPE_CHECKING:
+    from sitegen.render.pages import Extra, Planned
+
 Progress = Callable[[str, int, int], None]
+OnFile = Callable[[Site, str, bytes], None]
 STALE_SEARCH = "+search-kept"  # marks a unit built with its previous search index
 _SEARCHER = ThreadPoolExecutor(1, thread_name_prefix="search")  # one Pagefind run beside the rendering
 
@@ -165,16 +167,6 @@ class Models:
 
 
 @dataclass
-class _Unit:
-    """A unit whose site must be rendered: its model, theme and what its output records."""
-
-    site: Site
-    theme: Theme
-    stamp: str
-    damaged: set[str]
-
-
-@dataclass
 class _Finishing:
     """A rendered unit waiting for its search index; then its writer closes.
 
@@ -238,186 +230,303 @@ def _kept_index(output: Output, unit: str) -> IndexFiles:
     return kept
 
 
-def build(
-    project: Project,
-    out: Path | None,
-    office_ids: list[str] | None = None,
-    now: datetime | None = None,
-    drafts: bool = False,
-    progress: Progress | None = None,
-    on_file: Callable[[Site, str, bytes], None] | None = None,
-    verify: bool = False,
-    prune: bool | None = None,
-    index_search: bool = True,
-    published: Path | None = None,
-) -> BuildResult:
-    """Build the chosen units (all by default) into ``out``/<id>/; ``out=None`` checks without writing.
+@dataclass(frozen=True, kw_only=True)
+class BuildOptions:
+    """How to build; every field's default is what ``sitegen build`` without options does.
 
-    ``on_file`` sees every rendered file (``sitegen check`` follows links between units with it).
+    ``out`` is the output folder; None checks without writing. ``office_ids`` chooses units
+    (all by default). ``now`` is the build's moment (:func:`build_now` when None).
+    ``on_file`` sees every rendered file (``sitegen check`` follows links between units
+    with it); with it, every file is rendered, none taken over from the last build.
     ``verify`` compares every file on disk with its recorded digest, not only size and time.
-    ``prune`` removes units gone from offices.yaml from ``out`` (default: when building every unit;
-    a CI shard building its part of the network prunes too).
-    ``index_search=False`` keeps each unit's search index as it was (the preview, between saves):
-    such a unit is recorded as made without a fresh index, so the next indexing build redoes it.
-    ``published`` is a folder whose manifests say what was published last: every page and feed
-    they list must still be made (:mod:`sitegen.build.addresses`), or the build fails.
+    ``prune`` removes units gone from offices.yaml from ``out`` (default: when building
+    every unit; a CI shard building its part of the network prunes too).
+    ``index_search=False`` keeps each unit's search index as it was (the preview, between
+    saves): such a unit is recorded as made without a fresh index, so the next indexing
+    build redoes it. ``published`` is a folder whose manifests say what was published
+    last: every page and feed they list must still be made
+    (:mod:`sitegen.build.addresses`), or the build fails.
     """
-    output = Output(out, project.root) if out is not None else None  # waits for any other build
+
+    out: Path | None = None
+    office_ids: Sequence[str] | None = None
+    now: datetime | None = None
+    drafts: bool = False
+    progress: Progress | None = None
+    on_file: OnFile | None = None
+    verify: bool = False
+    prune: bool | None = None
+    index_search: bool = True
+    published: Path | None = None
+
+
+@dataclass
+class _Unit:
+    """A unit whose site must be rendered: its model, theme and what its output records."""
+
+    site: Site
+    theme: Theme
+    stamp: str  # the unit's fingerprint as the output records it
+    damaged: set[str]
+    frame: str = ""  # its skeleton (sitegen.build.dependencies); "" renders every file
+    previous: dict[str, Record] = field(default_factory=dict)  # what made each intact file last time
+
+
+def build(project: Project, options: BuildOptions = BuildOptions()) -> BuildResult:
+    """Build the chosen units into ``options.out``/<id>/, or only check them when ``out`` is None."""
+    output = Output(options.out, project.root) if options.out is not None else None  # waits for others
     try:
-        prune = not office_ids if prune is None else prune
-        return _build(
-            project,
-            output,
-            office_ids,
-            build_now(now),
-            drafts,
-            progress,
-            on_file,
-            verify,
-            prune,
-            index_search,
-            published,
-        )
+        return _Build(project, options, output).run()
     finally:
         if output is not None:
             output.abort()  # after a commit there is nothing left to throw away; this frees the lock
 
 
-def _build(
-    project: Project,
-    output: Output | None,
-    office_ids: list[str] | None,
-    now: datetime,
-    drafts: bool,
-    progress: Progress | None,
-    on_file: Callable[[Site, str, bytes], None] | None,
-    verify: bool,
-    prune: bool,
-    index_search: bool = True,
-    published: Path | None = None,
-) -> BuildResult:
-    offices = [project.network.office(i) for i in office_ids] if office_ids else list(project.network.offices)
-    problems = project.problems
-    offices_yaml = project.network.path.read_bytes()
-    theme_digests = cache(theme_digest)
-    project.bodies.prepare_all(project.sources)  # the expensive part, once per source, in parallel
+class _Build:
+    """One build, as the named steps :meth:`run` takes in order."""
 
-    models = Models(project, now, drafts, output.ids if output is not None else lambda _unit: {})
-
-    @cache
-    def network_opml() -> bytes:
-        return opml(project.network, models)
-
-    def network_files(_site: Site) -> list[tuple[str, bytes]]:
-        return [(OPML, network_opml())]
-
-    @cache
-    def shared_stamp() -> str:
-        return network_fingerprint(project.network, models)
-
-    stats: dict[str, WriteStats] = {}
-    changes: list[datetime] = []
-    extras = [lambda s: feed_files(s, models), lambda s: json_feed_files(s, models), network_files]
-    extras.append(lambda s: editor_files(project.network, s.office, project.themes_dir))  # admin/, if any
-    todo: list[_Unit] = []
-    last = addresses.Published(published, project.network.feed_items) if published is not None else None
-
-    def keep_addresses(site: Site, files: set[str]) -> None:
-        """Every page and feed published last is still made (see sitegen.build.addresses)."""
-        if last is not None:
-            addresses.check(site, files, project.sources, last, problems)
-
-    for n, office in enumerate(offices, 1):
-        if progress:
-            progress(office.id, n, len(offices))
-        site = models(office)  # may have been built already, for the regional feed or the OPML
-        if site.next_change:
-            changes.append(site.next_change)
-        theme = load_theme(project.themes_dir, office.theme)
-        stamp = ""
-        damaged: set[str] = set()
-        if output is not None and not problems.errors:
-            stamp = fingerprint(site, models, theme_digests(theme), offices_yaml, drafts, shared_stamp())
-            recorded = output.fingerprint(office.id)
-            # same inputs (an index kept from before is fine when none is wanted now), intact: skip
-            current = recorded == stamp or (not index_search and recorded == stamp + STALE_SEARCH)
-            stamp += "" if index_search else STALE_SEARCH
-            damaged = output.damaged(office.id, verify)  # files deleted or changed on disk are rewritten
-            if current and not damaged:
-                stats[office.id] = WriteStats(unchanged=len(output.manifest(office.id)))
-                keep_addresses(site, set(output.manifest(office.id)))
-                continue
-        todo.append(_Unit(site, theme, stamp, damaged))
-    if len(todo) > 1:
-        for office in project.network.offices:
-            models(office)  # every model the regional feeds need, built once before workers share them
-        if output is not None:
-            network_opml()
-
-    def render_one(index: int) -> Rendered:
-        unit = todo[index]
-        found = Problems(project.root)
-        planned = plan(unit.site, unit.theme, found, extras)
-        if found.errors:
-            return Rendered(problems=found.items, planned_ok=False)
-        files = list(render(unit.site, planned, found))
-        listed = {p.path for p in planned if p.listed}
-        return Rendered(files, {p.path for p in planned}, listed, found.items)
-
-    finishing: _Finishing | None = None
-    for unit, result in zip(todo, rendered(len(todo), render_one, project.bodies.jobs), strict=True):
-        site = unit.site
-        for problem in result.problems:
-            problems.add(problem)
-        if not result.planned_ok:
-            continue  # two files claim one output path: reported with their sources, nothing written
-        keep_addresses(site, result.planned)
-        # Once anything is wrong the build will fail: it goes on rendering, to report every
-        # problem in one run (a unit with a broken page too), but stages nothing more.
-        writer = (
-            output.site(site.office.id, unit.stamp, unit.damaged) if output and not problems.errors else None
+    def __init__(self, project: Project, options: BuildOptions, output: Output | None):
+        self.project, self.options, self.output = project, options, output
+        self.problems = project.problems
+        self.now = build_now(options.now)
+        self.models = Models(project, self.now, options.drafts, output.ids if output else lambda _u: {})
+        self.stats: dict[str, WriteStats] = {}
+        self.changes: list[datetime] = []
+        self.last = (
+            addresses.Published(options.published, project.network.feed_items)
+            if options.published is not None
+            else None
         )
-        if writer:
-            writer.ids = {p.read_from.rel: p.feed_id for p in site.pages if p.feed_id}
-        indexed: list[tuple[str, str]] = []
+        self.shared_stamp = cache(lambda: network_fingerprint(project.network, self.models))
+
+    @cache  # noqa: B019 - one build, one OPML
+    def network_opml(self) -> bytes:
+        from sitegen.render.feeds import opml  # rendering modules load only when something renders
+
+        return opml(self.project.network, self.models)
+
+    def extras(self) -> list[Extra]:
+        """The files every unit's site holds beside its pages: its feeds and the network's OPML."""
+        from sitegen.render.feeds import OPML, feed_files
+        from sitegen.render.json_feed import json_feed_files
+
+        return [
+            lambda s: feed_files(s, self.models),
+            lambda s: json_feed_files(s, self.models),
+            lambda _s: [(OPML, self.network_opml())],
+            lambda s: editor_files(self.project.network, s.office, self.project.themes_dir),  # admin/, if any
+        ]
+
+    def run(self) -> BuildResult:
+        self.project.bodies.prepare_all(self.project.sources)  # the expensive part, once per source
+        todo = self.choose_units()
+        self.render(todo)
+        self.project.bodies.cache.save()  # the search indexes just made
+        if self.problems.errors:
+            raise BuildFailed(self.problems.errors)
+        removed = self.prune()
+        if self.output:
+            self.output.commit()
+        return BuildResult(self.stats, self.problems.warnings, min(self.changes, default=None), removed)
+
+    # -- step 1: which units to make ------------------------------------------------------------
+
+    def choose_units(self) -> list[_Unit]:
+        """Every chosen unit whose inputs changed or whose files were damaged; the rest are kept."""
+        ids = self.options.office_ids
+        offices = [self.project.network.office(i) for i in ids] if ids else list(self.project.network.offices)
+        offices_yaml = self.project.network.path.read_bytes()
+        theme_digests = cache(theme_digest)
+        todo: list[_Unit] = []
+        for n, office in enumerate(offices, 1):
+            if self.options.progress:
+                self.options.progress(office.id, n, len(offices))
+            site = self.models(office)  # may have been built already, for the regional feed or the OPML
+            if site.next_change:
+                self.changes.append(site.next_change)
+            theme = load_theme(self.project.themes_dir, office.theme)
+            unit = _Unit(site, theme, "", set())
+            if self.output is not None and not self.problems.errors:
+                digests = (theme_digests(theme), offices_yaml, self.options.drafts, self.shared_stamp())
+                if self._current(unit, *digests):
+                    continue
+            todo.append(unit)
+        if len(todo) > 1:
+            for office in self.project.network.offices:
+                self.models(office)  # every model the regional feeds need, built once before workers fork
+            if self.output is not None:
+                self.network_opml()
+        return todo
+
+    def _current(self, unit: _Unit, theme: str, offices_yaml: bytes, drafts: bool, shared: str) -> bool:
+        """Fill in what the output knows of ``unit``; True when its site stands as it should."""
+        assert self.output is not None
+        unit_id, index_search = unit.site.office.id, self.options.index_search
+        stamp = fingerprint(unit.site, self.models, theme, offices_yaml, drafts, shared)
+        recorded = self.output.fingerprint(unit_id)
+        # same inputs (an index kept from before is fine when none is wanted now), intact: skip
+        current = recorded == stamp or (not index_search and recorded == stamp + STALE_SEARCH)
+        unit.stamp = stamp + ("" if index_search else STALE_SEARCH)
+        unit.damaged = self.output.damaged(unit_id, self.options.verify)  # rewritten when found
+        if current and not unit.damaged:
+            self.stats[unit_id] = WriteStats(unchanged=len(self.output.manifest(unit_id)))
+            self._keep_addresses(unit.site, set(self.output.manifest(unit_id)))
+            return True
+        if self.options.on_file is None:  # a build that shows every file renders every file
+            from sitegen.build import dependencies
+
+            inputs = repr((theme, hashlib.sha256(offices_yaml).hexdigest(), drafts, shared))
+            unit.frame = dependencies.skeleton(unit.site, inputs)
+            intact = set(self.output.manifest(unit_id)) - unit.damaged
+            unit.previous = {k: v for k, v in self.output.pages(unit_id).items() if k in intact}
+        return False
+
+    def _keep_addresses(self, site: Site, files: set[str]) -> None:
+        """Every page and feed published last is still made (see sitegen.build.addresses)."""
+        if self.last is not None:
+            addresses.check(site, files, self.project.sources, self.last, self.problems)
+
+    # -- step 2: render, fanned out over the workers --------------------------------------------
+
+    def render(self, todo: list[_Unit]) -> None:
+        """Render every unit (a big one split across the workers) and stage it as it comes back."""
+        workers = worker_count(self.project.bodies.jobs)
+        parts = split([len(u.site.pages) for u in todo], workers)
+        plans = lru_cache(maxsize=2)(lambda index: self._plan(todo[index]))
+
+        def render_part(index: int, part: int, count: int) -> Rendered:
+            return _render_part(todo[index], plans(index), part, count, self.project.root)
+
+        finishing: _Finishing | None = None
+        for unit, result in zip(todo, rendered(parts, render_part, workers), strict=True):
+            for problem in result.problems:
+                self.problems.add(problem)
+            if not result.planned_ok:
+                continue  # two files claim one output path: reported with their sources, nothing written
+            self._keep_addresses(unit.site, result.planned)
+            staged = self.stage(unit, result)
+            if finishing is not None:
+                finishing.finish()  # the previous unit's index is ready by now, or nearly
+            finishing = staged
+        if finishing is not None:
+            finishing.finish()
+
+    def _plan(self, unit: _Unit) -> tuple[list[Planned], list[Problem]]:
+        from sitegen.render.pages import plan
+
+        found = Problems(self.project.root)
+        planned = plan(unit.site, unit.theme, found, self.extras())
+        return planned, found.items
+
+    # -- step 3: stage ---------------------------------------------------------------------------
+
+    def stage(self, unit: _Unit, result: Rendered) -> _Finishing | None:
+        """Write the unit's files into its staging folder; start its search index beside the next unit.
+
+        Once anything is wrong the build will fail: it goes on rendering, to report every
+        problem in one run (a unit with a broken page too), but stages nothing more.
+        """
+        site, output, on_file = unit.site, self.output, self.options.on_file
+        writer = (
+            output.site(site.office.id, unit.stamp, unit.damaged)
+            if output and not self.problems.errors
+            else None
+        )
+        searched: dict[str, str] = {}
         for path, data in result.files:
             if writer:
                 writer.write(path, data)
             if on_file:
                 on_file(site, path, data)
-            if path in result.listed:
-                indexed.append((path, data.decode("utf-8")))
-        if finishing is not None:
-            finishing.finish()  # the previous unit's index is ready by now, or nearly
-            finishing = None
-        if writer:
-            # Pagefind indexes this unit in its own process while the next unit is written here.
-            search: Future[IndexFiles] | None = None  # no index once the build has failed
-            remember = None
-            if not problems.errors and index_search:
-                urls, language = search_inputs(site, indexed)
-                digest = inputs_digest(urls, language)
-                known = project.bodies.cache.get(f"search:{site.office.id}", "index")
-                if known is not None and known[0] == digest:  # the same pages: the same index
-                    search = Future[IndexFiles]()
-                    search.set_result(known[1])
-                else:
-                    search = _SEARCHER.submit(index, urls, language)
-                    remember = _remember(project, site.office.id, digest)
-            elif not problems.errors and output is not None:
-                search = Future[IndexFiles]()
-                search.set_result(_kept_index(output, site.office.id))
-            finishing = _Finishing(site, writer, result.planned, search, stats, problems, remember)
-    if finishing is not None:
-        finishing.finish()
-    project.bodies.cache.save()  # the search indexes just made
-    if problems.errors:
-        raise BuildFailed(problems.errors)
-    removed: list[str] = []
-    if output is not None and prune:
-        removed = [u for u in output.units() if u not in project.network.ids]
-        for gone in removed:  # a unit that left offices.yaml leaves the output too
-            output.remove_unit(gone)
-    if output:
-        output.commit()
-    return BuildResult(stats, problems.warnings, min(changes, default=None), removed)
+            if path in result.searched:
+                searched[path] = data.decode("utf-8")
+        if writer is None:
+            return None
+        for path in result.kept:
+            writer.keep(path)
+        writer.ids = {p.read_from.rel: p.feed_id for p in site.pages if p.feed_id}
+        writer.pages = {path: [key, list(reads)] for path, (key, reads) in result.records.items()}
+        search, remember = self.search_index(unit, writer, result.searched, searched)
+        return _Finishing(site, writer, result.planned, search, self.stats, self.problems, remember)
+
+    # -- step 4: index search --------------------------------------------------------------------
+
+    def search_index(
+        self, unit: _Unit, writer: SiteWriter, paths: set[str], made: dict[str, str]
+    ) -> tuple[Future[IndexFiles] | None, Callable[[IndexFiles], None] | None]:
+        """The unit's Pagefind index, made beside the next unit: from the cache when its content
+        pages are as they were (digests of their files: kept pages are not read), else by Pagefind
+        in its own process, with a function that keeps the new index for later builds."""
+        if self.problems.errors:
+            return None, None  # no index once the build has failed
+        unit_id = unit.site.office.id
+        if not self.options.index_search:
+            return _done(_kept_index(writer.output, unit_id)), None
+        language = unit.site.network.default_language
+        digest = search_key(sorted((p, writer.new[p]) for p in paths), language)
+        known = self.project.bodies.cache.get(f"search:{unit_id}", "index")
+        if known is not None and known[0] == digest:  # the same pages: the same index
+            return _done(known[1]), None
+        current = writer.output.root / unit_id
+        pages = [(p, made[p] if p in made else (current / p).read_text("utf-8")) for p in sorted(paths)]
+        future = _SEARCHER.submit(index, *search_inputs(unit.site, pages))
+        return future, _remember(self.project, unit_id, digest)
+
+    # -- step 5: prune ---------------------------------------------------------------------------
+
+    def prune(self) -> list[str]:
+        """Units gone from offices.yaml leave the output too (when building every unit, or asked)."""
+        prune = not self.options.office_ids if self.options.prune is None else self.options.prune
+        if self.output is None or not prune:
+            return []
+        removed = [u for u in self.output.units() if u not in self.project.network.ids]
+        for unit in removed:
+            self.output.remove_unit(unit)
+        return removed
+
+
+def _render_part(
+    unit: _Unit, planned_found: tuple[list[Planned], list[Problem]], part: int, parts: int, root: Path
+) -> Rendered:
+    """One slice of a unit's files that must be made; part 0 also reports the plan and what is kept."""
+    from sitegen.build import dependencies
+    from sitegen.render.pages import render
+
+    planned, plan_problems = planned_found
+    if any(p.severity == "error" for p in plan_problems):
+        return Rendered(problems=plan_problems if part == 0 else [], planned_ok=False)
+    bodies = dependencies.Bodies(unit.site)
+    kept: list[str] = []
+    make: list[Planned] = []
+    for item in planned:
+        if (
+            item.templated
+            and unit.frame
+            and dependencies.is_current(unit.previous.get(item.path), unit.frame, bodies)
+        ):
+            kept.append(item.path)
+        else:
+            make.append(item)
+    found = Problems(root)
+    reads: dict[str, tuple[str, ...]] = {}
+    mine = chunk(make, part, parts)
+    files = list(render(unit.site, mine, found, {p.path for p in planned}, reads))
+    records = {}
+    for path, read in reads.items():
+        key = dependencies.key(unit.frame, bodies, read) if unit.frame else None
+        if key is not None:
+            records[path] = (key, read)
+    result = Rendered(files, problems=found.items, records=records)
+    if part == 0:
+        result.kept = kept
+        result.records |= {path: unit.previous[path] for path in kept}
+        result.planned = {p.path for p in planned}
+        result.searched = {p.path for p in planned if p.searched}
+        result.problems = plan_problems + result.problems
+    return result
+
+
+def _done(files: IndexFiles) -> Future[IndexFiles]:
+    future: Future[IndexFiles] = Future()
+    future.set_result(files)
+    return future

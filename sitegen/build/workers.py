@@ -1,12 +1,14 @@
-"""Rendering whole units on several processes; the parent still writes every file.
+"""Rendering units on several processes, a big unit split across all of them; the parent writes.
 
 Rendering is pure (:mod:`sitegen.render.pages`): a site model and a theme in, paths
 and bytes out. A worker forked after the models are built shares the parsed
-project with the parent for free, renders one unit at a time and sends back
-its files and the problems it found; the parent stages them through its one
-writer while the workers go on. Where fork is unavailable, with one job, or
-for a single unit, units render in this process, in the same order, with the
-same result.
+project with the parent for free. The work is dealt out in *parts*: a unit
+alone, or, when one unit holds more than its share of the build's pages, a
+contiguous slice of that unit's files on each worker, so one big unit keeps
+every core busy. Each part sends back its files and the problems it found; the
+parent joins a unit's parts in order and stages them through its one writer
+while the workers go on. Where fork is unavailable, or with one job, parts
+render in this process, in the same order, with the same result.
 """
 
 from __future__ import annotations
@@ -16,48 +18,104 @@ import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from sitegen.errors import Problem
 
-AHEAD = 2  # units rendered ahead of the writer per worker: enough to keep both busy, never a pile
+AHEAD = 2  # parts rendered ahead of the writer per worker: enough to keep both busy, never a pile
+
+T = TypeVar("T")
+Record = tuple[str, tuple[str, ...]]  # what made a file (sitegen.build.dependencies)
 
 
 @dataclass
 class Rendered:
-    """One unit's rendered files, or why there are none."""
+    """One unit's rendered files (or one part of them), or why there are none."""
 
     files: list[tuple[str, bytes]] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # files whose inputs did not change: taken over
     planned: set[str] = field(default_factory=set)  # every path the unit's site has
-    listed: set[str] = field(default_factory=set)  # its own HTML pages: sitemap and search index
+    searched: set[str] = field(default_factory=set)  # its content pages: the search index
+    records: dict[str, Record] = field(default_factory=dict)  # each template file's inputs
     problems: list[Problem] = field(default_factory=list)
     planned_ok: bool = True  # False: two files claim one path; nothing of the unit is written
 
+    def join(self, part: Rendered) -> None:
+        """Add the next part of the same unit."""
+        self.files += part.files
+        self.kept += part.kept
+        self.planned |= part.planned
+        self.searched |= part.searched
+        self.records |= part.records
+        self.problems += part.problems
+        self.planned_ok = self.planned_ok and part.planned_ok
 
-_RENDER: Callable[[int], Rendered] | None = None  # set in the parent just before workers fork
+
+RenderPart = Callable[[int, int, int], Rendered]  # (unit index, part, parts) -> that part
+_RENDER: RenderPart | None = None  # set in the parent just before workers fork
 
 
-def _in_worker(index: int) -> Rendered:
+def _in_worker(unit: int, part: int, parts: int) -> Rendered:
     assert _RENDER is not None
-    return _RENDER(index)
+    return _RENDER(unit, part, parts)
 
 
-def rendered(count: int, render_one: Callable[[int], Rendered], jobs: int) -> Iterator[Rendered]:
-    """``render_one(0)`` … ``render_one(count - 1)``, in order, on up to ``jobs`` processes."""
-    workers = min(jobs, count, os.cpu_count() or 1)
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        for index in range(count):
-            yield render_one(index)
+def worker_count(jobs: int) -> int:
+    """How many processes render: never more than asked for or than the machine has cores."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(jobs, os.cpu_count() or 1))
+
+
+def split(sizes: list[int], workers: int) -> list[int]:
+    """Parts per unit: a unit with more than its share of the work is split across every worker."""
+    total = sum(sizes)
+    return [workers if workers > 1 and size * workers > total else 1 for size in sizes]
+
+
+def chunk(items: list[T], part: int, parts: int) -> list[T]:
+    """The ``part``-th of ``parts`` contiguous, nearly equal slices of ``items``."""
+    size, extra = divmod(len(items), parts)
+    start = part * size + min(part, extra)
+    return items[start : start + size + (1 if part < extra else 0)]
+
+
+def rendered(parts: list[int], render_part: RenderPart, jobs: int) -> Iterator[Rendered]:
+    """Each unit rendered (``parts[u]`` parts of unit ``u``), joined and in order, on up to ``jobs`` processes."""
+    work = [(unit, part, count) for unit, count in enumerate(parts) for part in range(count)]
+    workers = min(worker_count(jobs), len(work))
+    if workers <= 1:
+        results: Iterator[Rendered] = (render_part(*job) for job in work)
+        yield from _joined(work, results)
         return
     global _RENDER
-    _RENDER = render_one
+    _RENDER = render_part
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            waiting: list[Future[Rendered]] = []
-            submitted = 0
-            for _ in range(count):
-                while submitted < count and len(waiting) < workers * AHEAD:
-                    waiting.append(pool.submit(_in_worker, submitted))
-                    submitted += 1
-                yield waiting.pop(0).result()
+            yield from _joined(work, _in_order(pool, work, workers))
     finally:
         _RENDER = None
+
+
+def _in_order(
+    pool: ProcessPoolExecutor, work: list[tuple[int, int, int]], workers: int
+) -> Iterator[Rendered]:
+    waiting: list[Future[Rendered]] = []
+    submitted = 0
+    for _ in work:
+        while submitted < len(work) and len(waiting) < workers * AHEAD:
+            waiting.append(pool.submit(_in_worker, *work[submitted]))
+            submitted += 1
+        yield waiting.pop(0).result()
+
+
+def _joined(work: list[tuple[int, int, int]], results: Iterator[Rendered]) -> Iterator[Rendered]:
+    unit: Rendered | None = None
+    for (_, part, count), result in zip(work, results, strict=True):
+        if part == 0:
+            unit = result
+        else:
+            assert unit is not None
+            unit.join(result)
+        if part == count - 1:
+            yield unit

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from sitegen.build.output import OutputError
-from sitegen.build.pipeline import build
+from sitegen.build.pipeline import BuildOptions, build
 from sitegen.build.shards import Shard
 from sitegen.commands.common import (
     EXIT_USAGE,
@@ -122,17 +122,17 @@ def build_command(
 
     target = output_path(out, root)
     try:
-        result = build(
-            project,
-            target,
-            chosen if chosen != list(known) else None,
-            moment,
-            drafts,
-            progress,
+        options = BuildOptions(
+            out=target,
+            office_ids=chosen if chosen != list(known) else None,
+            now=moment,
+            drafts=drafts,
+            progress=progress,
             verify=verify,
             prune=not offices,  # a unit gone from offices.yaml leaves this output (a shard's too)
             published=against or target,  # every page and feed published there must still answer
         )
+        result = build(project, options)
     except BuildFailed as exc:
         fail(exc.problems)
     except OutputError as exc:

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from sitegen import hints
-from sitegen.build.pipeline import Models, build, build_now, load_project
+from sitegen.build.pipeline import BuildOptions, Models, build, build_now, load_project
 from sitegen.check.findings import CrossLinks, content_warnings, coverage
 from sitegen.check.scope import Scope, arrange, changed_since_commit
 from sitegen.commands.common import EXIT_CONTENT, output_path, parse_now, root_option
@@ -72,7 +72,7 @@ def check_command(
         _known_units(project, units)
         links = CrossLinks()
         with contextlib.suppress(BuildFailed):  # its problems are in project.problems already
-            build(project, None, now=moment, on_file=links, published=output_path(against, root))
+            build(project, BuildOptions(now=moment, on_file=links, published=output_path(against, root)))
         links.check(project, project.problems)
         models = Models(project, moment, drafts=False)
         content_warnings(project, [models(o) for o in project.network.offices], moment, project.problems)

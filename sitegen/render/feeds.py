@@ -10,6 +10,12 @@ What subscribers rely on, and how it is kept:
   byte-identical feeds.
 - Items carry full HTML with absolute links, plus the summary, and the item's picture as an
   enclosure (with the published file's length and type) and ``media:content``.
+- A feed is plain XML, with no stylesheet pointer: browsers are withdrawing
+  XSLT (Chromium shows a warning bar above a feed that names one). A reader who
+  clicks "subscribe" lands on the feed's HTML page instead
+  (:attr:`Feed.subscribe_url`, ``langganan/berita/``), which gives the address
+  to copy, explains feeds and shows the latest items; ``<link rel="alternate">``
+  in every page still names the feeds themselves, for readers and browsers.
 """
 
 from __future__ import annotations
@@ -29,11 +35,12 @@ from sitegen.config.offices import Network, Office
 from sitegen.render.links import absolutize
 from sitegen.structure.model import Page, Site
 from sitegen.structure.pictures import card
-from sitegen.urls import FEED_STYLESHEET, absolute, relative, slugify
+from sitegen.urls import absolute, json_feed_path, slugify
 
 RSS = "rss.xml"
 ATOM = "atom.xml"
 OPML = "feeds.opml"
+SUBSCRIBE = "langganan/"  # the unit's subscribe page; each feed's own page lies under it
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)  # the date of a feed in a site with no dated items at all
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -64,6 +71,15 @@ class Feed:
     @property
     def atom_path(self) -> str:
         return self.prefix + ATOM
+
+    @property
+    def json_path(self) -> str:
+        return json_feed_path(self.atom_path)
+
+    @property
+    def subscribe_url(self) -> str:
+        """The feed's HTML page: "langganan/semua/" for the unit's main feed, "langganan/tag/paspor/"."""
+        return SUBSCRIBE + (self.prefix or "semua/")
 
     @property
     def id(self) -> str:
@@ -241,7 +257,8 @@ def rss(feed: Feed) -> bytes:
     fg.link(href=absolute(base, feed.rss_path), rel="self", type="application/rss+xml")
     fg.link(href=absolute(base, feed.html_url), rel="alternate")  # RSS's <link> is the last one given
     fg.description(f"{feed.title}. Diterbitkan oleh {feed.site.office.name}.")
-    return _styled(fg.rss_str(pretty=True), feed.rss_path)
+    data: bytes = fg.rss_str(pretty=True)
+    return data
 
 
 def atom(feed: Feed) -> bytes:
@@ -249,20 +266,7 @@ def atom(feed: Feed) -> bytes:
     base = feed.site.office.base_url
     fg.link(href=absolute(base, feed.atom_path), rel="self", type="application/atom+xml")
     fg.link(href=absolute(base, feed.html_url), rel="alternate", type="text/html")
-    return _styled(_fix_atom_links(fg.atom_str(pretty=True), feed), feed.atom_path)
-
-
-def _styled(data: bytes, path: str) -> bytes:
-    """The feed with a pointer to the theme's stylesheet, after the XML declaration.
-
-    A browser opening the feed shows it as a readable page with subscribing
-    instructions instead of raw XML; feed readers ignore the pointer. The link is
-    relative, so it works under a sub-path, and the stylesheet is on the same
-    site, as browsers require.
-    """
-    end = data.index(b"?>") + 2
-    pointer = f'\n<?xml-stylesheet type="text/xsl" href="{relative(path, FEED_STYLESHEET)}"?>'
-    return data[:end] + pointer.encode("ascii") + data[end:]
+    return _fix_atom_links(fg.atom_str(pretty=True), feed)
 
 
 def _fix_atom_links(data: bytes, feed: Feed) -> bytes:

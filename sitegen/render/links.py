@@ -2,8 +2,15 @@
 
 Editors and templates write site-root links (``/layanan/wni/biaya-paspor/``).
 Here each one is checked against the files the unit's site will contain and
-rewritten as a relative link to the file itself, so the site works under any
-sub-path and as plain files. A link to nothing is reported, never shipped.
+rewritten as a relative link, so the site works under any sub-path. A link to a
+page ends at its folder (``../biaya-paspor/``, never ``…/index.html``): what a
+reader copies from the address bar is then the page's canonical address, and
+every web server (and ``sitegen serve``) answers a folder with its index.html.
+A link to nothing is reported, never shipped.
+
+The 404 page is the exception: a host serves it at whatever address was
+missing (``/a/b/c``), where a relative link would lead nowhere, so its links
+are written from the site root (``/berita/arsip/``) instead.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from functools import lru_cache
 from sitegen.urls import relative
 
 # href="…" or src="…" inside a tag, never in text (where an escaped quote could look like one)
-_ATTR = re.compile(r'(<[a-zA-Z][^<>]*?\s(?:href|src)=")([^"]*)(")')
+_ATTR = re.compile(r'(<[a-zA-Z][^<>]*?\s(?:href|src|action)=")([^"]*)(")')
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
 # srcset="a.jpg 480w, b.jpg 960w" inside an <img> tag: each address in it is a link too
 _SRCSET = re.compile(r'(<img\b[^<>]*?\ssrcset=")([^"]*)(")', re.I)
@@ -77,8 +84,22 @@ def closest(link: str, from_file: str, existing: Container[str] | set[str]) -> s
     return "/" + close[0] if close else None
 
 
-def rewrite(html: str, from_file: str, existing: Container[str]) -> tuple[str, list[str]]:
-    """Make every internal link relative; return the new HTML and the links that lead nowhere."""
+def clean(link: str) -> str:
+    """A link to a page without its file name: "../berita/index.html" -> "../berita/", "index.html" -> "./"."""
+    if link == "index.html":
+        return "./"
+    if link.endswith("/index.html"):
+        return link[: -len("index.html")]
+    return link
+
+
+def rewrite(
+    html: str, from_file: str, existing: Container[str], from_root: bool = False
+) -> tuple[str, list[str]]:
+    """Make every internal link relative (or, ``from_root``, absolute from the site root).
+
+    Returns the new HTML and the links that lead nowhere.
+    """
     broken: list[str] = []
 
     def fix(link: str) -> str:
@@ -89,7 +110,9 @@ def rewrite(html: str, from_file: str, existing: Container[str]) -> tuple[str, l
             broken.append(link)
             return link
         rest = link[len(re.split(r"[?#]", link, maxsplit=1)[0]) :]
-        return relative(from_file, target) + rest
+        if from_root:
+            return "/" + clean(target).removeprefix("./") + rest
+        return clean(relative(from_file, target)) + rest
 
     return _relink(html, fix), broken
 

@@ -16,12 +16,13 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from jinja2 import TemplateError
+from jinja2 import Environment, TemplateError
 
 from sitegen import csp
 from sitegen.errors import Problems
 from sitegen.render import discovery, links
 from sitegen.render import structured_data as structured
+from sitegen.render.feeds import catalogue
 from sitegen.render.templates import Theme
 from sitegen.sources import static_trust
 from sitegen.structure import pictures
@@ -31,6 +32,8 @@ from sitegen.structure.pagination import Neighbours, neighbours, paginate
 from sitegen.urls import NOT_FOUND, OFFICIAL_SITES, ROBOTS, SEARCH, SECURITY_TXT, SITEMAP, file_for, relative
 
 Extra = Callable[[Site], list[tuple[str, bytes]]]
+FAVICON = "favicon.ico"
+FAVICON_SOURCE = "static/favicon.ico"  # the theme's: a neutral default, unless a unit has its own
 
 
 @dataclass(frozen=True)
@@ -41,8 +44,10 @@ class Planned:
     make: Callable[[], bytes]
     source: Page | None = None
     origin: Path | None = None  # a file copied as it is (a unit's static/), for messages
-    listed: bool = False  # an HTML page of the site's own: in the sitemap and the search index
+    listed: bool = False  # an HTML page of the site's own: in the sitemap
     lastmod: datetime | None = None  # when it last changed, for the sitemap
+    templated: bool = False  # made by a template: what it shows is traced (see ``render``)
+    searched: bool = False  # a content page (no list, tag page or archive): in the search index
 
 
 def template_for(page: Page) -> str:
@@ -63,7 +68,7 @@ def template_for(page: Page) -> str:
 
 def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] = ()) -> list[Planned]:
     """Every file of the unit's site, in a stable order, not yet rendered."""
-    env = theme.env
+    env = _traced(theme.env)
     ordered = {section: site.dated(section) for section in FEED_SECTIONS}
     common = template_vars(site) | {
         "neighbours": partial(_neighbours, ordered, _positions(ordered)),
@@ -94,9 +99,8 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] =
     def listing(
         url: str, template: str, page: Page | None, lastmod: datetime | None, **extra: object
     ) -> None:
-        planned.append(
-            Planned(file_for(url), html(template, page, url, **extra), listed=True, lastmod=lastmod)
-        )
+        made = html(template, page, url, **extra)
+        planned.append(Planned(file_for(url), made, listed=True, lastmod=lastmod, templated=True))
 
     size = site.network.page_size
     for page in sorted(site.pages, key=lambda p: p.path):
@@ -105,23 +109,15 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] =
             items = page.items
             pagers = paginate(items, page.url, size)
             newest = _newest(items)
-            planned.append(
-                Planned(
-                    page.path,
-                    html(template_for(page), page, page.url, pager=pagers[0]),
-                    page,
-                    None,
-                    True,
-                    newest,
-                )
-            )
+            made = html(template_for(page), page, page.url, pager=pagers[0])
+            planned.append(Planned(page.path, made, page, None, True, newest, templated=True))
             for pager in pagers[1:]:
                 listing(pager.url, template_for(page), page, newest, pager=pager)
             continue
         listed = not page.gone  # a withdrawn page is in no sitemap and no search index
-        planned.append(
-            Planned(page.path, html(template_for(page), page, page.url), page, None, listed, lastmod)
-        )
+        made = html(template_for(page), page, page.url)
+        searched = listed and not page.is_index  # lists and tag pages only add noise to search
+        planned.append(Planned(page.path, made, page, None, listed, lastmod, True, searched))
     for tag, tagged in site.tags.items():
         for pager in paginate(tagged, f"tag/{tag}/", size):
             listing(pager.url, "tag.html", None, _newest(tagged), tag=tag, tagged=tagged, pager=pager)
@@ -130,23 +126,28 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] =
     for section in FEED_SECTIONS:
         arch = archive(section, ordered[section])
         listing(arch.url, "archive.html", None, _newest(ordered[section]), archive=arch)
+        for year in arch.year_pages:
+            listing(year.url, "archive.html", None, _newest(list(year.items)), archive=arch, year=year)
         for month in arch.months:
             listing(month.url, "archive.html", None, _newest(list(month.items)), archive=arch, month=month)
     listing(SEARCH, "search.html", None, None)
+    for feed in catalogue(site):  # each feed's own page, where a clicked "subscribe" link lands
+        listing(feed.subscribe_url, "subscribe.html", None, feed.updated if feed.items else None, feed=feed)
     listing(OFFICIAL_SITES, "official.html", None, None)
-    planned.append(Planned(NOT_FOUND, html("404.html", None, NOT_FOUND)))
+    planned.append(Planned(NOT_FOUND, html("404.html", None, NOT_FOUND), templated=True))
     for url, page in sorted(site.aliases.items()):
-        planned.append(
-            Planned(
-                file_for(url),
-                html("redirect.html", page, url, target=page, target_href=relative(file_for(url), page.path)),
-                page,
-            )
-        )
+        target_href = links.clean(relative(file_for(url), page.path))
+        made = html("redirect.html", page, url, target=page, target_href=target_href)
+        planned.append(Planned(file_for(url), made, page, templated=True))
     for out_path, src in theme.static_files().items():
         planned.append(Planned(out_path, _reader(src)))
         if out_path in fingerprinted:  # the same bytes under a name that changes with them
             planned.append(Planned(fingerprinted[out_path], _reader(src)))
+    icon = theme.static_files().get(FAVICON_SOURCE)
+    if icon is not None and FAVICON not in site.static:  # a unit's own favicon.ico wins
+        planned.append(
+            Planned(FAVICON, _reader(icon))
+        )  # browsers ask for /favicon.ico whatever the page says
     for out_path, src in site.static.items():  # checked when loaded (sitegen.sources.static_trust)
         planned.append(
             Planned(out_path, static_trust.reader(src, out_path, site.office.trusted_static), origin=src)
@@ -239,17 +240,62 @@ def _editors(item: Planned) -> bool:
     return item.origin is not None or bool(item.source and item.source.source)
 
 
+_READING: list[set[str]] = []  # while a template renders: the pages whose body it has read
+UNTRACED = "*"  # noted when a template reads a ``body`` of something other than a page
+
+
+def _traced(env: Environment) -> Environment:
+    """Have the theme's templates note every page whose ``body`` they read (once per environment).
+
+    Apart from bodies, a template sees only what the unit's skeleton digests
+    (:mod:`sitegen.build.dependencies`): the bodies a file read are therefore, with
+    that skeleton, everything it was made from, whatever the theme shows where.
+    """
+    if getattr(env, "_sitegen_traced", False):
+        return env
+    get_attr, get_item = env.getattr, env.getitem
+
+    def note(obj: object) -> None:
+        _READING[-1].add(obj.path if isinstance(obj, Page) else UNTRACED)
+
+    def getattr_(obj: object, attribute: str) -> object:
+        if attribute == "body" and _READING:
+            note(obj)
+        return get_attr(obj, attribute)
+
+    def getitem_(obj: object, argument: object) -> object:
+        if argument == "body" and _READING:
+            note(obj)
+        return get_item(obj, argument)
+
+    env.getattr, env.getitem = getattr_, getitem_  # type: ignore[method-assign]
+    env._sitegen_traced = True  # type: ignore[attr-defined]
+    return env
+
+
 def render(
-    site: Site, planned: list[Planned], problems: Problems, existing: set[str] | None = None
+    site: Site,
+    planned: list[Planned],
+    problems: Problems,
+    existing: set[str] | None = None,
+    reads: dict[str, tuple[str, ...]] | None = None,
 ) -> Iterator[tuple[str, bytes]]:
     """Render each planned file; HTML goes through the link checker. Problems are reported, not raised.
 
     Links are checked against ``existing``, by default the planned files themselves.
+    ``reads`` receives, for each file made by a template, the pages whose body it shows.
     """
     existing = existing if existing is not None else {p.path for p in planned}
     for item in planned:
         try:
-            data = item.make()
+            if item.templated and reads is not None:
+                _READING.append(set())
+                try:
+                    data = item.make()
+                finally:
+                    reads[item.path] = tuple(sorted(_READING.pop()))
+            else:
+                data = item.make()
         except TemplateError as exc:
             where = getattr(exc, "filename", None) or "themes"
             problems.error(
@@ -259,12 +305,36 @@ def render(
                 f"while rendering /{item.path} for unit {site.office.id}",
             )
             continue
+        if item.path.endswith(".html") and b"<table" in data:
+            data = _wrap_tables(data.decode("utf-8")).encode("utf-8")
         if item.path.endswith(".html"):
-            text, broken = links.rewrite(data.decode("utf-8"), item.path, existing)
+            # the 404 page is served at any missing address: its links start at the site root
+            text, broken = links.rewrite(
+                data.decode("utf-8"), item.path, existing, from_root=item.path == NOT_FOUND
+            )
             for link in broken:
                 _report_broken(site, item, link, problems, links.closest(link, item.path, existing))
             data = text.encode("utf-8")
         yield item.path, data
+
+
+_TABLE = re.compile(r"<table\b.*?</table>", re.S)
+_TABLE_LABEL = {"id": "Tabel, dapat digeser ke samping", "en": "Table, scrolls sideways"}
+
+
+def _wrap_tables(html: str) -> str:
+    """Each table in a box of its own that scrolls sideways on a narrow phone, reachable by keyboard.
+
+    Amounts never break mid-number ("Rp1.000.0|00"), so a table can be wider than a
+    320 px screen; the box scrolls instead of the page, and being focusable (a named
+    region) lets a keyboard reader scroll it too.
+    """
+    lang = "en" if '<html lang="en"' in html[:200] else "id"
+    label = _TABLE_LABEL[lang]
+    return _TABLE.sub(
+        lambda m: f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">{m.group(0)}</div>',
+        html,
+    )
 
 
 def _report_broken(site: Site, item: Planned, link: str, problems: Problems, near: str | None = None) -> None:

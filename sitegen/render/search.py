@@ -38,6 +38,14 @@ def inputs_digest(pages: list[tuple[str, str]], language: str) -> str:
     return hashlib.sha256(repr((language, pages)).encode("utf-8")).hexdigest()
 
 
+def search_key(files: list[tuple[str, str]], language: str) -> str:
+    """What a unit's index is made from, by its pages' file digests ((output path, sha256)).
+
+    Equal keys mean equal pages, so a build can reuse an index without reading a page.
+    """
+    return hashlib.sha256(repr(("pages", language, files)).encode("utf-8")).hexdigest()
+
+
 def index(pages: list[tuple[str, str]], language: str) -> IndexFiles:
     """Index ``pages`` ((site URL "berita/x/", HTML)) and return the index files by site path.
 

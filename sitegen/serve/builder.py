@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitegen.build.output import OutputError, recorded_files
-from sitegen.build.pipeline import Project, build, build_now, load_project
+from sitegen.build.pipeline import BuildOptions, Project, build, build_now, load_project
 from sitegen.errors import BuildFailed, Problem
 from sitegen.serve.livereload import Generation, page_key
 from sitegen.serve.saved import show_saved
@@ -59,7 +59,7 @@ class PreviewBuilder:
                 # Every unit is considered, as in `sitegen build`: those whose inputs did not change
                 # are skipped by their fingerprint, and the preview always ends as a cold build would
                 # (a new tag changes every unit's OPML, for one).
-                result = build(project, self.site_root, index_search=first)
+                result = build(project, BuildOptions(out=self.site_root, index_search=first))
                 units = {u for u, stats in result.stats.items() if stats.written or stats.removed}
                 if not first:
                     self._schedule_reindex()
@@ -106,7 +106,7 @@ class PreviewBuilder:
         """Bring every unit's search index up to date; units already current are skipped."""
         with self._lock:
             try:
-                build(load_project(self.root, bodies=self._bodies), self.site_root)
+                build(load_project(self.root, bodies=self._bodies), BuildOptions(out=self.site_root))
             except Exception:  # noqa: BLE001 - the next save reports any problem with its overlay
                 return
 

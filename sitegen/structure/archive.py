@@ -39,6 +39,27 @@ class Month:
 
 
 @dataclass(frozen=True)
+class Year:
+    """One year of one section: its months, newest first.
+
+    ``/berita/arsip/2026/`` is an address readers type and shorten links to, so
+    every year the archive names has a page of its own.
+    """
+
+    section: str
+    year: int
+    months: tuple[Month, ...]
+
+    @property
+    def url(self) -> str:
+        return archive_url(self.section, self.year)
+
+    @property
+    def items(self) -> tuple[Page, ...]:
+        return tuple(page for month in self.months for page in month.items)
+
+
+@dataclass(frozen=True)
 class Archive:
     """A section's archive: its months, newest first."""
 
@@ -56,6 +77,11 @@ class Archive:
         for month in self.months:
             grouped.setdefault(month.year, []).append(month)
         return list(grouped.items())
+
+    @property
+    def year_pages(self) -> tuple[Year, ...]:
+        """Each year as a page of its own, newest first."""
+        return tuple(Year(self.section, year, tuple(months)) for year, months in self.years)
 
 
 def archive(section: str, items: list[Page]) -> Archive:

@@ -186,13 +186,26 @@ def no_script_problems(browser, url: str) -> list[str]:
     return problems
 
 
-def axe_violations(browser, url: str) -> list[str]:
-    """axe-core's serious and critical violations (WCAG 2.1 AA and best practice)."""
+SCHEMES = ("light", "dark")  # the reader's system setting: every page must read well in both
+AXE_VIEWPORTS = (NARROWEST, DESKTOP)
+
+
+def axe_violations(
+    browser, url: str, scheme: str = "light", viewport: dict | None = None, ready: str | None = None
+) -> list[str]:
+    """axe-core's serious and critical violations (WCAG 2.1 AA and best practice).
+
+    ``scheme`` is the colour scheme the page is opened in (``prefers-color-scheme``), so
+    dark-mode contrast is checked as readers with a dark system see it; ``ready`` is a
+    selector to wait for first (search results drawn by a script).
+    """
     from axe_playwright_python.sync_playwright import Axe
 
-    context = browser.new_context(viewport=PHONE)
+    context = browser.new_context(viewport=viewport or PHONE, color_scheme=scheme)
     page = context.new_page()
     page.goto(url)
+    if ready is not None:
+        page.wait_for_selector(ready, timeout=15_000)
     results = Axe().run(page)
     context.close()
     return [
@@ -200,6 +213,92 @@ def axe_violations(browser, url: str) -> list[str]:
         for v in results.response["violations"]
         if v.get("impact") in ("serious", "critical")
     ]
+
+
+def boxes_on_first_screen(browser, url: str, selectors: tuple[str, ...]) -> list[str]:
+    """Each of ``selectors`` is on the page and lies wholly within the first screen of a 320 × 640 phone.
+
+    Measured from the elements' bounding boxes in Chromium, light scheme, before any scrolling.
+    """
+    context = browser.new_context(viewport=NARROWEST)
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    problems = []
+    for selector in selectors:
+        element = page.query_selector(selector)
+        box = element.bounding_box() if element is not None else None
+        if box is None:
+            problems.append(f"{selector} is missing or not shown")
+        elif box["y"] < 0 or box["y"] + box["height"] > NARROWEST["height"]:
+            bottom = box["y"] + box["height"]
+            problems.append(
+                f"{selector} spans {box['y']:.0f}–{bottom:.0f} px, not within the first {NARROWEST['height']} px"
+            )
+    context.close()
+    return problems
+
+
+def small_targets(
+    browser, url: str, selector: str = "header a, header button, header input, .tasks a"
+) -> list[str]:
+    """Every control of the header and the task links is at least 24 × 24 px (WCAG 2.2, 2.5.8)."""
+    context = browser.new_context(viewport=NARROWEST)
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    sizes = page.eval_on_selector_all(
+        selector,
+        "els => els.filter(e => e.getClientRects().length)"
+        ".map(e => [e.outerHTML.slice(0, 80), e.getBoundingClientRect().width, e.getBoundingClientRect().height])",
+    )
+    context.close()
+    return [f"{html} is {w:.0f} × {h:.0f} px, under 24 × 24" for html, w, h in sizes if w < 24 or h < 24]
+
+
+_BROKEN_AMOUNTS = """() => {
+  const broken = [];
+  const walker = document.createTreeWalker(document.querySelector('main') || document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const m of node.textContent.matchAll(/Rp ?[0-9][0-9.,]*/g)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+      if (lines.size > 1) broken.push(m[0]);
+    }
+  }
+  return broken;
+}"""
+
+
+def broken_amounts(browser, url: str) -> list[str]:
+    """Every Rupiah amount reads on one line at 320 px ("Rp1.000.0|00" is misread as two numbers)."""
+    context = browser.new_context(viewport=NARROWEST)
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    broken = page.evaluate(_BROKEN_AMOUNTS)
+    context.close()
+    return [f"{amount} breaks across lines at {NARROWEST['width']} px" for amount in broken]
+
+
+def header_search_problems(browser, url: str) -> list[str]:
+    """The header holds a search box, and searching there opens the site's search page with results."""
+    context = browser.new_context(viewport=NARROWEST)
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    problems = []
+    box = page.query_selector("header [role=search] input[type=search]")
+    if box is None:
+        problems.append("no search box in the header")
+    else:
+        box.fill("paspor")
+        box.press("Enter")
+        page.wait_for_load_state("load")
+        try:
+            page.wait_for_selector(".pagefind-ui__result", timeout=15_000)
+        except Exception:  # noqa: BLE001 - Playwright's timeout: reported as the gate's finding
+            problems.append(f"searching from the header shows no results at {page.url}")
+    context.close()
+    return problems
 
 
 # -- the HTML validator ---------------------------------------------------------------------------

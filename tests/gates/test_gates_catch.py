@@ -104,3 +104,56 @@ def test_the_feed_gate_catches_a_broken_feed_a_relative_link_and_a_loose_date(tm
     assert any("not strict RFC 3339" in p for p in problems)
     assert any("has no id" in p for p in problems)
     assert any("not absolute" in p for p in problems)
+
+
+def test_the_accessibility_gate_catches_text_readable_only_in_the_light_scheme(tmp_path, browser):
+    style = (
+        "<style>.note { background: #fff4d6; color: #1a1a1a; }"
+        " @media (prefers-color-scheme: dark) { .note { color: #e8e8e8; } }</style>"
+    )
+    write(tmp_path, "index.html", page(f'{style}<h1>Uji</h1><p class="note">Contoh isi.</p>'))
+    with quality.served(tmp_path) as base:
+        light = quality.axe_violations(browser, base, "light", quality.NARROWEST)
+        dark = quality.axe_violations(browser, base, "dark", quality.NARROWEST)
+    assert light == []
+    assert any("color-contrast" in v for v in dark)
+
+
+def test_the_first_screen_gate_catches_what_starts_below_640_px_and_small_targets(tmp_path, browser):
+    body = (
+        '<a class="kecil" href="/" style="font-size:10px;line-height:1">EN</a>'
+        '<div style="height:700px"></div><nav class="tasks"><a href="/">Paspor</a></nav>'
+    )
+    write(
+        tmp_path,
+        "index.html",
+        page(body).replace("<header>", "<header><a href='/en/' style='font-size:9px;line-height:1'>EN</a>"),
+    )
+    with quality.served(tmp_path) as base:
+        below = quality.boxes_on_first_screen(browser, base, (".tasks", "#cari"))
+        small = quality.small_targets(browser, base)
+    assert any(".tasks spans" in p for p in below) and any("#cari is missing" in p for p in below)
+    assert any("EN" in p for p in small)
+
+
+def test_the_lighthouse_gate_catches_a_page_without_description_or_language(tmp_path):
+    from . import lighthouse
+
+    write(
+        tmp_path,
+        "index.html",
+        "<!doctype html><html><head><title>Uji</title></head><body><p>x</p></body></html>",
+    )
+    with quality.served(tmp_path) as base:
+        found, failing = lighthouse.scores(base, tmp_path)
+    assert found["seo"] < 1 and found["accessibility"] < 1
+    assert any("meta-description" in f for f in failing) and any("html-has-lang" in f for f in failing)
+
+
+def test_the_amount_gate_catches_a_number_broken_across_lines(tmp_path, browser):
+    cell = '<table><tr><td style="overflow-wrap:anywhere;width:3ch">Rp1.000.000</td></tr></table>'
+    write(tmp_path, "index.html", page(cell))
+    write(tmp_path, "ok.html", page("<p>Tarif Rp1.000.000.</p>"))
+    with quality.served(tmp_path) as base:
+        assert quality.broken_amounts(browser, base) == ["Rp1.000.000 breaks across lines at 320 px"]
+        assert quality.broken_amounts(browser, base + "ok.html") == []

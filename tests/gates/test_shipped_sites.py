@@ -43,16 +43,46 @@ def test_the_keyboard_reaches_the_navigation_and_the_home_page_works_without_jav
     assert problems == []
 
 
-def test_announcements_in_force_are_on_the_first_screen_of_every_home_page(shipped, units, browser):
-    """A closed office or a changed schedule is what a visitor must not miss, even on a 320 × 640 phone."""
+def test_the_first_screen_of_every_home_page_is_the_citizens(shipped, units, browser):
+    """On a 320 × 640 phone: the search box, the announcements in force and the task links, all of them.
+
+    A closed office or a changed schedule is what a visitor must not miss; the tasks (passport
+    requirements, fees, complaints, hours) are what most come for. Their controls are at least 24 px.
+    """
     problems, with_notices = [], 0
     for unit in units:
-        with_notices += 'id="pengumuman-berlaku"' in (shipped / unit / "index.html").read_text("utf-8")
+        notices = 'id="pengumuman-berlaku"' in (shipped / unit / "index.html").read_text("utf-8")
+        with_notices += notices
+        wanted = ("header [role=search] input", *((".in-force",) if notices else ()), ".tasks")
         with quality.served(shipped / unit) as base:
-            problems += [
-                f"{unit}: {p}" for p in quality.first_screen_problems(browser, base, "#pengumuman-berlaku")
-            ]
+            problems += [f"{unit}: {p}" for p in quality.boxes_on_first_screen(browser, base, wanted)]
+            problems += [f"{unit}: {p}" for p in quality.small_targets(browser, base)]
     assert with_notices >= 1
+    assert problems == []
+
+
+def test_every_page_has_the_search_box_in_its_header_and_it_finds(shipped, units, browser):
+    problems = []
+    for unit in units:
+        site = shipped / unit
+        for name, path in pages_to_open(site).items():
+            text = (site / path / "index.html").read_text("utf-8")
+            header = text[text.find("<header") : text.find("</header>")]
+            if name != "search" and 'role="search"' not in header:
+                problems.append(f"{unit} {name}: no search box in the header")
+        with quality.served(site) as base:
+            problems += [f"{unit}: {p}" for p in quality.header_search_problems(browser, base)]
+    assert problems == []
+
+
+def test_no_rupiah_amount_breaks_across_lines_on_a_320_px_phone(shipped, units, browser):
+    problems = []
+    for unit in units:
+        site = shipped / unit
+        with quality.served(site) as base:
+            for name, path in pages_to_open(site).items():
+                if name.startswith("table"):
+                    problems += [f"{unit} {name}: {p}" for p in quality.broken_amounts(browser, base + path)]
     assert problems == []
 
 
@@ -63,6 +93,30 @@ def test_axe_finds_no_serious_or_critical_accessibility_violation(shipped, units
         with quality.served(site) as base:
             for name, path in pages_to_open(site).items():
                 problems += [f"{unit} {name}: {v}" for v in quality.axe_violations(browser, base + path)]
+    assert problems == []
+
+
+@pytest.mark.parametrize("scheme", quality.SCHEMES)
+def test_axe_passes_home_article_list_and_search_results_in_both_colour_schemes_at_320_and_1280(
+    shipped, units, browser, scheme
+):
+    """Dark mode is a reader's system setting, not an option: every note and search result must read."""
+    problems = []
+    for unit in units:
+        site = shipped / unit
+        chosen = pages_to_open(site)
+        with quality.served(site) as base:
+            for name in ("home", "article", "list", "search"):
+                if name not in chosen:
+                    continue
+                url, ready = base + chosen[name], None
+                if name == "search":  # with its results shown, as a reader sees them
+                    url, ready = url + "?q=paspor", ".pagefind-ui__result"
+                for viewport in quality.AXE_VIEWPORTS:
+                    problems += [
+                        f"{unit} {name} {scheme} {viewport['width']} px: {v}"
+                        for v in quality.axe_violations(browser, url, scheme, viewport, ready)
+                    ]
     assert problems == []
 
 

@@ -7,10 +7,10 @@
   css.rel = "stylesheet";
   css.href = new URL("pagefind/pagefind-ui.css", root).href;
   document.head.appendChild(css);
-  var ui = document.createElement("script");
-  ui.src = new URL("pagefind/pagefind-ui.js", root).href;
-  ui.onload = function () {
-    new PagefindUI({
+  var loader = document.createElement("script");
+  loader.src = new URL("pagefind/pagefind-ui.js", root).href;
+  loader.onload = function () {
+    var ui = new PagefindUI({
       element: "#cari",
       baseUrl: root.pathname,
       bundlePath: new URL("pagefind/", root).pathname,
@@ -25,8 +25,13 @@
       }
     });
     labelInput();
+    /* The search box in every page's header sends its words here as ?q=… */
+    var words = new URLSearchParams(window.location.search).get("q");
+    if (words) {
+      ui.triggerSearch(words);
+    }
   };
-  document.head.appendChild(ui);
+  document.head.appendChild(loader);
 
   /* The search box is named by the page's visible heading (screen readers, WCAG 1.3.1). */
   function labelInput() {

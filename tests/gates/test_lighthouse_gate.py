@@ -1,0 +1,27 @@
+"""Lighthouse scores 100 for accessibility, best practices and SEO on the pages readers open first."""
+
+from __future__ import annotations
+
+import pytest
+
+from . import lighthouse, quality
+from .conftest import pages_to_open
+
+pytestmark = pytest.mark.gates
+
+
+def test_lighthouse_scores_100_on_every_home_and_on_an_article_a_list_and_search_results(
+    shipped, units, tmp_path
+):
+    problems = []
+    detailed = next(u for u in units if "article" in pages_to_open(shipped / u))
+    for unit in units:
+        chosen = pages_to_open(shipped / unit)
+        names = ("home", "article", "list", "search") if unit == detailed else ("home",)
+        with quality.served(shipped / unit) as base:
+            for name in names:
+                path = chosen[name] + ("?q=paspor" if name == "search" else "")
+                found, failing = lighthouse.scores(base + path, tmp_path)
+                if any(score != 1 for score in found.values()):
+                    problems.append(f"{unit} {name}: {found} {failing}")
+    assert problems == []
