@@ -28,6 +28,7 @@ CODES: dict[str, str] = {
     "verified-without-source": "a page says when it was verified but not against what",
     "announcement-expired": "an announcement past its expires: date",
     "trusted-html": "raw HTML published unchecked (trusted_html: true)",
+    "english-page-missing": "a unit publishing English lacks a page a foreigner needs in English",
     "missing-translation": "a foreigner-facing page without its English translation",
     "wrong-language-address": "a page in one language at an address of another",
     "unread-markdown": "Markdown in a folder sitegen does not read",

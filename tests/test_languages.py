@@ -76,6 +76,7 @@ def test_a_page_and_its_translation_point_to_each_other(project):
     pair = {
         "id": "https://alpha.example.go.id/layanan/wna/izin-kunjungan/",
         "en": "https://alpha.example.go.id/en/layanan/wna/izin-kunjungan/",
+        "x-default": "https://alpha.example.go.id/layanan/wna/izin-kunjungan/",
     }
     assert alternates(indonesian) == pair
     assert alternates(english) == pair
@@ -119,7 +120,11 @@ def test_the_english_home_lists_the_english_sections_and_points_to_the_indonesia
     assert "<h1>Kantor Imigrasi Kelas I TPI Alpha</h1>" in home
     assert ">Services for Foreign Nationals</a>" in home and ">Visit Stay Permit</a>" in home
     assert 'href="../berita/" hreflang="id"' in home
-    assert alternates(home) == {"id": "https://alpha.example.go.id/", "en": "https://alpha.example.go.id/en/"}
+    assert alternates(home) == {
+        "id": "https://alpha.example.go.id/",
+        "en": "https://alpha.example.go.id/en/",
+        "x-default": "https://alpha.example.go.id/",
+    }
 
 
 def test_a_translated_news_item_is_refused_with_its_file(project):
@@ -193,7 +198,7 @@ def test_shipped_english_pages_and_their_originals_link_both_ways(shipped: Path)
             other = site / url.removeprefix(base) / "index.html"
             assert other.is_file(), (path, url)
             other_page = other.read_text(encoding="utf-8")
-            assert f'<html lang="{lang}">' in other_page
+            assert f'<html lang="{"id" if lang == "x-default" else lang}">' in other_page
             assert alternates(other_page) == links, (path, other)
             pairs += 1
     assert pairs >= 2

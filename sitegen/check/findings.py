@@ -26,6 +26,7 @@ from sitegen.render.links import target_file
 from sitegen.sources import word_html
 from sitegen.sources.markdown import left_out_syntax
 from sitegen.sources.sanitize import EMBED_HOSTS
+from sitegen.structure.english import missing_english
 from sitegen.structure.model import Site, publishes
 
 _ABSOLUTE = re.compile(r'\s(?:href|src)="(https?://[^"]+)"')
@@ -183,6 +184,25 @@ def content_warnings(project: Project, sites: list[Site], now: datetime, problem
                     "wrong-language-address",
                     key="lang",
                 )
+        for needed in missing_english(site):
+            if needed.file:
+                fix = _(
+                    "the unit declares languages [id, en]: add content/shared/{file} "
+                    "(or content/offices/{unit}/{file})",
+                    file=needed.file,
+                    unit=office.id,
+                )
+            else:
+                fix = _("the theme makes /{url} in Indonesian only: add an English version to the theme", url=needed.url)
+            problems.warning(
+                project.network.path,
+                office.lines.get("languages", office.line),
+                _("no English {what} page at /en/{url}", what=needed.what, url=needed.url),
+                fix,
+                "english-page-missing",
+                units=(office.id,),
+                key="languages",
+            )
     for office in project.network.offices:
         if office.trusted_html:
             problems.warning(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, time, tzinfo
 from pathlib import Path
 from typing import Any
@@ -47,7 +47,42 @@ SOCIAL_PLATFORMS = {
     "youtube": ("YouTube", ("youtube.com", "youtu.be")),
 }
 SOCIAL = tuple(SOCIAL_PLATFORMS)
-CONTACTS = ("phone", "whatsapp", "email")
+CONTACTS = ("phone", "whatsapp", "email", "press_phone", "press_email")
+# External services pages link to (network defaults, a unit may override each): the name readers see
+# and what the service is for. Pages reach them as office.links.<name>, never as typed addresses.
+LINKS = {
+    "m_paspor": (
+        "M-Paspor",
+        "The M-Paspor application where passport applicants register.",
+        "Aplikasi M-Paspor tempat pemohon paspor mendaftar.",
+    ),
+    "portal": ("Portal imigrasi nasional", "The national immigration portal.", "Portal imigrasi nasional."),
+    "evisa": ("e-Visa", "The national e-visa portal.", "Portal e-Visa nasional."),
+    "lapor": (
+        "SP4N-LAPOR!",
+        "SP4N-LAPOR!, the national public-service complaints system.",
+        "SP4N-LAPOR!, sistem pengaduan pelayanan publik nasional.",
+    ),
+    "wbs": (
+        "Whistleblowing System",
+        "Where misconduct by officers is reported (whistleblowing system).",
+        "Tempat melaporkan pelanggaran oleh petugas (whistleblowing system).",
+    ),
+    "gratifikasi": (
+        "Pelaporan gratifikasi",
+        "Where gratification is reported.",
+        "Tempat melaporkan gratifikasi.",
+    ),
+    "skm": (
+        "Survei kepuasan masyarakat",
+        "The public satisfaction survey (SKM) form.",
+        "Formulir survei kepuasan masyarakat (SKM).",
+    ),
+}
+INTEGRITY_ZONES = ("WBK", "WBBM")
+SERVICE_POINT_KINDS = ("ULP", "MPP", "lainnya")
+COORDINATES_PATTERN = r"^$|^\s*-?[0-9]{1,2}(?:\.[0-9]+)?\s*,\s*-?[0-9]{1,3}(?:\.[0-9]+)?\s*$"
+_COORDINATES = re.compile(COORDINATES_PATTERN)
 SLUG = re.compile(schema.SLUG_PATTERN)
 # network.editor: where the web editor (sitegen.cms) commits; editors: who reviews a unit's changes
 EDITOR_KEYS = ("backend", "repo", "branch", "base_url", "app_id", "api_root", "workflow")
@@ -61,6 +96,23 @@ _RANGE = re.compile(r"^(\d{1,2})[.:](\d{2})\s*[-–]\s*(\d{1,2})[.:](\d{2})$")
 _SAFE_URL = r"(?![\s\S]*[\x00-\x20\x7f\"'<>\\^`{|}])"
 _HOST = r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]+)?"
 _EMAIL_BODY = schema.EMAIL_PATTERN[1:-1]
+
+
+_HTTPS_LINK = rf"^(?:$|{_SAFE_URL}{schema.any_case('https://')}{_HOST}(?:[/?#][\s\S]*)?)$"
+
+
+def _links_key(en: str, id_: str) -> Key:
+    """``links:``, the same keys in network (the defaults) and in a unit (its overrides)."""
+    return Key(
+        "links",
+        "mapping",
+        en,
+        id_,
+        keys=tuple(
+            Key(name, "text", what, apa, pattern=_HTTPS_LINK, limits="an https:// address")
+            for name, (_, what, apa) in LINKS.items()
+        ),
+    )
 
 
 def _social_pattern(domains: tuple[str, ...]) -> str:
@@ -191,7 +243,112 @@ _UNIT = schema.Key(
                     pattern=f"^$|{schema.EMAIL_PATTERN}",
                     example="kanim.pontianak@imigrasi.go.id",
                 ),
+                Key(
+                    "press_phone",
+                    "text",
+                    "The press contact's telephone number.",
+                    "Nomor telepon kontak pers.",
+                ),
+                Key(
+                    "press_email",
+                    "text",
+                    "The press contact's e-mail address.",
+                    "Alamat e-mail kontak pers.",
+                    pattern=f"^$|{schema.EMAIL_PATTERN}",
+                    example="humas.pontianak@imigrasi.go.id",
+                ),
             ),
+        ),
+        Key(
+            "locality",
+            "text",
+            "The city or regency of the address (addressLocality in structured data).",
+            "Kota atau kabupaten alamat kantor (addressLocality pada data terstruktur).",
+            example="Kota Pontianak",
+        ),
+        Key(
+            "postal_code",
+            "text",
+            "The postal code of the address.",
+            "Kode pos alamat kantor.",
+            pattern=r"^$|^[0-9]{5}$",
+            example="78111",
+            limits="five digits",
+        ),
+        Key(
+            "coordinates",
+            "text",
+            "Where the office is, as latitude, longitude: the map link points there.",
+            "Letak kantor sebagai lintang, bujur: tautan peta menunjuk ke sana.",
+            pattern=COORDINATES_PATTERN,
+            example="-0.0263, 109.3425",
+            limits="latitude -90 to 90, longitude -180 to 180",
+        ),
+        Key(
+            "head",
+            "mapping",
+            "Who heads the unit, as the organisation page shows it.",
+            "Pimpinan unit, sebagaimana ditampilkan di halaman struktur organisasi.",
+            keys=(
+                Key("name", "text", "The head of office's name.", "Nama kepala kantor."),
+                Key(
+                    "position",
+                    "text",
+                    "The head of office's position.",
+                    "Jabatan kepala kantor.",
+                    example="Kepala Kantor",
+                ),
+            ),
+        ),
+        Key(
+            "integrity_zone",
+            "mapping",
+            "The unit's integrity-zone title (Zona Integritas), if it holds one.",
+            "Predikat Zona Integritas unit, bila sudah diraih.",
+            keys=(
+                Key("status", "text", "The title held.", "Predikat yang diraih.", enum=INTEGRITY_ZONES),
+                Key(
+                    "year",
+                    "integer",
+                    "The year it was awarded.",
+                    "Tahun predikat diberikan.",
+                    minimum=2000,
+                    example=2024,
+                ),
+            ),
+        ),
+        Key(
+            "service_points",
+            "list",
+            "Places outside the office where the unit serves (ULP, MPP).",
+            "Tempat layanan unit di luar kantor (ULP, MPP).",
+            item=Key(
+                "service_point",
+                "mapping",
+                "One service point.",
+                "Satu tempat layanan.",
+                keys=(
+                    Key("name", "text", "Its name.", "Namanya.", required=True, example="ULP Kubu Raya"),
+                    Key(
+                        "kind",
+                        "text",
+                        "What it is: a service unit (ULP) or a public service mall (MPP).",
+                        "Jenisnya: unit layanan paspor (ULP) atau mal pelayanan publik (MPP).",
+                        enum=SERVICE_POINT_KINDS,
+                    ),
+                    Key("address", "text", "Its address.", "Alamatnya."),
+                    Key(
+                        "hours",
+                        "text",
+                        "When it serves, as written for readers.",
+                        "Jam layanannya, sebagaimana ditulis untuk pembaca.",
+                    ),
+                ),
+            ),
+        ),
+        _links_key(
+            "Addresses of external services for this unit, overriding network.links.",
+            "Alamat layanan luar untuk unit ini, menggantikan network.links.",
         ),
         Key(
             "hours",
@@ -422,6 +579,10 @@ OFFICES = Key(
                     item=Key("topic", "text", "The topic's name.", "Nama topik.", pattern=schema.NOT_BLANK),
                     example={"plb": "Pas Lintas Batas (PLB)"},
                 ),
+                _links_key(
+                    "Addresses of the external services every unit's pages link to (M-Paspor, SP4N-LAPOR!, …).",
+                    "Alamat layanan luar yang ditautkan halaman setiap unit (M-Paspor, SP4N-LAPOR!, …).",
+                ),
                 Key(
                     "editor",
                     "mapping",
@@ -477,6 +638,16 @@ class Hours:
 
 
 @dataclass(frozen=True)
+class ServicePoint:
+    """A place outside the office where the unit serves: a ULP, a desk in a public service mall (MPP)."""
+
+    name: str
+    kind: str = ""
+    address: str = ""
+    hours: str = ""
+
+
+@dataclass(frozen=True)
 class Office:
     """One unit (Kanim, Rudenim or Kanwil) and everything its site says about it."""
 
@@ -506,6 +677,13 @@ class Office:
     ] = ()  # static/ files published unchecked; ("*",) all (sitegen.sources.static_trust)
     unverified: tuple[str, ...] = ()  # keys whose values are examples, not the unit's official data
     editors: tuple[str, ...] = ()  # git host accounts or groups reviewing its changes (CODEOWNERS)
+    locality: str = ""  # city or regency of the address (addressLocality)
+    postal_code: str = ""
+    coordinates: tuple[float, float] | None = None  # (latitude, longitude): the map link points there
+    head: tuple[tuple[str, str], ...] = ()  # name, position of the head of office
+    integrity_zone: tuple[tuple[str, str], ...] = ()  # status (WBK/WBBM), year
+    service_points: tuple[ServicePoint, ...] = ()
+    links: tuple[tuple[str, str], ...] = ()  # external services: network.links with the unit's overrides
     lines: dict[str, int] = field(default_factory=dict, hash=False, compare=False)  # key -> offices.yaml line
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     line: int = 0
@@ -516,6 +694,16 @@ class Office:
 
     def contact(self, key: str) -> str:
         return dict(self.contacts).get(key, "")
+
+    def link(self, name: str) -> str:
+        """The address of an external service (LINKS) for this unit, or "" when none is configured."""
+        return dict(self.links).get(name, "")
+
+    def head_of(self, key: str) -> str:
+        return dict(self.head).get(key, "")
+
+    def zone_of(self, key: str) -> str:
+        return dict(self.integrity_zone).get(key, "")
 
 
 @dataclass(frozen=True)
@@ -631,6 +819,8 @@ def load_network(path: Path, problems: Problems) -> Network | None:
         )
         units = LineList()
     offices = [o for o in (_office(v, u, units.line_of(i)) for i, u in enumerate(units)) if o]
+    defaults = _links(v, net, "network.links")
+    offices = [replace(o, links=tuple({**dict(defaults), **dict(o.links)}.items())) for o in offices]
     _check_links(v, offices)
     network = Network(
         name=v.text(net, "name", "network"),
@@ -731,11 +921,11 @@ def _contacts(v: Validator, raw: LineDict, key: Key, where: str) -> tuple[tuple[
     value = raw.get("contacts")
     kept: list[tuple[str, str]] = []
     for name, text in pairs:
-        if name == "email" and not EMAIL.match(text):
+        if name in ("email", "press_email") and not EMAIL.match(text):
             line = value.line_of(name) if isinstance(value, LineDict) else raw.line_of("contacts")
             v.err(
                 line,
-                _("contacts.email {value!r} is not an e-mail address", value=text),
+                _("contacts.{key} {value!r} is not an e-mail address", key=name, value=text),
                 _(
                     "write only the address, e.g. kanim.pontianak@imigrasi.go.id (no spaces, no ?, no mailto:)"
                 ),
@@ -743,6 +933,119 @@ def _contacts(v: Validator, raw: LineDict, key: Key, where: str) -> tuple[tuple[
             continue
         kept.append((name, text))
     return tuple(kept)
+
+
+def _links(v: Validator, raw: LineDict, where: str) -> tuple[tuple[str, str], ...]:
+    """External services' addresses: each an https:// address, or the page would send readers nowhere safe."""
+    pairs = v.pairs(raw, "links", tuple(LINKS))
+    value = raw.get("links")
+    kept = []
+    for name, url in pairs:
+        problem = url_problem(url)
+        if problem:
+            line = value.line_of(name) if isinstance(value, LineDict) else raw.line_of("links")
+            v.err(
+                line,
+                f"{where}.{name} {url!r} {problem}",
+                f"write the service's address, like https://{name.replace('_', '-')}.example.go.id/",
+            )
+            continue
+        kept.append((name, url))
+    return tuple(kept)
+
+
+def _coordinates(v: Validator, raw: LineDict, key: Key, where: str) -> tuple[float, float] | None:
+    """``coordinates: -0.0263, 109.3425``: latitude then longitude, each on the globe."""
+    text = v.text(raw, key.name, where)
+    if not text:
+        return None
+    hint = "write latitude, longitude in degrees, e.g. coordinates: -0.0263, 109.3425"
+    if not _COORDINATES.match(text):
+        v.err(raw.line_of(key.name), f"coordinates {text!r} are not latitude, longitude", hint)
+        return None
+    lat, lon = (float(part) for part in text.split(","))
+    if not -90 <= lat <= 90 or not -180 <= lon <= 180:
+        v.err(
+            raw.line_of(key.name),
+            f"coordinates {text!r} are off the globe (latitude -90 to 90, longitude -180 to 180)",
+            hint,
+        )
+        return None
+    return (lat, lon)
+
+
+def _postal_code(v: Validator, raw: LineDict, key: Key, where: str) -> str:
+    text = v.text(raw, key.name, where)
+    if text and not schema.matches(key.pattern, text):
+        v.err(
+            raw.line_of(key.name),
+            f"postal_code {text!r} is not five digits",
+            'write e.g. postal_code: "78111"',
+        )
+        return ""
+    return text
+
+
+def _head(v: Validator, raw: LineDict, key: Key, where: str) -> tuple[tuple[str, str], ...]:
+    return v.pairs(raw, key.name, key.names)
+
+
+def _integrity_zone(v: Validator, raw: LineDict, key: Key, where: str) -> tuple[tuple[str, str], ...]:
+    pairs = v.pairs(raw, key.name, key.names)
+    value = raw.get(key.name)
+    kept = []
+    for name, text in pairs:
+        line = value.line_of(name) if isinstance(value, LineDict) else raw.line_of(key.name)
+        if name == "status" and text not in INTEGRITY_ZONES:
+            v.err(
+                line,
+                f"integrity_zone.status {text!r} is not a title",
+                f"use one of: {', '.join(INTEGRITY_ZONES)}",
+            )
+        elif name == "year" and not (text.isdigit() and int(text) >= 2000):
+            v.err(line, f"integrity_zone.year {text!r} is not a year", "write e.g. year: 2024")
+        else:
+            kept.append((name, text))
+    return tuple(kept)
+
+
+def _service_points(v: Validator, raw: LineDict, key: Key, where: str) -> tuple[ServicePoint, ...]:
+    value = raw.get(key.name)
+    if value is None:
+        return ()
+    item = key.item
+    assert item is not None
+    if not isinstance(value, LineList) or not all(isinstance(x, LineDict) for x in value):
+        v.err(
+            raw.line_of(key.name),
+            "'service_points' must be a list of mappings",
+            "write - name: ULP …, kind: ULP",
+        )
+        return ()
+    points = []
+    for point in value:
+        v.keys(point, item.names, "a service point")
+        name = v.text(point, "name", "a service point")
+        kind = v.text(point, "kind", "a service point")
+        if not name:
+            v.err(point.line, "a service point has no 'name'", "add name: ULP …")
+            continue
+        if kind and kind not in SERVICE_POINT_KINDS:
+            v.err(
+                point.line_of("kind"),
+                f"unknown service point kind {kind!r}",
+                f"use one of: {', '.join(SERVICE_POINT_KINDS)}",
+            )
+            continue
+        points.append(
+            ServicePoint(
+                name,
+                kind,
+                v.text(point, "address", "a service point"),
+                v.text(point, "hours", "a service point"),
+            )
+        )
+    return tuple(points)
 
 
 def _security_contact(v: Validator, net: LineDict) -> str:
@@ -1047,4 +1350,10 @@ _UNIT_READERS: dict[str, Callable[[Validator, LineDict, Key, str], Any]] = {
     "trusted_static": _trusted_static,
     "params": _params,
     "editors": lambda v, raw, key, where: _editors(v, raw),
+    "coordinates": _coordinates,
+    "postal_code": _postal_code,
+    "head": _head,
+    "integrity_zone": _integrity_zone,
+    "service_points": _service_points,
+    "links": lambda v, raw, key, where: _links(v, raw, f"units[{raw.get('id', '?')}].links"),
 }

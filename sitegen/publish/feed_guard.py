@@ -27,9 +27,10 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from sitegen.i18n import _
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as parse_xml  # a published copy: no entities, no network
+
+from sitegen.i18n import _
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 MAIN_FEEDS = (

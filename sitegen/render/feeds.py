@@ -35,7 +35,7 @@ from sitegen.config.offices import Network, Office
 from sitegen.render.links import absolutize
 from sitegen.structure.model import Page, Site
 from sitegen.structure.pictures import card
-from sitegen.urls import absolute, json_feed_path
+from sitegen.urls import absolute, json_feed_path, slugify
 
 RSS = "rss.xml"
 ATOM = "atom.xml"
@@ -229,10 +229,8 @@ def _entry(fg: FeedGenerator, feed: Feed, item: Item, fmt: str) -> None:
     entry.summary(html_lib.escape(_summary(page), quote=False) if fmt == "rss" else _summary(page))
     # RSS carries the HTML in content:encoded as CDATA; Atom as escaped type="html"
     entry.content(content_html(page, unit.office.base_url), type="CDATA" if fmt == "rss" else "html")
-    for term in dict.fromkeys(
-        t for t in (page.category, *page.tags, unit.office.short_name if aggregate else "") if t
-    ):
-        entry.category(term=term, label=term)
+    for term, label in _categories(unit, page, aggregate).items():
+        entry.category(term=term, label=label)
     photo = card(page, unit.office.base_url)
     if photo is not None and fmt == "rss":
         # RSS's <enclosure> demands a byte length: only for a picture sitegen publishes itself
@@ -240,6 +238,17 @@ def _entry(fg: FeedGenerator, feed: Feed, item: Item, fmt: str) -> None:
             entry.enclosure(photo.url, str(photo.length), photo.mime)
         sizes = {"width": str(photo.width), "height": str(photo.height)} if photo.width else {}
         entry.media.content(url=photo.url, medium="image", type=photo.mime, group=None, **sizes)
+
+
+def _categories(unit: Site, page: Page, aggregate: bool) -> dict[str, str]:
+    """term -> label: a topic once, by its slug ("Pengawasan" and "pengawasan" are one), named as pages name it."""
+    named: dict[str, str] = {}
+    for text in (page.category, *page.tags):
+        if text:
+            named.setdefault(slugify(text), unit.network.topic_name(text))
+    if aggregate:
+        named.setdefault(slugify(unit.office.short_name), unit.office.short_name)
+    return named
 
 
 def rss(feed: Feed) -> bytes:

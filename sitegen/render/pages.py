@@ -81,6 +81,7 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] =
         "whatsapp_url": structured.whatsapp_url,
         "tel_url": structured.tel_url,
         "map_url": structured.map_url,
+        "social_links": structured.social_links,
         "host": lambda url: urlsplit(url).hostname or url,
         "content_security_policy": csp.POLICY,
     }

@@ -12,7 +12,7 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from sitegen.config.offices import Office
+from sitegen.config.offices import SOCIAL_PLATFORMS, Office
 from sitegen.sources.office_vars import DAY_NAMES
 from sitegen.structure.model import Page, Site
 from sitegen.structure.pictures import card
@@ -46,12 +46,38 @@ def organisation(site: Site) -> dict[str, Any]:
         "alternateName": office.short_name,
         "url": office.base_url,
     }
-    if office.address:
-        data["address"] = {"@type": "PostalAddress", "streetAddress": office.address, "addressCountry": "ID"}
+    if office.logo:
+        data["logo"] = absolute(office.base_url, office.logo.lstrip("/"))
+    address = {
+        key: value
+        for key, value in (
+            ("streetAddress", office.address),
+            ("addressLocality", office.locality),
+            ("postalCode", office.postal_code),
+        )
+        if value
+    }
+    if address:
+        data["address"] = {"@type": "PostalAddress", **address, "addressCountry": "ID"}
+    if office.coordinates:
+        lat, lon = office.coordinates
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": lat, "longitude": lon}
     if office.contact("phone"):
         data["telephone"] = office.contact("phone")
     if office.contact("email"):
         data["email"] = office.contact("email")
+    press = {
+        key: value
+        for key, value in (
+            ("telephone", office.contact("press_phone")),
+            ("email", office.contact("press_email")),
+        )
+        if value
+    }
+    if press:
+        data["contactPoint"] = [{"@type": "ContactPoint", "contactType": "media relations", **press}]
+    if office.social:
+        data["sameAs"] = [url for _, url in office.social]
     hours = [
         {
             "@type": "OpeningHoursSpecification",
@@ -80,22 +106,36 @@ def organisation_ld(site: Site) -> str:
     return ld_json({"@context": "https://schema.org", **organisation(site)})
 
 
+def publisher(office: Office) -> dict[str, Any]:
+    """The unit as the publisher of an item, with its logo when it has one."""
+    data: dict[str, Any] = {"@type": "GovernmentOrganization", "name": office.name, "url": office.base_url}
+    if office.logo:
+        data["logo"] = {"@type": "ImageObject", "url": absolute(office.base_url, office.logo.lstrip("/"))}
+    return data
+
+
 def article_ld(site: Site, page: Page) -> str:
-    """A news item as a schema.org NewsArticle, published by the unit."""
+    """A news item as a schema.org NewsArticle, an announcement as an Article that expires; else ""."""
+    if page.section not in ("berita", "pengumuman"):
+        return ""
     office = site.office
     data: dict[str, Any] = {
         "@context": "https://schema.org",
-        "@type": "NewsArticle",
+        "@type": "NewsArticle" if page.section == "berita" else "Article",
         "headline": page.title,
         "url": absolute(office.base_url, page.url),
         "mainEntityOfPage": absolute(office.base_url, page.url),
         "inLanguage": page.lang,
-        "publisher": {"@type": "GovernmentOrganization", "name": office.name, "url": office.base_url},
+        "publisher": publisher(office),
         "author": {"@type": "Organization", "name": page.author or office.name},
     }
     if page.date:
         data["datePublished"] = page.date.isoformat()
         data["dateModified"] = (page.updated or page.date).isoformat()
+    if page.expires:
+        data["expires"] = page.expires.isoformat()
+    if page.category:
+        data["articleSection"] = page.category
     if page.summary:
         data["description"] = page.summary
     photo = card(page, office.base_url)
@@ -145,9 +185,19 @@ def tel_url(number: str) -> str:
 
 
 def map_url(office: Office) -> str:
-    """An OpenStreetMap search for the unit's address: a link, never embedded tiles."""
-    return (
-        f"https://www.openstreetmap.org/search?query={quote(office.address, safe='')}"
-        if office.address
-        else ""
-    )
+    """OpenStreetMap at the unit's coordinates, else a search for its address: a link, never embedded tiles.
+
+    An address marked unverified (an example value) gets no map link: a search for
+    "Jl. Contoh No. 1 (alamat contoh)" sends readers nowhere.
+    """
+    if office.coordinates:
+        lat, lon = office.coordinates
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+    if office.address and "address" not in office.unverified:
+        return f"https://www.openstreetmap.org/search?query={quote(office.address, safe='')}"
+    return ""
+
+
+def social_links(office: Office) -> list[tuple[str, str]]:
+    """(platform name, account address) for each official account, in the order platforms are declared."""
+    return [(SOCIAL_PLATFORMS[key][0], url) for key, url in office.social]

@@ -29,7 +29,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.visitor import NodeTransformer
 from markupsafe import escape
 
-from sitegen.config.offices import WEEKDAYS, Network, Office
+from sitegen.config.offices import CONTACTS, LINKS, WEEKDAYS, Network, Office
 from sitegen.dates import zone_abbr
 from sitegen.i18n import N_, _
 from sitegen.sources.markdown import to_html
@@ -395,7 +395,16 @@ def context(office: Office, network: Network, lang: str = "id") -> dict[str, Any
             entry_points=_text_list(lang, office.entry_points),
             services=_text_list(lang, office.services),
             base_url=office.base_url,
-            contacts=SimpleNamespace(**{k: office.contact(k) for k in ("phone", "whatsapp", "email")}),
+            contacts=SimpleNamespace(**{k: office.contact(k) for k in CONTACTS}),
+            locality=office.locality,
+            postal_code=office.postal_code,
+            links=SimpleNamespace(**{k: office.link(k) for k in LINKS}),
+            head=SimpleNamespace(name=office.head_of("name"), position=office.head_of("position")),
+            integrity_zone=SimpleNamespace(status=office.zone_of("status"), year=office.zone_of("year")),
+            service_points=tuple(
+                SimpleNamespace(name=p.name, kind=p.kind, address=p.address, hours=p.hours)
+                for p in office.service_points
+            ),
             parent=SimpleNamespace(
                 name=parent.name if parent else "", short_name=parent.short_name if parent else ""
             ),
@@ -410,7 +419,10 @@ def context(office: Office, network: Network, lang: str = "id") -> dict[str, Any
 
 NAMES_HINT = N_(
     "available: office.name, office.short_name, office.address, office.hours, office.coverage, "
-    "office.entry_points, office.contacts.phone/whatsapp/email, office.parent.name, network.name; "
+    "office.entry_points, office.contacts.phone/whatsapp/email/press_phone/press_email, office.links.m_paspor "
+    "(and portal, evisa, lapor, wbs, gratifikasi, skm), office.head.name/position, "
+    "office.integrity_zone.status/year, office.parent.name, network.name; "
+    "{% for point in office.service_points %} with point.name, point.kind, point.address, point.hours; "
     "{% for unit in office.units %} with unit.name, unit.short_name, unit.base_url, unit.coverage, "
     "unit.entry_points, unit.services"
 )
