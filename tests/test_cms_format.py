@@ -190,3 +190,29 @@ def test_file_names_are_slugged_as_sitegen_does(editor, title):
 
 def test_the_limits_are_sitegen_news(network):
     assert (MAX_TITLE, MAX_SLUG) == (SCAFFOLD_TITLE, SCAFFOLD_SLUG)
+
+
+def test_the_editors_comments_speak_the_language_sitegen_new_speaks(network):
+    """Indonesian by default: a file from the web editor and one from `sitegen new` carry the same comments."""
+    from sitegen import i18n
+    from sitegen.cms.config import scaffold_shape
+
+    before = i18n.current()
+    try:
+        for lang in ("id", "en"):
+            i18n.use(lang)
+            page = plan_page(
+                Path("/nonexistent"),
+                network,
+                "pengumuman",
+                "Libur Nasional",
+                network.office("sambas"),
+                datetime.fromisoformat("2026-11-18T08:00:00+07:00"),
+            )
+            comments = scaffold_shape(network.office("sambas"))["pengumuman"]["comments"]
+            lines = {line.split(":", 1)[0]: line for line in page.text.splitlines()}
+            assert lines["expires"].endswith(comments["expires"])
+            assert lines["draft"].endswith(comments["draft"])
+            assert ("hapus baris ini" in comments["draft"]) == (lang == "id")
+    finally:
+        i18n.use(before)

@@ -16,6 +16,7 @@ import yaml
 from sitegen.cms import fields
 from sitegen.cms.new_page import MAX_SLUG, NEW_PAGE
 from sitegen.config.offices import Network, Office
+from sitegen.i18n import _
 from sitegen.sources.front_matter import KNOWN_KEYS, LIST_KEYS
 from sitegen.sources.source import DATED_SECTIONS
 from sitegen.structure.model import MAIN_SECTIONS
@@ -48,7 +49,10 @@ class Local:
 
 def scaffold_shape(office: Office) -> dict[str, Any]:
     """What the editor's script needs to write a new file as `sitegen new` would."""
-    shapes: dict[str, Any] = {kind: dict(shape) for kind, shape in NEW_PAGE.items()}
+    shapes: dict[str, Any] = {
+        kind: {**shape, "comments": {key: "  # " + _(said) for key, said in shape["comments"].items()}}
+        for kind, shape in NEW_PAGE.items()
+    }
     shapes["author"] = f"Humas {office.short_name}"
     shapes["known_keys"] = list(KNOWN_KEYS)
     shapes["list_keys"] = list(LIST_KEYS)
