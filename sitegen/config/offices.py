@@ -124,6 +124,15 @@ def _social_pattern(domains: tuple[str, ...]) -> str:
 
 # The contract of offices.yaml, declared once: the reader below, `sitegen schema offices`
 # (JSON Schema) and the documentation's table of keys are all derived from it.
+# the sections every unit publishes, as the menu shows them unless offices.yaml says otherwise
+DEFAULT_MENU = (
+    ("berita", "Berita"),
+    ("pengumuman", "Pengumuman"),
+    ("layanan", "Layanan"),
+    ("informasi-publik", "Informasi Publik"),
+    ("profil", "Profil"),
+)
+
 _UNIT = schema.Key(
     "unit",
     "mapping",
@@ -579,6 +588,16 @@ OFFICES = Key(
                     item=Key("topic", "text", "The topic's name.", "Nama topik.", pattern=schema.NOT_BLANK),
                     example={"plb": "Pas Lintas Batas (PLB)"},
                 ),
+                Key(
+                    "menu",
+                    "table",
+                    "The main menu of every site in the default language: each section's folder and its label, in order.",
+                    "Menu utama setiap situs dalam bahasa utama: folder setiap bagian dan labelnya, berurutan.",
+                    default=dict(DEFAULT_MENU),
+                    pattern=schema.SLUG_PATTERN,
+                    item=Key("label", "text", "The label readers see.", "Label yang dilihat pembaca.", pattern=schema.NOT_BLANK),
+                    example={"berita": "Berita", "layanan": "Layanan"},
+                ),
                 _links_key(
                     "Addresses of the external services every unit's pages link to (M-Paspor, SP4N-LAPOR!, …).",
                     "Alamat layanan luar yang ditautkan halaman setiap unit (M-Paspor, SP4N-LAPOR!, …).",
@@ -721,6 +740,7 @@ class Network:
     page_size: int = 10  # items per page of a paginated list (network.list.page_size)
     security_contact: str = ""  # mailto: or https: address for security reports (security.txt)
     topics: tuple[tuple[str, str], ...] = ()  # a tag as written in front matter -> its name on pages
+    menu: tuple[tuple[str, str], ...] = DEFAULT_MENU  # the main menu: section folder -> label (network.menu)
     editor: tuple[tuple[str, str], ...] = ()  # the web editor's git host (network.editor; sitegen.cms)
 
     def topic_name(self, tag: str) -> str:
@@ -836,9 +856,41 @@ def load_network(path: Path, problems: Problems) -> Network | None:
         page_size=v.integer(listing, "page_size", NETWORK.key("list").key("page_size").default),
         security_contact=security_contact,
         topics=_topics(v, net),
+        menu=_menu(v, net),
         editor=_editor(v, net),
     )
     return None if len(problems.errors) > before else network
+
+
+def _menu(v: Validator, net: LineDict) -> tuple[tuple[str, str], ...]:
+    """network.menu: the sections the main menu links, in order, with their labels."""
+    raw = net.get("menu")
+    if raw is None:
+        return DEFAULT_MENU
+    if not isinstance(raw, LineDict) or not raw:
+        v.err(
+            net.line_of("menu"),
+            _("'menu' must map section folders to labels"),
+            _("write menu: {berita: Berita, layanan: Layanan}"),
+        )
+        return DEFAULT_MENU
+    entries = []
+    for section, label in raw.items():
+        if not isinstance(section, str) or not SLUG.match(section):
+            v.err(
+                raw.line_of(section),
+                _("menu entry {section!r} is not a section folder", section=section),
+                _("use the folder's name in lowercase words joined by hyphens, as in informasi-publik"),
+            )
+        elif not isinstance(label, str) or not label.strip():
+            v.err(
+                raw.line_of(section),
+                _("menu entry {section!r} has no label", section=section),
+                _("write {section}: followed by the label readers see", section=section),
+            )
+        else:
+            entries.append((section, label.strip()))
+    return tuple(entries)
 
 
 def _topics(v: Validator, net: LineDict) -> tuple[tuple[str, str], ...]:
