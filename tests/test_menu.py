@@ -67,3 +67,21 @@ def test_a_theme_replaces_the_footer_alone_by_extending_default_and_overriding_i
     home = (tmp_path / "public" / "sambas" / "index.html").read_text(encoding="utf-8")
     assert "<footer>Kaki baru</footer>" in home and 'class="footer"' not in home
     assert 'class="wrap mainnav"' in home  # the header and its menu stay default's
+
+
+def test_an_immigration_offices_home_offers_m_paspor_first_once_offices_yaml_names_its_address(tmp_path):
+    import shutil
+
+    for name in ("content", "themes"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    yaml = (REPO / "offices.yaml").read_text(encoding="utf-8")
+    address = "https://m-paspor.example.go.id/"  # a stand-in: the real address is not in the domain notes
+    (tmp_path / "offices.yaml").write_text(
+        yaml.replace("  links:\n", f"  links:\n    m_paspor: {address}\n", 1), encoding="utf-8"
+    )
+    build(load_project(tmp_path), BuildOptions(out=tmp_path / "public", office_ids=("sambas", "rudenim-pontianak")))
+    tasks = (tmp_path / "public" / "sambas" / "index.html").read_text(encoding="utf-8").split('class="tasks"', 1)[1]
+    first = tasks.split("<li>", 2)[1]
+    assert f'href="{address}"' in first and "M-Paspor" in first
+    detention = (tmp_path / "public" / "rudenim-pontianak" / "index.html").read_text(encoding="utf-8")
+    assert address not in detention.split('class="tasks"', 1)[1]  # a detention centre issues no passports
