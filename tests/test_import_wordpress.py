@@ -92,6 +92,15 @@ def test_pages_keep_their_hierarchy_under_profil(project):
     assert "[sejarah kantor](/profil/tentang-kami/sejarah/)" in parent
 
 
+def test_the_comments_an_import_writes_speak_the_editors_language(project):
+    result = CliRunner().invoke(
+        main, ["--lang", "id", "import", "wordpress", str(EXPORT), "--root", str(project.root), "--office", "alpha"]
+    )
+    assert result.exit_code in (0, 1), result.output
+    draft = project.read(f"{UNIT}/berita/2021-04-10-rencana-pelayanan-paspor-simpatik.md")
+    assert "\ndraft: true  # berstatus draft di situs lama; hapus baris ini untuk menerbitkan" in draft
+
+
 def test_drafts_and_pending_posts_come_in_as_drafts_private_and_trashed_ones_are_skipped(project):
     result = run(project)
     draft = project.read(f"{UNIT}/berita/2021-04-10-rencana-pelayanan-paspor-simpatik.md")
