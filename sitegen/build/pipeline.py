@@ -405,9 +405,14 @@ class _Build:
         return False
 
     def _keep_addresses(self, site: Site, files: set[str]) -> None:
-        """Every page and feed published last is still made (see sitegen.build.addresses)."""
-        if self.last is not None:
-            addresses.check(site, files, self.project.sources, self.last, self.problems)
+        """Every page and feed published last is still made (see sitegen.build.addresses).
+
+        Not while a content file has an error: a page that failed to read would look gone, and
+        the editor would see knock-on errors before the one cause; the addresses are checked
+        again once the content reads."""
+        if self.last is None or any(p.path.startswith("content/") for p in self.problems.errors):
+            return
+        addresses.check(site, files, self.project.sources, self.last, self.problems)
 
     # -- step 2: render, fanned out over the workers --------------------------------------------
 
