@@ -37,7 +37,7 @@ def test_searching_finds_results_under_the_policy_without_a_console_error(browse
         context, page = _page(browser, problems)
         page.goto(base + "cari/", wait_until="load")
         page.locator("#cari input").fill("paspor")
-        page.locator(".pagefind-ui__result").first.wait_for(timeout=15_000)
+        page.locator(".pagefind-ui__result").first.wait_for(timeout=60_000)
         context.close()
     assert problems == []
 
