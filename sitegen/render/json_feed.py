@@ -11,7 +11,16 @@ from collections.abc import Callable
 from typing import Any
 
 from sitegen.config.offices import Office
-from sitegen.render.feeds import Feed, Item, _published, _summary, _updated, catalogue, content_html
+from sitegen.render.feeds import (
+    Feed,
+    Item,
+    _categories,
+    _published,
+    _summary,
+    _updated,
+    catalogue,
+    content_html,
+)
 from sitegen.structure.model import Site
 from sitegen.structure.pictures import card
 from sitegen.urls import absolute, json_feed_path
@@ -35,7 +44,9 @@ def _item(feed: Feed, item: Item) -> dict[str, Any]:
         "authors": [{"name": f"{author} ({unit.office.name})" if aggregate else author}],
         "language": page.lang,
     }
-    tags = list(dict.fromkeys(t for t in (page.category, *page.tags) if t))
+    # the labels readers see on pages and in RSS/Atom categories ("Pengawasan keimigrasian", not
+    # "pengawasan"), a topic once however it was spelt; JSON Feed's tags carry no separate term
+    tags = list(_categories(unit, page, aggregate).values())
     if tags:
         data["tags"] = tags
     photo = card(page, unit.office.base_url)
