@@ -23,6 +23,7 @@ from sitegen.build.pipeline import Project
 from sitegen.errors import Problems
 from sitegen.i18n import N_, _
 from sitegen.render.links import target_file
+from sitegen.render.templates import load_theme
 from sitegen.sources import word_html
 from sitegen.sources.markdown import left_out_syntax
 from sitegen.sources.sanitize import EMBED_HOSTS
@@ -184,7 +185,8 @@ def content_warnings(project: Project, sites: list[Site], now: datetime, problem
                     "wrong-language-address",
                     key="lang",
                 )
-        for needed in missing_english(site):
+        translated = load_theme(project.themes_dir, office.theme).catalogs
+        for needed in missing_english(site, translated):
             if needed.file:
                 fix = _(
                     "the unit declares languages [id, en]: add content/shared/{file} "

@@ -26,7 +26,7 @@ from sitegen.render import structured_data as structured
 from sitegen.render.feeds import catalogue
 from sitegen.render.templates import Theme
 from sitegen.sources import static_trust
-from sitegen.structure import pictures
+from sitegen.structure import english, pictures
 from sitegen.structure.archive import archive
 from sitegen.structure.model import FEED_SECTIONS, Page, Site, template_vars
 from sitegen.structure.pagination import Neighbours, neighbours, paginate
@@ -71,6 +71,11 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] =
     """Every file of the unit's site, in a stable order, not yet rendered."""
     env = _traced(theme.env)
     ordered = {section: site.dated(section) for section in FEED_SECTIONS}
+    # search and the not-found page in every language the unit publishes and the theme speaks
+    own = site.network.default_language
+    others = english.theme_languages(site, theme.catalogs)
+    searches = {own: SEARCH} | {lang: english.theme_page_url(lang, SEARCH) for lang in others}
+    homes = {lang: site.home_of(lang).url for lang in (own, *others)}
     common = template_vars(site) | {
         "neighbours": partial(_neighbours, ordered, _positions(ordered)),
         "organisation_ld": lambda: structured.organisation_ld(site),
@@ -84,6 +89,9 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] =
         "social_links": structured.social_links,
         "host": lambda url: urlsplit(url).hostname or url,
         "content_security_policy": csp.POLICY,
+        "alternates": {},  # a theme page's address per language (search, not found): its switch and hreflang
+        "other_languages": [],
+        "search_urls": searches,  # the header's search box leads to the search in the page's language
     }
     planned: list[Planned] = []
     fingerprinted = _fingerprinted(theme.static_files())
@@ -131,11 +139,15 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] =
             listing(year.url, "archive.html", None, _newest(list(year.items)), archive=arch, year=year)
         for month in arch.months:
             listing(month.url, "archive.html", None, _newest(list(month.items)), archive=arch, month=month)
-    listing(SEARCH, "search.html", None, None)
+    for lang, url in searches.items():
+        listing(url, "search.html", None, None, lang=lang, alternates=searches)
     for feed in catalogue(site):  # each feed's own page, where a clicked "subscribe" link lands
         listing(feed.subscribe_url, "subscribe.html", None, feed.updated if feed.items else None, feed=feed)
     listing(OFFICIAL_SITES, "official.html", None, None)
-    planned.append(Planned(NOT_FOUND, html("404.html", None, NOT_FOUND), templated=True))
+    for lang in (own, *others):
+        url = NOT_FOUND if lang == own else english.theme_page_url(lang, NOT_FOUND)
+        made = html("404.html", None, url, lang=lang, alternates=homes, other_languages=others)
+        planned.append(Planned(url, made, templated=True))
     for url, page in sorted(site.aliases.items()):
         target_href = links.clean(relative(file_for(url), page.path))
         made = html("redirect.html", page, url, target=page, target_href=target_href)
@@ -325,12 +337,17 @@ def render(
         if item.path.endswith(".html"):
             # the 404 page is served at any missing address: its links start at the site root
             text, broken = links.rewrite(
-                data.decode("utf-8"), item.path, existing, from_root=item.path == NOT_FOUND
+                data.decode("utf-8"), item.path, existing, from_root=_not_found(item.path)
             )
             for link in broken:
                 _report_broken(site, item, link, problems, links.closest(link, item.path, existing))
             data = text.encode("utf-8")
         yield item.path, data
+
+
+def _not_found(path: str) -> bool:
+    """A not-found page ("404.html", "en/404.html"): a host shows it at any missing address below its folder."""
+    return path == NOT_FOUND or (path.endswith("/" + NOT_FOUND) and path.count("/") == 1)
 
 
 _TABLE = re.compile(r"<table\b.*?</table>", re.S)

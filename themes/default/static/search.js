@@ -15,14 +15,7 @@
       baseUrl: root.pathname,
       bundlePath: new URL("pagefind/", root).pathname,
       showImages: false,
-      translations: {
-        placeholder: "Cari berita, pengumuman, layanan…",
-        zero_results: "Tidak ada hasil untuk [SEARCH_TERM]",
-        clear_search: "Hapus",
-        load_more: "Tampilkan lebih banyak",
-        many_results: "[COUNT] hasil untuk [SEARCH_TERM]",
-        one_result: "1 hasil untuk [SEARCH_TERM]"
-      }
+      translations: wordsOf(document.getElementById("cari"))
     });
     labelInput();
     /* The search box in every page's header sends its words here as ?q=… */
@@ -32,6 +25,16 @@
     }
   };
   document.head.appendChild(loader);
+
+  /* The interface's words, in the page's language: the page carries them (data-zero-results="…"),
+     translated with the rest of the theme, so /cari/ speaks Indonesian and /en/cari/ English. */
+  function wordsOf(element) {
+    var words = {};
+    Object.keys(element.dataset).forEach(function (key) {
+      words[key.replace(/[A-Z]/g, function (c) { return "_" + c.toLowerCase(); })] = element.dataset[key];
+    });
+    return words;
+  }
 
   /* The search box is named by the page's visible heading (screen readers, WCAG 1.3.1). */
   function labelInput() {
