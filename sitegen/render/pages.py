@@ -21,7 +21,7 @@ from jinja2 import Environment, TemplateError
 from sitegen import csp
 from sitegen.errors import Problems
 from sitegen.i18n import _
-from sitegen.render import discovery, links
+from sitegen.render import discovery, icons, links
 from sitegen.render import structured_data as structured
 from sitegen.render.feeds import catalogue
 from sitegen.render.templates import Theme
@@ -95,6 +95,8 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] =
     }
     planned: list[Planned] = []
     fingerprinted = _fingerprinted(theme.static_files())
+    derived = icons.icons_for(_logo_file(site, theme), site.office.accent, set(site.static))
+    common["icons"] = derived
     common["asset"] = lambda path: fingerprinted.get(path, path)
 
     def html(template: str, page: Page | None, here: str, **extra: object) -> Callable[[], bytes]:
@@ -156,8 +158,10 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] =
         planned.append(Planned(out_path, _reader(src)))
         if out_path in fingerprinted:  # the same bytes under a name that changes with them
             planned.append(Planned(fingerprinted[out_path], _reader(src)))
+    for out_path, derive in derived.files.items():  # favicon, home-screen icon, share picture from the logo
+        planned.append(Planned(out_path, derive))
     icon = theme.static_files().get(FAVICON_SOURCE)
-    if icon is not None and FAVICON not in site.static:  # a unit's own favicon.ico wins
+    if icon is not None and FAVICON not in site.static and FAVICON not in derived.files:
         planned.append(
             Planned(FAVICON, _reader(icon))
         )  # browsers ask for /favicon.ico whatever the page says
@@ -179,6 +183,14 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] =
         planned.append(Planned(SECURITY_TXT, _const(security)))
     _check_unique(site, planned, problems)
     return planned
+
+
+def _logo_file(site: Site, theme: Theme) -> Path | None:
+    """The file behind the unit's ``logo:`` (one of its own files, or the theme's), if it names one."""
+    if not site.office.logo:
+        return None
+    path = site.office.logo.lstrip("/")
+    return site.static.get(path) or theme.static_files().get(path)
 
 
 def _fingerprinted(static: dict[str, Path]) -> dict[str, str]:
