@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from sitegen.config.offices import Office
+from sitegen.config.offices import Network, Office
 from sitegen.render.feeds import (
     Feed,
     Item,
@@ -77,3 +79,29 @@ def json_feed(feed: Feed) -> bytes:
 def json_feed_files(site: Site, models: Callable[[Office], Site]) -> list[tuple[str, bytes]]:
     """``feed.json`` beside every Atom feed of the unit."""
     return [(json_feed_path(feed.atom_path), json_feed(feed)) for feed in catalogue(site, models)]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item of a feed as a page lists it: what, from which unit, when, where (absolute)."""
+
+    title: str
+    unit: str  # the short name of the unit that published it
+    date: datetime  # in the publishing unit's own zone
+    url: str
+
+
+def entries(data: bytes, network: Network) -> list[Entry]:
+    """The items of a JSON Feed this module wrote, newest first, each with the unit its address belongs to.
+
+    The regional subscribe page lists what its feed holds: reading the feed
+    itself keeps the page and the feed the same, item for item.
+    """
+    found = []
+    offices = sorted(network.offices, key=lambda o: len(o.base_url), reverse=True)  # longest prefix wins
+    for item in json.loads(data)["items"]:
+        office = next((o for o in offices if item["url"].startswith(o.base_url)), None)
+        unit = office.short_name if office else ""
+        title = item["title"].removeprefix(f"[{unit}] ") if unit else item["title"]
+        found.append(Entry(title, unit, datetime.fromisoformat(item["date_published"]), item["url"]))
+    return found

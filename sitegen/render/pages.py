@@ -21,7 +21,7 @@ from jinja2 import Environment, TemplateError
 from sitegen import csp
 from sitegen.errors import Problems
 from sitegen.i18n import _
-from sitegen.render import discovery, icons, links
+from sitegen.render import discovery, icons, json_feed, links
 from sitegen.render import structured_data as structured
 from sitegen.render.feeds import catalogue
 from sitegen.render.templates import Theme
@@ -34,6 +34,8 @@ from sitegen.urls import NOT_FOUND, OFFICIAL_SITES, ROBOTS, SEARCH, SECURITY_TXT
 
 Extra = Callable[[Site], list[tuple[str, bytes]]]
 FAVICON = "favicon.ico"
+REGIONAL = "wilayah/"  # the regional office's feed of all its units (sitegen.render.feeds)
+REGIONAL_LISTED = 10  # items its subscribe page lists
 FAVICON_SOURCE = "static/favicon.ico"  # the theme's: a neutral default, unless a unit has its own
 
 
@@ -91,6 +93,7 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] =
         "content_security_policy": csp.POLICY,
         "alternates": {},  # a theme page's address per language (search, not found): its switch and hreflang
         "other_languages": [],
+        "regional": None,  # the regional feed's latest items, on its subscribe page (json_feed.Entry)
         "search_urls": searches,  # the header's search box leads to the search in the page's language
     }
     planned: list[Planned] = []
@@ -143,7 +146,16 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] =
             listing(month.url, "archive.html", None, _newest(list(month.items)), archive=arch, month=month)
     for lang, url in searches.items():
         listing(url, "search.html", None, None, lang=lang, alternates=searches)
+    extra_files = [(path, data) for extra in extras for path, data in extra(site)]
     for feed in catalogue(site):  # each feed's own page, where a clicked "subscribe" link lands
+        if feed.prefix == REGIONAL:
+            # the regional feed gathers other units' items, which this unit's pages do not hold: the
+            # page lists what the feed made beside it holds, and is made every time, like the feed
+            latest = _regional_entries(site, dict(extra_files).get(feed.json_path))
+            made = html("subscribe.html", None, feed.subscribe_url, feed=feed, regional=latest)
+            newest = max((e.date for e in latest or ()), default=None)
+            planned.append(Planned(file_for(feed.subscribe_url), made, listed=True, lastmod=newest))
+            continue
         listing(feed.subscribe_url, "subscribe.html", None, feed.updated if feed.items else None, feed=feed)
     listing(OFFICIAL_SITES, "official.html", None, None)
     for lang in (own, *others):
@@ -172,9 +184,8 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] =
     planned.append(Planned(csp.HEADERS_FILE, csp.headers_file))
     for out_path, (picture, variant) in pictures.published(site).items():
         planned.append(Planned(out_path, partial(picture.data, variant), origin=picture.original.path))
-    for extra in extras:
-        for out_path, data in extra(site):
-            planned.append(Planned(out_path, _const(data)))
+    for out_path, data in extra_files:
+        planned.append(Planned(out_path, _const(data)))
     pages = [discovery.Listed(p.path.removesuffix("index.html"), p.lastmod) for p in planned if p.listed]
     planned.append(Planned(SITEMAP, lambda: discovery.sitemap(site, pages)))
     planned.append(Planned(ROBOTS, lambda: discovery.robots(site)))
@@ -183,6 +194,13 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] =
         planned.append(Planned(SECURITY_TXT, _const(security)))
     _check_unique(site, planned, problems)
     return planned
+
+
+def _regional_entries(site: Site, feed_json: bytes | None) -> list[json_feed.Entry] | None:
+    """The regional feed's latest items, newest first; None when no feed was made with this plan (a preview)."""
+    if feed_json is None:
+        return None
+    return json_feed.entries(feed_json, site.network)[:REGIONAL_LISTED]
 
 
 def _logo_file(site: Site, theme: Theme) -> Path | None:
