@@ -22,7 +22,7 @@ def build(project) -> str:
 def listed(html: str) -> list[tuple[str, str, str, str]]:
     """(address, title, unit, date) of each item the page lists."""
     return re.findall(
-        r'<a href="([^"]+)">([^<]+)</a>\s*<span class="unit">([^<]+)</span> · <time datetime="([^"]+)">',
+        r'<a href="([^"]+)">([^<]+)</a>\s*<span class="unit">([^<]+)</span>\s*<time datetime="([^"]+)">',
         html,
     )
 
