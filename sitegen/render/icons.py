@@ -14,7 +14,6 @@ only (no metadata, no timestamps), so an unchanged site rebuilds byte for byte.
 
 from __future__ import annotations
 
-import hashlib
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,44 +24,39 @@ from PIL import Image, UnidentifiedImageError
 
 FAVICON = "favicon.ico"
 FAVICON_SIZES = (16, 32, 48)
-TOUCH_ICON = "apple-touch-icon.png"  # at the root, where iOS looks for it
+TOUCH_ICON = "static/apple-touch-icon.png"  # every page names it (<link rel="apple-touch-icon">)
 TOUCH_SIZE = 180
+SHARE_IMAGE = "static/share.png"  # og:image and twitter:image of a page without a picture of its own
 SHARE_SIZE = (1200, 630)  # what Facebook, X and WhatsApp show large
 DEFAULT_BACKGROUND = "#0b3d6e"  # the default theme's masthead, where the logo sits on every page
-THEME_TOUCH_ICON = "static/apple-touch-icon.png"
-THEME_SHARE = "static/share.png"
 RASTER = (".png", ".jpg", ".jpeg", ".webp", ".gif")
-_VERSION = "1"  # bump when the drawing changes: the share picture's name changes with it
 
 
 @dataclass(frozen=True)
 class Icons:
-    """Where a unit's pages find their icons and share picture, and the files derived for it."""
+    """The files derived from a unit's logo, by the site path they take over from the theme."""
 
-    touch_icon: str = THEME_TOUCH_ICON  # site paths, without the leading "/"
-    share_image: str = THEME_SHARE
     files: dict[str, Callable[[], bytes]] = field(default_factory=dict)  # site path -> its bytes
 
 
 def icons_for(logo: Path | None, background: str, own: set[str] | frozenset[str] = frozenset()) -> Icons:
     """The icons of a unit whose logo is ``logo`` (None: the theme's), drawn on ``background`` ("#rrggbb").
 
-    A file the unit publishes itself under the same name (``own``) wins over a derived one.
+    They take the theme's addresses (``favicon.ico``, ``static/apple-touch-icon.png``,
+    ``static/share.png``), so every page names the same files whatever the logo: a new
+    logo changes those files' bytes, never a page. A file the unit publishes itself
+    under one of these names (``own``) wins over the derived one.
     """
     if logo is None or logo.suffix.lower() not in RASTER or not _readable(logo):
         return Icons()
     data = logo.read_bytes()
     background = background or DEFAULT_BACKGROUND
-    digest = hashlib.sha256(repr((_VERSION, background)).encode() + data).hexdigest()[:10]
-    share = f"static/share.{digest}.png"  # a new logo, a new name: networks cache share pictures long
-    files: dict[str, Callable[[], bytes]] = {}
-    if FAVICON not in own:
-        files[FAVICON] = lambda: favicon(data)
-    if TOUCH_ICON not in own:
-        files[TOUCH_ICON] = lambda: touch_icon(data, background)
-    files[share] = lambda: share_image(data, background)
-    touch = TOUCH_ICON if TOUCH_ICON in files or TOUCH_ICON in own else THEME_TOUCH_ICON
-    return Icons(touch, share, files)
+    made: dict[str, Callable[[], bytes]] = {
+        FAVICON: lambda: favicon(data),
+        TOUCH_ICON: lambda: touch_icon(data, background),
+        SHARE_IMAGE: lambda: share_image(data, background),
+    }
+    return Icons({path: make for path, make in made.items() if path not in own})
 
 
 def _readable(path: Path) -> bool:

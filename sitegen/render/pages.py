@@ -99,7 +99,6 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] =
     planned: list[Planned] = []
     fingerprinted = _fingerprinted(theme.static_files())
     derived = icons.icons_for(_logo_file(site, theme), site.office.accent, set(site.static))
-    common["icons"] = derived
     common["asset"] = lambda path: fingerprinted.get(path, path)
 
     def html(template: str, page: Page | None, here: str, **extra: object) -> Callable[[], bytes]:
@@ -167,6 +166,8 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] =
         made = html("redirect.html", page, url, target=page, target_href=target_href)
         planned.append(Planned(file_for(url), made, page, templated=True))
     for out_path, src in theme.static_files().items():
+        if out_path in derived.files:
+            continue  # the unit's own icon or share picture, made from its logo, stands in its place
         planned.append(Planned(out_path, _reader(src)))
         if out_path in fingerprinted:  # the same bytes under a name that changes with them
             planned.append(Planned(fingerprinted[out_path], _reader(src)))
