@@ -8,11 +8,10 @@ if the whole build is free of errors are the staged sites swapped in.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +22,7 @@ from sitegen.build.output import Output, SiteWriter, WriteStats
 from sitegen.build.workers import Record, Rendered, chunk, rendered, split, worker_count
 from sitegen.cms.admin import editor_files
 from sitegen.config.offices import Network, Office, load_network
+from sitegen.dates import build_now
 from sitegen.errors import BuildFailed, Problem, Problems
 from sitegen.i18n import _
 from sitegen.processes import in_background
@@ -129,16 +129,6 @@ def load_project(
     # run reports every problem (front matter, dates, office variables, links, feed ids).
     pictures = Pictures(root / "content", Resizer(bodies.cache), problems)
     return Project(root, network, sources, problems, bodies, static, pictures)
-
-
-def build_now(now: datetime | None = None) -> datetime:
-    """The build's notion of now: given, or SOURCE_DATE_EPOCH, or the clock."""
-    if now is not None:
-        return now
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=UTC)
-    return datetime.now(tz=UTC)
 
 
 @dataclass
