@@ -23,17 +23,12 @@ from click.testing import CliRunner
 
 from sitegen.cli import main
 from sitegen.config import yaml_lines
-from sitegen.config.offices import OFFICES, UNIT, Office, load_network
+from sitegen.config.offices import Office, load_network
+from sitegen.config.offices_keys import OFFICES, UNIT
 from sitegen.dates import DateFormatError, parse_datetime
 from sitegen.errors import Problems
-from sitegen.sources.front_matter import (
-    DATE_PATTERN,
-    FRONT_MATTER,
-    FrontMatter,
-    FrontMatterError,
-    parse,
-    split,
-)
+from sitegen.sources.front_matter import FrontMatter, FrontMatterError, parse, split
+from sitegen.sources.front_matter_keys import DATE_PATTERN, FRONT_MATTER
 from sitegen.sources.source import DATED_SECTIONS
 
 from .conftest import OFFICES as TEST_OFFICES
