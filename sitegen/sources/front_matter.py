@@ -209,27 +209,16 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
                     problems.append(Said(line, *_MISMATCH[key](values[key]), key))
         elif declared.type == "datetime":
             text = str(value).strip() if value is not None else ""
-            word = zone_word(text)
-            if word:
-                said = hints.zone_in_date(key, text, word)
-                problems.append(Said(line, said.message, said.hint, said.code, key))
-                refused.add(key)
-                continue
-            try:
-                parse_datetime(text, UTC)
-            except DateFormatError as exc:
-                problems.append(
-                    Said(
-                        line,
-                        _("{key!r}: {problem}", key=key, problem=exc),
-                        _("dates look like 2024-12-01 or 2024-12-01 09:30"),
-                        "date-unreadable",
-                        key,
-                    )
-                )
+            slip = _date_slip(key, text)
+            if slip is not None:
+                problems.append(Said(line, slip.message, slip.hint, slip.code, key))
             else:
                 values[key] = text
         elif declared.type == "list":
+            items = [value] if isinstance(value, str) else value
+            listed = isinstance(items, list) and not any(
+                isinstance(x, (dict, list, bool)) or x is None for x in items
+            )
             if isinstance(value, str) and "," in value:
                 # "tags: paspor, visa" reads as one tag named "paspor, visa"
                 problems.append(
@@ -241,11 +230,7 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
                         key,
                     )
                 )
-                refused.add(key)
-                continue
-            items = [value] if isinstance(value, str) else value
-            bad = not isinstance(items, list)
-            if bad or any(isinstance(x, (dict, list, bool)) or x is None for x in items):
+            elif not listed:
                 problems.append(
                     Said(
                         line,
@@ -315,6 +300,22 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
     if problems:
         raise FrontMatterError(problems)
     return FrontMatter(lines=dict(data.key_lines), **values)
+
+
+def _date_slip(key: str, text: str) -> hints.Hint | None:
+    """What keeps ``text`` from being a date of ``key``: a zone word (the unit's zone applies), or its form."""
+    word = zone_word(text)
+    if word:
+        return hints.zone_in_date(key, text, word)
+    try:
+        parse_datetime(text, UTC)
+    except DateFormatError as exc:
+        return hints.Hint(
+            _("{key!r}: {problem}", key=key, problem=exc),
+            _("dates look like 2024-12-01 or 2024-12-01 09:30"),
+            "date-unreadable",
+        )
+    return None
 
 
 def _suggest(key: str) -> str:
