@@ -26,8 +26,9 @@ from sitegen.config.offices import Network, Office, load_network
 from sitegen.errors import BuildFailed, Problem, Problems
 from sitegen.i18n import _
 from sitegen.processes import in_background
+from sitegen.render import search as searching
 from sitegen.render.search import FOLDER as SEARCH_FOLDER
-from sitegen.render.search import IndexFiles, SearchUnavailable, index, search_inputs, search_key
+from sitegen.render.search import IndexFiles, SearchUnavailable, Shelf
 from sitegen.render.templates import Theme, load_theme
 from sitegen.sources.bodies import Bodies
 from sitegen.sources.office_vars import context
@@ -190,18 +191,19 @@ class _Finishing:
     site: Site
     writer: SiteWriter
     planned: set[str]
-    search: Future[IndexFiles] | None  # the Pagefind index being made, None when the build already failed
+    search: Future[list[Shelf]] | None  # the Pagefind index being made, None when the build already failed
     stats: dict[str, WriteStats]
     problems: Problems
-    remember: Callable[[IndexFiles], None] | None = None  # keeps a freshly made index for later builds
+    remember: Callable[[list[Shelf]], None] | None = None  # keeps freshly made shelves for later builds
 
     def finish(self) -> None:
         site, writer, problems = self.site, self.writer, self.problems
         if self.search is not None:
             try:
-                files = self.search.result()
+                shelves = self.search.result()
                 if self.remember is not None:
-                    self.remember(files)
+                    self.remember(shelves)
+                files = [file for shelf in sorted(shelves, key=lambda s: s.number) for file in shelf.files]
             except SearchUnavailable as exc:
                 problems.error(
                     "pyproject.toml",
@@ -238,10 +240,16 @@ class _Finishing:
             )
 
 
-def _remember(project: Project, unit: str, digest: str) -> Callable[[IndexFiles], None]:
-    """Keep a unit's newest index in the persistent cache: a build that changes none of the
-    unit's pages (an edit elsewhere that only its regional feed shows) then skips Pagefind."""
-    return lambda files: project.bodies.cache.put(f"search:{unit}", "index", (digest, files))
+def _remember(project: Project, unit: str) -> Callable[[list[Shelf]], None]:
+    """Keep a unit's newly made shelves in the persistent cache: a later build that changes none
+    of a shelf's pages (an edit on another shelf, or elsewhere) then skips Pagefind for it."""
+
+    def remember(shelves: list[Shelf]) -> None:
+        for shelf in shelves:
+            if shelf.fresh:
+                project.bodies.cache.put(f"search:{unit}:{shelf.number}", "index", (shelf.key, shelf.files))
+
+    return remember
 
 
 def _kept_index(output: Output, unit: str) -> IndexFiles:
@@ -482,25 +490,33 @@ class _Build:
 
     def search_index(
         self, unit: _Unit, writer: SiteWriter, paths: set[str], made: dict[str, str]
-    ) -> tuple[Future[IndexFiles] | None, Callable[[IndexFiles], None] | None]:
-        """The unit's Pagefind index, made beside the next unit: from the cache when its content
-        pages are as they were (digests of their files: kept pages are not read), else by Pagefind
-        in its own process, with a function that keeps the new index for later builds."""
+    ) -> tuple[Future[list[Shelf]] | None, Callable[[list[Shelf]], None] | None]:
+        """The unit's Pagefind index, made beside the next unit: each shelf from the cache when
+        its pages are as they were (digests of their files: kept pages are not read), else by
+        Pagefind in its own process, with a function that keeps new shelves for later builds."""
         if self.problems.errors:
             return None, None  # no index once the build has failed
         unit_id = unit.site.office.id
         if not self.options.index_search:
-            return _done(_kept_index(writer.output, unit_id)), None
+            return _done([Shelf(0, "", _kept_index(writer.output, unit_id))]), None
         language = unit.site.network.default_language
-        digest = search_key(sorted((p, writer.new[p]) for p in paths), language)
-        known = self.project.bodies.cache.get(f"search:{unit_id}", "index")
-        if known is not None and known[0] == digest:  # the same pages: the same index
-            return _done(known[1]), None
+        shelves = searching.shelve(searching.searched_paths(paths))
         current = writer.output.root / unit_id
-        pages = [(p, made[p] if p in made else (current / p).read_text("utf-8")) for p in sorted(paths)]
-        # one Pagefind run beside the rendering
-        future = in_background(index, *search_inputs(unit.site, pages))
-        return future, _remember(self.project, unit_id, digest)
+        ready = [Shelf(-1, "", searching.shelf_list(len(shelves)))]
+        todo = []
+        for number, shelf in enumerate(shelves):
+            key = searching.search_key([(p, writer.new[p]) for p in shelf], language, number, len(shelves))
+            known = self.project.bodies.cache.get(f"search:{unit_id}:{number}", "index")
+            if known is not None and known[0] == key:  # the same pages: the same index
+                ready.append(Shelf(number, key, known[1]))
+                continue
+            pages = [(p, made[p] if p in made else (current / p).read_text("utf-8")) for p in shelf]
+            todo.append((number, key, searching.search_inputs(unit.site, pages)[0]))
+        if not todo:
+            return _done(ready), None
+        # Pagefind runs beside the rendering of the next unit
+        future = in_background(_with, ready, searching.index_shelves, todo, language)
+        return future, _remember(self.project, unit_id)
 
     # -- step 5: prune ---------------------------------------------------------------------------
 
@@ -556,7 +572,12 @@ def _render_part(
     return result
 
 
-def _done(files: IndexFiles) -> Future[IndexFiles]:
-    future: Future[IndexFiles] = Future()
-    future.set_result(files)
+def _done(shelves: list[Shelf]) -> Future[list[Shelf]]:
+    future: Future[list[Shelf]] = Future()
+    future.set_result(shelves)
     return future
+
+
+def _with(ready: list[Shelf], make: Callable[..., list[Shelf]], *args: Any) -> list[Shelf]:
+    """The shelves already at hand and those ``make`` indexes now (in the background)."""
+    return ready + make(*args)

@@ -9,11 +9,25 @@
   document.head.appendChild(css);
   var loader = document.createElement("script");
   loader.src = new URL("pagefind/pagefind-ui.js", root).href;
+  var bundle = new URL("pagefind/", root);
+  /* A big unit's index is split into shelves (pagefind/shelves.json lists the
+     others), searched together as one. */
+  var shelves = fetch(new URL("shelves.json", bundle).href)
+    .then(function (response) { return response.ok ? response.json() : []; })
+    .catch(function () { return []; });
   loader.onload = function () {
+    shelves.then(start);
+  };
+  document.head.appendChild(loader);
+
+  function start(others) {
     var ui = new PagefindUI({
       element: "#cari",
       baseUrl: root.pathname,
-      bundlePath: new URL("pagefind/", root).pathname,
+      bundlePath: bundle.pathname,
+      mergeIndex: others.map(function (folder) {
+        return { bundlePath: new URL(folder, bundle).pathname };
+      }),
       showImages: false,
       translations: {
         placeholder: "Cari berita, pengumuman, layanan…",
@@ -30,8 +44,7 @@
     if (words) {
       ui.triggerSearch(words);
     }
-  };
-  document.head.appendChild(loader);
+  }
 
   /* The search box is named by the page's visible heading (screen readers, WCAG 1.3.1). */
   function labelInput() {
