@@ -95,7 +95,8 @@ def load_project(
     report_links(root / "themes", problems)  # a theme's files come from the repository only
     static = {o.id: static_files(root / "content", o.id, problems, o.trusted_static) for o in network.offices}
     for office in network.offices:
-        if Theme(root / "themes", office.theme).leads_outside():
+        theme = Theme(root / "themes", office.theme)
+        if theme.leads_outside():
             problems.error(
                 network.path,
                 office.line,
@@ -109,7 +110,7 @@ def load_project(
                 unit=office.id,
                 key="theme",
             )
-        elif not Theme(root / "themes", office.theme).exists():
+        elif not theme.exists():
             problems.error(
                 network.path,
                 office.line,
