@@ -18,7 +18,7 @@ def fresh_build(project, cache_dir, monkeypatch) -> list[str]:
     real = search._index
 
     def counting(pages, language):
-        indexed.append(pages[0][1] if pages else "")  # the first page's HTML names its unit
+        indexed.append(pages[0][1].read_text("utf-8") if pages else "")  # the first page names its unit
         return real(pages, language)
 
     monkeypatch.setattr(search, "_MADE", {})

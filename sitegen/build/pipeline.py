@@ -459,31 +459,28 @@ class _Build:
             if output and not self.problems.errors
             else None
         )
-        searched: dict[str, str] = {}
         for path, data in result.files:
             if writer:
                 writer.write(path, data)
             if on_file:
                 on_file(site, path, data)
-            if path in result.searched:
-                searched[path] = data.decode("utf-8")
         if writer is None:
             return None
         for path in result.kept:
             writer.keep(path)
         writer.ids = {p.read_from.rel: p.feed_id for p in site.pages if p.feed_id}
         writer.pages = {path: [key, list(reads)] for path, (key, reads) in result.records.items()}
-        search, remember = self.search_index(unit, writer, result.searched, searched)
+        search, remember = self.search_index(unit, writer, result.searched)
         return _Finishing(site, writer, result.planned, search, self.stats, self.problems, remember)
 
     # -- step 4: index search --------------------------------------------------------------------
 
     def search_index(
-        self, unit: _Unit, writer: SiteWriter, paths: set[str], made: dict[str, str]
+        self, unit: _Unit, writer: SiteWriter, paths: set[str]
     ) -> tuple[Future[list[Shelf]] | None, Callable[[list[Shelf]], None] | None]:
         """The unit's Pagefind index, made beside the next unit: each shelf from the cache when
-        its pages are as they were (digests of their files: kept pages are not read), else by
-        Pagefind in its own process, with a function that keeps new shelves for later builds."""
+        its pages are as they were (digests of their files: no page is read), else by Pagefind
+        in its own process from the staged files, with a function that keeps new shelves."""
         if self.problems.errors:
             return None, None  # no index once the build has failed
         unit_id = unit.site.office.id
@@ -491,7 +488,6 @@ class _Build:
             return _done([Shelf(0, "", _kept_index(writer.output, unit_id))]), None
         language = unit.site.network.default_language
         shelves = searching.shelve(searching.searched_paths(paths))
-        current = writer.output.root / unit_id
         ready = [Shelf(-1, "", searching.shelf_list(len(shelves)))]
         todo = []
         for number, shelf in enumerate(shelves):
@@ -500,8 +496,7 @@ class _Build:
             if known is not None and known[0] == key:  # the same pages: the same index
                 ready.append(Shelf(number, key, known[1]))
                 continue
-            pages = [(p, made[p] if p in made else (current / p).read_text("utf-8")) for p in shelf]
-            todo.append((number, key, searching.search_inputs(unit.site, pages)[0]))
+            todo.append((number, key, [(p.removesuffix("index.html"), writer.where(p)) for p in shelf]))
         if not todo:
             return _done(ready), None
         # Pagefind runs beside the rendering of the next unit

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -31,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sitegen.structure.model import Site
+    pass
 
 from sitegen.i18n import N_, _
 
@@ -46,11 +48,6 @@ INSTALL_HINT = N_("install it with: pip install 'pagefind[bin]' (a declared depe
 
 class SearchUnavailable(RuntimeError):
     """Pagefind (or its binary) is missing or failed: the build cannot make the search index."""
-
-
-def inputs_digest(pages: list[tuple[str, str]], language: str) -> str:
-    """What an index is made from, as one digest: the same digest, the same index files."""
-    return hashlib.sha256(repr((language, pages)).encode("utf-8")).hexdigest()
 
 
 def search_key(files: list[tuple[str, str]], language: str, shelf: int = 0, shelves: int = 1) -> str:
@@ -71,26 +68,28 @@ class Shelf:
     fresh: bool = False  # made by this build (worth keeping for the next), not taken from a cache
 
 
-def index_shelves(todo: list[tuple[int, str, list[tuple[str, str]]]], language: str) -> list[Shelf]:
-    """Index each shelf of ``todo`` ((number, key, pages by URL)) with its own Pagefind run."""
-    return [Shelf(k, key, shelf_files(index(pages, language), k), fresh=True) for k, key, pages in todo]
+def index_shelves(todo: list[tuple[int, str, list[tuple[str, Path]]]], language: str) -> list[Shelf]:
+    """Index each shelf of ``todo`` ((number, key, pages by URL and file)) with its own Pagefind run."""
+    return [Shelf(k, key, shelf_files(index(pages, language, key), k), fresh=True) for k, key, pages in todo]
 
 
-def index(pages: list[tuple[str, str]], language: str) -> IndexFiles:
-    """Index ``pages`` ((site URL "berita/x/", HTML)) and return the index files by site path.
+def index(pages: list[tuple[str, Path]], language: str, key: str) -> IndexFiles:
+    """Index ``pages`` ((site URL "berita/x/", the page's file)) and return the index files by site path.
 
-    Only the part of a page marked ``data-pagefind-body`` (the main content) is
-    indexed, so menus and footers do not match every query.
+    ``key`` (:func:`search_key`) names the pages' contents: an index made once for a key
+    in this process is not made again. The pages are read from their files (staged by
+    the build) rather than held in memory, so a unit of thousands of pages costs its
+    files, not their text. Only the part of a page marked ``data-pagefind-body`` (the
+    main content) is indexed, so menus and footers do not match every query.
     """
-    key = inputs_digest(pages, language)
     if key not in _MADE:
         if len(_MADE) >= 16:
-            _MADE.pop(next(iter(_MADE)))  # a few units' worth: identical inputs recur (preview, checks)
+            _MADE.pop(next(iter(_MADE)))  # a few shelves' worth: identical inputs recur (preview, checks)
         _MADE[key] = _index(pages, language)
     return _MADE[key]
 
 
-def _index(pages: list[tuple[str, str]], language: str) -> IndexFiles:
+def _index(pages: list[tuple[str, Path]], language: str) -> IndexFiles:
     try:
         from pagefind_bin import get_executable
 
@@ -99,10 +98,13 @@ def _index(pages: list[tuple[str, str]], language: str) -> IndexFiles:
         raise SearchUnavailable(_("Pagefind is not installed; {hint}", hint=_(INSTALL_HINT))) from exc
     with tempfile.TemporaryDirectory(prefix="sitegen-search-") as tmp:
         out, pages_dir = Path(tmp) / FOLDER, Path(tmp) / "site"
-        for url, html in pages:
+        for url, page in pages:
             target = pages_dir / url / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(html, encoding="utf-8")
+            try:
+                os.link(page, target)  # the staged file itself, where the file system allows
+            except OSError:
+                shutil.copyfile(page, target)
         command = [str(binary), "--site", str(pages_dir), "--output-path", str(out)]
         command += ["--force-language", language, "--quiet"]
         try:
@@ -163,28 +165,9 @@ def shelf_files(files: IndexFiles, shelf: int) -> IndexFiles:
     ]
 
 
-def search_inputs(site: Site, pages: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], str]:
-    """What a shelf's index is made of: its pages by URL (the search page left out), and its language."""
-    from sitegen.urls import SEARCH, file_for
-
-    own = file_for(SEARCH)
-    urls = [(path.removesuffix("index.html"), html) for path, html in sorted(pages) if path != own]
-    return urls, site.network.default_language
-
-
 def searched_paths(paths: set[str]) -> list[str]:
     """The pages a unit's index holds (the search page itself left out), by output path."""
     from sitegen.urls import SEARCH, file_for
 
     own = file_for(SEARCH)
     return sorted(p for p in paths if p != own)
-
-
-def search_files(site: Site, pages: list[tuple[str, str]]) -> IndexFiles:
-    """The whole index of a unit's pages ((output path, HTML)): every shelf and the shelf list."""
-    by_path = dict(pages)
-    shelves = shelve(searched_paths(set(by_path)))
-    files: IndexFiles = []
-    for k, paths in enumerate(shelves):
-        files += shelf_files(index(*search_inputs(site, [(p, by_path[p]) for p in paths])), k)
-    return files + shelf_list(len(shelves))
