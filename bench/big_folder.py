@@ -45,7 +45,7 @@ def measure(count: int) -> tuple[float, float]:
                 encoding="utf-8",
             )
         out = Path(tmp) / "out"
-        cold = build(root, out, "--no-cache")
+        cold = build(root, out)  # a fresh copy: no output and no cache yet, which this build then fills
         item = folder / "2026-10-01-kabar-00000.md"
         item.write_text(
             item.read_text(encoding="utf-8").replace("Isi kabar", "Isi kabar baru"), encoding="utf-8"

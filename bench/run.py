@@ -145,7 +145,8 @@ def machine() -> str:
     )
     versions = [f"Python {platform.python_version()}"]
     if shutil.which("hugo"):
-        versions.append(subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1])
+        said = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()
+        versions.append("Hugo " + next((w for w in said if w.startswith("v0.") or w.startswith("v1.")), "?"))
     if shutil.which("pelican"):
         versions.append(
             "Pelican "

@@ -8,8 +8,9 @@ CLDR data, not hand-written tables.
 
 from __future__ import annotations
 
+import os
 import re
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -171,3 +172,13 @@ def utc_offset(tz: tzinfo) -> str:
     sign = "+" if minutes >= 0 else "-"
     hours, rest = divmod(abs(minutes), 60)
     return f"UTC{sign}{hours}" + (f".{rest:02d}" if rest else "")
+
+
+def build_now(now: datetime | None = None) -> datetime:
+    """The build's notion of now: given, or SOURCE_DATE_EPOCH, or the clock."""
+    if now is not None:
+        return now
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    return datetime.now(tz=UTC)

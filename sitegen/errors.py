@@ -7,8 +7,10 @@ so one run shows every mistake. Only at the end does the build fail.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Concatenate, ParamSpec
 
 from sitegen.i18n import _, ngettext
 
@@ -87,6 +89,21 @@ def one_cause_once(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if not (p.kind == "image-not-found" and (p.path, p.line) in refused)]
 
 
+_P = ParamSpec("_P")
+
+
+def _saying(
+    severity: str, say: Callable[Concatenate[Problems, str, _P], None]
+) -> Callable[Concatenate[Problems, _P], None]:
+    """``say`` with its severity given: Problems.error, .warning and .info, each typed as _say is."""
+
+    def said(problems: Problems, /, *args: _P.args, **kwargs: _P.kwargs) -> None:
+        say(problems, severity, *args, **kwargs)
+
+    said.__name__, said.__qualname__ = severity, f"Problems.{severity}"
+    return said
+
+
 @dataclass
 class Problems:
     """A collector passed through parsing, so every error is found in one run."""
@@ -102,8 +119,9 @@ class Problems:
         except ValueError:
             return p.as_posix()
 
-    def error(
+    def _say(
         self,
+        severity: str,
         path: Path | str,
         line: int,
         message: str,
@@ -114,36 +132,12 @@ class Problems:
         unit: str = "",
         key: str = "",
     ) -> None:
-        """An error; ``units``, ``unit`` and ``key`` are the data beyond the words (see Problem)."""
-        self.add(Problem(self.rel(path), line, message, hint, "error", code, units, unit, key))
+        """A problem of ``severity``; ``units``, ``unit`` and ``key`` are the data beyond the words (see Problem)."""
+        self.add(Problem(self.rel(path), line, message, hint, severity, code, units, unit, key))
 
-    def warning(
-        self,
-        path: Path | str,
-        line: int,
-        message: str,
-        hint: str = "",
-        code: str = "",
-        *,
-        units: tuple[str, ...] = (),
-        unit: str = "",
-        key: str = "",
-    ) -> None:
-        self.add(Problem(self.rel(path), line, message, hint, "warning", code, units, unit, key))
-
-    def info(
-        self,
-        path: Path | str,
-        line: int,
-        message: str,
-        hint: str = "",
-        code: str = "",
-        *,
-        units: tuple[str, ...] = (),
-        unit: str = "",
-        key: str = "",
-    ) -> None:
-        self.add(Problem(self.rel(path), line, message, hint, "info", code, units, unit, key))
+    error = _saying("error", _say)
+    warning = _saying("warning", _say)
+    info = _saying("info", _say)  # worth knowing, never a failure
 
     def add(self, problem: Problem) -> None:
         """Record a problem once: the same mistake met by several units is one message naming them."""

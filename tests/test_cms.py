@@ -17,7 +17,7 @@ from sitegen.cms.admin import PINNED, Pinned, VendorError, admin_files, admin_th
 from sitegen.cms.config import editor_config
 from sitegen.config.offices import load_network
 from sitegen.errors import Problems
-from sitegen.sources.front_matter import KNOWN_KEYS
+from sitegen.sources.front_matter_keys import KNOWN_KEYS
 
 ROOT = Path(__file__).resolve().parents[1]
 VENDOR = admin_theme(ROOT / "themes") / "decap-cms"

@@ -92,8 +92,9 @@ def resolve(words: tuple[str, ...]) -> tuple[click.Command, list[str]]:
     rest = list(words)
     while isinstance(command, click.Group) and rest and not rest[0].startswith("-"):
         name = rest.pop(0)
-        sub = command.commands.get(name)
-        assert sub is not None, f"`{name}` is no command of `{command.name}`: {sorted(command.commands)}"
+        sub = command.get_command(click.Context(command), name)
+        known = command.list_commands(click.Context(command))
+        assert sub is not None, f"`{name}` is no command of `{command.name}`: {known}"
         command = sub
     options = [w.split("=", 1)[0] for w in rest if re.fullmatch(r"--?[A-Za-z][\w-]*(=.*)?", w)]
     return command, options

@@ -3,7 +3,8 @@
 from pathlib import Path
 
 from sitegen.build.pipeline import BuildOptions, build, load_project
-from sitegen.config.offices import DEFAULT_MENU, load_network
+from sitegen.config.offices import load_network
+from sitegen.config.offices_keys import DEFAULT_MENU
 from sitegen.errors import Problems
 
 REPO = Path(__file__).resolve().parents[1]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from click.testing import CliRunner
 
 from sitegen.cli import main
@@ -63,12 +64,15 @@ FULL_CONTACT = """\
 """
 
 
-def with_full_contact(project) -> None:
-    """Alpha with every contact key offices.yaml knows, in place of its telephone-only contacts."""
+@pytest.fixture
+def full_contact(project) -> str:
+    """Alpha's home page, built with every contact key offices.yaml knows in place of its telephone."""
     text = project.read("offices.yaml").replace(
         '    contacts: {phone: "(0561) 000000 — contoh"}\n', FULL_CONTACT
     )
     project.write("offices.yaml", text)
+    assert build(project).exit_code == 0
+    return page(project, "alpha")
 
 
 # --- offices.yaml: every new value is checked where it is written ---
@@ -78,37 +82,36 @@ def line_of(project, text: str) -> int:
     return next(n for n, line in enumerate(project.read("offices.yaml").splitlines(), 1) if text in line)
 
 
-def test_coordinates_off_the_globe_are_an_error_at_their_line(project):
-    with_alpha(project, "    coordinates: -91.5, 109.3\n")
+def refused(project, at: str) -> tuple[str, int]:
+    """Build, which must fail: what it said, and the line of offices.yaml holding ``at``."""
     result = build(project)
     assert result.exit_code != 0
-    line = line_of(project, "coordinates:")
-    assert f"offices.yaml:{line}: coordinates '-91.5, 109.3' are off the globe" in result.output
     assert "Traceback" not in result.output
+    return result.output, line_of(project, at)
+
+
+def test_coordinates_off_the_globe_are_an_error_at_their_line(project):
+    with_alpha(project, "    coordinates: -91.5, 109.3\n")
+    output, line = refused(project, "coordinates:")
+    assert f"offices.yaml:{line}: coordinates '-91.5, 109.3' are off the globe" in output
 
 
 def test_coordinates_that_are_not_numbers_are_an_error_at_their_line(project):
     with_alpha(project, "    coordinates: dekat pasar\n")
-    result = build(project)
-    assert result.exit_code != 0
-    line = line_of(project, "coordinates:")
-    assert f"offices.yaml:{line}: coordinates 'dekat pasar' are not latitude, longitude" in result.output
+    output, line = refused(project, "coordinates:")
+    assert f"offices.yaml:{line}: coordinates 'dekat pasar' are not latitude, longitude" in output
 
 
 def test_a_link_that_is_not_https_is_an_error_at_its_line(project):
     with_alpha(project, "    links:\n      m_paspor: javascript:alert(1)\n")
-    result = build(project)
-    assert result.exit_code != 0
-    line = line_of(project, "m_paspor:")
-    assert f"offices.yaml:{line}: units[alpha].links.m_paspor 'javascript:alert(1)'" in result.output
+    output, line = refused(project, "m_paspor:")
+    assert f"offices.yaml:{line}: units[alpha].links.m_paspor 'javascript:alert(1)'" in output
 
 
 def test_a_network_link_over_http_is_an_error_at_its_line(project):
     with_alpha(project, "", network="  links:\n    lapor: http://lapor.example/\n")
-    result = build(project)
-    assert result.exit_code != 0
-    line = line_of(project, "lapor:")
-    assert f"offices.yaml:{line}: network.links.lapor 'http://lapor.example/'" in result.output
+    output, line = refused(project, "lapor:")
+    assert f"offices.yaml:{line}: network.links.lapor 'http://lapor.example/'" in output
 
 
 def test_an_unknown_link_name_is_refused_with_the_closest_known_one(project):
@@ -133,10 +136,8 @@ def test_a_press_email_that_is_not_an_address_and_a_postal_code_of_four_digits_a
 # --- the contact block and JSON-LD ---
 
 
-def test_the_contact_block_shows_email_press_social_and_a_map_at_the_coordinates(project):
-    with_full_contact(project)
-    assert build(project).exit_code == 0
-    block = contact_block(page(project, "alpha"))
+def test_the_contact_block_shows_email_press_social_and_a_map_at_the_coordinates(full_contact):
+    block = contact_block(full_contact)
     assert '<a href="mailto:humas.alpha@example.go.id">humas.alpha@example.go.id</a>' in block
     assert "<dt>Kontak pers</dt>" in block and 'href="mailto:pers.alpha@example.go.id"' in block
     assert (
@@ -171,10 +172,8 @@ def test_an_example_address_gets_no_map_search(project):
     assert "openstreetmap" not in contact_block(page(project, "alpha"))
 
 
-def test_the_organisation_json_ld_carries_email_locality_postal_code_coordinates_and_press(project):
-    with_full_contact(project)
-    assert build(project).exit_code == 0
-    data = organisation(page(project, "alpha"))
+def test_the_organisation_json_ld_carries_email_locality_postal_code_coordinates_and_press(full_contact):
+    data = organisation(full_contact)
     assert data["email"] == "humas.alpha@example.go.id"
     assert data["address"]["addressLocality"] == "Kota Alpha"
     assert data["address"]["postalCode"] == "78111"

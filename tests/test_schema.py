@@ -23,17 +23,12 @@ from click.testing import CliRunner
 
 from sitegen.cli import main
 from sitegen.config import yaml_lines
-from sitegen.config.offices import OFFICES, UNIT, Office, load_network
+from sitegen.config.offices import Network, Office, load_network
+from sitegen.config.offices_keys import OFFICES, UNIT
 from sitegen.dates import DateFormatError, parse_datetime
 from sitegen.errors import Problems
-from sitegen.sources.front_matter import (
-    DATE_PATTERN,
-    FRONT_MATTER,
-    FrontMatter,
-    FrontMatterError,
-    parse,
-    split,
-)
+from sitegen.sources.front_matter import FrontMatter, FrontMatterError, parse, split
+from sitegen.sources.front_matter_keys import DATE_PATTERN, FRONT_MATTER
 from sitegen.sources.source import DATED_SECTIONS
 
 from .conftest import OFFICES as TEST_OFFICES
@@ -47,11 +42,14 @@ def printed(*args: str) -> str:
     return result.output
 
 
-def offices_validator() -> jsonschema.Draft202012Validator:
+@pytest.fixture(scope="module")
+def offices_schema() -> jsonschema.Draft202012Validator:
+    """offices.yaml's schema as `sitegen schema offices` prints it."""
     return jsonschema.Draft202012Validator(json.loads(printed("offices")))
 
 
-def front_matter_validators() -> tuple[jsonschema.Draft202012Validator, jsonschema.Draft202012Validator]:
+@pytest.fixture(scope="module")
+def front_matter_schemas() -> tuple[jsonschema.Draft202012Validator, jsonschema.Draft202012Validator]:
     """A page's schema and a news item's or announcement's (#/$defs/dated)."""
     document = json.loads(printed("front-matter"))
     page = jsonschema.Draft202012Validator(document)
@@ -130,9 +128,9 @@ def test_a_key_added_to_the_declaration_is_known_to_the_reader(tmp_path, monkeyp
 # --- the shipped repository passes the schemas ---
 
 
-def test_the_shipped_offices_yaml_passes_its_schema():
+def test_the_shipped_offices_yaml_passes_its_schema(offices_schema):
     data = yaml_lines.load((REPO / "offices.yaml").read_text(encoding="utf-8"))
-    errors = [f"{list(e.path)}: {e.message}" for e in offices_validator().iter_errors(data)]
+    errors = [f"{list(e.path)}: {e.message}" for e in offices_schema.iter_errors(data)]
     assert errors == []
 
 
@@ -154,8 +152,8 @@ def _is_dated(path: Path) -> bool:
     return len(inside) > 1 and inside[0] in DATED_SECTIONS and path.name != "_index.md"
 
 
-def test_every_shipped_page_passes_the_front_matter_schema():
-    page, dated = front_matter_validators()
+def test_every_shipped_page_passes_the_front_matter_schema(front_matter_schemas):
+    page, dated = front_matter_schemas
     files = _content_files()
     assert len(files) > 50  # the shipped content, not an empty folder
     refused = []
@@ -177,6 +175,15 @@ def _load_test_offices() -> dict[str, Any]:
 
 def _unit(data: dict[str, Any]) -> dict[str, Any]:
     return data["units"][0]
+
+
+def _read_offices(tmp_path: Path, data: dict[str, Any]) -> tuple[Network | None, list[str], Any]:
+    """``data`` written as offices.yaml and read: the network, the reader's errors, what the file holds."""
+    path = tmp_path / "offices.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    problems = Problems(tmp_path)
+    network = load_network(path, problems)
+    return network, [str(p) for p in problems.errors], yaml_lines.load(path.read_text(encoding="utf-8"))
 
 
 BAD_OFFICES = {
@@ -244,20 +251,17 @@ BAD_OFFICES = {
 
 
 @pytest.mark.parametrize("case", BAD_OFFICES, ids=list(BAD_OFFICES))
-def test_what_the_offices_reader_refuses_the_schema_refuses(tmp_path, case):
+def test_what_the_offices_reader_refuses_the_schema_refuses(tmp_path, offices_schema, case):
     change, said = BAD_OFFICES[case]
     data = _load_test_offices()
     change(data)
-    path = tmp_path / "offices.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    problems = Problems(tmp_path)
-    assert load_network(path, problems) is None
-    assert any(said in str(p) for p in problems.errors), [str(p) for p in problems.errors]
-    loaded = yaml_lines.load(path.read_text(encoding="utf-8"))
-    assert not offices_validator().is_valid(loaded)
+    network, errors, written = _read_offices(tmp_path, data)
+    assert network is None
+    assert any(said in error for error in errors), errors
+    assert not offices_schema.is_valid(written)
 
 
-def test_the_test_network_passes_both_the_reader_and_the_schema(tmp_path):
+def test_the_test_network_passes_both_the_reader_and_the_schema(tmp_path, offices_schema):
     data = _load_test_offices()
     _unit(data).update(
         accent="#0b3d6e",
@@ -269,12 +273,9 @@ def test_the_test_network_passes_both_the_reader_and_the_schema(tmp_path):
     _unit(data)["contacts"].update(email="humas@alpha.example.go.id", whatsapp="")
     _unit(data)["hours"].update(sabtu="tutup", jumat="08.00-11.30, 13.30-16.30")
     data["network"].update(security_contact="keamanan@uji.example", topics={"plb": "Pas Lintas Batas"})
-    path = tmp_path / "offices.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    problems = Problems(tmp_path)
-    assert load_network(path, problems) is not None, [str(p) for p in problems.errors]
-    errors = [e.message for e in offices_validator().iter_errors(yaml_lines.load(path.read_text()))]
-    assert errors == []
+    network, errors, written = _read_offices(tmp_path, data)
+    assert network is not None, errors
+    assert [e.message for e in offices_schema.iter_errors(written)] == []
 
 
 BAD_FRONT_MATTER = {
@@ -308,26 +309,26 @@ BAD_FRONT_MATTER = {
 
 
 @pytest.mark.parametrize("case", BAD_FRONT_MATTER, ids=list(BAD_FRONT_MATTER))
-def test_what_the_front_matter_parser_refuses_the_schema_refuses(case):
+def test_what_the_front_matter_parser_refuses_the_schema_refuses(front_matter_schemas, case):
     raw = BAD_FRONT_MATTER[case] + "\n"
     with pytest.raises(FrontMatterError):
         parse(raw, 2, required_date=False)
-    page, _ = front_matter_validators()
+    page, _ = front_matter_schemas
     assert not page.is_valid(yaml_lines.load(raw, first_line=2))
 
 
-def test_news_without_a_date_is_refused_by_the_parser_and_the_dated_schema():
+def test_news_without_a_date_is_refused_by_the_parser_and_the_dated_schema(front_matter_schemas):
     raw = "title: Rapat koordinasi\n"
     with pytest.raises(FrontMatterError, match="missing date"):
         parse(raw, 2, required_date=True)
-    page, dated = front_matter_validators()
+    page, dated = front_matter_schemas
     data = yaml_lines.load(raw, first_line=2)
     assert page.is_valid(data)
     assert not dated.is_valid(data)
 
 
-def test_a_picture_needs_its_description_in_the_schema_as_in_the_build():
-    page, _ = front_matter_validators()
+def test_a_picture_needs_its_description_in_the_schema_as_in_the_build(front_matter_schemas):
+    page, _ = front_matter_schemas
     assert not page.is_valid({"title": "Paspor", "image": "foto.jpg"})
     assert not page.is_valid({"title": "Paspor", "image": "foto.jpg", "image_alt": " "})
     assert page.is_valid({"title": "Paspor", "image": "foto.jpg", "image_alt": "Petugas di loket paspor"})
@@ -344,9 +345,9 @@ GOOD_FRONT_MATTER = (
 
 
 @pytest.mark.parametrize("raw", GOOD_FRONT_MATTER)
-def test_what_the_parser_reads_the_schema_accepts(raw):
+def test_what_the_parser_reads_the_schema_accepts(front_matter_schemas, raw):
     parse(raw + "\n", 2, required_date=False)
-    page, _ = front_matter_validators()
+    page, _ = front_matter_schemas
     assert [e.message for e in page.iter_errors(yaml_lines.load(raw + "\n", first_line=2))] == []
 
 
@@ -405,8 +406,8 @@ def test_the_date_pattern_asks_for_the_documented_form_where_the_reader_is_lenie
     assert not re.search(DATE_PATTERN, written)
 
 
-def test_a_value_may_be_one_item_without_a_comma_in_both():
-    page, _ = front_matter_validators()
+def test_a_value_may_be_one_item_without_a_comma_in_both(front_matter_schemas):
+    page, _ = front_matter_schemas
     assert parse("title: Paspor\ntags: paspor\n", 2, required_date=False).tags == ("paspor",)
     assert page.is_valid({"title": "Paspor", "tags": "paspor"})
     assert not page.is_valid({"title": "Paspor", "kinds": "kantor"})  # one value still from the list

@@ -18,7 +18,7 @@ def fresh_build(project, cache_dir, monkeypatch) -> list[str]:
     real = search._index
 
     def counting(pages, language):
-        indexed.append(pages[0][1])  # the first page's HTML names its unit
+        indexed.append(pages[0][1].read_text("utf-8") if pages else "")  # the first page names its unit
         return real(pages, language)
 
     monkeypatch.setattr(search, "_MADE", {})
@@ -46,3 +46,55 @@ def test_an_edit_reindexes_its_unit_only_and_the_index_equals_a_cold_one(project
     monkeypatch.setattr(search, "_MADE", {})
     build(load_project(project.root), BuildOptions(out=cold, now=NOW))
     assert (cold / "wilayah" / "pagefind" / "pagefind-entry.json").read_bytes() == cached_index
+
+
+def test_a_big_units_index_is_split_into_shelves_and_an_edit_reindexes_one(project, tmp_path, monkeypatch):
+    """Shelves of a few pages: the edited page's shelf alone goes through Pagefind again."""
+    import json
+
+    monkeypatch.setattr(search, "SHELF_SIZE", 3)
+    cache_dir = tmp_path / "cache"
+    first = fresh_build(project, cache_dir, monkeypatch)
+    alpha = project.out / "alpha"
+    others = json.loads((alpha / "pagefind" / "shelves.json").read_text("utf-8"))
+    assert len(others) >= 2 and all(
+        (alpha / "pagefind" / f / "pagefind-entry.json").is_file() for f in others
+    )
+    assert not any((alpha / "pagefind" / f / "pagefind-ui.js").exists() for f in others), (
+        "one search interface"
+    )
+    assert len(first) > 4, "every shelf of every unit indexed once"
+
+    project.write(
+        "content/offices/alpha/berita/2026-10-05-patroli.md",
+        "---\ntitle: Patroli Perbatasan\ndate: 2026-10-05 14:00\ntags: [perbatasan]\n---\nPatroli diperbarui.\n",
+    )
+    again = fresh_build(project, cache_dir, monkeypatch)
+    assert len(again) == 1, "only the shelf holding the edited page"
+    shelved = {
+        p.relative_to(alpha).as_posix(): p.read_bytes()
+        for p in (alpha / "pagefind").rglob("*")
+        if p.is_file()
+    }
+
+    cold = tmp_path / "cold"
+    monkeypatch.setattr(search, "_MADE", {})
+    build(load_project(project.root), BuildOptions(out=cold, now=NOW))
+    made = {
+        p.relative_to(cold / "alpha").as_posix(): p.read_bytes()
+        for p in (cold / "alpha" / "pagefind").rglob("*")
+        if p.is_file()
+    }
+    assert shelved == made, "after the edit the index is the one a cold build makes"
+
+
+def test_a_page_keeps_its_shelf_while_the_count_stays():
+    paths = [f"berita/{n}/index.html" for n in range(1000)]
+    shelves = search.shelve(paths)
+    assert len(shelves) == search.shelf_count(1000) == 3
+    assert sorted(p for shelf in shelves for p in shelf) == sorted(paths), "every page on exactly one shelf"
+    assert all(200 < len(shelf) < 450 for shelf in shelves), "shelves about even"
+    grown = search.shelve([*paths, "berita/baru/index.html"])
+    assert all(set(old) <= set(new) for old, new in zip(shelves, grown, strict=True)), (
+        "a new page moves no other"
+    )

@@ -159,6 +159,12 @@ class SiteWriter:
         self._put(rel, data)
         self.stats.written += 1
 
+    def where(self, rel: str) -> Path:
+        """The file ``rel`` as this build leaves it: staged, or the current site's while nothing is staged."""
+        if self._staging is not None:
+            return self._staging / rel
+        return self.current / rel
+
     def keep(self, rel: str) -> None:
         """Take over an intact file of the current site whose inputs did not change, unread."""
         if rel in self.new:

@@ -8,11 +8,10 @@ if the whole build is free of errors are the staged sites swapped in.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,11 +22,13 @@ from sitegen.build.output import Output, SiteWriter, WriteStats
 from sitegen.build.workers import Record, Rendered, chunk, rendered, split, worker_count
 from sitegen.cms.admin import editor_files
 from sitegen.config.offices import Network, Office, load_network
+from sitegen.dates import build_now
 from sitegen.errors import BuildFailed, Problem, Problems
 from sitegen.i18n import _
 from sitegen.processes import in_background
+from sitegen.render import search as searching
 from sitegen.render.search import FOLDER as SEARCH_FOLDER
-from sitegen.render.search import IndexFiles, SearchUnavailable, index, search_inputs, search_key
+from sitegen.render.search import IndexFiles, SearchUnavailable, Shelf
 from sitegen.render.templates import Theme, load_theme
 from sitegen.sources.bodies import Bodies
 from sitegen.sources.office_vars import context
@@ -94,7 +95,8 @@ def load_project(
     report_links(root / "themes", problems)  # a theme's files come from the repository only
     static = {o.id: static_files(root / "content", o.id, problems, o.trusted_static) for o in network.offices}
     for office in network.offices:
-        if Theme(root / "themes", office.theme).leads_outside():
+        theme = Theme(root / "themes", office.theme)
+        if theme.leads_outside():
             problems.error(
                 network.path,
                 office.line,
@@ -108,7 +110,7 @@ def load_project(
                 unit=office.id,
                 key="theme",
             )
-        elif not Theme(root / "themes", office.theme).exists():
+        elif not theme.exists():
             problems.error(
                 network.path,
                 office.line,
@@ -128,16 +130,6 @@ def load_project(
     # run reports every problem (front matter, dates, office variables, links, feed ids).
     pictures = Pictures(root / "content", Resizer(bodies.cache), problems)
     return Project(root, network, sources, problems, bodies, static, pictures)
-
-
-def build_now(now: datetime | None = None) -> datetime:
-    """The build's notion of now: given, or SOURCE_DATE_EPOCH, or the clock."""
-    if now is not None:
-        return now
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=UTC)
-    return datetime.now(tz=UTC)
 
 
 @dataclass
@@ -189,18 +181,19 @@ class _Finishing:
     site: Site
     writer: SiteWriter
     planned: set[str]
-    search: Future[IndexFiles] | None  # the Pagefind index being made, None when the build already failed
+    search: Future[list[Shelf]] | None  # the Pagefind index being made, None when the build already failed
     stats: dict[str, WriteStats]
     problems: Problems
-    remember: Callable[[IndexFiles], None] | None = None  # keeps a freshly made index for later builds
+    remember: Callable[[list[Shelf]], None] | None = None  # keeps freshly made shelves for later builds
 
     def finish(self) -> None:
         site, writer, problems = self.site, self.writer, self.problems
         if self.search is not None:
             try:
-                files = self.search.result()
+                shelves = self.search.result()
                 if self.remember is not None:
-                    self.remember(files)
+                    self.remember(shelves)
+                files = [file for shelf in sorted(shelves, key=lambda s: s.number) for file in shelf.files]
             except SearchUnavailable as exc:
                 problems.error(
                     "pyproject.toml",
@@ -237,10 +230,16 @@ class _Finishing:
             )
 
 
-def _remember(project: Project, unit: str, digest: str) -> Callable[[IndexFiles], None]:
-    """Keep a unit's newest index in the persistent cache: a build that changes none of the
-    unit's pages (an edit elsewhere that only its regional feed shows) then skips Pagefind."""
-    return lambda files: project.bodies.cache.put(f"search:{unit}", "index", (digest, files))
+def _remember(project: Project, unit: str) -> Callable[[list[Shelf]], None]:
+    """Keep a unit's newly made shelves in the persistent cache: a later build that changes none
+    of a shelf's pages (an edit on another shelf, or elsewhere) then skips Pagefind for it."""
+
+    def remember(shelves: list[Shelf]) -> None:
+        for shelf in shelves:
+            if shelf.fresh:
+                project.bodies.cache.put(f"search:{unit}:{shelf.number}", "index", (shelf.key, shelf.files))
+
+    return remember
 
 
 def _kept_index(output: Output, unit: str) -> IndexFiles:
@@ -460,46 +459,49 @@ class _Build:
             if output and not self.problems.errors
             else None
         )
-        searched: dict[str, str] = {}
         for path, data in result.files:
             if writer:
                 writer.write(path, data)
             if on_file:
                 on_file(site, path, data)
-            if path in result.searched:
-                searched[path] = data.decode("utf-8")
         if writer is None:
             return None
         for path in result.kept:
             writer.keep(path)
         writer.ids = {p.read_from.rel: p.feed_id for p in site.pages if p.feed_id}
         writer.pages = {path: [key, list(reads)] for path, (key, reads) in result.records.items()}
-        search, remember = self.search_index(unit, writer, result.searched, searched)
+        search, remember = self.search_index(unit, writer, result.searched)
         return _Finishing(site, writer, result.planned, search, self.stats, self.problems, remember)
 
     # -- step 4: index search --------------------------------------------------------------------
 
     def search_index(
-        self, unit: _Unit, writer: SiteWriter, paths: set[str], made: dict[str, str]
-    ) -> tuple[Future[IndexFiles] | None, Callable[[IndexFiles], None] | None]:
-        """The unit's Pagefind index, made beside the next unit: from the cache when its content
-        pages are as they were (digests of their files: kept pages are not read), else by Pagefind
-        in its own process, with a function that keeps the new index for later builds."""
+        self, unit: _Unit, writer: SiteWriter, paths: set[str]
+    ) -> tuple[Future[list[Shelf]] | None, Callable[[list[Shelf]], None] | None]:
+        """The unit's Pagefind index, made beside the next unit: each shelf from the cache when
+        its pages are as they were (digests of their files: no page is read), else by Pagefind
+        in its own process from the staged files, with a function that keeps new shelves."""
         if self.problems.errors:
             return None, None  # no index once the build has failed
         unit_id = unit.site.office.id
         if not self.options.index_search:
-            return _done(_kept_index(writer.output, unit_id)), None
+            return _done([Shelf(0, "", _kept_index(writer.output, unit_id))]), None
         language = unit.site.network.default_language
-        digest = search_key(sorted((p, writer.new[p]) for p in paths), language)
-        known = self.project.bodies.cache.get(f"search:{unit_id}", "index")
-        if known is not None and known[0] == digest:  # the same pages: the same index
-            return _done(known[1]), None
-        current = writer.output.root / unit_id
-        pages = [(p, made[p] if p in made else (current / p).read_text("utf-8")) for p in sorted(paths)]
-        # one Pagefind run beside the rendering
-        future = in_background(index, *search_inputs(unit.site, pages))
-        return future, _remember(self.project, unit_id, digest)
+        shelves = searching.shelve(searching.searched_paths(paths))
+        ready = [Shelf(-1, "", searching.shelf_list(len(shelves)))]
+        todo = []
+        for number, shelf in enumerate(shelves):
+            key = searching.search_key([(p, writer.new[p]) for p in shelf], language, number, len(shelves))
+            known = self.project.bodies.cache.get(f"search:{unit_id}:{number}", "index")
+            if known is not None and known[0] == key:  # the same pages: the same index
+                ready.append(Shelf(number, key, known[1]))
+                continue
+            todo.append((number, key, [(p.removesuffix("index.html"), writer.where(p)) for p in shelf]))
+        if not todo:
+            return _done(ready), None
+        # Pagefind runs beside the rendering of the next unit
+        future = in_background(_with, ready, searching.index_shelves, todo, language)
+        return future, _remember(self.project, unit_id)
 
     # -- step 5: prune ---------------------------------------------------------------------------
 
@@ -555,7 +557,12 @@ def _render_part(
     return result
 
 
-def _done(files: IndexFiles) -> Future[IndexFiles]:
-    future: Future[IndexFiles] = Future()
-    future.set_result(files)
+def _done(shelves: list[Shelf]) -> Future[list[Shelf]]:
+    future: Future[list[Shelf]] = Future()
+    future.set_result(shelves)
     return future
+
+
+def _with(ready: list[Shelf], make: Callable[..., list[Shelf]], *args: Any) -> list[Shelf]:
+    """The shelves already at hand and those ``make`` indexes now (in the background)."""
+    return ready + make(*args)

@@ -27,9 +27,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sitegen.config.offices import Network
 from sitegen.i18n import _
+
+if TYPE_CHECKING:
+    from sitegen.config.offices import Network
 
 
 class ShardError(ValueError):

@@ -1,6 +1,6 @@
 """The web editor's form fields, derived from the front-matter contract and `sitegen new`.
 
-Every key a field writes is one the build reads (:data:`sitegen.sources.front_matter.KNOWN_KEYS`),
+Every key a field writes is one the build reads (:data:`sitegen.sources.front_matter_keys.KNOWN_KEYS`),
 and every limit a field enforces is the one the build or ``sitegen new`` enforces
 (title length, slug and tag patterns, a picture's description), imported from where it is
 declared, so a form cannot accept what the checker refuses. Limits that span two fields
@@ -15,7 +15,7 @@ from typing import Any
 
 from sitegen.cms.new_page import MAX_TITLE
 from sitegen.config.offices import Network
-from sitegen.sources.front_matter import DATE_KEYS, KNOWN_KEYS, SLUG
+from sitegen.sources.front_matter_keys import DATE_KEYS, KNOWN_KEYS, SLUG
 
 Field = dict[str, Any]
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
-from sitegen.build.output import OutputError
-from sitegen.build.pipeline import BuildOptions, build
+from sitegen import i18n
+from sitegen.build import stamp
 from sitegen.build.shards import Shard
 from sitegen.commands.common import (
     EXIT_USAGE,
@@ -22,14 +22,14 @@ from sitegen.commands.common import (
     root_option,
 )
 from sitegen.commands.selection import changed_since_option, select_units, shard_option
-from sitegen.config.readers import url_problem
+from sitegen.dates import build_now
 from sitegen.errors import BuildFailed
 from sitegen.i18n import _, ngettext
-from sitegen.sources.bodies import Bodies
-from sitegen.sources.cache import CACHE_DIR, Cache
 
 
 def _base_urls(values: tuple[str, ...]) -> dict[str, str]:
+    from sitegen.config.readers import url_problem
+
     pairs = {}
     for value in values:
         office_id, sep, url = value.partition("=")
@@ -102,6 +102,23 @@ def build_command(
     started = time.perf_counter()
     overrides = _base_urls(base_urls)
     moment = parse_now(now)
+    target = output_path(out, root)
+    # a plain build may find, by sizes and times alone, that it would change nothing
+    plain = changed_since is None and shard is None and not (verify or no_cache or against)
+    options = (str(root.resolve()), str(target.resolve()), offices, sorted(overrides.items()), drafts)
+    look = stamp.Look.take(root, options, i18n.current()) if plain else None
+    if look is not None:
+        kept = stamp.load(target)
+        if kept is not None and kept.holds(look, target, build_now(moment)):
+            _replay(kept, target, quiet, started)
+            return
+        stamp.forget(target)
+
+    from sitegen.build.output import OutputError
+    from sitegen.build.pipeline import BuildOptions, build
+    from sitegen.sources.bodies import Bodies
+    from sitegen.sources.cache import CACHE_DIR, Cache
+
     cache = Cache(None if no_cache else (cache_dir or root / CACHE_DIR) / "cache.sqlite")
     project = open_project(root, overrides, Bodies(cache, jobs))
     known = project.network.ids
@@ -132,9 +149,8 @@ def build_command(
         if not quiet:
             click.echo(f"[{n}/{total}] {office_id}", err=True)
 
-    target = output_path(out, root)
     try:
-        options = BuildOptions(
+        build_options = BuildOptions(
             out=target,
             office_ids=chosen if chosen != list(known) else None,
             now=moment,
@@ -144,13 +160,28 @@ def build_command(
             prune=not offices,  # a unit gone from offices.yaml leaves this output (a shard's too)
             published=against or target,  # every page and feed published there must still answer
         )
-        result = build(project, options)
+        result = build(project, build_options)
     except BuildFailed as exc:
         fail(exc.problems)
     except OutputError as exc:
         click.echo(_("error: {problem}", problem=exc), err=True)
         sys.exit(EXIT_USAGE)
     report(result.warnings)
+    if look is not None and look.settled:
+        moment_used = build_now(moment)
+        stamp.save(
+            target,
+            stamp.Stamp(
+                inputs=look.inputs,
+                outputs=stamp.outputs_digest(target),
+                now=moment_used.isoformat(),
+                until=stamp.until(moment_used, result.next_change).isoformat(),
+                messages=[str(w) for w in result.warnings],
+                sites=len(result.stats),
+                files=sum(s.written + s.unchanged for s in result.stats.values()),
+                next_change=result.next_change.isoformat() if result.next_change else None,
+            ),
+        )
     for unit in result.removed_units:
         click.echo(_("removed unit {unit}: it is no longer in offices.yaml", unit=unit), err=True)
     if not quiet:
@@ -173,3 +204,25 @@ def build_command(
     if result.next_change:
         # for schedulers: the output changes at this moment (a page appears or an announcement expires)
         click.echo(_("next change: {moment}", moment=result.next_change.isoformat()), err=True)
+
+
+def _replay(kept: stamp.Stamp, target: Path, quiet: bool, started: float) -> None:
+    """Say what the last build said: its output stands as it left it."""
+    for message in kept.messages:
+        click.echo(message, err=True)
+    if not quiet:
+        click.echo(
+            ngettext(
+                "{count} site in {target}: {written} written, {unchanged} unchanged, {removed} removed ({seconds} s)",
+                "{count} sites in {target}: {written} written, {unchanged} unchanged, {removed} removed ({seconds} s)",
+                kept.sites,
+                target=target,
+                written=0,
+                unchanged=kept.files,
+                removed=0,
+                seconds=f"{time.perf_counter() - started:.2f}",
+            ),
+            err=True,
+        )
+    if kept.next_change:
+        click.echo(_("next change: {moment}", moment=kept.next_change), err=True)

@@ -10,10 +10,11 @@ from pathlib import Path
 import click
 
 from sitegen import hints
-from sitegen.build.pipeline import BuildOptions, Models, build, build_now, load_project
+from sitegen.build.pipeline import BuildOptions, Models, build, load_project
 from sitegen.check.findings import CrossLinks, content_warnings, coverage
 from sitegen.check.scope import Scope, arrange, changed_since_commit
 from sitegen.commands.common import EXIT_CONTENT, output_path, parse_now, root_option
+from sitegen.dates import build_now
 from sitegen.errors import BuildFailed, Problem, one_cause_once
 from sitegen.i18n import _, ngettext
 from sitegen.sources.static_trust import location_warnings

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import errno
+import importlib
 import sys
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from sitegen.build.pipeline import Project, load_project
 from sitegen.errors import BuildFailed, Problem
 from sitegen.i18n import N_, _, ngettext
-from sitegen.sources.bodies import Bodies
+
+if TYPE_CHECKING:
+    from sitegen.build.pipeline import Project
+    from sitegen.sources.bodies import Bodies
 
 EXIT_CONTENT = 1
 EXIT_USAGE = 2
@@ -50,6 +53,8 @@ def open_project(
     root: Path, base_urls: dict[str, str] | None = None, bodies: Bodies | None = None
 ) -> Project:
     """Load the project or exit 1 after listing every problem."""
+    from sitegen.build.pipeline import load_project
+
     try:
         return load_project(root, base_urls, bodies)
     except BuildFailed as exc:
@@ -107,7 +112,23 @@ def os_error_message(exc: OSError) -> str:
 
 
 class Commands(click.Group):
-    """The command group: an error of the machine (disk, permissions) ends any command with one line, exit 1."""
+    """The command group: an error of the machine (disk, permissions) ends any command with one line, exit 1.
+
+    ``lazy`` names commands by "module:attribute", imported only when listed or called.
+    """
+
+    def __init__(self, *args: Any, lazy: dict[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = dict(lazy or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy and cmd_name not in self.commands:
+            module, _sep, attribute = self.lazy[cmd_name].partition(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

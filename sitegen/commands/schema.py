@@ -1,7 +1,7 @@
 """`sitegen schema`: the JSON Schemas of offices.yaml and of front matter, or their tables of keys.
 
-Both are derived from the one declaration of each contract (sitegen.config.offices.OFFICES,
-sitegen.sources.front_matter.FRONT_MATTER), so an editor's text editor, the web editor's
+Both are derived from the one declaration of each contract (sitegen.config.offices_keys.OFFICES,
+sitegen.sources.front_matter_keys.FRONT_MATTER), so an editor's text editor, the web editor's
 forms and other tools check the very keys and limits the build checks. The repository
 keeps copies under schemas/; a test fails when they differ from what this prints.
 """
@@ -13,8 +13,8 @@ from typing import Any
 
 import click
 
-from sitegen.config import offices, schema
-from sitegen.sources import front_matter
+from sitegen.config import offices_keys, schema
+from sitegen.sources import front_matter_keys
 from sitegen.sources.source import DATED_SECTIONS
 
 CONTRACTS = ("offices", "front-matter")
@@ -23,7 +23,7 @@ CONTRACTS = ("offices", "front-matter")
 def json_text(contract: str) -> str:
     """The JSON Schema of ``contract`` as the files in schemas/ hold it (two-space indents, a final newline)."""
     document: dict[str, Any] = (
-        offices.json_schema() if contract == "offices" else front_matter.json_schema(DATED_SECTIONS)
+        offices_keys.json_schema() if contract == "offices" else front_matter_keys.json_schema(DATED_SECTIONS)
     )
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
@@ -31,8 +31,8 @@ def json_text(contract: str) -> str:
 def markdown(contract: str) -> str:
     """The documentation's table of keys of ``contract``."""
     if contract == "offices":
-        return schema.markdown_table(offices.OFFICES)
-    return schema.markdown_table(front_matter.FRONT_MATTER)
+        return schema.markdown_table(offices_keys.OFFICES)
+    return schema.markdown_table(front_matter_keys.FRONT_MATTER)
 
 
 @click.command("schema")

@@ -6,14 +6,16 @@ Every filter narrows: a unit is built (or listed) when it passes all given.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
-from sitegen.build.git_changes import ChangesError, units_changed_since
-from sitegen.build.pipeline import Project
 from sitegen.build.shards import Shard, ShardError, in_shard, parse_shard, unit_weights
 from sitegen.commands.common import EXIT_USAGE
 from sitegen.i18n import _
+
+if TYPE_CHECKING:
+    from sitegen.build.pipeline import Project
 
 
 def _shard(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Shard | None:
@@ -51,6 +53,8 @@ def select_units(
             )
     units = [i for i in known if i in offices] if offices else list(known)
     if changed_since is not None:
+        from sitegen.build.git_changes import ChangesError, units_changed_since
+
         try:
             changed = set(units_changed_since(project, changed_since))
         except ChangesError as exc:

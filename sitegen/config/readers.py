@@ -1,6 +1,6 @@
 """Typed readers for offices.yaml that report a located problem instead of raising.
 
-config/offices.py declares what offices.yaml may hold; this module reads one value at a
+config/offices_keys.py declares what offices.yaml may hold; this module reads one value at a
 time, checks its type and shape, and reports `offices.yaml:line: what is wrong
 (how to fix)` through the build's Problems, so one run names every mistake.
 """

@@ -9,22 +9,37 @@ Python package with its binary, so it is an ordinary declared dependency.
 Pure in the sense the build needs: pages in, files out. The index is written
 into a temporary folder and handed back as bytes, so the one writer
 (output.py) stages and records these files like every other file of the site.
+
+Why shelves: Pagefind builds a whole index from all its pages every time, so
+one edited item in a unit of 1,000 would cost the whole unit's indexing. A
+unit's pages are therefore spread over shelves of about ``SHELF_SIZE`` pages,
+each page on the shelf its address picks (a digest, so a page never moves
+while the count stays), each shelf its own Pagefind index; an edit re-indexes
+one shelf. The search page merges the shelves (Pagefind's ``mergeIndex``),
+listed in ``pagefind/shelves.json``; the pages found are the same as with one
+index. A unit under ``SHELF_SIZE`` pages (every shipped one) has one shelf.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sitegen.structure.model import Site
+    pass
 
 from sitegen.i18n import N_, _
 
 FOLDER = "pagefind"  # where the index lives in each unit's site
+SHELVES = f"{FOLDER}/shelves.json"  # the shelves after the first, for the search page to merge
+SHELF_SIZE = 400  # pages per shelf: an edit re-indexes this many; each shelf adds ~70 KB to a first search
 UNUSED = ("pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")  # interfaces not used
 IndexFiles = list[tuple[str, bytes]]  # an index's files: (site path, bytes)
 _MADE: dict[str, IndexFiles] = {}  # digest of the inputs -> files: one index per input, per process
@@ -35,34 +50,46 @@ class SearchUnavailable(RuntimeError):
     """Pagefind (or its binary) is missing or failed: the build cannot make the search index."""
 
 
-def inputs_digest(pages: list[tuple[str, str]], language: str) -> str:
-    """What an index is made from, as one digest: the same digest, the same index files."""
-    return hashlib.sha256(repr((language, pages)).encode("utf-8")).hexdigest()
-
-
-def search_key(files: list[tuple[str, str]], language: str) -> str:
-    """What a unit's index is made from, by its pages' file digests ((output path, sha256)).
+def search_key(files: list[tuple[str, str]], language: str, shelf: int = 0, shelves: int = 1) -> str:
+    """What a shelf's index is made from, by its pages' file digests ((output path, sha256)).
 
     Equal keys mean equal pages, so a build can reuse an index without reading a page.
     """
-    return hashlib.sha256(repr(("pages", language, files)).encode("utf-8")).hexdigest()
+    return hashlib.sha256(repr(("pages", language, shelf, shelves, files)).encode("utf-8")).hexdigest()
 
 
-def index(pages: list[tuple[str, str]], language: str) -> IndexFiles:
-    """Index ``pages`` ((site URL "berita/x/", HTML)) and return the index files by site path.
+@dataclass(frozen=True)
+class Shelf:
+    """One shelf's index files, in their place in the site, and the key of the pages they index."""
 
-    Only the part of a page marked ``data-pagefind-body`` (the main content) is
-    indexed, so menus and footers do not match every query.
+    number: int
+    key: str
+    files: IndexFiles
+    fresh: bool = False  # made by this build (worth keeping for the next), not taken from a cache
+
+
+def index_shelves(todo: list[tuple[int, str, list[tuple[str, Path]]]], language: str) -> list[Shelf]:
+    """Index each shelf of ``todo`` ((number, key, pages by URL and file)) with its own Pagefind run."""
+    return [Shelf(k, key, shelf_files(index(pages, language, key), k), fresh=True) for k, key, pages in todo]
+
+
+def index(pages: list[tuple[str, Path]], language: str, key: str) -> IndexFiles:
+    """Index ``pages`` ((site URL "berita/x/", the page's file)) and return the index files by site path.
+
+    ``key`` (:func:`search_key`) names the pages' contents: an index made once for a key
+    in this process is not made again. The pages are read from their files (staged by
+    the build) rather than held in memory, so a unit of thousands of pages costs its
+    files, not their text. Only the part of a page marked ``data-pagefind-body`` (the
+    main content) is indexed, so menus and footers do not match every query.
     """
-    key = inputs_digest(pages, language)
     if key not in _MADE:
         if len(_MADE) >= 16:
-            _MADE.pop(next(iter(_MADE)))  # a few units' worth: identical inputs recur (preview, checks)
+            _MADE.pop(next(iter(_MADE)))  # a few shelves' worth: identical inputs recur (preview, checks)
         _MADE[key] = _index(pages, language)
     return _MADE[key]
 
 
-def _index(pages: list[tuple[str, str]], language: str) -> IndexFiles:
+def _index(pages: list[tuple[str, Path]], language: str) -> IndexFiles:
     try:
         from pagefind_bin import get_executable
 
@@ -71,10 +98,13 @@ def _index(pages: list[tuple[str, str]], language: str) -> IndexFiles:
         raise SearchUnavailable(_("Pagefind is not installed; {hint}", hint=_(INSTALL_HINT))) from exc
     with tempfile.TemporaryDirectory(prefix="sitegen-search-") as tmp:
         out, pages_dir = Path(tmp) / FOLDER, Path(tmp) / "site"
-        for url, html in pages:
+        for url, page in pages:
             target = pages_dir / url / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(html, encoding="utf-8")
+            try:
+                os.link(page, target)  # the staged file itself, where the file system allows
+            except OSError:
+                shutil.copyfile(page, target)
         command = [str(binary), "--site", str(pages_dir), "--output-path", str(out)]
         command += ["--force-language", language, "--quiet"]
         try:
@@ -93,15 +123,51 @@ def _index(pages: list[tuple[str, str]], language: str) -> IndexFiles:
         ]
 
 
-def search_inputs(site: Site, pages: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], str]:
-    """What a unit's index is made of: its pages by URL (the search page left out), and its language."""
+def shelf_count(pages: int) -> int:
+    """How many shelves a unit of ``pages`` searchable pages has (at least one)."""
+    return max(1, -(-pages // SHELF_SIZE))
+
+
+def shelf_of(path: str, shelves: int) -> int:
+    """The shelf a page (by output path) sits on: its address decides, so it stays while the count does."""
+    return int(hashlib.sha256(path.encode("utf-8")).hexdigest()[:8], 16) % shelves
+
+
+def shelve(paths: list[str]) -> list[list[str]]:
+    """The unit's searchable pages (output paths) by shelf, each shelf sorted."""
+    count = shelf_count(len(paths))
+    shelves: list[list[str]] = [[] for _ in range(count)]
+    for path in sorted(paths):
+        shelves[shelf_of(path, count)].append(path)
+    return shelves
+
+
+def shelf_folder(shelf: int) -> str:
+    """Where a shelf's index lives: the first in ``pagefind/`` (with the search interface), the others beneath."""
+    return FOLDER if shelf == 0 else f"{FOLDER}/{shelf + 1}"
+
+
+def shelf_list(count: int) -> IndexFiles:
+    """``pagefind/shelves.json``: the other shelves' folders, relative to the first, for the search page."""
+    others = [f"{shelf_folder(k).removeprefix(FOLDER + '/')}/" for k in range(1, count)]
+    return [(SHELVES, json.dumps(others).encode("utf-8"))]
+
+
+def shelf_files(files: IndexFiles, shelf: int) -> IndexFiles:
+    """A shelf's index files moved to its folder; the search interface is kept on the first shelf only."""
+    if shelf == 0:
+        return files
+    folder = shelf_folder(shelf)
+    return [
+        (f"{folder}/{path.removeprefix(FOLDER + '/')}", data)
+        for path, data in files
+        if not path.removeprefix(FOLDER + "/").startswith("pagefind-ui.")
+    ]
+
+
+def searched_paths(paths: set[str]) -> list[str]:
+    """The pages a unit's index holds (the search page itself left out), by output path."""
     from sitegen.urls import SEARCH, file_for
 
     own = file_for(SEARCH)
-    urls = [(path.removesuffix("index.html"), html) for path, html in sorted(pages) if path != own]
-    return urls, site.network.default_language
-
-
-def search_files(site: Site, pages: list[tuple[str, str]]) -> IndexFiles:
-    """The index of a unit's pages ((output path, HTML))."""
-    return index(*search_inputs(site, pages))
+    return sorted(p for p in paths if p != own)

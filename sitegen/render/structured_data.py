@@ -12,7 +12,8 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from sitegen.config.offices import SOCIAL_PLATFORMS, Office
+from sitegen.config.offices import Office
+from sitegen.config.offices_keys import SOCIAL_PLATFORMS
 from sitegen.sources.office_vars import DAY_NAMES
 from sitegen.structure.model import Page, Site
 from sitegen.structure.pictures import card

@@ -41,7 +41,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from sitegen import dates
-from sitegen.config.offices import SOCIAL_PLATFORMS
+from sitegen.config.offices_keys import SOCIAL_PLATFORMS
 from sitegen.render.feeds import catalogue
 from sitegen.sources.office_vars import DAY_NAMES, hours_text
 from sitegen.urls import absolute, slugify

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitegen.build.output import OutputError, recorded_files
-from sitegen.build.pipeline import BuildOptions, Project, build, build_now, load_project
+from sitegen.build.pipeline import BuildOptions, Project, build, load_project
+from sitegen.dates import build_now
 from sitegen.errors import BuildFailed, Problem
 from sitegen.i18n import _
 from sitegen.serve.livereload import Generation, page_key

@@ -40,34 +40,18 @@ def to_html(text: str) -> str:
         raise
 
 
-# Syntax of the extensions left out, which would otherwise reach readers as typed.
+# Syntax of the extensions left out, which would otherwise reach readers as typed: its pattern,
+# what it is, and how to write it instead.
 _LEFT_OUT = [
-    (
-        re.compile(r"^ {0,3}(?:```|~~~)"),
-        N_("a fenced code block (```)"),
-        N_("indent the lines by four spaces"),
-    ),
-    (
-        re.compile(r"^ {0,3}:[ \t]+\S"),
-        N_("a definition list (': …')"),
-        N_("write the term in bold followed by its text"),
-    ),
-    (
-        re.compile(r"^\*\[[^\]]+\]:"),
-        N_("an abbreviation definition (*[…]: …)"),
-        N_("write the full name once in brackets"),
-    ),
-    (
-        re.compile(r"\{:?\s*[.#][\w-]+[^}]*\}\s*$"),
-        N_("an attribute list ({: .class})"),
-        N_("remove it; the theme styles"),
-    ),
-    (
-        re.compile(r"<[a-z][^>]*\smarkdown=[\"']?1"),
-        N_('Markdown inside HTML (markdown="1")'),
-        N_("write it as Markdown"),
-    ),
-]
+    (re.compile(pattern), what, fix)
+    for pattern, what, fix in (
+        (r"^ {0,3}(?:```|~~~)", N_("a fenced code block (```)"), N_("indent the lines by four spaces")),
+        (r"^ {0,3}:[ \t]+\S", N_("a definition list (': …')"), N_("write the term in bold followed by its text")),
+        (r"^\*\[[^\]]+\]:", N_("an abbreviation definition (*[…]: …)"), N_("write the full name once in brackets")),
+        (r"\{:?\s*[.#][\w-]+[^}]*\}\s*$", N_("an attribute list ({: .class})"), N_("remove it; the theme styles")),
+        (r"<[a-z][^>]*\smarkdown=[\"']?1", N_('Markdown inside HTML (markdown="1")'), N_("write it as Markdown")),
+    )
+]  # fmt: skip
 
 
 def left_out_syntax(text: str) -> list[tuple[int, str, str]]:

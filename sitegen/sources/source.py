@@ -21,7 +21,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from sitegen import hints
-from sitegen.config.offices import KINDS, SERVICES
+from sitegen.config.offices_keys import KINDS, SERVICES
 from sitegen.errors import Problems
 from sitegen.i18n import _
 from sitegen.sources import static_trust

@@ -9,11 +9,25 @@
   document.head.appendChild(css);
   var loader = document.createElement("script");
   loader.src = new URL("pagefind/pagefind-ui.js", root).href;
+  var bundle = new URL("pagefind/", root);
+  /* A big unit's index is split into shelves (pagefind/shelves.json lists the
+     others), searched together as one. */
+  var shelves = fetch(new URL("shelves.json", bundle).href)
+    .then(function (response) { return response.ok ? response.json() : []; })
+    .catch(function () { return []; });
   loader.onload = function () {
+    shelves.then(start);
+  };
+  document.head.appendChild(loader);
+
+  function start(others) {
     var ui = new PagefindUI({
       element: "#cari",
       baseUrl: root.pathname,
-      bundlePath: new URL("pagefind/", root).pathname,
+      bundlePath: bundle.pathname,
+      mergeIndex: others.map(function (folder) {
+        return { bundlePath: new URL(folder, bundle).pathname };
+      }),
       showImages: false,
       translations: wordsOf(document.getElementById("cari"))
     });
@@ -23,8 +37,7 @@
     if (words) {
       ui.triggerSearch(words);
     }
-  };
-  document.head.appendChild(loader);
+  }
 
   /* The interface's words, in the page's language: the page carries them (data-zero-results="…"),
      translated with the rest of the theme, so /cari/ speaks Indonesian and /en/cari/ English. */
