@@ -43,4 +43,3 @@ COMMANDS = {
 def main(lang: str | None) -> None:
     """Build one website per immigration unit from content/ and offices.yaml."""
     i18n.use(lang)
-

@@ -36,7 +36,9 @@ def broken_links(site_dir: Path) -> list[str]:
                 continue
             here = rel_dir
             if link.startswith("/"):
-                if page.name != "404.html":  # a not-found page (404.html, en/404.html) is served at any address
+                if (
+                    page.name != "404.html"
+                ):  # a not-found page (404.html, en/404.html) is served at any address
                     broken.append(f"{page.relative_to(site_dir)}: root-relative link {link}")
                     continue
                 here = "."

@@ -382,11 +382,15 @@ def test_a_page_that_fails_to_read_is_reported_once_not_also_as_a_gone_address(p
     """The editor's typo is the one cause: its page, its topics and its feeds do not look deleted."""
     assert build(project).exit_code == 0
     news = project.root / NEWS
-    news.write_text(news.read_text(encoding="utf-8").replace("date: ", "date: 2026-13-45 #", 1), encoding="utf-8")
+    news.write_text(
+        news.read_text(encoding="utf-8").replace("date: ", "date: 2026-13-45 #", 1), encoding="utf-8"
+    )
     result = check(project)
     assert result.exit_code == 1
     assert "that day does not exist" in result.output
     assert "was published and is gone" not in result.output
-    news.write_text(news.read_text(encoding="utf-8").replace("date: 2026-13-45 #", "date: ", 1), encoding="utf-8")
+    news.write_text(
+        news.read_text(encoding="utf-8").replace("date: 2026-13-45 #", "date: ", 1), encoding="utf-8"
+    )
     rename(project)
     assert "was published and is gone" in check(project).output  # once it reads, the address is checked again

@@ -202,7 +202,13 @@ def test_office_option_builds_only_the_named_units(project):
 def test_base_url_option_moves_a_unit_without_changing_feed_ids(project):
     build(project)
     atom = page(project, "alpha/atom.xml")
-    build(project, "--base-url", "alpha=https://staging.example.org/alpha/", "--out", str(project.root / "public2"))
+    build(
+        project,
+        "--base-url",
+        "alpha=https://staging.example.org/alpha/",
+        "--out",
+        str(project.root / "public2"),
+    )
     moved = (project.root / "public2/alpha/atom.xml").read_text()
     assert "https://staging.example.org/alpha/berita/sosialisasi/" in moved
     ids = [line for line in atom.splitlines() if "<id>" in line]

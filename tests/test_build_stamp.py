@@ -126,9 +126,7 @@ def test_any_change_of_input_or_output_means_an_ordinary_build(built, monkeypatc
     assert ran == [1]
     assert (built.out / "alpha" / "index.html").is_file()
     if change == "an edit keeping the size":
-        assert "Petroli" in (built.out / "alpha" / "berita" / "patroli" / "index.html").read_text(
-            "utf-8"
-        )
+        assert "Petroli" in (built.out / "alpha" / "berita" / "patroli" / "index.html").read_text("utf-8")
 
 
 @pytest.mark.parametrize(

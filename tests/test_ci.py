@@ -238,7 +238,9 @@ def test_the_image_is_built_in_ci():
 
 
 def test_ci_tests_the_oldest_and_the_newest_supported_python():
-    oldest = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"]
+    oldest = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "requires-python"
+    ]
     assert oldest == ">=3.11"
     assert github()["jobs"]["test"]["strategy"]["matrix"]["python"] == ["3.11", "3.14"]
     assert gitlab()["test"]["parallel"]["matrix"] == [{"PYTHON": ["3.11", "3.14"]}]

@@ -18,4 +18,6 @@ def test_a_time_written_with_a_dot_is_hours_and_minutes(written):
 
 
 def test_fractions_of_a_second_after_full_seconds_are_still_read_as_such():
-    assert parse_datetime("2026-12-01 09:30:15.5", WIB) == datetime(2026, 12, 1, 9, 30, 15, 500000, tzinfo=WIB)
+    assert parse_datetime("2026-12-01 09:30:15.5", WIB) == datetime(
+        2026, 12, 1, 9, 30, 15, 500000, tzinfo=WIB
+    )

@@ -94,7 +94,18 @@ def test_pages_keep_their_hierarchy_under_profil(project):
 
 def test_the_comments_an_import_writes_speak_the_editors_language(project):
     result = CliRunner().invoke(
-        main, ["--lang", "id", "import", "wordpress", str(EXPORT), "--root", str(project.root), "--office", "alpha"]
+        main,
+        [
+            "--lang",
+            "id",
+            "import",
+            "wordpress",
+            str(EXPORT),
+            "--root",
+            str(project.root),
+            "--office",
+            "alpha",
+        ],
     )
     assert result.exit_code in (0, 1), result.output
     draft = project.read(f"{UNIT}/berita/2021-04-10-rencana-pelayanan-paspor-simpatik.md")

@@ -14,16 +14,29 @@ PACKAGE = Path(__file__).resolve().parents[1] / "sitegen"
 
 # The rank of each top-level module or package; an import may go to an equal or lower rank only.
 RANK = {
-    "__init__": 0, "i18n": 0, "errors": 0, "codes": 0, "hints": 0, "urls": 0, "dates": 0, "processes": 0,
+    "__init__": 0,
+    "i18n": 0,
+    "errors": 0,
+    "codes": 0,
+    "hints": 0,
+    "urls": 0,
+    "dates": 0,
+    "processes": 0,
     "config": 1,
-    "sources": 2, "csp": 2,
+    "sources": 2,
+    "csp": 2,
     "structure": 3,
     "render": 4,
-    "build": 5, "cms": 5,
-    "check": 6, "publish": 6, "scaffold": 6,
-    "serve": 7, "wordpress": 7,
+    "build": 5,
+    "cms": 5,
+    "check": 6,
+    "publish": 6,
+    "scaffold": 6,
+    "serve": 7,
+    "wordpress": 7,
     "commands": 8,
-    "cli": 9, "__main__": 10,
+    "cli": 9,
+    "__main__": 10,
 }
 
 

@@ -80,8 +80,15 @@ def test_an_immigration_offices_home_offers_m_paspor_first_once_offices_yaml_nam
     (tmp_path / "offices.yaml").write_text(
         yaml.replace("  links:\n", f"  links:\n    m_paspor: {address}\n", 1), encoding="utf-8"
     )
-    build(load_project(tmp_path), BuildOptions(out=tmp_path / "public", office_ids=("sambas", "rudenim-pontianak")))
-    tasks = (tmp_path / "public" / "sambas" / "index.html").read_text(encoding="utf-8").split('class="tasks"', 1)[1]
+    build(
+        load_project(tmp_path),
+        BuildOptions(out=tmp_path / "public", office_ids=("sambas", "rudenim-pontianak")),
+    )
+    tasks = (
+        (tmp_path / "public" / "sambas" / "index.html")
+        .read_text(encoding="utf-8")
+        .split('class="tasks"', 1)[1]
+    )
     first = tasks.split("<li>", 2)[1]
     assert f'href="{address}"' in first and "M-Paspor" in first
     detention = (tmp_path / "public" / "rudenim-pontianak" / "index.html").read_text(encoding="utf-8")

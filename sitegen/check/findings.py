@@ -195,7 +195,10 @@ def content_warnings(project: Project, sites: list[Site], now: datetime, problem
                     unit=office.id,
                 )
             else:
-                fix = _("the theme makes /{url} in Indonesian only: add an English version to the theme", url=needed.url)
+                fix = _(
+                    "the theme makes /{url} in Indonesian only: add an English version to the theme",
+                    url=needed.url,
+                )
             problems.warning(
                 project.network.path,
                 office.lines.get("languages", office.line),

@@ -48,7 +48,9 @@ def deploy_command() -> None:
     is_flag=True,
     help="The unit left offices.yaml: delete every file its deployed manifest lists (needs --against).",
 )
-def plan_command(root: Path, unit: str, out: Path | None, against: Path | None, fmt: str, removed: bool) -> None:
+def plan_command(
+    root: Path, unit: str, out: Path | None, against: Path | None, fmt: str, removed: bool
+) -> None:
     """Print the files to upload (new or changed) and to delete (made by sitegen, now gone)."""
     if not SLUG.match(unit):
         raise click.BadParameter(_("{unit!r} is not a unit id", unit=unit), param_hint="--unit")
@@ -58,7 +60,8 @@ def plan_command(root: Path, unit: str, out: Path | None, against: Path | None, 
         )
     if removed and unit in _units(root):
         raise click.BadParameter(
-            _("unit {unit!r} is still in offices.yaml; remove it there first", unit=unit), param_hint="--removed"
+            _("unit {unit!r} is still in offices.yaml; remove it there first", unit=unit),
+            param_hint="--removed",
         )
     target = output_path(out, root)
     try:

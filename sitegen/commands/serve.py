@@ -61,7 +61,11 @@ def _serve(root: Path, port: int, host: str, poll: bool, proxy: local_editor.Pro
             if builder.generation.problems:
                 count = len(builder.generation.problems)
                 click.echo(
-                    ngettext("{count} problem; the browser shows it", "{count} problems; the browser shows them", count),
+                    ngettext(
+                        "{count} problem; the browser shows it",
+                        "{count} problems; the browser shows them",
+                        count,
+                    ),
                     err=True,
                 )
                 report(builder.generation.problems)

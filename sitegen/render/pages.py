@@ -395,7 +395,9 @@ def _wrap_tables(html: str) -> str:
     lang = "en" if '<html lang="en"' in html[:200] else "id"
     label = _TABLE_LABEL[lang]
     return _TABLE.sub(
-        lambda m: f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">{m.group(0)}</div>',
+        lambda m: (
+            f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">{m.group(0)}</div>'
+        ),
         html,
     )
 

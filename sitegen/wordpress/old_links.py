@@ -256,7 +256,11 @@ def is_file_name(text: str, src: str = "") -> bool:
         return True
     stem = PurePosixPath(unquote(urlsplit(src).path)).stem.lower() if src else ""
     stems = {stem, _SIZE.sub("", stem)} - {""}
-    return words in stems or words.replace(" ", "-") in stems or (" " not in words and bool(_CAMERA.match(words)))
+    return (
+        words in stems
+        or words.replace(" ", "-") in stems
+        or (" " not in words and bool(_CAMERA.match(words)))
+    )
 
 
 _EXTENSIONS = {"jpg", "jpeg", "png", "gif", "webp", "svg", "bmp", "tif", "tiff", "heic"}

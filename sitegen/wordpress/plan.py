@@ -316,7 +316,9 @@ class Planner:
         if item.post_type == "page" and item.menu_order:
             lines.append(f"weight: {item.menu_order}")
         if item.post_type == "post" and item.sticky and not item.password:
-            lines.append("pinned: true  # " + _("sticky on the old site: shown first on the news list and home"))
+            lines.append(
+                "pinned: true  # " + _("sticky on the old site: shown first on the news list and home")
+            )
         if item.post_type == "post" and item.guid:
             lines.append(f"id: {_yaml(self._key(item))}")
         alias = "" if item.password else self._alias(item, url)
@@ -324,9 +326,14 @@ class Planner:
             lines.append(f"aliases: {_yaml([alias])}")
         held = ""
         if item.password:
-            lines.append("draft: true  # " + _("password-protected on the old site; its text was not imported"))
+            lines.append(
+                "draft: true  # " + _("password-protected on the old site; its text was not imported")
+            )
         elif draft:
-            lines.append("draft: true  # " + _("{status} on the old site; delete this line to publish", status=item.status))
+            lines.append(
+                "draft: true  # "
+                + _("{status} on the old site; delete this line to publish", status=item.status)
+            )
         elif item.post_type == "post" and moment > self.now + timedelta(days=FAR_FUTURE_DAYS):
             held = _(
                 "scheduled for {date} on the old site, more than a year ahead", date=f"{moment:%Y-%m-%d}"

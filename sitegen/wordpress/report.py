@@ -54,7 +54,10 @@ def lines(result: Result, problems: Problems) -> list[str]:
             out.append(f"    {problems.rel(result.export)}:{item.line}: {item.title or _('(no title)')}")
     if plan.undescribed:
         out.append(
-            _("  held back as drafts until their pictures are described: {count}", count=len(plan.undescribed))
+            _(
+                "  held back as drafts until their pictures are described: {count}",
+                count=len(plan.undescribed),
+            )
         )
         rel = {e.item.post_id: e.rel for e in entries}
         for item, held in plan.undescribed:
@@ -63,7 +66,9 @@ def lines(result: Result, problems: Problems) -> list[str]:
     skipped = ", ".join(f"{n} {status}" for status, n in sorted(reasons.items()))
     out.append(_("  skipped: {count}", count=len(plan.skipped)) + (f" ({skipped})" if skipped else ""))
     for item, reason in plan.skipped:
-        out.append(f"    {problems.rel(result.export)}:{item.line}: {item.title or _('(no title)')}: {reason}")
+        out.append(
+            f"    {problems.rel(result.export)}:{item.line}: {item.title or _('(no title)')}: {reason}"
+        )
     if plan.ignored:
         kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(plan.ignored.items()))
         out.append(_("  not pages or posts, not imported: {kinds}", kinds=kinds))

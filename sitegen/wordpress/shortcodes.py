@@ -91,7 +91,7 @@ def video_embed(url: str) -> str | None:
         return None
     return (
         f'<figure class="video"><iframe src="{player}{video}" title="Video" width="560" height="315" '
-        'allowfullscreen></iframe></figure>'
+        "allowfullscreen></iframe></figure>"
     )
 
 
@@ -130,7 +130,10 @@ def expand(
                 picture = pictures.get(int(ident)) if ident.isdigit() else None
                 if picture is None:
                     notes.append(
-                        Note(m.start(), _("[gallery] names attachment {ident}, which the export lacks", ident=ident))
+                        Note(
+                            m.start(),
+                            _("[gallery] names attachment {ident}, which the export lacks", ident=ident),
+                        )
                     )
                 else:
                     shown.append(picture)
@@ -163,7 +166,9 @@ def expand(
         player = video_embed(url) if url else None
         if player:
             if caption:
-                player = player.replace("</figure>", f"<figcaption>{caption.group(1).strip()}</figcaption></figure>")
+                player = player.replace(
+                    "</figure>", f"<figcaption>{caption.group(1).strip()}</figcaption></figure>"
+                )
             return f"\n\n{player}\n\n"
         if not url:
             notes.append(Note(m.start(), _("an embed block without an address was left out")))
@@ -181,7 +186,13 @@ def expand(
         player = video_embed(html.unescape(m.group(1)))
         return player if player else m.group(0)
 
-    makers = ((_BLOCK_EMBED, block_embed), (_CAPTION, caption), (_GALLERY, gallery), (_EMBED, embed), (_BARE_VIDEO, bare))
+    makers = (
+        (_BLOCK_EMBED, block_embed),
+        (_CAPTION, caption),
+        (_GALLERY, gallery),
+        (_EMBED, embed),
+        (_BARE_VIDEO, bare),
+    )
     for pattern, make in makers:
         for match in pattern.finditer(text):
             if not any(start < match.end() and match.start() < end for start, end, _text in edits):
@@ -201,7 +212,9 @@ def expand(
                 )
             )
             edits.append((match.start(), match.end(), ""))
-    for name in {n for _start, _end, n in _closing(text)} & {m.group(1) for m in _ANY.finditer(text)} - _HANDLED:
+    for name in {n for _start, _end, n in _closing(text)} & {
+        m.group(1) for m in _ANY.finditer(text)
+    } - _HANDLED:
         for match in re.finditer(re.escape(f"[/{name}]"), text):
             if not any(start <= match.start() < end for start, end, _text in edits):
                 edits.append((match.start(), match.end(), ""))

@@ -19,7 +19,10 @@ LIGHTHOUSE = REPO / ".ci/tools/node_modules/.bin/lighthouse"
 CATEGORIES = ("accessibility", "best-practices", "seo")
 # How the browser is told the reader's colour scheme (prefers-color-scheme): Blink's own setting,
 # 0 dark and 1 light, which Lighthouse's emulation leaves alone
-SCHEMES = {"light": "--blink-settings=preferredColorScheme=1", "dark": "--blink-settings=preferredColorScheme=0"}
+SCHEMES = {
+    "light": "--blink-settings=preferredColorScheme=1",
+    "dark": "--blink-settings=preferredColorScheme=0",
+}
 
 
 def scores(url: str, workdir: Path, scheme: str = "light") -> tuple[dict[str, float], list[str]]:

@@ -110,7 +110,9 @@ def test_every_feed_parses_strictly_and_never_repeats_an_id(imported):
     for feed in feeds:
         assert quality.feed_problems(feed) == [], feed
         text = feed.read_text(encoding="utf-8")
-        ids = re.findall(r"<guid[^>]*>([^<]*)</guid>" if feed.name == "rss.xml" else r"<entry>\s*<id>([^<]*)<", text)
+        ids = re.findall(
+            r"<guid[^>]*>([^<]*)</guid>" if feed.name == "rss.xml" else r"<entry>\s*<id>([^<]*)<", text
+        )
         assert len(ids) == len(set(ids)), feed
     for feed in sorted(site.rglob("feed.json")):
         assert quality.json_feed_problems(feed) == [], feed
