@@ -500,7 +500,7 @@ class _Build:
         if not todo:
             return _done(ready), None
         # Pagefind runs beside the rendering of the next unit
-        future = in_background(_with, ready, searching.index_shelves, todo, language)
+        future = in_background(lambda: ready + searching.index_shelves(todo, language))
         return future, _remember(self.project, unit_id)
 
     # -- step 5: prune ---------------------------------------------------------------------------
@@ -561,8 +561,3 @@ def _done(shelves: list[Shelf]) -> Future[list[Shelf]]:
     future: Future[list[Shelf]] = Future()
     future.set_result(shelves)
     return future
-
-
-def _with(ready: list[Shelf], make: Callable[..., list[Shelf]], *args: Any) -> list[Shelf]:
-    """The shelves already at hand and those ``make`` indexes now (in the background)."""
-    return ready + make(*args)

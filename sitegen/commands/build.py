@@ -101,7 +101,7 @@ def build_command(
     """Build every unit's site (or those --office, --changed-since and --shard choose)."""
     started = time.perf_counter()
     overrides = _base_urls(base_urls)
-    moment = parse_now(now)
+    moment = build_now(parse_now(now))  # one moment for the stamp's window and the build itself
     target = output_path(out, root)
     # a plain build may find, by sizes and times alone, that it would change nothing
     plain = changed_since is None and shard is None and not (verify or no_cache or against)
@@ -109,7 +109,7 @@ def build_command(
     look = stamp.Look.take(root, options, i18n.current()) if plain else None
     if look is not None:
         kept = stamp.load(target)
-        if kept is not None and kept.holds(look, target, build_now(moment)):
+        if kept is not None and kept.holds(look, target, moment):
             _replay(kept, target, quiet, started)
             return
         stamp.forget(target)
@@ -168,14 +168,13 @@ def build_command(
         sys.exit(EXIT_USAGE)
     report(result.warnings)
     if look is not None and look.settled:
-        moment_used = build_now(moment)
         stamp.save(
             target,
             stamp.Stamp(
                 inputs=look.inputs,
                 outputs=stamp.outputs_digest(target),
-                now=moment_used.isoformat(),
-                until=stamp.until(moment_used, result.next_change).isoformat(),
+                now=moment.isoformat(),
+                until=stamp.until(moment, result.next_change).isoformat(),
                 messages=[str(w) for w in result.warnings],
                 sites=len(result.stats),
                 files=sum(s.written + s.unchanged for s in result.stats.values()),
