@@ -38,10 +38,12 @@ from sitegen.structure.model import Site, build_site
 from sitegen.structure.pictures import Pictures
 
 if TYPE_CHECKING:
+    from sitegen.build.dependencies import Bodies as BodyDigests
     from sitegen.render.pages import Extra, Planned
 
 Progress = Callable[[str, int, int], None]
 OnFile = Callable[[Site, str, bytes], None]
+MIN_SPLIT = 200  # files to make below which a unit renders in one process: forking costs more
 STALE_SEARCH = "+search-kept"  # marks a unit built with its previous search index
 
 
@@ -419,10 +421,18 @@ class _Build:
         """Render every unit (a big one split across the workers) and stage it as it comes back."""
         workers = worker_count(self.project.bodies.jobs)
         parts = split([len(u.site.pages) for u in todo], workers)
-        plans = lru_cache(maxsize=2)(lambda index: self._plan(todo[index]))
+        sorted_out = lru_cache(maxsize=2)(lambda index: _triage(todo[index], self._plan(todo[index])))
+        # a unit big enough to split is planned and sorted out here, before the workers fork:
+        # they inherit the plan instead of each making it again, and where an edit left only
+        # a few files to make, one process makes them and nobody forks
+        early = {index: sorted_out(index) for index, count in enumerate(parts) if count > 1}
+        for index, triage in early.items():
+            if len(triage.make) < MIN_SPLIT:
+                parts[index] = 1
 
         def render_part(index: int, part: int, count: int) -> Rendered:
-            return _render_part(todo[index], plans(index), part, count, self.project.root)
+            triage = early[index] if index in early else sorted_out(index)
+            return _render_part(todo[index], triage, part, count, self.project.root)
 
         finishing: _Finishing | None = None
         for unit, result in zip(todo, rendered(parts, render_part, workers), strict=True):
@@ -516,31 +526,47 @@ class _Build:
         return removed
 
 
-def _render_part(
-    unit: _Unit, planned_found: tuple[list[Planned], list[Problem]], part: int, parts: int, root: Path
-) -> Rendered:
+@dataclass
+class _Triage:
+    """A unit's planned files sorted out: those to make, and those whose inputs did not change."""
+
+    planned: list[Planned]
+    problems: list[Problem]  # the plan's: two files claiming one path
+    bodies: BodyDigests  # of the pages, found once for sorting out and for the records
+    make: list[Planned] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+
+
+def _triage(unit: _Unit, planned_found: tuple[list[Planned], list[Problem]]) -> _Triage:
+    """Which of the unit's planned files must be made (see :mod:`sitegen.build.dependencies`)."""
+    from sitegen.build import dependencies
+
+    planned, problems = planned_found
+    triage = _Triage(planned, problems, dependencies.Bodies(unit.site))
+    if any(p.severity == "error" for p in problems):
+        return triage
+    bodies = triage.bodies
+    for item in planned:
+        previous = unit.previous.get(item.path)
+        if item.templated and unit.frame and dependencies.is_current(previous, unit.frame, bodies):
+            triage.kept.append(item.path)
+        else:
+            triage.make.append(item)
+    return triage
+
+
+def _render_part(unit: _Unit, triage: _Triage, part: int, parts: int, root: Path) -> Rendered:
     """One slice of a unit's files that must be made; part 0 also reports the plan and what is kept."""
     from sitegen.build import dependencies
     from sitegen.render.pages import render
 
-    planned, plan_problems = planned_found
-    if any(p.severity == "error" for p in plan_problems):
-        return Rendered(problems=plan_problems if part == 0 else [], planned_ok=False)
-    bodies = dependencies.Bodies(unit.site)
-    kept: list[str] = []
-    make: list[Planned] = []
-    for item in planned:
-        if (
-            item.templated
-            and unit.frame
-            and dependencies.is_current(unit.previous.get(item.path), unit.frame, bodies)
-        ):
-            kept.append(item.path)
-        else:
-            make.append(item)
+    planned = triage.planned
+    if any(p.severity == "error" for p in triage.problems):
+        return Rendered(problems=triage.problems if part == 0 else [], planned_ok=False)
+    bodies = triage.bodies
     found = Problems(root)
     reads: dict[str, tuple[str, ...]] = {}
-    mine = chunk(make, part, parts)
+    mine = chunk(triage.make, part, parts)
     files = list(render(unit.site, mine, found, {p.path for p in planned}, reads))
     records = {}
     for path, read in reads.items():
@@ -549,11 +575,11 @@ def _render_part(
             records[path] = (key, read)
     result = Rendered(files, problems=found.items, records=records)
     if part == 0:
-        result.kept = kept
-        result.records |= {path: unit.previous[path] for path in kept}
+        result.kept = triage.kept
+        result.records |= {path: unit.previous[path] for path in triage.kept}
         result.planned = {p.path for p in planned}
         result.searched = {p.path for p in planned if p.searched}
-        result.problems = plan_problems + result.problems
+        result.problems = triage.problems + result.problems
     return result
 
 

@@ -110,7 +110,19 @@ def _newest(items: list[Item], limit: int) -> tuple[Item, ...]:
 
 
 def catalogue(site: Site, models: Callable[[Office], Site] | None = None) -> list[Feed]:
-    """Every feed a unit publishes. Without ``models`` the regional feed is listed empty."""
+    """Every feed a unit publishes. Without ``models`` the regional feed is listed empty.
+
+    Made once per site and kind of call: the feed files, JSON Feed, OPML and the subscribe
+    pages all ask, and each asking sorted every item of the unit again.
+    """
+    key = ("catalogue", models is not None and site.office.kind == "kanwil")
+    if key not in site.derived:
+        site.derived[key] = _catalogue(site, models)
+    feeds: list[Feed] = site.derived[key]
+    return feeds
+
+
+def _catalogue(site: Site, models: Callable[[Office], Site] | None) -> list[Feed]:
     limit = site.network.feed_items
     name = site.office.short_name
     feeds = [

@@ -132,8 +132,9 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] =
         searched = listed and not page.is_index  # lists and tag pages only add noise to search
         planned.append(Planned(page.path, made, page, None, listed, lastmod, True, searched))
     for tag, tagged in site.tags.items():
+        newest = _newest(tagged)  # once per topic, not once per page of it
         for pager in paginate(tagged, f"tag/{tag}/", size):
-            listing(pager.url, "tag.html", None, _newest(tagged), tag=tag, tagged=tagged, pager=pager)
+            listing(pager.url, "tag.html", None, newest, tag=tag, tagged=tagged, pager=pager)
     if site.tags:
         listing("tag/", "tags.html", None, None)
     for section in FEED_SECTIONS:

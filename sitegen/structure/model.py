@@ -133,6 +133,9 @@ class Site:
     aliases: dict[str, Page]
     next_change: datetime | None = None  # when a future page appears or an announcement expires
     static: dict[str, Path] = field(default_factory=dict)  # the unit's own files, copied as they are
+    # views derived from the pages, made once: a unit of 5,000 items was sorted again for each
+    # list, feed and template asking (the pages do not change once the site is made)
+    derived: dict[object, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def home(self) -> Page:
@@ -151,10 +154,14 @@ class Site:
         return self.by_url[f"{name}/"]
 
     def dated(self, section: str) -> list[Page]:
-        return sorted(
-            (p for p in self.pages if p.section == section and p.is_feed_item),
-            key=lambda p: p.sort_key,
-        )
+        """The section's items, newest first (a new list each call: callers may sort it)."""
+        key = ("dated", section)
+        if key not in self.derived:
+            self.derived[key] = sorted(
+                (p for p in self.pages if p.section == section and p.is_feed_item),
+                key=lambda p: p.sort_key,
+            )
+        return list(self.derived[key])
 
     @property
     def news(self) -> list[Page]:
