@@ -28,6 +28,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,8 +66,20 @@ class Shelf:
 
 
 def index_shelves(todo: list[tuple[int, str, list[tuple[str, Path]]]], language: str) -> list[Shelf]:
-    """Index each shelf of ``todo`` ((number, key, pages by URL and file)) with its own Pagefind run."""
-    return [Shelf(k, key, shelf_files(index(pages, language, key), k), fresh=True) for k, key, pages in todo]
+    """Index each shelf of ``todo`` ((number, key, pages by URL and file)) with its own Pagefind run.
+
+    The runs go side by side, one per core: Pagefind works on one core, and a big unit's
+    shelves were the tail of a cold build while the other cores idled.
+    """
+
+    def one(shelf: tuple[int, str, list[tuple[str, Path]]]) -> Shelf:
+        number, key, pages = shelf
+        return Shelf(number, key, shelf_files(index(pages, language, key), number), fresh=True)
+
+    if len(todo) < 2:
+        return [one(shelf) for shelf in todo]
+    with ThreadPoolExecutor(min(len(todo), os.cpu_count() or 1)) as runs:
+        return list(runs.map(one, todo))
 
 
 def index(pages: list[tuple[str, Path]], language: str, key: str) -> IndexFiles:
