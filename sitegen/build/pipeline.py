@@ -71,7 +71,7 @@ class Project:
         ctx = self._contexts.get((office.id, lang))
         if ctx is None:
             ctx = self._contexts[(office.id, lang)] = context(office, self.network, lang)
-        return prepared.render(ctx)  # sanitized when prepared unless trusted (sitegen.sources.bodies)
+        return prepared.render(ctx, self.bodies.convert)  # sanitized unless trusted (sitegen.sources.bodies)
 
 
 def load_project(

@@ -10,6 +10,7 @@ body, as written, is prepared on demand and never written to the cache.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from sitegen.sources.cache import Cache
 from sitegen.sources.office_vars import BodyTemplate, OfficeVarError, prepare
 from sitegen.sources.source import Source
 
+CONVERTED_KEPT = 4096  # converted bodies held in memory by one process
 PARALLEL_FROM = 48  # below this many missing bodies, starting processes costs more than it saves
 
 
@@ -38,6 +40,7 @@ class Bodies:
     jobs: int = 1
     _prepared: dict[str, BodyTemplate | OfficeVarError] = field(default_factory=dict)
     _trusted: dict[str, BodyTemplate | OfficeVarError] = field(default_factory=dict)
+    _converted: dict[str, str] = field(default_factory=dict)  # digest of made Markdown -> HTML
 
     def get(self, source: Source, trusted: bool = False) -> BodyTemplate:
         """The prepared body: sanitized (and cached), or as written for trusted_html, memory only."""
@@ -57,6 +60,29 @@ class Bodies:
         if isinstance(prepared, OfficeVarError):
             raise prepared
         return prepared
+
+    def convert(self, body: BodyTemplate, markdown: str) -> str:
+        """HTML for the Markdown a body's statements made for one unit, converted once per text.
+
+        A shared page with ``{% for %}`` or ``{% if %}`` makes its own Markdown for each
+        unit; every build (an edit elsewhere, the preview) would convert it again for every
+        unit of the network. The result is sanitized, so it is kept like a prepared body; a
+        trusted_html body's is not (it stays out of the cache, as the body itself does).
+        """
+        if body.trusted:
+            return body.html_of(markdown)
+        key = hashlib.sha256(markdown.encode("utf-8")).hexdigest()
+        html = self._converted.get(key)
+        if html is None:
+            cached = self.cache.get("converted", key)
+            html = cached if isinstance(cached, str) else None
+        if html is None:
+            html = body.html_of(markdown)
+            self.cache.put("converted", key, html)
+        if len(self._converted) >= CONVERTED_KEPT:
+            self._converted.clear()  # a preview runs for hours: memory stays bounded
+        self._converted[key] = html
+        return html
 
     def prepare_all(self, sources: list[Source]) -> None:
         """Prepare every body not yet known: from the cache, else converted (in parallel when many)."""

@@ -429,6 +429,9 @@ NAMES_HINT = N_(
 )
 
 
+Convert = Callable[["BodyTemplate", str], str]  # (body, the Markdown its statements made) -> HTML
+
+
 @dataclass
 class BodyTemplate:
     """A source body prepared once; ``render(ctx)`` gives the HTML for one unit."""
@@ -446,7 +449,12 @@ class BodyTemplate:
         """Pickled into the cache and across processes without the compiled template."""
         return {**self.__dict__, "_template": None}
 
-    def render(self, ctx: dict[str, Any]) -> str:
+    def render(self, ctx: dict[str, Any], convert: Convert | None = None) -> str:
+        """The body as the unit of ``ctx`` publishes it.
+
+        ``convert`` turns the Markdown a body with statements made for the unit into HTML
+        (:meth:`html_of`, or a cached copy of what it gave: :meth:`sitegen.sources.bodies.Bodies.convert`).
+        """
         if self.kind == "plain":
             return self.html
         token = _BUDGET.set(Budget())  # one budget for the whole page, however many expressions
@@ -464,9 +472,14 @@ class BodyTemplate:
                     out.append(value)
                     out.append(self.parts[i + 1])
                 return "".join(out)
-            html = to_html(self._render_statements(ctx))
+            markdown = self._render_statements(ctx)
         finally:
             _BUDGET.reset(token)
+        return convert(self, markdown) if convert is not None else self.html_of(markdown)
+
+    def html_of(self, markdown: str) -> str:
+        """The Markdown the statements made, as the page's HTML (sanitized unless trusted)."""
+        html = to_html(markdown)
         return html if self.trusted else clean(html)
 
     def _render_statements(self, ctx: dict[str, Any]) -> str:
