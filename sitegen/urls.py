@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import PurePosixPath
 
 from sitegen.i18n import _
 
@@ -33,8 +32,7 @@ def slugify(text: str) -> str:
 
 def is_bundle(key: str) -> bool:
     """A page bundle's text: ``<section>/…/<folder>/index.md``, its pictures lying beside it."""
-    parts = PurePosixPath(key).parts
-    return len(parts) >= 3 and parts[-1] == BUNDLE_INDEX
+    return key.count("/") >= 2 and key.rpartition("/")[2] == BUNDLE_INDEX
 
 
 def page_url(key: str, slug: str = "") -> str:
@@ -42,14 +40,17 @@ def page_url(key: str, slug: str = "") -> str:
 
     A bundle is named by its folder, as a plain file by its name:
     "berita/2026-11-01-judul/index.md" -> "berita/judul/", like "berita/2026-11-01-judul.md".
+    Keys are POSIX paths relative to their scope; plain string work, since every page
+    of a unit of 20,000 asks.
     """
-    path = PurePosixPath(key)
     if is_bundle(key):
-        path = path.parent.parent / (path.parent.name + ".md")
-    parent = "" if str(path.parent) == "." else str(path.parent)
-    if path.name == "_index.md":
+        key = key.rpartition("/")[0] + ".md"
+    parent, _, name = key.rpartition("/")
+    if name == "_index.md":
         return f"{parent}/" if parent else ""
-    name = slug or slugify(_DATE_PREFIX.sub("", path.stem))
+    dot = name.rfind(".")
+    stem = name[:dot] if 0 < dot < len(name) - 1 else name
+    name = slug or slugify(_DATE_PREFIX.sub("", stem))
     return f"{parent}/{name}/" if parent else f"{name}/"
 
 

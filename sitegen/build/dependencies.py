@@ -32,6 +32,7 @@ from sitegen.structure.pictures import published
 Record = tuple[str, tuple[str, ...]]  # (key, paths of the pages whose body the file shows)
 _TREE = ("children", "subsections", "items")  # links to other pages, digested by their paths
 _SKIPPED = {"body", "source", "translations", "sort_key", *_TREE}
+_OUTLINED = tuple(f.name for f in fields(Page) if f.name not in _SKIPPED)  # found once, not per page
 
 
 def skeleton(site: Site, unit_stamp: str) -> str:
@@ -57,7 +58,7 @@ def skeleton(site: Site, unit_stamp: str) -> str:
 
 def _outline(page: Page, site: Site) -> tuple[object, ...]:
     """A page as lists and navigation see it: every field but its body, with links as paths."""
-    own = tuple((f.name, getattr(page, f.name)) for f in fields(page) if f.name not in _SKIPPED)
+    own = tuple((name, getattr(page, name)) for name in _OUTLINED)
     tree = tuple([p.path for p in getattr(page, name)] for name in _TREE)
     translations = sorted((lang, p.path) for lang, p in page.translations.items())
     source = (page.source.rel, repr(page.source.meta)) if page.source else None

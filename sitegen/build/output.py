@@ -40,6 +40,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import time
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
@@ -137,7 +138,7 @@ class SiteWriter:
     foreign: list[str] = field(default_factory=list)
     _staging: Path | None = None
     _pending: list[str] = field(default_factory=list)
-    _dirs: set[Path] = field(default_factory=set)
+    _dirs: set[str] = field(default_factory=set)
 
     @property
     def current(self) -> Path:
@@ -239,22 +240,24 @@ class SiteWriter:
 
     def _link_or_write(self, rel: str, data: bytes | None) -> None:
         target = self._target(rel)
+        source = f"{self.current}/{rel}"  # strings: this runs for every file of the unit
         try:
-            os.link(self.current / rel, target)
+            os.link(source, target)
         except OSError:
             if data is None:
-                data = (self.current / rel).read_bytes()
+                with open(source, "rb") as fh:
+                    data = fh.read()
             _write_bytes(target, data)
 
     def _put(self, rel: str, data: bytes) -> None:
         _write_bytes(self._target(rel), data)
 
-    def _target(self, rel: str) -> Path:
+    def _target(self, rel: str) -> str:
         assert self._staging is not None
-        target = self._staging / rel
-        parent = target.parent
+        target = f"{self._staging}/{rel}"
+        parent = target.rpartition("/")[0]
         if parent not in self._dirs:
-            parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(parent, exist_ok=True)
             self._dirs.add(parent)
         return target
 
@@ -372,14 +375,17 @@ class Output:
         (an output restored from elsewhere), its digest as well.
         """
         files, stats = self.manifest(site_id), self._stats(site_id)
-        current = self.root / site_id
+        current = f"{self.root}/{site_id}"
         bad = set()
         for rel, digest in files.items():
-            path = current / rel
+            path = f"{current}/{rel}"  # strings and one lstat: every build looks at every file
             try:
                 known = stats.get(rel)
-                changed = path.is_symlink() or (known is not None and file_stat(path) != known)
-                if changed or ((verify or known is None) and digest_file(path) != digest):
+                st = os.lstat(path)
+                changed = stat.S_ISLNK(st.st_mode) or (
+                    known is not None and [st.st_size, st.st_mtime_ns] != known
+                )
+                if changed or ((verify or known is None) and digest_file(Path(path)) != digest):
                     bad.add(rel)
             except OSError:
                 bad.add(rel)
@@ -543,10 +549,11 @@ def _stat_or_none(path: Path) -> list[int] | None:
         return None
 
 
-def _write_bytes(path: Path, data: bytes) -> None:
+def _write_bytes(path: Path | str, data: bytes) -> None:
     """Write a file; a failed write (a full disk) names the file, which Python's own error does not."""
     try:
-        path.write_bytes(data)
+        with open(path, "wb") as fh:
+            fh.write(data)
     except OSError as exc:
         if exc.filename is None:
             exc.filename = str(path)

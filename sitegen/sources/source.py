@@ -18,7 +18,7 @@ import os
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from sitegen import hints
 from sitegen.config.offices_keys import KINDS, SERVICES
@@ -63,12 +63,12 @@ class Source:
 
     @cached_property
     def section(self) -> str:
-        parts = PurePosixPath(self.original_key).parts
-        return parts[0] if len(parts) > 1 else ""
+        first, slash, _rest = self.original_key.partition("/")
+        return first if slash else ""
 
     @cached_property
     def is_index(self) -> bool:
-        return PurePosixPath(self.original_key).name == INDEX
+        return self.original_key.rpartition("/")[2] == INDEX
 
     @property
     def is_shared(self) -> bool:
@@ -81,11 +81,11 @@ class Source:
 
 def translation_of(key: str) -> tuple[str, str]:
     """Split a translation's key: "layanan/e-visa.en.md" -> ("layanan/e-visa.md", "en")."""
-    path = PurePosixPath(key)
-    match = _TRANSLATION.match(path.name)
+    folder, slash, name = key.rpartition("/")
+    match = _TRANSLATION.match(name)
     if match is None:
         return key, ""
-    return str(path.with_name(match["stem"] + ".md")), match["lang"]
+    return folder + slash + match["stem"] + ".md", match["lang"]
 
 
 def discover(content_dir: Path, problems: Problems | None = None) -> list[Path]:
@@ -109,11 +109,12 @@ def discover(content_dir: Path, problems: Problems | None = None) -> list[Path]:
             here.parent.parent == content_dir and here.parent.name == "offices"
         ) or here == content_dir / "shared":
             dirs[:] = [d for d in dirs if d != STATIC]  # files copied or pictures: static_files() reads them
-        for name in [*dirs, *files]:
-            if not name.startswith((".", "#")) and (here / name).is_symlink() and problems is not None:
+        links = {name for name in [*dirs, *files] if os.path.islink(os.path.join(folder, name))}
+        for name in sorted(links):
+            if not name.startswith((".", "#")) and problems is not None:
                 report_link(here / name, problems)
-        dirs[:] = [d for d in dirs if not d.startswith((".", "#")) and not (here / d).is_symlink()]
-        files = [f for f in files if not (here / f).is_symlink()]
+        dirs[:] = [d for d in dirs if not d.startswith((".", "#")) and d not in links]
+        files = [f for f in files if f not in links]
         if BUNDLE_INDEX in files and is_bundle(_key_of(here.relative_to(content_dir), BUNDLE_INDEX)):
             files = _bundle_files(here, files, problems)
             dirs[:] = []  # a bundle's subfolders hold its pictures, never pages
@@ -219,7 +220,7 @@ def read_source(
 ) -> Source | None:
     """Read and validate one file; report its problems and return None if it has any."""
     rel = path.relative_to(content_dir).as_posix()
-    parts = PurePosixPath(rel).parts
+    parts = rel.split("/")  # strings: every file of the repository passes here on every build
     if parts[0] == "shared" and len(parts) > 1:
         scope, key = "shared", "/".join(parts[1:])
     elif parts[0] == "offices" and len(parts) > 2:
@@ -251,8 +252,9 @@ def read_source(
         return None
     digest = hashlib.sha256(data).hexdigest()
     original, lang = translation_of(key)
-    section = PurePosixPath(original).parts[0] if len(PurePosixPath(original).parts) > 1 else ""
-    dated = section in DATED_SECTIONS and PurePosixPath(original).name != INDEX
+    first, slash, _rest = original.partition("/")
+    section = first if slash else ""
+    dated = section in DATED_SECTIONS and original.rpartition("/")[2] != INDEX
     if dated and lang:
         problems.error(
             path,
