@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.dates import format_date, format_datetime, get_timezone_name
@@ -130,12 +130,22 @@ def _from_date(day: date, tz: tzinfo, end_of_day: bool) -> datetime:
 
 def long_date(moment: datetime | date, lang: str = LOCALE) -> str:
     """ "Senin, 28 Desember 2021"; in English "Tuesday, 28 December 2021"."""
-    return format_date(moment, "EEEE, d MMMM y", locale=lang)
+    return _day_text(moment, getattr(moment, "tzinfo", None), "EEEE, d MMMM y", lang)
 
 
 def short_date(moment: datetime | date, lang: str = LOCALE) -> str:
     """ "28 Desember 2021"; in English "28 December 2021"."""
-    return format_date(moment, "d MMMM y", locale=lang)
+    return _day_text(moment, getattr(moment, "tzinfo", None), "d MMMM y", lang)
+
+
+@lru_cache(maxsize=8192)
+def _day_text(moment: datetime | date, zone: tzinfo | None, pattern: str, lang: str) -> str:
+    """Babel's formatting, once per moment: every list shows the same dates on page after page.
+
+    ``zone`` is part of the key because one instant in two zones makes equal datetimes,
+    and the day shown is the zone's own.
+    """
+    return format_date(moment, pattern, locale=lang)
 
 
 def clock(moment: datetime, lang: str = LOCALE) -> str:
@@ -144,12 +154,14 @@ def clock(moment: datetime, lang: str = LOCALE) -> str:
     The zone keeps its Indonesian abbreviation in every language: it is what
     the office's signs, letters and phone calls say.
     """
+    return _clock_text(moment, moment.tzinfo, lang)
+
+
+@lru_cache(maxsize=8192)
+def _clock_text(moment: datetime, zone: tzinfo | None, lang: str) -> str:
+    """:func:`clock`, once per moment and zone (see :func:`_day_text`)."""
     pattern = "HH.mm" if lang == LOCALE else "HH:mm"
-    return (
-        format_datetime(moment, pattern, tzinfo=moment.tzinfo, locale=lang)
-        + " "
-        + zone_abbr(moment.tzinfo, moment)
-    )
+    return format_datetime(moment, pattern, tzinfo=zone, locale=lang) + " " + zone_abbr(zone, moment)
 
 
 def zone_abbr(tz: tzinfo | None, at: datetime | None = None) -> str:

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from sitegen.dates import parse_datetime
+from sitegen.dates import clock, long_date, parse_datetime, short_date
 
 WIB = timezone(timedelta(hours=7))
 
@@ -21,3 +21,15 @@ def test_fractions_of_a_second_after_full_seconds_are_still_read_as_such():
     assert parse_datetime("2026-12-01 09:30:15.5", WIB) == datetime(
         2026, 12, 1, 9, 30, 15, 500000, tzinfo=WIB
     )
+
+
+def test_one_instant_in_two_zones_shows_each_zones_own_day_and_time_however_often_asked():
+    """Dates are formatted once per moment (lists repeat them); two zones' equal instants stay apart."""
+    wib = datetime(2026, 1, 1, 23, 30, tzinfo=timezone(timedelta(hours=7)))
+    wita = wib.astimezone(timezone(timedelta(hours=8)))
+    assert wib == wita  # equal datetimes: a cache keyed on the moment alone would mix them up
+    for _ in range(2):
+        assert long_date(wib) == "Kamis, 1 Januari 2026"
+        assert long_date(wita) == "Jumat, 2 Januari 2026"
+        assert short_date(wita, "en") == "2 January 2026"
+        assert clock(wib).startswith("23.30") and clock(wita).startswith("00.30")
