@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
+from sitegen.build import workers
 from sitegen.cli import main
 
 from .helpers import tree
@@ -41,3 +42,42 @@ def test_a_problem_found_while_rendering_in_a_worker_is_reported_with_its_file_a
         in result.output
     )
     assert not (tmp_path / "out" / "bravo").exists(), "a failed build publishes nothing"
+
+
+def test_a_big_unit_is_split_across_the_workers_but_an_edit_of_one_item_forks_nobody(
+    project, tmp_path, monkeypatch
+):
+    for n in range(300):
+        project.write(
+            f"content/offices/alpha/berita/2026-09-{1 + n % 28:02d}-kabar-{n:03d}.md",
+            f"---\ntitle: Kabar {n}\ndate: 2026-09-{1 + n % 28:02d} 09:{n % 60:02d}\n---\nIsi kabar {n}.\n",
+        )
+    pools: list[tuple[object, ...]] = []
+    real = workers.ProcessPoolExecutor
+
+    def counted(*args, **kwargs):
+        pools.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", counted)
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
+    out = tmp_path / "out"
+    alpha_only = ["--office", "alpha"]
+    cold = CliRunner().invoke(
+        main, ["build", "--root", str(project.root), "--out", str(out), "--now", NOW, "-j", "2", *alpha_only]
+    )
+    assert cold.exit_code == 0, cold.output
+    assert len(pools) == 1, "a cold build of one big unit renders it on both workers"
+
+    project.write(
+        "content/offices/alpha/berita/2026-09-01-kabar-000.md",
+        "---\ntitle: Kabar 0\ndate: 2026-09-01 09:00\n---\nIsi kabar yang disunting.\n",
+    )
+    edit = CliRunner().invoke(
+        main, ["build", "--root", str(project.root), "--out", str(out), "--now", NOW, "-j", "2", *alpha_only]
+    )
+    assert edit.exit_code == 0, edit.output
+    assert len(pools) == 1, "the few files an edit leaves to make are made without starting workers"
+    assert "Isi kabar yang disunting." in (out / "alpha/berita/kabar-000/index.html").read_text(
+        encoding="utf-8"
+    )
