@@ -154,6 +154,7 @@ class Models:
     ):
         self.project, self.now, self.drafts, self.known_ids = project, now, drafts, known_ids
         self._sites: dict[str, Site] = {}
+        self._scopes: dict[str, list[tuple[int, Source]]] | None = None  # by scope, with their place
 
     def __call__(self, office: Office) -> Site:
         site = self._sites.get(office.id)
@@ -161,7 +162,7 @@ class Models:
             site = self._sites[office.id] = build_site(
                 office,
                 self.project.network,
-                self.project.sources,
+                self._candidates(office.id),
                 self.project.body,
                 self.now,
                 self.project.problems,
@@ -171,6 +172,19 @@ class Models:
                 self.project.pictures.place if self.project.pictures else None,
             )
         return site
+
+    def _candidates(self, office_id: str) -> list[Source]:
+        """The sources a unit can publish (the shared ones and its own), in the project's order.
+
+        Every other unit's files are never its pages: looking through them made a network
+        of 130 units look at every news item of the network 130 times.
+        """
+        if self._scopes is None:
+            self._scopes = {}
+            for n, source in enumerate(self.project.sources):
+                self._scopes.setdefault(source.scope, []).append((n, source))
+        own, shared = self._scopes.get(office_id, []), self._scopes.get("shared", [])
+        return [source for _n, source in sorted(own + shared, key=lambda placed: placed[0])]
 
 
 @dataclass
