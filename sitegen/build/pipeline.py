@@ -375,6 +375,7 @@ class _Build:
         offices = [self.project.network.office(i) for i in ids] if ids else list(self.project.network.offices)
         offices_yaml = self.project.network.path.read_bytes()
         theme_digests = cache(theme_digest)
+        themes = cache(lambda name: load_theme(self.project.themes_dir, name))  # looked at once per build
         todo: list[_Unit] = []
         for n, office in enumerate(offices, 1):
             if self.options.progress:
@@ -382,7 +383,7 @@ class _Build:
             site = self.models(office)  # may have been built already, for the regional feed or the OPML
             if site.next_change:
                 self.changes.append(site.next_change)
-            theme = load_theme(self.project.themes_dir, office.theme)
+            theme = themes(office.theme)
             unit = _Unit(site, theme, "", set())
             if self.output is not None and not self.problems.errors:
                 digests = (theme_digests(theme), offices_yaml, self.options.drafts, self.shared_stamp())
