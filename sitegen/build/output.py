@@ -88,7 +88,11 @@ def check_out_dir(out: Path, project: Path) -> Path:
 
 
 def file_stat(path: Path) -> list[int]:
-    st = path.stat()
+    return stat_key(path.stat())
+
+
+def stat_key(st: os.stat_result) -> list[int]:
+    """What a manifest's stats record of a file: its size and modification time."""
     return [st.st_size, st.st_mtime_ns]
 
 
@@ -382,9 +386,7 @@ class Output:
             try:
                 known = stats.get(rel)
                 st = os.lstat(path)
-                changed = stat.S_ISLNK(st.st_mode) or (
-                    known is not None and [st.st_size, st.st_mtime_ns] != known
-                )
+                changed = stat.S_ISLNK(st.st_mode) or (known is not None and stat_key(st) != known)
                 if changed or ((verify or known is None) and digest_file(Path(path)) != digest):
                     bad.add(rel)
             except OSError:

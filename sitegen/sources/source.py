@@ -63,8 +63,7 @@ class Source:
 
     @cached_property
     def section(self) -> str:
-        first, slash, _rest = self.original_key.partition("/")
-        return first if slash else ""
+        return section_of(self.original_key)
 
     @cached_property
     def is_index(self) -> bool:
@@ -74,9 +73,20 @@ class Source:
     def is_shared(self) -> bool:
         return self.scope == "shared"
 
-    @property
+    @cached_property
     def dated(self) -> bool:
-        return self.section in DATED_SECTIONS and not self.is_index
+        return is_dated(self.original_key)
+
+
+def section_of(key: str) -> str:
+    """The section a key lies in ("berita/x.md": "berita"); "" for a file at the top."""
+    first, slash, _rest = key.partition("/")
+    return first if slash else ""
+
+
+def is_dated(key: str) -> bool:
+    """News and announcements (not their section's own page) carry a date and go into feeds."""
+    return section_of(key) in DATED_SECTIONS and key.rpartition("/")[2] != INDEX
 
 
 def translation_of(key: str) -> tuple[str, str]:
@@ -252,9 +262,7 @@ def read_source(
         return None
     digest = hashlib.sha256(data).hexdigest()
     original, lang = translation_of(key)
-    first, slash, _rest = original.partition("/")
-    section = first if slash else ""
-    dated = section in DATED_SECTIONS and original.rpartition("/")[2] != INDEX
+    dated = is_dated(original)
     if dated and lang:
         problems.error(
             path,
