@@ -17,9 +17,9 @@ def fresh_build(project, cache_dir, monkeypatch) -> list[str]:
     indexed: list[str] = []
     real = search._index
 
-    def counting(pages, language):
+    def counting(pages, language, scratch=None):
         indexed.append(pages[0][1].read_text("utf-8") if pages else "")  # the first page names its unit
-        return real(pages, language)
+        return real(pages, language, scratch)
 
     monkeypatch.setattr(search, "_MADE", {})
     monkeypatch.setattr(search, "_index", counting)
@@ -98,3 +98,35 @@ def test_a_page_keeps_its_shelf_while_the_count_stays():
     assert all(set(old) <= set(new) for old, new in zip(shelves, grown, strict=True)), (
         "a new page moves no other"
     )
+
+
+def test_unchanged_shelves_are_taken_over_unread_and_a_damaged_one_is_restored(
+    project, tmp_path, monkeypatch
+):
+    """An edit reads no shelf's files from the cache while the site holds them; a lost file is put back."""
+    monkeypatch.setattr(search, "SHELF_SIZE", 3)
+    cache_dir = tmp_path / "cache"
+    fresh_build(project, cache_dir, monkeypatch)
+    alpha = project.out / "alpha"
+    before = {p: p.read_bytes() for p in (alpha / "pagefind").rglob("*") if p.is_file()}
+    read: list[str] = []
+    real_lookup = Cache.lookup
+
+    def counting(self, kind, key):
+        read.append(key)
+        return real_lookup(self, kind, key)
+
+    monkeypatch.setattr(Cache, "lookup", counting)
+    project.write(
+        "content/offices/alpha/berita/2026-10-05-patroli.md",
+        "---\ntitle: Patroli Perbatasan\ndate: 2026-10-05 14:00\ntags: [perbatasan]\n---\nPatroli diperbarui.\n",
+    )
+    assert len(fresh_build(project, cache_dir, monkeypatch)) == 1
+    assert "index" not in read, "every unchanged shelf stood intact in the site: none was read"
+
+    lost = next(p for p in sorted(before) if "/2/" in p.as_posix() and p.suffix == ".pf_fragment")
+    kept_bytes = lost.read_bytes()
+    lost.unlink()
+    assert fresh_build(project, cache_dir, monkeypatch) == [], "the index is repaired without Pagefind"
+    assert "index" in read, "the damaged shelf's files came from the cache"
+    assert lost.read_bytes() == kept_bytes, "the lost index file is back, as it was"

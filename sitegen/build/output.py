@@ -393,6 +393,12 @@ class Output:
                 bad.add(rel)
         return bad
 
+    def scratch(self) -> Path:
+        """A work folder on the output's file system (Pagefind's), emptied with the staged files."""
+        folder = self.state / "scratch"
+        folder.mkdir(exist_ok=True)
+        return folder
+
     def units(self) -> list[str]:
         """The units this output holds a manifest for."""
         return sorted(p.stem for p in self.state.glob("*.json") if p.name != JOURNAL)
@@ -517,7 +523,7 @@ class Output:
         (self.state / JOURNAL).unlink(missing_ok=True)
 
     def _cleanup(self) -> None:
-        for name in ("staging", "trash"):
+        for name in ("staging", "trash", "scratch"):
             folder = self.state / name
             if folder.exists():
                 shutil.rmtree(folder)

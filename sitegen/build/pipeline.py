@@ -218,8 +218,9 @@ class _Finishing:
                     _("sitegen builds every unit's search index with Pagefind"),
                     "search-unavailable",
                 )
-                files = []
-            clash = next((path for path, _data in files if path in self.planned), None)
+                files, shelves = [], []
+            kept = [path for shelf in shelves for path in shelf.kept]
+            clash = next((path for path in [p for p, _data in files] + kept if path in self.planned), None)
             if clash is not None:
                 problems.error(
                     site.network.path,
@@ -231,6 +232,8 @@ class _Finishing:
             elif not problems.errors:
                 for path, data in files:
                     writer.write(path, data)
+                for path in kept:
+                    writer.keep(path)
         self.stats[site.office.id] = writer.close()
         for rel in writer.foreign:
             problems.warning(
@@ -248,14 +251,34 @@ class _Finishing:
 
 def _remember(project: Project, unit: str) -> Callable[[list[Shelf]], None]:
     """Keep a unit's newly made shelves in the persistent cache: a later build that changes none
-    of a shelf's pages (an edit on another shelf, or elsewhere) then skips Pagefind for it."""
+    of a shelf's pages (an edit on another shelf, or elsewhere) then skips Pagefind for it.
+
+    Two entries per shelf: its files, and their digests alone. A later build reads the
+    digests first; where the current site holds those very files it takes them over
+    unread, and the files' bytes (a shelf is ~1 MB) are read only to repair a damaged site."""
 
     def remember(shelves: list[Shelf]) -> None:
         for shelf in shelves:
             if shelf.fresh:
-                project.bodies.cache.put(f"search:{unit}:{shelf.number}", "index", (shelf.key, shelf.files))
+                place = f"search:{unit}:{shelf.number}"
+                project.bodies.cache.put(place, "index", (shelf.key, shelf.files))
+                digests = [[path, hashlib.sha256(data).hexdigest()] for path, data in shelf.files]
+                project.bodies.cache.put(place, "index-digests", (shelf.key, digests))
 
     return remember
+
+
+def _known_shelf(project: Project, writer: SiteWriter, number: int, key: str) -> Shelf | None:
+    """Shelf ``number`` as the cache knows it for ``key``: taken over from the current site where
+    every file of it stands intact, else its files from the cache; None when never made."""
+    place = f"search:{writer.site_id}:{number}"
+    digests = project.bodies.cache.lookup(place, "index-digests")  # lookups: one entry each, not the shelf
+    if digests is not None and digests[0] != key:
+        return None  # other pages: Pagefind runs
+    if digests is not None and all(writer.old.get(p) == d for p, d in digests[1]):
+        return Shelf(number, key, [], kept=tuple(path for path, _digest in digests[1]))
+    known = project.bodies.cache.lookup(place, "index")
+    return Shelf(number, key, known[1]) if known is not None and known[0] == key else None
 
 
 def _kept_index(output: Output, unit: str) -> IndexFiles:
@@ -517,15 +540,16 @@ class _Build:
         todo = []
         for number, shelf in enumerate(shelves):
             key = searching.search_key([(p, writer.new[p]) for p in shelf], language, number, len(shelves))
-            known = self.project.bodies.cache.get(f"search:{unit_id}:{number}", "index")
-            if known is not None and known[0] == key:  # the same pages: the same index
-                ready.append(Shelf(number, key, known[1]))
+            known = _known_shelf(self.project, writer, number, key)
+            if known is not None:  # the same pages: the same index
+                ready.append(known)
                 continue
             todo.append((number, key, [(p.removesuffix("index.html"), writer.where(p)) for p in shelf]))
         if not todo:
             return _done(ready), None
         # Pagefind runs beside the rendering of the next unit
-        future = in_background(lambda: ready + searching.index_shelves(todo, language))
+        scratch = writer.output.scratch()  # beside the staged pages: linked, not copied
+        future = in_background(lambda: ready + searching.index_shelves(todo, language, scratch))
         return future, _remember(self.project, unit_id)
 
     # -- step 5: prune ---------------------------------------------------------------------------

@@ -63,18 +63,22 @@ class Shelf:
     key: str
     files: IndexFiles
     fresh: bool = False  # made by this build (worth keeping for the next), not taken from a cache
+    kept: tuple[str, ...] = ()  # files the current site holds as they would be made: taken over unread
 
 
-def index_shelves(todo: list[tuple[int, str, list[tuple[str, Path]]]], language: str) -> list[Shelf]:
+def index_shelves(
+    todo: list[tuple[int, str, list[tuple[str, Path]]]], language: str, scratch: Path | None = None
+) -> list[Shelf]:
     """Index each shelf of ``todo`` ((number, key, pages by URL and file)) with its own Pagefind run.
 
     The runs go side by side, one per core: Pagefind works on one core, and a big unit's
-    shelves were the tail of a cold build while the other cores idled.
+    shelves were the tail of a cold build while the other cores idled. ``scratch`` is
+    where the runs work (see :func:`index`).
     """
 
     def one(shelf: tuple[int, str, list[tuple[str, Path]]]) -> Shelf:
         number, key, pages = shelf
-        return Shelf(number, key, shelf_files(index(pages, language, key), number), fresh=True)
+        return Shelf(number, key, shelf_files(index(pages, language, key, scratch), number), fresh=True)
 
     if len(todo) < 2:
         return [one(shelf) for shelf in todo]
@@ -82,7 +86,7 @@ def index_shelves(todo: list[tuple[int, str, list[tuple[str, Path]]]], language:
         return list(runs.map(one, todo))
 
 
-def index(pages: list[tuple[str, Path]], language: str, key: str) -> IndexFiles:
+def index(pages: list[tuple[str, Path]], language: str, key: str, scratch: Path | None = None) -> IndexFiles:
     """Index ``pages`` ((site URL "berita/x/", the page's file)) and return the index files by site path.
 
     ``key`` (:func:`search_key`) names the pages' contents: an index made once for a key
@@ -90,22 +94,27 @@ def index(pages: list[tuple[str, Path]], language: str, key: str) -> IndexFiles:
     the build) rather than held in memory, so a unit of thousands of pages costs its
     files, not their text. Only the part of a page marked ``data-pagefind-body`` (the
     main content) is indexed, so menus and footers do not match every query.
+
+    Pagefind works in a folder of ``scratch`` (the system's temporary folder when None).
+    The build passes one beside its staged files: on the same file system the pages
+    are linked rather than copied, and Pagefind's many small files stay off a slower
+    disk (an edit's one shelf took 1.35 s in /tmp on disk, 0.5 s beside output on tmpfs).
     """
     if key not in _MADE:
         if len(_MADE) >= 16:
             _MADE.pop(next(iter(_MADE)))  # a few shelves' worth: identical inputs recur (preview, checks)
-        _MADE[key] = _index(pages, language)
+        _MADE[key] = _index(pages, language, scratch)
     return _MADE[key]
 
 
-def _index(pages: list[tuple[str, Path]], language: str) -> IndexFiles:
+def _index(pages: list[tuple[str, Path]], language: str, scratch: Path | None = None) -> IndexFiles:
     try:
         from pagefind_bin import get_executable
 
         binary = get_executable()
     except (ImportError, FileNotFoundError) as exc:
         raise SearchUnavailable(_("Pagefind is not installed; {hint}", hint=_(INSTALL_HINT))) from exc
-    with tempfile.TemporaryDirectory(prefix="sitegen-search-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="sitegen-search-", dir=scratch) as tmp:
         out, pages_dir = Path(tmp) / FOLDER, Path(tmp) / "site"
         for url, page in pages:
             target = pages_dir / url / "index.html"
