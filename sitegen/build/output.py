@@ -42,7 +42,7 @@ import os
 import shutil
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,10 +85,6 @@ def check_out_dir(out: Path, project: Path) -> Path:
     if resolved.is_file():
         raise OutputError(_("{path} is a file, not a folder", path=out))
     return resolved
-
-
-def file_stat(path: Path) -> list[int]:
-    return stat_key(path.stat())
 
 
 def stat_key(st: os.stat_result) -> list[int]:
@@ -141,7 +137,8 @@ class SiteWriter:
     stats: WriteStats = field(default_factory=WriteStats)
     foreign: list[str] = field(default_factory=list)
     _staging: Path | None = None
-    _pending: list[str] = field(default_factory=list)
+    _pending: list[str] = field(default_factory=list)  # kept files not linked into the staged site yet
+    _pending_set: set[str] = field(default_factory=set)
     _dirs: set[str] = field(default_factory=set)
 
     @property
@@ -156,7 +153,7 @@ class SiteWriter:
         self.new[rel] = digest
         if self.old.get(rel) == digest:
             if self._staging is None:
-                self._pending.append(rel)
+                self._defer(rel)
             else:
                 self._link_or_write(rel, data)
             self.stats.unchanged += 1
@@ -166,27 +163,42 @@ class SiteWriter:
         self.stats.written += 1
 
     def where(self, rel: str) -> Path:
-        """The file ``rel`` as this build leaves it: staged, or the current site's while nothing is staged."""
-        if self._staging is not None:
+        """The file ``rel`` as this build leaves it: staged, or the current site's (the same bytes)
+        while it is not staged yet."""
+        if self._staging is not None and rel not in self._pending_set:
             return self._staging / rel
         return self.current / rel
 
     def keep(self, rel: str) -> None:
-        """Take over an intact file of the current site whose inputs did not change, unread."""
+        """Take over an intact file of the current site whose inputs did not change, unread.
+
+        It is linked into the staged site by :meth:`settle` (or at the latest by :meth:`close`),
+        so the build can start the search index first and link while Pagefind works.
+        """
         if rel in self.new:
             raise OutputError(_("{path} written twice in one build", path=f"{self.site_id}/{rel}"))
         self.new[rel] = self.old[rel]
-        if self._staging is None:
-            self._pending.append(rel)
-        else:
-            self._link_or_write(rel, None)
+        self._defer(rel)
         self.stats.unchanged += 1
+
+    def _defer(self, rel: str) -> None:
+        self._pending.append(rel)
+        self._pending_set.add(rel)
+
+    def settle(self) -> None:
+        """Link every file taken over so far into the staged site, if there is one."""
+        if self._staging is not None:
+            for rel in self._pending:
+                self._link_or_write(rel, None)
+            self._pending.clear()
+            self._pending_set.clear()
 
     def close(self) -> WriteStats:
         self.stats.removed = len(self.made - set(self.new))
         if self.stats.removed or not self.current.is_dir() or set(self.old) != self.made:
             self._materialise()
         if self._staging is not None:
+            self.settle()
             self._keep_foreign()
         if self._staging is not None or self.fingerprint != self.output.fingerprint(self.site_id):
             self.output.pending.append(self)  # new files to swap in, or only a new record of the inputs
@@ -194,10 +206,9 @@ class SiteWriter:
 
     def record(self) -> dict[str, Any]:
         """What the journal needs to finish this unit's swap (sizes and times are read after it)."""
-        files = dict(sorted(self.new.items()))
-        staged = self._staging is not None
-        record = {"fingerprint": self.fingerprint, "files": files, "ids": self.ids, "staged": staged}
-        return record | {"pages": dict(sorted(self.pages.items()))}
+        staged = self._staging is not None  # no sorting here: every JSON file is written with sorted keys
+        record = {"fingerprint": self.fingerprint, "files": self.new, "ids": self.ids, "staged": staged}
+        return record | {"pages": self.pages}
 
     def _keep_foreign(self) -> None:
         """Files in the live folder that sitegen did not make move along into the new site."""
@@ -238,9 +249,7 @@ class SiteWriter:
         if self._staging.exists():
             shutil.rmtree(self._staging)
         self._staging.mkdir(parents=True)
-        for rel in self._pending:
-            self._link_or_write(rel, None)
-        self._pending.clear()
+        self.settle()
 
     def _link_or_write(self, rel: str, data: bytes | None) -> None:
         target = self._target(rel)
@@ -511,9 +520,7 @@ class Output:
             }
             _write_json(self.manifest_path(site_id), manifest)
             self.stats_path(site_id).parent.mkdir(exist_ok=True)
-            _write_json(
-                self.stats_path(site_id), {rel: _stat_or_none(current / rel) for rel in record["files"]}
-            )
+            _write_json(self.stats_path(site_id), _stats_of(f"{current}/", record["files"]))
             _write_json(self.pages_path(site_id), record.get("pages", {}))
         for site_id, files in journal["removed"].items():
             _remove_made(self.root / site_id, files)
@@ -550,11 +557,15 @@ def _parents(rel: str) -> list[str]:
     return ["/".join(parts[: i + 1]) for i in range(len(parts))]
 
 
-def _stat_or_none(path: Path) -> list[int] | None:
-    try:
-        return file_stat(path)
-    except OSError:
-        return None
+def _stats_of(folder: str, files: Iterable[str]) -> dict[str, list[int] | None]:
+    """Each file's size and time (None when it is gone); strings, as every file of a unit passes here."""
+    stats: dict[str, list[int] | None] = {}
+    for rel in files:
+        try:
+            stats[rel] = stat_key(os.stat(folder + rel))
+        except OSError:
+            stats[rel] = None
+    return stats
 
 
 def _write_bytes(path: Path | str, data: bytes) -> None:

@@ -519,6 +519,7 @@ class _Build:
         writer.ids = {p.read_from.rel: p.feed_id for p in site.pages if p.feed_id}
         writer.pages = {path: [key, list(reads)] for path, (key, reads) in result.records.items()}
         search, remember = self.search_index(unit, writer, result.searched)
+        writer.settle()  # the unchanged files are linked while Pagefind works
         return _Finishing(site, writer, result.planned, search, self.stats, self.problems, remember)
 
     # -- step 4: index search --------------------------------------------------------------------
