@@ -98,6 +98,7 @@ def test_front_matter_and_prepared_bodies_come_back_as_they_were():
     assert back == (meta, "isi", 5)
     assert back[0].params == {"a": 1, "b": ["x", "y"], "c": {"d": True}}
     assert back[0].params["b"].line_of(1) == 2  # where each value stood, for located errors
+    assert type(back[0].tags) is tuple and type(back[0].aliases) is tuple  # stored as bare lists
     for body in ("plain *text*", "{{ office.name }} and {{ office.address }}", "{% if x %}y{% endif %}"):
         prepared = prepare(body, 4)
         assert loads(dumps(prepared)) == prepared
@@ -110,8 +111,15 @@ def test_front_matter_and_prepared_bodies_come_back_as_they_were():
 
 @pytest.mark.parametrize(
     "blob",
-    [b'J{"__builtins.eval":"1"}', b"J{not json", b"\x80\x04K\x01.", b"", b'J{"__FrontMatter":{"nope":1}}'],
-    ids=["unknown class", "broken JSON", "pickle", "empty", "unknown field"],
+    [
+        b'J{"__builtins.eval":"1"}',
+        b"J{not json",
+        b"\x80\x04K\x01.",
+        b"",
+        b'J{"__FrontMatter":{"nope":1}}',
+        b'J{"__FrontMatter":["Judul"]}',
+    ],
+    ids=["unknown class", "broken JSON", "pickle", "empty", "unknown field", "fields not named"],
 )
 def test_an_entry_of_unknown_shape_is_refused_on_reading(blob):
     with pytest.raises((ValueError, TypeError)):

@@ -76,11 +76,26 @@ def _encode(value: Any) -> Any:
     name = type(value).__name__
     if _classes().get(name) is type(value) and is_dataclass(value):
         # BodyTemplate keeps a compiled template of its own, never stored (_template)
-        stored = {
-            f.name: _encode(getattr(value, f.name)) for f in fields(value) if not f.name.startswith("_")
-        }
+        stored = {f.name: _field(getattr(value, f.name)) for f in fields(value) if not f.name.startswith("_")}
         return {"__" + name: stored}
     raise _Unstorable(f"no data shape for {name}")
+
+
+def _field(value: Any) -> Any:
+    """A dataclass field: a tuple of plain values (tags, aliases, offices) as a bare list.
+
+    The class's tuple fields turn it back (:func:`_tuple_fields`), so reading needs no
+    tagged object per field: JSON calls the decoder for every object, and a source's
+    entry held ten of them, most of them empty tuples.
+    """
+    if isinstance(value, tuple) and all(v is None or isinstance(v, (str, bool, int, float)) for v in value):
+        return list(value)
+    return _encode(value)
+
+
+@cache
+def _tuple_fields(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls) if isinstance(f.default, tuple))
 
 
 def _decode(obj: dict[str, Any]) -> Any:
@@ -110,6 +125,10 @@ def _decode(obj: dict[str, Any]) -> Any:
         cls = _classes().get(tag[2:])
         if cls is None:
             raise ValueError(f"unknown shape {tag}")
+        if not isinstance(data, dict):
+            raise ValueError(f"{tag} holds no fields")
+        tuples = _tuple_fields(cls)
+        data = {k: tuple(v) if k in tuples and isinstance(v, list) else v for k, v in data.items()}
         return cls(**data)  # a dataclass of plain data: its fields are checked by name
     return obj
 

@@ -16,8 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass, replace
-from functools import cached_property
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sitegen import hints
@@ -51,31 +50,29 @@ class Source:
     body_line: int
     digest: str
 
-    @cached_property
-    def lang(self) -> str:
-        """The language its file name declares ("e-visa.en.md": "en"); "" for the site's own language."""
-        return translation_of(self.key)[1]
+    # what the file's place says, worked out once when it is read (every page asks, often)
+    lang: str = field(
+        init=False
+    )  # the language its file name declares ("e-visa.en.md": "en"); "" for the site's
+    original_key: str = field(init=False)  # the key of the page it translates; its own key otherwise
+    section: str = field(init=False)
+    is_index: bool = field(init=False)
+    dated: bool = field(init=False)
 
-    @cached_property
-    def original_key(self) -> str:
-        """The key of the page this one translates ("layanan/wna/e-visa.md"); its own key otherwise."""
-        return translation_of(self.key)[0]
-
-    @cached_property
-    def section(self) -> str:
-        return section_of(self.original_key)
-
-    @cached_property
-    def is_index(self) -> bool:
-        return self.original_key.rpartition("/")[2] == INDEX
+    def __post_init__(self) -> None:
+        original, lang = translation_of(self.key)
+        for name, value in (
+            ("lang", lang),
+            ("original_key", original),
+            ("section", section_of(original)),
+            ("is_index", original.rpartition("/")[2] == INDEX),
+            ("dated", is_dated(original)),
+        ):
+            object.__setattr__(self, name, value)  # frozen: set once, here
 
     @property
     def is_shared(self) -> bool:
         return self.scope == "shared"
-
-    @cached_property
-    def dated(self) -> bool:
-        return is_dated(self.original_key)
 
 
 def section_of(key: str) -> str:
@@ -229,7 +226,8 @@ def read_source(
     path: Path, content_dir: Path, office_ids: tuple[str, ...], problems: Problems, cache: Cache | None = None
 ) -> Source | None:
     """Read and validate one file; report its problems and return None if it has any."""
-    rel = path.relative_to(content_dir).as_posix()
+    full, inside = str(path), f"{content_dir}/"
+    rel = full[len(inside) :] if full.startswith(inside) else path.relative_to(content_dir).as_posix()
     parts = rel.split("/")  # strings: every file of the repository passes here on every build
     if parts[0] == "shared" and len(parts) > 1:
         scope, key = "shared", "/".join(parts[1:])
