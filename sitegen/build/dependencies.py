@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import fields
 from functools import cache
+from operator import attrgetter
 
 from sitegen.render.pages import UNTRACED  # a body sitegen cannot follow: the file is made every time
 from sitegen.sources.cache import code_digest, salt
@@ -33,6 +34,7 @@ Record = tuple[str, tuple[str, ...]]  # (key, paths of the pages whose body the 
 _TREE = ("children", "subsections", "items")  # links to other pages, digested by their paths
 _SKIPPED = {"body", "source", "translations", "sort_key", *_TREE}
 _OUTLINED = tuple(f.name for f in fields(Page) if f.name not in _SKIPPED)  # found once, not per page
+_OUTLINE = attrgetter(*_OUTLINED)  # their values in one call (the names are the same for every page)
 
 
 def skeleton(site: Site, unit_stamp: str) -> str:
@@ -58,7 +60,7 @@ def skeleton(site: Site, unit_stamp: str) -> str:
 
 def _outline(page: Page, site: Site) -> tuple[object, ...]:
     """A page as lists and navigation see it: every field but its body, with links as paths."""
-    own = tuple((name, getattr(page, name)) for name in _OUTLINED)
+    own = _OUTLINE(page)
     tree = tuple([p.path for p in getattr(page, name)] for name in _TREE)
     translations = sorted((lang, p.path) for lang, p in page.translations.items())
     source = (page.source.rel, repr(page.source.meta)) if page.source else None

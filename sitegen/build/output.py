@@ -215,7 +215,7 @@ class SiteWriter:
         staging = self._staging
         if staging is None or not self.current.is_dir():
             return
-        made_dirs = {parent for rel in self.made for parent in _parents(rel)}
+        made_dirs = _folders_of(self.made)
         # plain strings and scandir: this walk visits every file of the unit after each edit
         for rel, is_dir in _entries(str(self.current)):
             if is_dir:
@@ -253,7 +253,7 @@ class SiteWriter:
 
     def _link_or_write(self, rel: str, data: bytes | None) -> None:
         target = self._target(rel)
-        source = f"{self.current}/{rel}"  # strings: this runs for every file of the unit
+        source = f"{self.output.root}/{self.site_id}/{rel}"  # strings: this runs for every file of the unit
         try:
             os.link(source, target)
         except OSError:
@@ -270,7 +270,12 @@ class SiteWriter:
         target = f"{self._staging}/{rel}"
         parent = target.rpartition("/")[0]
         if parent not in self._dirs:
-            os.makedirs(parent, exist_ok=True)
+            try:
+                os.mkdir(parent)  # files come in path order: the folder above is nearly always made
+            except FileExistsError:
+                pass
+            except FileNotFoundError:
+                os.makedirs(parent, exist_ok=True)
             self._dirs.add(parent)
         return target
 
@@ -552,9 +557,15 @@ def _entries(top: str, prefix: str = "") -> Iterator[tuple[str, bool]]:
             yield rel, False
 
 
-def _parents(rel: str) -> list[str]:
-    parts = rel.split("/")[:-1]
-    return ["/".join(parts[: i + 1]) for i in range(len(parts))]
+def _folders_of(files: AbstractSet[str]) -> set[str]:
+    """Every folder that holds one of ``files``, at any depth ("a/b/c.html": "a/b" and "a")."""
+    folders: set[str] = set()
+    for rel in files:
+        folder = rel.rpartition("/")[0]
+        while folder and folder not in folders:  # a folder seen before: its parents were too
+            folders.add(folder)
+            folder = folder.rpartition("/")[0]
+    return folders
 
 
 def _stats_of(folder: str, files: Iterable[str]) -> dict[str, list[int] | None]:

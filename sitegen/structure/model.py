@@ -512,7 +512,7 @@ def _synthesise_sections(by_url: dict[str, Page], pages: list[Page], translated:
     """Every folder with pages gets an index page, even without an _index.md; each language a home."""
     needed = {"", "langganan"} | set(MAIN_SECTIONS) | set(translated)
     for page in pages:
-        parts = PurePosixPath(page.url).parts
+        parts = [part for part in page.url.split("/") if part]  # strings: every page passes
         for depth in range(1, len(parts)):
             needed.add("/".join(parts[:depth]))
     for folder in sorted(needed):
@@ -552,9 +552,8 @@ def _link_children(pages: list[Page], by_url: dict[str, Page]) -> None:
     for page in pages:
         if page.url == "" or page.gone:
             continue  # a withdrawn page is reached at its old address only, never from a list
-        parent_url = str(PurePosixPath(page.url).parent)
-        parent_url = "" if parent_url == "." else parent_url + "/"
-        parent = by_url.get(parent_url)
+        above = page.url.rstrip("/").rpartition("/")[0]  # "berita/x/": "berita"
+        parent = by_url.get(f"{above}/" if above else "")
         if parent is not None and parent is not page and parent.lang == page.lang:
             parent.children.append(page)
     for page in pages:
