@@ -134,3 +134,33 @@ def test_a_value_without_a_data_shape_is_simply_not_cached(tmp_path):
     again = Cache(tmp_path / "c.sqlite")
     assert again.get("source", "k") is None
     assert again.get("source", "ok") == ("a", 1)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"---\ntitle: Uji\n---\nIsi *halaman*.\n",
+        b"\xef\xbb\xbf---\r\ntitle: Uji\r\n---\r\n\r\nBaris satu.\r\nBaris dua.\r\n",
+        b"---\ntitle: Kosong\n---\n",
+    ],
+    ids=["plain", "BOM and CRLF", "no body"],
+)
+def test_a_source_read_from_the_cache_is_the_source_read_from_its_file(tmp_path, data):
+    """The cache keeps a body as its length (the file's text is read anyway); it comes back whole."""
+    from sitegen.errors import Problems
+    from sitegen.sources.source import read_source
+
+    content = tmp_path / "content"
+    page = content / "shared" / "layanan" / "uji.md"
+    page.parent.mkdir(parents=True)
+    page.write_bytes(data)
+    fresh = read_source(page, content, ("alpha",), Problems(tmp_path))
+    cache = Cache(tmp_path / "c.sqlite")
+    first = read_source(page, content, ("alpha",), Problems(tmp_path), cache)
+    cache.close()
+    again = Cache(tmp_path / "c.sqlite")
+    [(stored,)] = again._db.execute("SELECT value FROM entries WHERE kind = 'source'").fetchall()
+    assert isinstance(loads(stored)[1], int), "the body is kept as its length, not its text"
+    cached = read_source(page, content, ("alpha",), Problems(tmp_path), again)
+    assert fresh == first == cached
+    assert cached.body == fresh.body and cached.body_line == fresh.body_line
