@@ -53,6 +53,7 @@ from sitegen.urls import check
 
 STATE = ".sitegen"
 LOCAL = "local"  # inside STATE: this machine's bookkeeping, never published
+SPARE = "spare"  # inside STATE: each unit's site before the last swap, the next build's staging folder
 JOURNAL = "journal.json"
 LOCK_TIMEOUT = 300.0  # seconds a second build waits for the first
 
@@ -136,7 +137,10 @@ class SiteWriter:
     new: dict[str, str] = field(default_factory=dict)
     stats: WriteStats = field(default_factory=WriteStats)
     foreign: list[str] = field(default_factory=list)
+    reuse: bool = True  # may stage in the folder the build before last left (see Output.take_spare)
     _staging: Path | None = None
+    _ready: set[str] = field(default_factory=set)  # staged already, as the current site holds them
+    _spare: set[str] = field(default_factory=set)  # every file the reused folder held as sitegen made it
     _pending: list[str] = field(default_factory=list)  # kept files not linked into the staged site yet
     _pending_set: set[str] = field(default_factory=set)
     _dirs: set[str] = field(default_factory=set)
@@ -199,6 +203,7 @@ class SiteWriter:
             self._materialise()
         if self._staging is not None:
             self.settle()
+            self._drop_gone()
             self._keep_foreign()
         if self._staging is not None or self.fingerprint != self.output.fingerprint(self.site_id):
             self.output.pending.append(self)  # new files to swap in, or only a new record of the inputs
@@ -245,13 +250,36 @@ class SiteWriter:
     def _materialise(self) -> None:
         if self._staging is not None:
             return
-        self._staging = self.output.state / "staging" / self.site_id
-        if self._staging.exists():
-            shutil.rmtree(self._staging)
-        self._staging.mkdir(parents=True)
+        staging = self.output.state / "staging" / self.site_id
+        if staging.exists():
+            shutil.rmtree(staging)
+        taken = self.output.take_spare(self.site_id, self.old, staging) if self.reuse else None
+        if taken is None:
+            staging.mkdir(parents=True)
+        else:
+            self._ready, self._spare = taken
+        self._staging = staging
         self.settle()
 
+    def _drop_gone(self) -> None:
+        """Files of the reused folder that the new site does not have go, with folders they leave empty."""
+        assert self._staging is not None
+        for rel in sorted(self._spare - self.new.keys()):
+            path = f"{self._staging}/{rel}"
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)
+            folder = path.rpartition("/")[0]
+            while folder != str(self._staging):
+                try:
+                    os.rmdir(folder)
+                except OSError:
+                    break  # not empty: it holds other files of the site
+                self._dirs.discard(folder)
+                folder = folder.rpartition("/")[0]
+
     def _link_or_write(self, rel: str, data: bytes | None) -> None:
+        if rel in self._ready:
+            return  # the reused folder holds it as the current site does
         target = self._target(rel)
         source = f"{self.output.root}/{self.site_id}/{rel}"  # strings: this runs for every file of the unit
         try:
@@ -263,7 +291,14 @@ class SiteWriter:
             _write_bytes(target, data)
 
     def _put(self, rel: str, data: bytes) -> None:
-        _write_bytes(self._target(rel), data)
+        target = self._target(rel)
+        if rel in self._spare:
+            # a reused folder's file may share its inode with the live site's: writing into
+            # it would change the live file too, so it is unlinked and written anew
+            self._ready.discard(rel)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(target)
+        _write_bytes(target, data)
 
     def _target(self, rel: str) -> str:
         assert self._staging is not None
@@ -407,6 +442,62 @@ class Output:
                 bad.add(rel)
         return bad
 
+    def spare_path(self, site_id: str) -> Path:
+        """What the unit's spare folder (its site before the last swap) holds: files, digests, sizes and times."""
+        return self.state / LOCAL / f"{site_id}.spare.json"
+
+    def take_spare(
+        self, site_id: str, live: dict[str, str], staging: Path
+    ) -> tuple[set[str], set[str]] | None:
+        """Make the unit's spare folder its staging folder, holding only what it may keep.
+
+        The spare is the unit's site as the build before last left it, kept at the last swap
+        instead of deleted: most of its files are hard links to the live site's. A file
+        stays when the spare's record gives it the digest the live site's intact file has
+        now and its size and time are as recorded (so neither was changed in place);
+        everything else in the folder goes, whatever it is. Staging then costs what
+        changed since the build before last, not a link per file: with 20,000 pages on
+        disk, deleting the old folder and linking a new one took 6.5 s of a 14 s edit.
+        Returns (files kept, files the record lists), or None when there is no usable spare.
+        """
+        spare = self.state / SPARE / site_id
+        try:
+            record = json.loads(self.spare_path(site_id).read_text(encoding="utf-8"))
+            files, stats = record["files"], record["stats"]
+            usable = isinstance(files, dict) and isinstance(stats, dict)
+        except (OSError, ValueError, KeyError, TypeError):
+            usable = False
+        self.spare_path(site_id).unlink(missing_ok=True)  # the record goes with the folder it describes
+        if not usable or spare.is_symlink() or not spare.is_dir():
+            if spare.is_dir() and not spare.is_symlink():
+                shutil.rmtree(spare)
+            return None
+        staging.parent.mkdir(parents=True, exist_ok=True)
+        os.rename(spare, staging)
+        ready: set[str] = set()
+        folders: list[str] = []
+        top = f"{staging}/"
+        for rel, is_dir in _entries(str(staging)):
+            if is_dir:
+                folders.append(rel)
+                continue
+            path = top + rel
+            try:
+                st = os.lstat(path)
+                intact = not stat.S_ISLNK(st.st_mode) and stats.get(rel) == stat_key(st)
+            except OSError:
+                continue
+            if intact and files.get(rel) == live.get(rel) is not None:
+                ready.add(rel)
+            else:
+                os.unlink(path)
+        kept = _folders_of(ready)
+        for rel in reversed(folders):  # the deepest first
+            if rel not in kept:
+                with contextlib.suppress(OSError):
+                    os.rmdir(top + rel)
+        return ready, set(files)
+
     def scratch(self) -> Path:
         """A work folder on the output's file system (Pagefind's), emptied with the staged files."""
         folder = self.state / "scratch"
@@ -420,7 +511,11 @@ class Output:
     # -- writing ------------------------------------------------------------------------------
 
     def site(
-        self, site_id: str, fingerprint: str = "", damaged: AbstractSet[str] = frozenset()
+        self,
+        site_id: str,
+        fingerprint: str = "",
+        damaged: AbstractSet[str] = frozenset(),
+        reuse: bool = True,
     ) -> SiteWriter:
         """Start writing one unit's site; refuses folders sitegen did not make."""
         check(site_id)
@@ -440,7 +535,7 @@ class Output:
                 )
             )
         intact = {rel: d for rel, d in made.items() if rel not in damaged}
-        return SiteWriter(self, site_id, intact, set(made), fingerprint)
+        return SiteWriter(self, site_id, intact, set(made), fingerprint, reuse=reuse)
 
     def patch(self, site_id: str, files: list[tuple[str, bytes]]) -> list[str]:
         """Replace files of a unit's current site ahead of its rebuild (the preview's first look).
@@ -506,14 +601,18 @@ class Output:
 
     def _apply(self, journal: dict[str, Any]) -> None:
         """Idempotent: each step checks what is already done, so a second run completes the first."""
-        staging, trash = self.state / "staging", self.state / "trash"
+        staging, spares = self.state / "staging", self.state / SPARE
         for site_id, record in journal["units"].items():
-            current, staged, old = self.root / site_id, staging / site_id, trash / site_id
+            current, staged, old = self.root / site_id, staging / site_id, spares / site_id
             if record["staged"] and staged.is_dir():
                 if current.exists():
                     old.parent.mkdir(parents=True, exist_ok=True)
                     if old.exists():
                         shutil.rmtree(old)
+                    # the old site is kept as the next build's staging folder, with what it holds
+                    spare = {"files": self.manifest(site_id), "stats": self._stats(site_id)}
+                    self.stats_path(site_id).parent.mkdir(exist_ok=True)
+                    _write_json(self.spare_path(site_id), spare)
                     os.rename(current, old)
                     _fault("between-renames")
                 os.rename(staged, current)
@@ -529,6 +628,9 @@ class Output:
             _write_json(self.pages_path(site_id), record.get("pages", {}))
         for site_id, files in journal["removed"].items():
             _remove_made(self.root / site_id, files)
+            if (spares / site_id).is_dir() and not (spares / site_id).is_symlink():
+                shutil.rmtree(spares / site_id)
+            self.spare_path(site_id).unlink(missing_ok=True)
             self.manifest_path(site_id).unlink(missing_ok=True)
             self.stats_path(site_id).unlink(missing_ok=True)
             self.pages_path(site_id).unlink(missing_ok=True)

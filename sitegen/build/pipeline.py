@@ -503,7 +503,7 @@ class _Build:
         """
         site, output, on_file = unit.site, self.output, self.options.on_file
         writer = (
-            output.site(site.office.id, unit.stamp, unit.damaged)
+            output.site(site.office.id, unit.stamp, unit.damaged, reuse=not self.options.verify)
             if output and not self.problems.errors
             else None
         )

@@ -32,8 +32,9 @@ from importlib import metadata
 from pathlib import Path
 
 from sitegen import __version__
+from sitegen.build.output import LOCAL, SPARE, STATE
 
-FILE = Path(".sitegen") / "local" / "stamp.json"
+FILE = Path(STATE) / LOCAL / "stamp.json"
 INPUTS = ("offices.yaml", "content", "themes")
 LIBRARIES = ("Markdown", "Jinja2", "pagefind", "pagefind_bin", "pillow", "nh3", "feedgen", "Babel", "PyYAML")
 SETTLING_NS = 2_000_000_000  # a file changed this close before the build's look leaves no stamp
@@ -88,7 +89,8 @@ class Stamp:
 def outputs_digest(out: Path) -> str:
     """Every output file's path, size and time (the stamp itself left out)."""
     digest = hashlib.sha256()
-    for rel, stat in _walk(out, out):
+    # the sites before the last swap are left out: a build checks them file by file when it takes one
+    for rel, stat in _walk(out, out, leave_out=str(out / STATE / SPARE)):
         if rel != FILE.as_posix():
             digest.update(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
@@ -123,8 +125,10 @@ def forget(out: Path) -> None:
     (out / FILE).unlink(missing_ok=True)
 
 
-def _walk(top: Path, base: Path) -> list[tuple[str, os.stat_result]]:
-    """Every file under ``top`` (or ``top`` itself), by path relative to ``base``, sorted; links not followed."""
+def _walk(top: Path, base: Path, leave_out: str = "") -> list[tuple[str, os.stat_result]]:
+    """Every file under ``top`` (or ``top`` itself), by path relative to ``base``, sorted; links not followed.
+
+    ``leave_out`` is a folder left out, with everything in it."""
     if top.is_file():
         return [(top.relative_to(base).as_posix(), top.stat())]
     found: list[tuple[str, os.stat_result]] = []
@@ -137,7 +141,7 @@ def _walk(top: Path, base: Path) -> list[tuple[str, os.stat_result]]:
             continue  # gone or unreadable: the ordinary build says so
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
-                if entry.name != "__pycache__":
+                if entry.name != "__pycache__" and entry.path != leave_out:
                     folders.append(entry.path)
             else:
                 found.append((entry.path[skip:], entry.stat(follow_symlinks=False)))
