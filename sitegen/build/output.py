@@ -7,7 +7,10 @@ Guarantees, in the order a build meets them:
   build waits for it, then refuses with a clear message.
 - **Nothing live changes while staging.** Each unit's site is written to
   ``.sitegen/staging/<id>``: unchanged files are hard links to the current
-  ones, changed files are written anew.
+  ones, changed files are written anew. The site a swap replaces is kept
+  (``.sitegen/spare/<id>``) and becomes the unit's next staging folder, with
+  only the files that are exactly what the live site holds (:meth:`Output.take_spare`);
+  a file in it is never written in place, as it may be the live file's inode.
 - **One short, crash-consistent swap.** When every unit is staged, a journal
   naming every unit's new manifest is written atomically; only then are the
   staged folders renamed into place and the manifests written. A build killed
