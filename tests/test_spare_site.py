@@ -39,6 +39,14 @@ def folders(root: Path) -> set[str]:
     }
 
 
+def with_spare(project) -> None:
+    """A build, an edit and a build again: every unit now has the site the swap replaced."""
+    assert build_process(project).returncode == 0
+    edit(project, "Satu.")
+    assert build_process(project).returncode == 0
+    assert (project.out / STATE / SPARE / "alpha").is_dir()
+
+
 def build_counting_links(project, monkeypatch) -> list[str]:
     """Build in this process; the files linked into a staging folder."""
     linked: list[str] = []
@@ -74,9 +82,7 @@ def test_an_edit_stages_in_the_old_site_and_links_only_what_changed(project, mon
 def test_a_removed_page_leaves_no_file_or_empty_folder_behind(project):
     nothing = project.root / "nothing-published"  # pages may go: no published address to keep
     nothing.mkdir()
-    assert build_process(project).returncode == 0
-    edit(project, "Satu.")
-    assert build_process(project).returncode == 0
+    with_spare(project)
     (project.root / NEWS).unlink()
     assert build_process(project, "--against", str(nothing)).returncode == 0
     (project.root / "content/offices/alpha/berita/2026-10-06-baru.md").write_text(
@@ -89,9 +95,7 @@ def test_a_removed_page_leaves_no_file_or_empty_folder_behind(project):
 
 def test_a_live_file_changed_in_place_is_not_taken_from_the_spare(project):
     """The spare shares its files' inodes with the live site: a change in place reaches both."""
-    assert build_process(project).returncode == 0
-    edit(project, "Satu.")
-    assert build_process(project).returncode == 0
+    with_spare(project)
     page = project.out / "alpha/layanan/index.html"
     with page.open("ab") as fh:
         fh.write(b"<!-- changed in place -->")
@@ -123,9 +127,7 @@ def test_files_of_someone_else_follow_the_live_site_both_ways(project):
 
 
 def test_a_build_killed_while_staging_in_the_spare_leaves_the_site_whole(project):
-    assert build_process(project).returncode == 0
-    edit(project, "Satu.")
-    assert build_process(project).returncode == 0
+    with_spare(project)
     before = tree(project.out)
     # a page the last build left alone: the spare holds it as a link to the live file
     project.write("content/shared/layanan/_index.md", "---\ntitle: Layanan\n---\nLayanan kami, diperbarui.\n")
@@ -138,9 +140,7 @@ def test_a_build_killed_while_staging_in_the_spare_leaves_the_site_whole(project
 
 
 def test_a_unit_leaving_offices_yaml_takes_its_spare_along(project):
-    assert build_process(project).returncode == 0
-    edit(project, "Satu.")
-    assert build_process(project).returncode == 0
+    with_spare(project)
     offices = project.read("offices.yaml")
     start, end = offices.index("  - id: rudenim"), offices.index("  - id: wilayah")
     project.write("offices.yaml", offices[:start] + offices[end:])
