@@ -13,7 +13,7 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sitegen.build.output import SPARE, STATE
+from sitegen.build import SPARE, STATE
 from sitegen.build.pipeline import BuildOptions, build, load_project
 
 from .helpers import tree

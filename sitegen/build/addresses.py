@@ -41,7 +41,7 @@ from xml.etree import ElementTree as ET
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as parse_xml  # the host's copy: no entities, no network
 
-from sitegen.build.output import JOURNAL, STATE
+from sitegen.build import JOURNAL, STATE
 from sitegen.errors import Problems
 from sitegen.i18n import N_, _
 from sitegen.sources.source import Source

@@ -51,13 +51,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sitegen.build import JOURNAL, LOCAL, SPARE, STATE
 from sitegen.i18n import _
 from sitegen.urls import check
 
-STATE = ".sitegen"
-LOCAL = "local"  # inside STATE: this machine's bookkeeping, never published
-SPARE = "spare"  # inside STATE: each unit's site before the last swap, the next build's staging folder
-JOURNAL = "journal.json"
 LOCK_TIMEOUT = 300.0  # seconds a second build waits for the first
 
 
@@ -144,8 +141,7 @@ class SiteWriter:
     _staging: Path | None = None
     _ready: set[str] = field(default_factory=set)  # staged already, as the current site holds them
     _spare: set[str] = field(default_factory=set)  # every file the reused folder held as sitegen made it
-    _pending: list[str] = field(default_factory=list)  # kept files not linked into the staged site yet
-    _pending_set: set[str] = field(default_factory=set)
+    _pending: dict[str, None] = field(default_factory=dict)  # kept files not linked into the staged site yet
     _dirs: set[str] = field(default_factory=set)
 
     @property
@@ -172,7 +168,7 @@ class SiteWriter:
     def where(self, rel: str) -> Path:
         """The file ``rel`` as this build leaves it: staged, or the current site's (the same bytes)
         while it is not staged yet."""
-        if self._staging is not None and rel not in self._pending_set:
+        if self._staging is not None and rel not in self._pending:
             return self._staging / rel
         return self.current / rel
 
@@ -189,8 +185,7 @@ class SiteWriter:
         self.stats.unchanged += 1
 
     def _defer(self, rel: str) -> None:
-        self._pending.append(rel)
-        self._pending_set.add(rel)
+        self._pending[rel] = None  # in order, and asked about by where()
 
     def settle(self) -> None:
         """Link every file taken over so far into the staged site, if there is one."""
@@ -198,7 +193,6 @@ class SiteWriter:
             for rel in self._pending:
                 self._link_or_write(rel, None)
             self._pending.clear()
-            self._pending_set.clear()
 
     def close(self) -> WriteStats:
         self.stats.removed = len(self.made - set(self.new))
@@ -470,11 +464,10 @@ class Output:
             usable = isinstance(files, dict) and isinstance(stats, dict)
         except (OSError, ValueError, KeyError, TypeError):
             usable = False
-        self.spare_path(site_id).unlink(missing_ok=True)  # the record goes with the folder it describes
         if not usable or spare.is_symlink() or not spare.is_dir():
-            if spare.is_dir() and not spare.is_symlink():
-                shutil.rmtree(spare)
+            self._drop_spare(site_id)
             return None
+        self.spare_path(site_id).unlink()  # the record goes with the folder it describes
         staging.parent.mkdir(parents=True, exist_ok=True)
         os.rename(spare, staging)
         ready: set[str] = set()
@@ -500,6 +493,15 @@ class Output:
                 with contextlib.suppress(OSError):
                     os.rmdir(top + rel)
         return ready, set(files)
+
+    def _drop_spare(self, site_id: str) -> None:
+        """Delete the unit's spare folder (never a link's target) and its record."""
+        spare = self.state / SPARE / site_id
+        if spare.is_symlink():
+            spare.unlink()
+        elif spare.is_dir():
+            shutil.rmtree(spare)
+        self.spare_path(site_id).unlink(missing_ok=True)
 
     def scratch(self) -> Path:
         """A work folder on the output's file system (Pagefind's), emptied with the staged files."""
@@ -605,16 +607,15 @@ class Output:
     def _apply(self, journal: dict[str, Any]) -> None:
         """Idempotent: each step checks what is already done, so a second run completes the first."""
         staging, spares = self.state / "staging", self.state / SPARE
+        (self.state / LOCAL).mkdir(exist_ok=True)
         for site_id, record in journal["units"].items():
             current, staged, old = self.root / site_id, staging / site_id, spares / site_id
             if record["staged"] and staged.is_dir():
                 if current.exists():
-                    old.parent.mkdir(parents=True, exist_ok=True)
-                    if old.exists():
-                        shutil.rmtree(old)
+                    spares.mkdir(exist_ok=True)
+                    self._drop_spare(site_id)
                     # the old site is kept as the next build's staging folder, with what it holds
                     spare = {"files": self.manifest(site_id), "stats": self._stats(site_id)}
-                    self.stats_path(site_id).parent.mkdir(exist_ok=True)
                     _write_json(self.spare_path(site_id), spare)
                     os.rename(current, old)
                     _fault("between-renames")
@@ -626,14 +627,11 @@ class Output:
                 "ids": record.get("ids", {}),
             }
             _write_json(self.manifest_path(site_id), manifest)
-            self.stats_path(site_id).parent.mkdir(exist_ok=True)
             _write_json(self.stats_path(site_id), _stats_of(f"{current}/", record["files"]))
             _write_json(self.pages_path(site_id), record.get("pages", {}))
         for site_id, files in journal["removed"].items():
             _remove_made(self.root / site_id, files)
-            if (spares / site_id).is_dir() and not (spares / site_id).is_symlink():
-                shutil.rmtree(spares / site_id)
-            self.spare_path(site_id).unlink(missing_ok=True)
+            self._drop_spare(site_id)
             self.manifest_path(site_id).unlink(missing_ok=True)
             self.stats_path(site_id).unlink(missing_ok=True)
             self.pages_path(site_id).unlink(missing_ok=True)

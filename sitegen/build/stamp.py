@@ -32,7 +32,7 @@ from importlib import metadata
 from pathlib import Path
 
 from sitegen import __version__
-from sitegen.build.output import LOCAL, SPARE, STATE
+from sitegen.build import LOCAL, SPARE, STATE
 
 FILE = Path(STATE) / LOCAL / "stamp.json"
 INPUTS = ("offices.yaml", "content", "themes")

@@ -23,7 +23,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from sitegen.build.output import JOURNAL, STATE
+from sitegen.build import JOURNAL, STATE
 from sitegen.config.offices import SLUG
 from sitegen.i18n import _
 

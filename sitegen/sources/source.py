@@ -50,11 +50,11 @@ class Source:
     body_line: int
     digest: str
 
-    # what the file's place says, worked out once when it is read (every page asks, often)
-    lang: str = field(
-        init=False
-    )  # the language its file name declares ("e-visa.en.md": "en"); "" for the site's
-    original_key: str = field(init=False)  # the key of the page it translates; its own key otherwise
+    # what the file's place says, worked out once when it is read (every page asks, often):
+    # the language its file name declares ("e-visa.en.md": "en"; "" for the site's own),
+    # the key of the page it translates (its own key otherwise), its section and kind
+    lang: str = field(init=False)
+    original_key: str = field(init=False)
     section: str = field(init=False)
     is_index: bool = field(init=False)
     dated: bool = field(init=False)
