@@ -8,6 +8,7 @@ silently ran uncached.
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import sqlite3
@@ -107,6 +108,16 @@ def test_front_matter_and_prepared_bodies_come_back_as_they_were():
         "digest",
         [("pagefind/x", b"\x00\x01")],
     )
+
+
+def test_fields_left_at_their_defaults_are_not_stored():
+    meta = FrontMatter(title="Uji", date="2026-10-01", sample=True, lines={"title": 2, "date": 3})
+    stored = json.loads(dumps(meta)[1:])["__FrontMatter"]
+    assert set(stored) == {"title", "date", "sample", "lines"}  # of thirty fields, the four written
+    assert loads(dumps(meta)) == meta
+    assert json.loads(dumps(FrontMatter(title="", weight=0))[1:])["__FrontMatter"] == {
+        "title": ""
+    }  # required: kept
 
 
 @pytest.mark.parametrize(

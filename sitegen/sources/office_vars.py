@@ -446,7 +446,7 @@ class BodyTemplate:
     _template: Template | None = field(default=None, repr=False, compare=False)
 
     def __getstate__(self) -> dict[str, Any]:
-        """Pickled into the cache and across processes without the compiled template."""
+        """Pickled across processes (to and from the workers) without the compiled template."""
         return {**self.__dict__, "_template": None}
 
     def render(self, ctx: dict[str, Any], convert: Convert | None = None) -> str:

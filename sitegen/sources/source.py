@@ -104,32 +104,36 @@ def discover(content_dir: Path, problems: Problems | None = None) -> list[Path]:
     """
     if not content_dir.is_dir():
         return []
-    found = []
-
-    def unreadable(exc: OSError) -> None:
-        if problems is not None and exc.filename:
-            report_unreadable(Path(exc.filename), exc, problems)
-
-    for folder, dirs, files in os.walk(content_dir, onerror=unreadable):
+    found: list[Path] = []
+    own_static = {f"{content_dir}/shared"}  # folders whose static/ holds files, never pages
+    folders = [str(content_dir)]
+    while folders:  # scandir, not os.walk: a link is known from the folder's listing, no lstat per file
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            if problems is not None:
+                report_unreadable(Path(exc.filename or folder), exc, problems)
+            continue
         here = Path(folder)
-        if (
-            here.parent.parent == content_dir and here.parent.name == "offices"
-        ) or here == content_dir / "shared":
-            dirs[:] = [d for d in dirs if d != STATIC]  # files copied or pictures: static_files() reads them
-        links = {name for name in [*dirs, *files] if os.path.islink(os.path.join(folder, name))}
-        for name in sorted(links):
-            if not name.startswith((".", "#")) and problems is not None:
-                report_link(here / name, problems)
-        dirs[:] = [d for d in dirs if not d.startswith((".", "#")) and d not in links]
-        files = [f for f in files if f not in links]
+        for entry in entries:
+            if entry.is_symlink() and not entry.name.startswith((".", "#")) and problems is not None:
+                report_link(here / entry.name, problems)
+        entries = [e for e in entries if not e.name.startswith((".", "#")) and not e.is_symlink()]
+        dirs = [e.name for e in entries if e.is_dir(follow_symlinks=False)]
+        files = [e.name for e in entries if not e.is_dir(follow_symlinks=False)]
+        if folder in own_static or here.parent == content_dir / "offices":
+            dirs = [d for d in dirs if d != STATIC]  # files copied or pictures: static_files() reads them
         if BUNDLE_INDEX in files and is_bundle(_key_of(here.relative_to(content_dir), BUNDLE_INDEX)):
             files = _bundle_files(here, files, problems)
-            dirs[:] = []  # a bundle's subfolders hold its pictures, never pages
+            dirs = []  # a bundle's subfolders hold its pictures, never pages
         for name in files:
-            if not name.endswith(".md") or name.startswith((".", "#")):
+            if not name.endswith(".md"):
                 _refuse_misnamed(here / name, problems)
                 continue
-            found.append(here / name)
+            found.append(Path(f"{folder}/{name}"))
+        folders.extend(f"{folder}/{d}" for d in reversed(dirs))
     return sorted(found, key=str)
 
 
