@@ -7,6 +7,7 @@ Word markup pasted in) and reads the line `sitegen check` prints for it.
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from sitegen.cli import main
@@ -269,3 +270,23 @@ def test_word_table_cells_lose_their_empty_and_word_styles_but_keep_alignment():
     assert word_html.clean(pasted) == (
         '<table><tr><td>a</td><td style="text-align: right">b</td><td>c</td></tr></table>'
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<p>Paspor biasa untuk WNI, tanpa jejak Word.</p>",
+        '<p class="MSONORMAL">a</p>',
+        '<p style="MSO-list:l0">a</p>',
+        "<O:P></O:P>",
+        "<!--[IF gte mso 9]><![endif]-->",
+        "1.&NBSP;&nbsp; Satu",
+        "2.\xa0\xa0 Dua",
+        "3.&#160;&#160; Tiga",
+        "<p class=m\u017fo-x>\u0131 \u0130</p>",  # letters the case-blind match takes for s and i
+        "<!--[\u0130f x]>",
+        "Tahun 2026.&nbsp;Selesai.",
+    ],
+)
+def test_the_quick_look_for_word_traces_agrees_with_the_full_search(text):
+    assert word_html.has_traces(text) == (word_html.traces(text) is not None)
