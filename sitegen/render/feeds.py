@@ -20,6 +20,7 @@ What subscribers rely on, and how it is kept:
 
 from __future__ import annotations
 
+import heapq
 import html as html_lib
 import re
 from collections.abc import Callable
@@ -105,8 +106,10 @@ def _updated(page: Page) -> datetime:
 
 
 def _newest(items: list[Item], limit: int) -> tuple[Item, ...]:
-    items.sort(key=lambda i: (-_published(i.page).timestamp(), i.page.feed_id))
-    return tuple(items[:limit])
+    """The ``limit`` newest items, newest first (what sorting them all and cutting gives, without the sort)."""
+    return tuple(
+        heapq.nsmallest(limit, items, key=lambda i: (-_published(i.page).timestamp(), i.page.feed_id))
+    )
 
 
 def catalogue(site: Site, models: Callable[[Office], Site] | None = None) -> list[Feed]:
