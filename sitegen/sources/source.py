@@ -105,7 +105,8 @@ def discover(content_dir: Path, problems: Problems | None = None) -> list[Path]:
     if not content_dir.is_dir():
         return []
     found: list[Path] = []
-    own_static = {f"{content_dir}/shared"}  # folders whose static/ holds files, never pages
+    # content/shared/static/ and content/offices/<id>/static/ hold files to copy, never pages
+    shared, offices = f"{content_dir}/shared", content_dir / "offices"
     folders = [str(content_dir)]
     while folders:  # scandir, not os.walk: a link is known from the folder's listing, no lstat per file
         folder = folders.pop()
@@ -123,8 +124,8 @@ def discover(content_dir: Path, problems: Problems | None = None) -> list[Path]:
         entries = [e for e in entries if not e.name.startswith((".", "#")) and not e.is_symlink()]
         dirs = [e.name for e in entries if e.is_dir(follow_symlinks=False)]
         files = [e.name for e in entries if not e.is_dir(follow_symlinks=False)]
-        if folder in own_static or here.parent == content_dir / "offices":
-            dirs = [d for d in dirs if d != STATIC]  # files copied or pictures: static_files() reads them
+        if folder == shared or here.parent == offices:
+            dirs = [d for d in dirs if d != STATIC]  # static_files() reads them
         if BUNDLE_INDEX in files and is_bundle(_key_of(here.relative_to(content_dir), BUNDLE_INDEX)):
             files = _bundle_files(here, files, problems)
             dirs = []  # a bundle's subfolders hold its pictures, never pages
