@@ -261,18 +261,7 @@ class SiteWriter:
     def _drop_gone(self) -> None:
         """Files of the reused folder that the new site does not have go, with folders they leave empty."""
         assert self._staging is not None
-        for rel in sorted(self._spare - self.new.keys()):
-            path = f"{self._staging}/{rel}"
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(path)
-            folder = path.rpartition("/")[0]
-            while folder != str(self._staging):
-                try:
-                    os.rmdir(folder)
-                except OSError:
-                    break  # not empty: it holds other files of the site
-                self._dirs.discard(folder)
-                folder = folder.rpartition("/")[0]
+        self._dirs -= _remove_files(str(self._staging), self._spare - self.new.keys())
 
     def _link_or_write(self, rel: str, data: bytes | None) -> None:
         if rel in self._ready:
@@ -714,7 +703,28 @@ def _remove_made(folder: Path, files: list[str]) -> None:
         return
     for rel in files:
         check(rel)
-        (folder / rel).unlink(missing_ok=True)
-    for dirpath, _dirs, _files in sorted(os.walk(folder), key=lambda t: -len(t[0])):
-        with contextlib.suppress(OSError):
-            os.rmdir(dirpath)  # only empty folders go; anything of someone else's stays
+    _remove_files(str(folder), files)
+    with contextlib.suppress(OSError):
+        os.rmdir(folder)  # only when empty: anything of someone else's stays
+
+
+def _remove_files(top: str, files: Iterable[str]) -> set[str]:
+    """Delete ``files`` (paths under ``top``) and the folders below ``top`` they leave empty.
+
+    Returns the folders removed. Only those folders go: a folder still holding anything
+    (another file of the site, or someone else's) stays, and nothing is walked.
+    """
+    removed: set[str] = set()
+    for rel in sorted(files):
+        path = f"{top}/{rel}"
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+        folder = path.rpartition("/")[0]
+        while folder != top:
+            try:
+                os.rmdir(folder)
+            except OSError:
+                break  # not empty: it holds other files
+            removed.add(folder)
+            folder = folder.rpartition("/")[0]
+    return removed
