@@ -142,7 +142,7 @@ def _refuse_misnamed(path: Path, problems: Problems | None) -> None:
     """A page saved as "x.MD" or "x.markdown" is not read: say so, rather than never publishing it."""
     name = path.name
     suffix = name[name.rfind(".") :].lower() if "." in name else ""
-    if problems is not None and not name.startswith((".", "#")) and suffix in hints.MARKDOWN_SUFFIXES:
+    if problems is not None and suffix in hints.MARKDOWN_SUFFIXES:  # hidden files never reach here
         said = hints.misnamed_markdown(name)
         problems.error(path, 0, said.message, said.hint, said.code)
 
