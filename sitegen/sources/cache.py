@@ -129,7 +129,7 @@ def _field(value: Any) -> Any:
 
 @cache
 def _tuple_fields(cls: type) -> frozenset[str]:
-    return frozenset(f.name for f in fields(cls) if isinstance(f.default, tuple))
+    return frozenset(name for name, default in _defaults(cls).items() if isinstance(default, tuple))
 
 
 def _decode(obj: dict[str, Any]) -> Any:
