@@ -10,7 +10,16 @@ from click.testing import CliRunner
 
 from sitegen.cli import main
 from sitegen.sources.front_matter import split
-from sitegen.sources.markdown import EXTENSION_CONFIGS, EXTENSIONS, FULL_SET, left_out_syntax, to_html
+from sitegen.sources.markdown import (
+    EXTENSION_CONFIGS,
+    EXTENSIONS,
+    FULL_SET,
+    NEEDS,
+    QuickInline,
+    converter,
+    left_out_syntax,
+    to_html,
+)
 from sitegen.sources.source import discover
 
 REPO = Path(__file__).resolve().parent.parent
@@ -30,6 +39,52 @@ def test_every_shipped_page_converts_exactly_as_with_the_full_extension_set(path
     full = markdown.Markdown(extensions=FULL_SET, extension_configs=EXTENSION_CONFIGS)
     body = _body(path)
     assert to_html(body) == full.convert(body)
+
+
+INLINE_RICH = [
+    "Tarif `Rp350.000`, *penting*, **sangat**, _miring_, __tebal__ dan ***keduanya***.",
+    "\\*bukan miring\\*, \\`bukan kode\\`, \\[bukan tautan\\] dan \\\\`kode`.",
+    "``a ` b`` dan `*tidak miring*` dan ` [bukan](tautan) `.",
+    '[Paspor](/layanan/paspor/ "Judul") dan [acuan][1] dan [acuan] dan [*miring* `kode`](/x/).\n\n'
+    "[1]: https://imigrasi.go.id\n[acuan]: /acuan/",
+    "![foto](/img/a.jpg) ![alt][gambar] [![alt](/a.jpg)](/b/) !bukan [gambar]\n\n[gambar]: /img/b.jpg",
+    "<https://imigrasi.go.id> dan <humas@imigrasi.go.id> dan a < b > c dan 1 <2 dan <bukan tag",
+    '<span>teks *tebal*</span> <b>[a](/x/)</b> <!-- komentar --> <a href="/x/">[a]</a>',
+    "&amp; &copy; &#169; &#xA9; & bukan &entitas dan AT&T",
+    "baris satu  \nbaris dua \nbaris tiga\\\nempat",
+    "Dasar hukum[^1] dan [^2].\n\n[^1]: PP 45/2024 *pasal* 3.\n[^2]: `UU` 6/2011.",
+    "snake_case_name, 2 * 3 * 4, a*b*c, _a_b_, *a **b** c*, **a *b* c**, * bukan *",
+    "## Judul *miring* dan `kode` & [tautan](/x/)\n\n| Layanan | *Tarif* |\n|---|---|\n| `P` | [a](/b/) |",
+    "1. *satu* [a](/a/)\n2. dua  \n   lanjutan <i>x</i>\n\n- &lt;tag&gt; \\_x\\_",
+]
+
+
+@pytest.mark.parametrize("text", INLINE_RICH)
+def test_the_quick_inline_step_writes_what_the_stock_one_does(text):
+    stock = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    assert converter().convert(text) == stock.convert(text)
+
+
+def test_the_quick_inline_step_agrees_on_random_text_made_of_every_pattern_s_marks():
+    import random
+
+    marks = list("`\\[]()!<>&;*_^@:/#") + ["  \n"]
+    words = ["paspor", "visa", "https://imigrasi.go.id", "a@b.id", "amp", "#169", "x", " ", " ", "\n"]
+    rng = random.Random(2009)
+    stock = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    quick = converter()
+    for _ in range(400):
+        text = "".join(rng.choice(marks if rng.random() < 0.4 else words) for _ in range(rng.randint(1, 40)))
+        assert quick.reset().convert(text) == stock.reset().convert(text), text
+
+
+def test_the_converter_uses_the_quick_inline_step_for_every_pattern_it_knows():
+    md = converter()
+    assert isinstance(md.treeprocessors["inline"], QuickInline)
+    names = {name for name in NEEDS if name in md.inlinePatterns}
+    assert names == set(NEEDS) - {"footnote"} | ({"footnote"} if "footnotes" in EXTENSIONS else set())
+    assert "em_strong" in md.inlinePatterns  # emphasis, the one pattern left: its delimiters are its needs
+    assert len(md.inlinePatterns) == len(names) + 1
 
 
 def test_the_extensions_kept_are_the_ones_the_content_uses():
