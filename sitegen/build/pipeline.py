@@ -93,7 +93,8 @@ def load_project(
             ),
         )
     bodies = bodies if bodies is not None else Bodies()
-    sources = load_sources(root / "content", network.ids, problems, bodies.cache)
+    with bodies.while_reading() as prepare_meanwhile:  # Markdown on the other cores while files are read
+        sources = load_sources(root / "content", network.ids, problems, bodies.cache, prepare_meanwhile)
     report_links(root / "themes", problems)  # a theme's files come from the repository only
     static = {o.id: static_files(root / "content", o.id, problems, o.trusted_static) for o in network.offices}
     for office in network.offices:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -453,14 +454,20 @@ def _check_narrowing(
 
 
 def load_sources(
-    content_dir: Path, office_ids: tuple[str, ...], problems: Problems, cache: Cache | None = None
+    content_dir: Path,
+    office_ids: tuple[str, ...],
+    problems: Problems,
+    cache: Cache | None = None,
+    on_source: Callable[[Source], None] | None = None,
 ) -> list[Source]:
-    """Read every content file once, collecting every problem."""
+    """Read every content file once, collecting every problem; ``on_source`` sees each one read."""
     sources = []
     for path in discover(content_dir, problems):
         source = read_source(path, content_dir, office_ids, problems, cache)
         if source is not None:
             sources.append(source)
+            if on_source is not None:
+                on_source(source)
     return sources
 
 
