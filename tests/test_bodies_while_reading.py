@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from sitegen.errors import Problems
-from sitegen.sources import bodies as bodies_module
 from sitegen.sources.bodies import BATCH, Bodies
 from sitegen.sources.cache import Cache
 from sitegen.sources.office_vars import BodyTemplate, OfficeVarError, prepare
@@ -94,6 +93,7 @@ def test_a_read_that_fails_leaves_no_body_half_known(tmp_path, monkeypatch):
 
     with pytest.raises(KeyboardInterrupt), bodies.while_reading() as offer:
         load_sources(content, ("pontianak",), Problems(tmp_path), bodies.cache, failing)
-    assert all(value is not bodies_module._ON_ITS_WAY for value in bodies._prepared.values())
+    assert all(isinstance(value, BodyTemplate) for value in bodies._prepared.values())
+    assert len(bodies._prepared) < BATCH  # the batch sent off was not kept: the read failed
     for source in seen:
         assert isinstance(bodies.get(source), BodyTemplate)  # prepared again when asked for

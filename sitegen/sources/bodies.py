@@ -122,30 +122,29 @@ class Bodies:
         """
         batch: dict[str, Source] = {}
         sent: list[tuple[list[str], Future[list[Prepared]]]] = []
+        away: set[str] = set()  # digests in a worker's hands
         pool: ProcessPoolExecutor | None = None
 
         def offer(source: Source) -> None:
             nonlocal pool
-            if self._from_cache(source) or source.digest in batch or self._workers() < 2:
+            if source.digest in batch or source.digest in away or self._workers() < 2:
+                return
+            if self._from_cache(source):
                 return
             batch[source.digest] = source
             if len(batch) >= BATCH:
                 pool = pool or ProcessPoolExecutor(self._workers(), mp_context=pool_context())
                 jobs = [(s.body, s.body_line) for s in batch.values()]
                 sent.append((list(batch), pool.submit(_prepare_batch, jobs)))
-                self._prepared.update(dict.fromkeys(batch, _ON_ITS_WAY))
+                away.update(batch)
                 batch.clear()
 
         try:
             yield offer
-            for digests, future in sent:
+            for digests, future in sent:  # kept only once the reading went well
                 self._keep(zip(digests, future.result(), strict=True))
             self.cache.save()
         finally:
-            for digests, _future in sent:
-                for digest in digests:
-                    if self._prepared.get(digest) is _ON_ITS_WAY:
-                        del self._prepared[digest]  # never came back: prepared again when asked for
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
 
@@ -170,6 +169,3 @@ class Bodies:
                 self.cache.put("body", digest, result)
             else:
                 self._prepared[digest] = OfficeVarError(*result)
-
-
-_ON_ITS_WAY = OfficeVarError(0, "prepared in a worker", "")  # a body sent off and not back yet
