@@ -152,3 +152,27 @@ def test_pages_choose_plural_forms_and_a_theme_overrides_default_s_words(tmp_pat
     assert env.from_string('{{ _("Beranda") }}').render(lang="en") == "Start"
     assert env.from_string('{{ _("Alamat") }}').render(lang="en") == "Address"  # default's catalog
     assert env.from_string('{{ _("Kontak %(name)s", name="<b>") }}').render(lang="id") == "Kontak &lt;b&gt;"
+
+
+def test_an_interface_text_remembered_for_one_language_is_never_shown_in_another():
+    """Each text is looked up once per language and kept; the page's language still decides."""
+    env = Theme(REPO / "themes", "default").env
+    search = env.from_string('{{ _("Cari") }}')
+    shown = [search.render(lang=lang) for lang in ("en", "id", "en", "id")]
+    assert shown == ["Search", "Cari", "Search", "Cari"]
+    published = env.from_string('{{ _("Diterbitkan oleh %(name)s.", name=who) }}')
+    assert published.render(lang="en", who="Kantor <A>") == "Published by the Kantor &lt;A&gt;."
+    assert published.render(lang="en", who="Kantor B") == "Published by the Kantor B."  # values never kept
+    assert env.from_string("{% trans %}Cari{% endtrans %}").render(lang="en") == "Search"
+
+
+def test_an_interface_text_is_formatted_like_jinja_s_own_new_style_gettext():
+    """Always a format string (%% is one %), markup where the template escapes, plain text where not."""
+    env = Theme(REPO / "themes", "default").env
+    assert env.from_string('{{ _("100%% gratis") }}').render(lang="id") == "100% gratis"
+    escaped = env.from_string('{{ _("a & b") }}|{{ _("a & b") ~ "<" }}').render(lang="id")
+    assert escaped == "a & b|a & b&lt;"  # the text is markup; what is joined to it is escaped
+    env.autoescape = False
+    assert (
+        env.from_string('{{ _("a & b")|e }}').render(lang="id") == "a &amp; b"
+    )  # plain text: escaped when asked
