@@ -130,3 +130,30 @@ def test_unchanged_shelves_are_taken_over_unread_and_a_damaged_one_is_restored(
     assert fresh_build(project, cache_dir, monkeypatch) == [], "the index is repaired without Pagefind"
     assert "index" in read, "the damaged shelf's files came from the cache"
     assert lost.read_bytes() == kept_bytes, "the lost index file is back, as it was"
+
+
+def test_pagefind_s_own_files_are_cached_once_and_a_lost_site_gets_every_shelf_back(
+    project, tmp_path, monkeypatch
+):
+    """Pagefind's scripts and engine (alike in every index) are kept once, not once per shelf."""
+    import shutil
+    import sqlite3
+
+    monkeypatch.setattr(search, "SHELF_SIZE", 3)
+    cache_dir = tmp_path / "cache"
+    fresh_build(project, cache_dir, monkeypatch)
+    made = {p: p.read_bytes() for p in project.out.rglob("pagefind/**/*") if p.is_file()}
+    own = {p.name for p in made if search.same_in_every_index(p.as_posix())}
+    assert {"pagefind.js", "pagefind-worker.js", "pagefind-ui.js"} <= own
+    with sqlite3.connect(cache_dir / "cache.sqlite") as db:
+        kept = db.execute("SELECT count(*) FROM entries WHERE kind = 'search-file'").fetchone()[0]
+        shelves = db.execute("SELECT count(*) FROM entries WHERE key = 'index'").fetchone()[0]
+    assert shelves > 4 and kept == len({made[p] for p in made if p.name in own}), "each once, by its bytes"
+
+    for unit in list(project.out.iterdir()):
+        if not unit.name.startswith("."):
+            shutil.rmtree(unit)  # the site is lost; the cache is kept (CI restores it)
+    assert fresh_build(project, cache_dir, monkeypatch) == [], (
+        "every shelf from the cache, none from Pagefind"
+    )
+    assert {p: p.read_bytes() for p in project.out.rglob("pagefind/**/*") if p.is_file()} == made

@@ -141,6 +141,16 @@ def _index(pages: list[tuple[str, Path]], language: str, scratch: Path | None = 
         ]
 
 
+def same_in_every_index(path: str) -> bool:
+    """Whether a file of an index is one Pagefind writes alike into every index it makes (its
+    scripts, style and search engine), whatever the pages: about 360 KB of each shelf."""
+    name = path.rpartition("/")[2]
+    return name in _PAGEFIND_OWN or (name.startswith("wasm.") and name.endswith(".pagefind"))
+
+
+_PAGEFIND_OWN = frozenset({"pagefind.js", "pagefind-worker.js", "pagefind-ui.js", "pagefind-ui.css"})
+
+
 def shelf_count(pages: int) -> int:
     """How many shelves a unit of ``pages`` searchable pages has (at least one)."""
     return max(1, -(-pages // SHELF_SIZE))
