@@ -120,6 +120,10 @@ class Bodies:
         are read, and are all back when the block ends. Fewer than a batch are left to
         :meth:`prepare_all`, as is everything when there is one core.
         """
+        workers = self._workers()
+        if workers < 2:
+            yield lambda _source: None
+            return
         batch: dict[str, Source] = {}
         sent: list[tuple[list[str], Future[list[Prepared]]]] = []
         away: set[str] = set()  # digests in a worker's hands
@@ -127,13 +131,11 @@ class Bodies:
 
         def offer(source: Source) -> None:
             nonlocal pool
-            if source.digest in batch or source.digest in away or self._workers() < 2:
-                return
-            if self._from_cache(source):
+            if source.digest in batch or source.digest in away or self._from_cache(source):
                 return
             batch[source.digest] = source
             if len(batch) >= BATCH:
-                pool = pool or ProcessPoolExecutor(self._workers(), mp_context=pool_context())
+                pool = pool or ProcessPoolExecutor(workers, mp_context=pool_context())
                 jobs = [(s.body, s.body_line) for s in batch.values()]
                 sent.append((list(batch), pool.submit(_prepare_batch, jobs)))
                 away.update(batch)
