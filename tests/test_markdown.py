@@ -11,11 +11,13 @@ from click.testing import CliRunner
 from sitegen.cli import main
 from sitegen.sources.front_matter import split
 from sitegen.sources.markdown import (
+    BLOCK_NEEDS,
     EXTENSION_CONFIGS,
     EXTENSIONS,
     FULL_SET,
     NEEDS,
     QuickInline,
+    QuickToc,
     converter,
     left_out_syntax,
     to_html,
@@ -85,6 +87,57 @@ def test_the_converter_uses_the_quick_inline_step_for_every_pattern_it_knows():
     assert names == set(NEEDS) - {"footnote"} | ({"footnote"} if "footnotes" in EXTENSIONS else set())
     assert "em_strong" in md.inlinePatterns  # emphasis, the one pattern left: its delimiters are its needs
     assert len(md.inlinePatterns) == len(names) + 1
+
+
+BLOCK_RICH = [
+    "| Layanan | Tarif |\n|---|---:|\n| Paspor | Rp350.000 |",
+    "Layanan | Tarif\n--- | ---\nPaspor | Rp350.000",
+    "| satu kolom |\n| --- |\n| isi |",
+    "bukan | tabel\nkarena baris kedua bukan pemisah",
+    "# Judul\nteks\n## Sub #\n###### enam ######\n#tanpa spasi\n\nteks # bukan judul",
+    "Judul Setext\n===\n\nSub\n---\n\nteks - dengan - tanda\n- - -\n* * *\n___\n\na -- b --- c",
+    "satu\n\n* * *\n\ndua\n\n___\n\ntiga\n\n***",
+    "> kutipan\n> > bersarang\n>\n> - daftar di kutipan\n\nteks > bukan kutipan\n   > kutipan menjorok",
+    "Dasar hukum[^1].\n\n[^1]: PP 45/2024.\n    lanjutan catatan\n[^dua]: kedua\n\nteks [^ bukan]: catatan",
+    '[a]: /acuan/\n[b]: https://imigrasi.go.id "Judul"\n  [c]:\n  /lanjut/\n\nteks [a] dan [b] dan [c]: bukan',
+    "1. satu\n2. dua\n\n    kode di daftar | dengan pipa\n\n- a\n    - b # pagar\n\n3) bukan",
+    "[TOC]\n\n# Satu\n\n## Dua\n\n# Satu",
+    "Sebelum\n\n  [TOC]  \n\n## Judul\n\n    [TOC]\n\n`[TOC]` dan [TOC] di tengah",
+    "## [TOC]\n\n> [TOC]\n\n- [TOC]",
+    '<div markdown="1">\n# bukan\n</div>\n\n<table><tr><td>|</td></tr></table>\n\n# Judul <b>tebal</b>',
+]
+
+
+@pytest.mark.parametrize("text", BLOCK_RICH)
+def test_the_quick_block_and_toc_steps_write_what_the_stock_ones_do(text):
+    stock = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    assert converter().convert(text) == stock.convert(text)
+
+
+def test_the_quick_block_steps_agree_on_random_text_made_of_every_processor_s_marks():
+    import random
+
+    marks = ["|", "#", "-", "_", "*", ">", "[^1]:", "[a]:", "[^1]", "[a]", ":", "=", "1.", "    ", "[TOC]"]
+    words = ["paspor", "visa", "/x/", " ", " ", "\n", "\n", "\n\n", "a@b.id"]
+    rng = random.Random(2508)
+    stock = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    quick = converter()
+    for _ in range(600):
+        text = "".join(rng.choice(marks if rng.random() < 0.4 else words) for _ in range(rng.randint(1, 50)))
+        assert quick.reset().convert(text) == stock.reset().convert(text), text
+
+
+def test_the_converter_uses_the_quick_block_and_toc_steps():
+    md = converter()
+    assert isinstance(md.treeprocessors["toc"], QuickToc)
+    assert set(BLOCK_NEEDS) <= set(md.parser.blockprocessors._data)
+    for name in BLOCK_NEEDS:
+        assert md.parser.blockprocessors[name].test.__name__.startswith("quick_test"), name
+
+
+def test_a_page_that_asks_for_a_table_of_contents_gets_it():
+    html = converter().convert("[TOC]\n\n# Satu\n\n## Dua")
+    assert '<div class="toc">' in html and 'href="#dua"' in html
 
 
 def test_the_extensions_kept_are_the_ones_the_content_uses():

@@ -8,10 +8,13 @@ converter is built once per process and reset between documents.
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
 from typing import Any
 
 import markdown
 from markdown import util
+from markdown.blockprocessors import BlockProcessor
+from markdown.extensions.toc import TocExtension, TocTreeprocessor
 from markdown.treeprocessors import InlineProcessor
 
 from sitegen.i18n import N_, _
@@ -45,6 +48,18 @@ NEEDS = {
     "html": "<",
     "entity": "&",
     "linebreak": "  \n",
+}
+
+# What a block processor cannot act on a block without: the string its expression needs (any
+# of a tuple). Tables need a pipe, headers a hash, rules one of their marks, quotes a ">";
+# footnote and link definitions look for "[^…]:" and "[…]:" in every block they are offered.
+BLOCK_NEEDS: dict[str, str | tuple[str, ...]] = {
+    "table": "|",
+    "hashheader": "#",
+    "hr": ("-", "_", "*"),
+    "quote": ">",
+    "footnote": "[^",
+    "reference": "]:",
 }
 
 
@@ -83,11 +98,72 @@ class QuickInline(InlineProcessor):
         return data
 
 
+class QuickToc(TocTreeprocessor):
+    """The ``toc`` step, building a table of contents only for a page that asks for one.
+
+    The step gives every heading its id (which links into a page need) and also builds a
+    table of contents for each document: a tree of elements, serialized and run through
+    every postprocessor, then searched for a ``[TOC]`` marker to replace. sitegen never
+    reads the serialized table (``md.toc``), so it is built only when some text of the
+    document holds the marker, which the stock replacement needs to find; the HTML is the
+    stock step's either way (tests/test_markdown.py).
+    """
+
+    _asked = False
+
+    def run(self, doc: Any) -> None:
+        self._asked = bool(self.marker) and any(self.marker in el.text for el in doc.iter() if el.text)
+        super().run(doc)
+
+    def build_toc_div(self, toc_list: list[Any]) -> Any:
+        return super().build_toc_div(toc_list) if self._asked else etree.Element("div")
+
+    def replace_marker(self, root: Any, elem: Any) -> None:
+        if self._asked:
+            super().replace_marker(root, elem)
+
+
+class _QuickTocExtension(TocExtension):
+    TreeProcessorClass = QuickToc  # the extension's own hook for its step's class
+
+
+def _needing(processor: BlockProcessor, need: str | tuple[str, ...]) -> None:
+    """Answer a block processor's test with no at once where the block lacks what it needs.
+
+    The block parser offers every block to every processor in turn, each testing it with a
+    regular expression from Python; a processor whose expression cannot match declines the
+    block either way (footnote and link definitions put it back untouched), so the next
+    one gets it exactly as before.
+    """
+    test = processor.test
+    if isinstance(need, str):
+        one = need
+
+        def quick_test(parent: Any, block: str) -> bool:
+            return one in block and test(parent, block)
+
+    else:
+        needs = need
+
+        def quick_test(parent: Any, block: str) -> bool:
+            return any(n in block for n in needs) and test(parent, block)
+
+    processor.test = quick_test  # type: ignore[method-assign]
+
+
 def converter() -> markdown.Markdown:
-    """A Python-Markdown instance with sitegen's extensions and the quick inline step."""
-    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    """A Python-Markdown instance with sitegen's extensions and the quick inline, block and toc steps."""
+    extensions: list[Any] = [
+        _QuickTocExtension(**EXTENSION_CONFIGS["toc"]) if name == "toc" else name for name in EXTENSIONS
+    ]
+    configs = {name: config for name, config in EXTENSION_CONFIGS.items() if name != "toc"}
+    md = markdown.Markdown(extensions=extensions, extension_configs=configs)
     if hasattr(InlineProcessor, "_InlineProcessor__applyPattern"):  # the step it refines, as pinned
         md.treeprocessors.register(QuickInline(md), "inline", 20)
+    blocks = md.parser.blockprocessors
+    for name, need in BLOCK_NEEDS.items():
+        if name in blocks:
+            _needing(blocks[name], need)
     return md
 
 
