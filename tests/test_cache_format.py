@@ -51,12 +51,14 @@ class Boom:
         return (os.system, (f"touch {self.marker}",))
 
 
-def test_every_entry_is_json_or_plain_bytes(project):
+def test_every_entry_is_json_plain_bytes_or_plain_text(project):
     assert sitegen(project, "build").returncode == 0
     stored = entries(project)
     assert {kind for kind, _, _ in stored} >= {"source", "body"}
-    for _, _, value in stored:
-        assert value[:1] in (b"J", b"B")
+    for kind, _, value in stored:
+        assert value[:1] in ((b"J", b"P") if kind == "body" else (b"J", b"B"))
+        if value[:1] == b"P":
+            value[1:].decode("utf-8")  # a plain body is its HTML as text, nothing else
         assert not value.startswith(b"\x80")  # no pickle anywhere
 
 
@@ -70,7 +72,7 @@ def test_a_tampered_entry_runs_nothing_and_is_made_again(project, tmp_path):
     result = sitegen(project, "build")
     assert result.returncode == 0, result.stderr
     assert not marker.exists()
-    assert all(value[:1] in (b"J", b"B") for _, _, value in entries(project))
+    assert all(value[:1] in (b"J", b"B", b"P") for _, _, value in entries(project))  # made again
     page = (project.out / "alpha/layanan/paspor-baru/index.html").read_text()
     assert "Kantor Imigrasi" in page
 
@@ -103,6 +105,9 @@ def test_front_matter_and_prepared_bodies_come_back_as_they_were():
     for body in ("plain *text*", "{{ office.name }} and {{ office.address }}", "{% if x %}y{% endif %}"):
         prepared = prepare(body, 4)
         assert loads(dumps(prepared)) == prepared
+    assert dumps(prepare("plain *text*", 4)) == b"P<p>plain <em>text</em></p>"  # its HTML, as text
+    trusted = prepare("<b>raw</b>", 4, trusted=True)
+    assert dumps(trusted)[:1] == b"J" and loads(dumps(trusted)) == trusted  # more than its HTML: JSON
     assert loads(dumps(b"\x89PNG")) == b"\x89PNG"
     assert loads(dumps(("digest", [("pagefind/x", b"\x00\x01")]))) == (
         "digest",
@@ -125,12 +130,21 @@ def test_fields_left_at_their_defaults_are_not_stored():
     [
         b'J{"__builtins.eval":"1"}',
         b"J{not json",
+        b"P\xff\xfe not UTF-8",
         b"\x80\x04K\x01.",
         b"",
         b'J{"__FrontMatter":{"nope":1}}',
         b'J{"__FrontMatter":["Judul"]}',
     ],
-    ids=["unknown class", "broken JSON", "pickle", "empty", "unknown field", "fields not named"],
+    ids=[
+        "unknown class",
+        "broken JSON",
+        "plain body not text",
+        "pickle",
+        "empty",
+        "unknown field",
+        "fields not named",
+    ],
 )
 def test_an_entry_of_unknown_shape_is_refused_on_reading(blob):
     with pytest.raises((ValueError, TypeError)):
