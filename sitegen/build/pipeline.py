@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sitegen.build import addresses
+from sitegen.build import addresses, search_shelves
 from sitegen.build.fingerprint import fingerprint, network_fingerprint, theme_digest
 from sitegen.build.output import Output, SiteWriter, WriteStats
 from sitegen.build.workers import Record, Rendered, chunk, rendered, split, worker_count
@@ -27,8 +27,7 @@ from sitegen.errors import BuildFailed, Problem, Problems
 from sitegen.i18n import _
 from sitegen.processes import in_background
 from sitegen.render import search as searching
-from sitegen.render.search import FOLDER as SEARCH_FOLDER
-from sitegen.render.search import IndexFiles, SearchUnavailable, Shelf
+from sitegen.render.search import SearchUnavailable, Shelf
 from sitegen.render.templates import Theme, load_theme
 from sitegen.sources.bodies import Bodies
 from sitegen.sources.office_vars import context
@@ -248,70 +247,6 @@ class _Finishing:
                 "foreign-file",
                 unit=site.office.id,
             )
-
-
-def _remember(project: Project, unit: str, stored: set[str]) -> Callable[[list[Shelf]], None]:
-    """Keep a unit's newly made shelves in the persistent cache: a later build that changes none
-    of a shelf's pages (an edit on another shelf, or elsewhere) then skips Pagefind for it.
-
-    Two entries per shelf: its files, and their digests alone. A later build reads the
-    digests first; where the current site holds those very files it takes them over
-    unread, and the files' bytes (a shelf is ~1 MB) are read only to repair a damaged site.
-    Pagefind's own scripts and engine, alike in every index, are kept once by digest
-    (``stored``: those kept by this build), not once per shelf: 47 MB of `national`'s cache."""
-
-    def remember(shelves: list[Shelf]) -> None:
-        cache = project.bodies.cache
-        for shelf in shelves:
-            if not shelf.fresh:
-                continue
-            place = f"search:{unit}:{shelf.number}"
-            digests = [[path, hashlib.sha256(data).hexdigest()] for path, data in shelf.files]
-            files: list[tuple[str, bytes | str]] = []
-            for (path, data), (_path, digest) in zip(shelf.files, digests, strict=True):
-                if not searching.same_in_every_index(path):
-                    files.append((path, data))
-                    continue
-                files.append((path, digest))  # the bytes under "search-file", by this digest
-                if digest not in stored:
-                    cache.put("search-file", digest, data)
-                    stored.add(digest)
-            cache.put(place, "index", (shelf.key, files))
-            cache.put(place, "index-digests", (shelf.key, digests))
-
-    return remember
-
-
-def _known_shelf(project: Project, writer: SiteWriter, number: int, key: str) -> Shelf | None:
-    """Shelf ``number`` as the cache knows it for ``key``: taken over from the current site where
-    every file of it stands intact, else its files from the cache; None when never made."""
-    cache = project.bodies.cache
-    place = f"search:{writer.site_id}:{number}"
-    digests = cache.lookup(place, "index-digests")  # lookups: one entry each, not the shelf
-    if digests is not None and digests[0] != key:
-        return None  # other pages: Pagefind runs
-    if digests is not None and all(writer.old.get(p) == d for p, d in digests[1]):
-        return Shelf(number, key, [], kept=tuple(path for path, _digest in digests[1]))
-    known = cache.lookup(place, "index")
-    if known is None or known[0] != key:
-        return None
-    files: IndexFiles = []
-    for path, data in known[1]:
-        data = data if isinstance(data, bytes) else cache.lookup("search-file", data)
-        if not isinstance(data, bytes):
-            return None  # a file kept apart is gone: Pagefind runs
-        files.append((path, data))
-    return Shelf(number, key, files)
-
-
-def _kept_index(output: Output, unit: str) -> IndexFiles:
-    """The unit's search index files as the last build made them, to carry over unchanged."""
-    kept = []
-    for rel in sorted(output.manifest(unit)):
-        path = output.root / unit / rel
-        if rel.startswith(SEARCH_FOLDER + "/") and path.is_file():
-            kept.append((rel, path.read_bytes()))
-    return kept
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -558,14 +493,14 @@ class _Build:
             return None, None  # no index once the build has failed
         unit_id = unit.site.office.id
         if not self.options.index_search:
-            return _done([Shelf(0, "", _kept_index(writer.output, unit_id))]), None
+            return _done([Shelf(0, "", search_shelves.kept_index(writer.output, unit_id))]), None
         language = unit.site.network.default_language
         shelves = searching.shelve(searching.searched_paths(paths))
         ready = [Shelf(-1, "", searching.shelf_list(len(shelves)))]
         todo = []
         for number, shelf in enumerate(shelves):
             key = searching.search_key([(p, writer.new[p]) for p in shelf], language, number, len(shelves))
-            known = _known_shelf(self.project, writer, number, key)
+            known = search_shelves.known_shelf(self.project.bodies.cache, writer, number, key)
             if known is not None:  # the same pages: the same index
                 ready.append(known)
                 continue
@@ -575,7 +510,9 @@ class _Build:
         # Pagefind runs beside the rendering of the next unit
         scratch = writer.output.scratch()  # beside the staged pages: linked, not copied
         future = in_background(lambda: ready + searching.index_shelves(todo, language, scratch))
-        return future, _remember(self.project, unit_id, self.stored_search_files)
+        return future, search_shelves.remembering(
+            self.project.bodies.cache, unit_id, self.stored_search_files
+        )
 
     # -- step 5: prune ---------------------------------------------------------------------------
 
