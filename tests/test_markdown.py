@@ -61,34 +61,6 @@ INLINE_RICH = [
 ]
 
 
-@pytest.mark.parametrize("text", INLINE_RICH)
-def test_the_quick_inline_step_writes_what_the_stock_one_does(text):
-    stock = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
-    assert converter().convert(text) == stock.convert(text)
-
-
-def test_the_quick_inline_step_agrees_on_random_text_made_of_every_pattern_s_marks():
-    import random
-
-    marks = list("`\\[]()!<>&;*_^@:/#") + ["  \n"]
-    words = ["paspor", "visa", "https://imigrasi.go.id", "a@b.id", "amp", "#169", "x", " ", " ", "\n"]
-    rng = random.Random(2009)
-    stock = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
-    quick = converter()
-    for _ in range(400):
-        text = "".join(rng.choice(marks if rng.random() < 0.4 else words) for _ in range(rng.randint(1, 40)))
-        assert quick.reset().convert(text) == stock.reset().convert(text), text
-
-
-def test_the_converter_uses_the_quick_inline_step_for_every_pattern_it_knows():
-    md = converter()
-    assert isinstance(md.treeprocessors["inline"], QuickInline)
-    names = {name for name in NEEDS if name in md.inlinePatterns}
-    assert names == set(NEEDS) - {"footnote"} | ({"footnote"} if "footnotes" in EXTENSIONS else set())
-    assert "em_strong" in md.inlinePatterns  # emphasis, the one pattern left: its delimiters are its needs
-    assert len(md.inlinePatterns) == len(names) + 1
-
-
 BLOCK_RICH = [
     "| Layanan | Tarif |\n|---|---:|\n| Paspor | Rp350.000 |",
     "Layanan | Tarif\n--- | ---\nPaspor | Rp350.000",
@@ -108,23 +80,49 @@ BLOCK_RICH = [
 ]
 
 
-@pytest.mark.parametrize("text", BLOCK_RICH)
-def test_the_quick_block_and_toc_steps_write_what_the_stock_ones_do(text):
-    stock = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
-    assert converter().convert(text) == stock.convert(text)
+def _stock() -> markdown.Markdown:
+    return markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
 
 
-def test_the_quick_block_steps_agree_on_random_text_made_of_every_processor_s_marks():
+@pytest.mark.parametrize("text", INLINE_RICH + BLOCK_RICH)
+def test_the_quick_steps_write_what_the_stock_ones_do(text):
+    assert converter().convert(text) == _stock().convert(text)
+
+
+# texts drawn at random from the marks each quick step looks for, among plain words
+RANDOM_TEXTS = {
+    "inline patterns": (
+        list("`\\[]()!<>&;*_^@:/#") + ["  \n"],
+        ["https://imigrasi.go.id", "amp", "#169", "\n"],
+        2009,
+    ),
+    "block processors": (
+        ["|", "#", "-", "_", "*", ">", "[^1]:", "[a]:", "[^1]", "[a]", ":", "=", "1.", "    ", "[TOC]"],
+        ["/x/", "\n", "\n", "\n\n"],
+        2508,
+    ),
+}
+
+
+@pytest.mark.parametrize("marks, words, seed", RANDOM_TEXTS.values(), ids=list(RANDOM_TEXTS))
+def test_the_quick_steps_agree_on_random_text_made_of_their_marks(marks, words, seed):
     import random
 
-    marks = ["|", "#", "-", "_", "*", ">", "[^1]:", "[a]:", "[^1]", "[a]", ":", "=", "1.", "    ", "[TOC]"]
-    words = ["paspor", "visa", "/x/", " ", " ", "\n", "\n", "\n\n", "a@b.id"]
-    rng = random.Random(2508)
-    stock = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
-    quick = converter()
-    for _ in range(600):
+    words = [*words, "paspor", "visa", "a@b.id", "x", " ", " ", "\n"]
+    rng = random.Random(seed)
+    stock, quick = _stock(), converter()
+    for _ in range(500):
         text = "".join(rng.choice(marks if rng.random() < 0.4 else words) for _ in range(rng.randint(1, 50)))
         assert quick.reset().convert(text) == stock.reset().convert(text), text
+
+
+def test_the_converter_uses_the_quick_inline_step_for_every_pattern_it_knows():
+    md = converter()
+    assert isinstance(md.treeprocessors["inline"], QuickInline)
+    names = {name for name in NEEDS if name in md.inlinePatterns}
+    assert names == set(NEEDS) - {"footnote"} | ({"footnote"} if "footnotes" in EXTENSIONS else set())
+    assert "em_strong" in md.inlinePatterns  # emphasis, the one pattern left: its delimiters are its needs
+    assert len(md.inlinePatterns) == len(names) + 1
 
 
 def test_the_converter_uses_the_quick_block_and_toc_steps():
