@@ -18,6 +18,7 @@ import frontmatter
 
 from sitegen import hints
 from sitegen.config import schema, yaml_lines
+from sitegen.config.schema import Key
 from sitegen.config.yaml_lines import LineDict
 from sitegen.dates import DateFormatError, parse_datetime, zone_word
 from sitegen.i18n import _
@@ -132,6 +133,40 @@ def split(text: str) -> tuple[str, str, int, int]:
 
 def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
     """Validate the YAML text of a front matter block; raise FrontMatterError listing every problem."""
+    data = _mapping(raw, first_line)
+    problems: list[Said] = [
+        Said(
+            line,
+            _("invisible control character {char} in {key!r}", char=char, key=key),
+            _("delete it: no web page or feed can carry it (\\x.. and \\u.. escapes included)"),
+            "control-character",
+            key.split(".")[0],
+        )
+        for line, key, char in yaml_lines.unpublishable(data)
+    ]
+    values: dict[str, Any] = {}
+    refused: set[str] = set()  # keys already reported, so "missing title" is not said twice
+    for key, value in data.items():
+        line = data.line_of(key)
+        declared = FRONT_MATTER.get(key)
+        checked = (
+            Said(line, _("unknown front matter key {key!r}", key=key), _suggest(key), "unknown-key", key)
+            if declared is None
+            else _CHECKS[declared.type](key, value, line, declared)
+        )
+        if isinstance(checked, Said):
+            problems.append(checked)
+            refused.add(key)
+        else:
+            values[key] = checked
+    problems += _missing(values, refused, data.line or first_line, required_date)
+    if problems:
+        raise FrontMatterError(problems)
+    return FrontMatter(lines=dict(data.key_lines), **values)
+
+
+def _mapping(raw: str, first_line: int) -> LineDict:
+    """The block read as YAML 'key: value' lines, or the one problem that stops reading it."""
     if first_line == 0:
         raise FrontMatterError(
             [
@@ -167,139 +202,110 @@ def parse(raw: str, first_line: int, required_date: bool) -> FrontMatter:
                 )
             ]
         )
-    problems: list[Said] = [
-        Said(
-            line,
-            _("invisible control character {char} in {key!r}", char=char, key=key),
-            _("delete it: no web page or feed can carry it (\\x.. and \\u.. escapes included)"),
-            "control-character",
-            key.split(".")[0],
-        )
-        for line, key, char in yaml_lines.unpublishable(data)
-    ]
-    values: dict[str, Any] = {}
-    refused: set[str] = set()  # keys already reported, so "missing title" is not said twice
-    for key, value in data.items():
-        line = data.line_of(key)
-        declared = FRONT_MATTER.get(key)
-        before = len(problems)
-        if declared is None:
-            problems.append(
-                Said(line, _("unknown front matter key {key!r}", key=key), _suggest(key), "unknown-key", key)
-            )
-        elif declared.type == "text":
-            if value is None or isinstance(value, (dict, list, bool)):
-                # YAML reads yes/no/on/off as true/false: a title "yes" would print as "True"
-                problems.append(
-                    Said(
-                        line,
-                        _("{key!r} must be text", key=key),
-                        _('write {key}: ... (quote it: "{value}")', key=key, value=value),
-                        "not-text",
-                        key,
-                    )
-                )
-            else:
-                values[key] = str(value).strip()
-                if (
-                    declared.pattern
-                    and key in _MISMATCH
-                    and not schema.matches(declared.pattern, values[key])
-                ):
-                    problems.append(Said(line, *_MISMATCH[key](values[key]), key))
-        elif declared.type == "datetime":
-            text = str(value).strip() if value is not None else ""
-            slip = _date_slip(key, text)
-            if slip is not None:
-                problems.append(Said(line, slip.message, slip.hint, slip.code, key))
-            else:
-                values[key] = text
-        elif declared.type == "list":
-            items = [value] if isinstance(value, str) else value
-            listed = isinstance(items, list) and not any(
-                isinstance(x, (dict, list, bool)) or x is None for x in items
-            )
-            if isinstance(value, str) and "," in value:
-                # "tags: paspor, visa" reads as one tag named "paspor, visa"
-                problems.append(
-                    Said(
-                        line,
-                        _("{key!r} looks like several values in one", key=key),
-                        _("write {key}: [{value}]", key=key, value=value),
-                        "not-list",
-                        key,
-                    )
-                )
-            elif not listed:
-                problems.append(
-                    Said(
-                        line,
-                        _("{key!r} must be a list", key=key),
-                        _("write {key}: [a, b]", key=key),
-                        "not-list",
-                        key,
-                    )
-                )
-            else:
-                values[key] = tuple(str(x).strip() for x in items)
-        elif declared.type == "boolean":
-            slip = hints.yes_no_word(key, value) if isinstance(value, str) else None
-            if slip is not None:
-                problems.append(Said(line, slip.message, slip.hint, slip.code, key))
-            elif not isinstance(value, bool):
-                problems.append(
-                    Said(
-                        line,
-                        _("{key!r} must be true or false", key=key),
-                        _("write {key}: true", key=key),
-                        "not-boolean",
-                        key,
-                    )
-                )
-            else:
-                values[key] = value
-        elif declared.type == "integer":
-            if not isinstance(value, int) or isinstance(value, bool):
-                problems.append(
-                    Said(line, _("'weight' must be a whole number"), _("write weight: 10"), "not-number", key)
-                )
-            else:
-                values[key] = value
-        elif declared.type == "free":
-            if not isinstance(value, dict):
-                problems.append(
-                    Said(
-                        line,
-                        _("'params' must be a mapping"),
-                        _("indent your own keys under params:"),
-                        "not-mapping",
-                        key,
-                    )
-                )
-            else:
-                values[key] = dict(value)
-        if len(problems) > before:
-            refused.add(key)
+    return data
+
+
+def _missing(values: dict[str, Any], refused: set[str], line: int, required_date: bool) -> list[Said]:
+    """The required keys that are absent (not those already reported for their value)."""
+    problems = []
     for required in FRONT_MATTER.keys:
         if required.required and not values.get(required.name) and required.name not in refused:
             fix = _("add a line like '{key}: {example}'", key=required.name, example=required.example)
             missing = _("missing {key}", key=required.name)
-            problems.append(
-                Said(data.line or first_line, missing, fix, f"{required.name}-missing", required.name)
-            )
+            problems.append(Said(line, missing, fix, f"{required.name}-missing", required.name))
     if required_date and "date" not in values and "date" not in refused:
         problems.append(
             Said(
-                data.line or first_line,
+                line,
                 _("missing {key}", key="date"),
                 _("news and announcements need 'date: 2024-12-01 09:30'"),
                 "date-missing",
                 "date",
             )
         )
-    if problems:
-        raise FrontMatterError(problems)
-    return FrontMatter(lines=dict(data.key_lines), **values)
+    return problems
+
+
+# -- one check per declared type: the value to keep, or the Said that refuses it ----------------
+
+
+def _text(key: str, value: Any, line: int, declared: Key) -> Any:
+    if value is None or isinstance(value, (dict, list, bool)):
+        # YAML reads yes/no/on/off as true/false: a title "yes" would print as "True"
+        return Said(
+            line,
+            _("{key!r} must be text", key=key),
+            _('write {key}: ... (quote it: "{value}")', key=key, value=value),
+            "not-text",
+            key,
+        )
+    text = str(value).strip()
+    if declared.pattern and key in _MISMATCH and not schema.matches(declared.pattern, text):
+        return Said(line, *_MISMATCH[key](text), key)
+    return text
+
+
+def _datetime(key: str, value: Any, line: int, _declared: Key) -> Any:
+    text = str(value).strip() if value is not None else ""
+    slip = _date_slip(key, text)
+    return text if slip is None else Said(line, slip.message, slip.hint, slip.code, key)
+
+
+def _list(key: str, value: Any, line: int, _declared: Key) -> Any:
+    items = [value] if isinstance(value, str) else value
+    if isinstance(value, str) and "," in value:
+        # "tags: paspor, visa" reads as one tag named "paspor, visa"
+        return Said(
+            line,
+            _("{key!r} looks like several values in one", key=key),
+            _("write {key}: [{value}]", key=key, value=value),
+            "not-list",
+            key,
+        )
+    if not isinstance(items, list) or any(isinstance(x, (dict, list, bool)) or x is None for x in items):
+        return Said(
+            line, _("{key!r} must be a list", key=key), _("write {key}: [a, b]", key=key), "not-list", key
+        )
+    return tuple(str(x).strip() for x in items)
+
+
+def _boolean(key: str, value: Any, line: int, _declared: Key) -> Any:
+    slip = hints.yes_no_word(key, value) if isinstance(value, str) else None
+    if slip is not None:
+        return Said(line, slip.message, slip.hint, slip.code, key)
+    if not isinstance(value, bool):
+        return Said(
+            line,
+            _("{key!r} must be true or false", key=key),
+            _("write {key}: true", key=key),
+            "not-boolean",
+            key,
+        )
+    return value
+
+
+def _integer(key: str, value: Any, line: int, _declared: Key) -> Any:
+    if not isinstance(value, int) or isinstance(value, bool):
+        return Said(line, _("'weight' must be a whole number"), _("write weight: 10"), "not-number", key)
+    return value
+
+
+def _free(key: str, value: Any, line: int, _declared: Key) -> Any:
+    if not isinstance(value, dict):
+        return Said(
+            line, _("'params' must be a mapping"), _("indent your own keys under params:"), "not-mapping", key
+        )
+    return dict(value)
+
+
+_CHECKS: dict[str, Callable[[str, Any, int, Key], Any]] = {
+    "text": _text,
+    "datetime": _datetime,
+    "list": _list,
+    "boolean": _boolean,
+    "integer": _integer,
+    "free": _free,
+}
 
 
 def _date_slip(key: str, text: str) -> hints.Hint | None:
