@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -25,6 +27,9 @@ from sitegen.commands.selection import changed_since_option, select_units, shard
 from sitegen.dates import build_now
 from sitegen.errors import BuildFailed
 from sitegen.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from sitegen.build.pipeline import BuildResult
 
 
 def _base_urls(values: tuple[str, ...]) -> dict[str, str]:
@@ -121,29 +126,10 @@ def build_command(
 
     cache = Cache(None if no_cache else (cache_dir or root / CACHE_DIR) / "cache.sqlite")
     project = open_project(root, overrides, Bodies(cache, jobs))
-    known = project.network.ids
-    for office_id in overrides:
-        if office_id not in known:
-            raise click.BadParameter(
-                _("unknown unit {unit!r}; known: {known}", unit=office_id, known=", ".join(known)),
-                param_hint="--base-url",
-            )
+    _known_units(overrides, project.network.ids)
     chosen = select_units(project, offices, changed_since, shard)
-    if changed_since is not None or shard is not None:
-        filters = ", ".join(
-            f
-            for f in (
-                changed_since and _("changed since {revision}", revision=changed_since),
-                shard and _("shard {shard}", shard=shard),
-            )
-            if f
-        )
-        click.echo(
-            _("units to build ({filters}): {units}", filters=filters, units=", ".join(chosen) or _("none")),
-            err=True,
-        )
-        if not chosen:
-            return  # nothing affected: the output stays exactly as it is
+    if (changed_since is not None or shard is not None) and not _announce(chosen, changed_since, shard):
+        return  # nothing affected: the output stays exactly as it is
 
     def progress(office_id: str, n: int, total: int) -> None:
         if not quiet:
@@ -152,7 +138,7 @@ def build_command(
     try:
         build_options = BuildOptions(
             out=target,
-            office_ids=chosen if chosen != list(known) else None,
+            office_ids=chosen if chosen != list(project.network.ids) else None,
             now=moment,
             drafts=drafts,
             progress=progress,
@@ -168,41 +154,76 @@ def build_command(
         sys.exit(EXIT_USAGE)
     report(result.warnings)
     if look is not None and look.settled:
-        stamp.save(
-            target,
-            stamp.Stamp(
-                inputs=look.inputs,
-                outputs=stamp.outputs_digest(target),
-                now=moment.isoformat(),
-                until=stamp.until(moment, result.next_change).isoformat(),
-                messages=[str(w) for w in result.warnings],
-                sites=len(result.stats),
-                files=sum(s.written + s.unchanged for s in result.stats.values()),
-                next_change=result.next_change.isoformat() if result.next_change else None,
-            ),
-        )
+        _keep_stamp(target, look, moment, result)
     for unit in result.removed_units:
         click.echo(_("removed unit {unit}: it is no longer in offices.yaml", unit=unit), err=True)
     if not quiet:
-        written = sum(s.written for s in result.stats.values())
-        unchanged = sum(s.unchanged for s in result.stats.values())
-        removed = sum(s.removed for s in result.stats.values())
-        click.echo(
-            ngettext(
-                "{count} site in {target}: {written} written, {unchanged} unchanged, {removed} removed ({seconds} s)",
-                "{count} sites in {target}: {written} written, {unchanged} unchanged, {removed} removed ({seconds} s)",
-                len(result.stats),
-                target=target,
-                written=written,
-                unchanged=unchanged,
-                removed=removed,
-                seconds=f"{time.perf_counter() - started:.2f}",
-            ),
-            err=True,
-        )
+        stats = result.stats.values()
+        written, unchanged = sum(s.written for s in stats), sum(s.unchanged for s in stats)
+        _summary(len(result.stats), target, written, unchanged, sum(s.removed for s in stats), started)
     if result.next_change:
         # for schedulers: the output changes at this moment (a page appears or an announcement expires)
         click.echo(_("next change: {moment}", moment=result.next_change.isoformat()), err=True)
+
+
+def _known_units(overrides: dict[str, str], known: tuple[str, ...]) -> None:
+    """Every unit ``--base-url`` names is in offices.yaml."""
+    for office_id in overrides:
+        if office_id not in known:
+            raise click.BadParameter(
+                _("unknown unit {unit!r}; known: {known}", unit=office_id, known=", ".join(known)),
+                param_hint="--base-url",
+            )
+
+
+def _announce(chosen: list[str], changed_since: str | None, shard: Shard | None) -> bool:
+    """Say which units --changed-since and --shard chose; False when none."""
+    filters = ", ".join(
+        f
+        for f in (
+            changed_since and _("changed since {revision}", revision=changed_since),
+            shard and _("shard {shard}", shard=shard),
+        )
+        if f
+    )
+    click.echo(
+        _("units to build ({filters}): {units}", filters=filters, units=", ".join(chosen) or _("none")),
+        err=True,
+    )
+    return bool(chosen)
+
+
+def _keep_stamp(target: Path, look: stamp.Look, moment: datetime, result: BuildResult) -> None:
+    """Record what this build looked at, so an identical next build can stop at the look."""
+    stamp.save(
+        target,
+        stamp.Stamp(
+            inputs=look.inputs,
+            outputs=stamp.outputs_digest(target),
+            now=moment.isoformat(),
+            until=stamp.until(moment, result.next_change).isoformat(),
+            messages=[str(w) for w in result.warnings],
+            sites=len(result.stats),
+            files=sum(s.written + s.unchanged for s in result.stats.values()),
+            next_change=result.next_change.isoformat() if result.next_change else None,
+        ),
+    )
+
+
+def _summary(sites: int, target: Path, written: int, unchanged: int, removed: int, started: float) -> None:
+    click.echo(
+        ngettext(
+            "{count} site in {target}: {written} written, {unchanged} unchanged, {removed} removed ({seconds} s)",
+            "{count} sites in {target}: {written} written, {unchanged} unchanged, {removed} removed ({seconds} s)",
+            sites,
+            target=target,
+            written=written,
+            unchanged=unchanged,
+            removed=removed,
+            seconds=f"{time.perf_counter() - started:.2f}",
+        ),
+        err=True,
+    )
 
 
 def _replay(kept: stamp.Stamp, target: Path, quiet: bool, started: float) -> None:
@@ -210,18 +231,6 @@ def _replay(kept: stamp.Stamp, target: Path, quiet: bool, started: float) -> Non
     for message in kept.messages:
         click.echo(message, err=True)
     if not quiet:
-        click.echo(
-            ngettext(
-                "{count} site in {target}: {written} written, {unchanged} unchanged, {removed} removed ({seconds} s)",
-                "{count} sites in {target}: {written} written, {unchanged} unchanged, {removed} removed ({seconds} s)",
-                kept.sites,
-                target=target,
-                written=0,
-                unchanged=kept.files,
-                removed=0,
-                seconds=f"{time.perf_counter() - started:.2f}",
-            ),
-            err=True,
-        )
+        _summary(kept.sites, target, 0, kept.files, 0, started)
     if kept.next_change:
         click.echo(_("next change: {moment}", moment=kept.next_change), err=True)
