@@ -131,83 +131,9 @@ def _source_of(site: Site, path: str) -> str | None:
 def content_warnings(project: Project, sites: list[Site], now: datetime, problems: Problems) -> None:
     """Expired announcements, pages nobody publishes, missing or unexpected English pages."""
     for site in sites:
-        office = site.office
-        for page in site.announcements:
-            if not page.in_force(now) and page.source is not None:
-                problems.info(
-                    page.source.path,
-                    page.source.meta.line_of("expires"),
-                    _("announcement expired on {expires}", expires=f"{page.expires:%Y-%m-%d %H:%M}"),
-                    _("it stays in the archive; delete it or move its expires date if it still applies"),
-                    "announcement-expired",
-                    units=(office.id,),
-                    key="expires",
-                )
-        english = "en" in office.languages
-        for page in site.pages:
-            if page.source is None:
-                continue
-            if page.source.meta.trusted_html:
-                problems.warning(
-                    page.source.path,
-                    page.source.meta.line_of("trusted_html"),
-                    _("raw HTML in this page is published unchecked (trusted_html: true)"),
-                    _("remove trusted_html unless a reviewer vouches for every tag in it"),
-                    "trusted-html",
-                    key="trusted_html",
-                )
-            if english and page.url.startswith(FOREIGNER_FACING) and "en" not in page.translations:
-                problems.warning(
-                    page.source.path,
-                    1,
-                    _("foreigner-facing page has no English translation"),
-                    _(
-                        "the unit declares languages [id, en]: write the English as {name}.en.md beside it",
-                        name=page.source.path.name.removesuffix(".md"),
-                    ),
-                    "missing-translation",
-                    units=(office.id,),
-                )
-            if page.lang != site.network.default_language and not page.source.lang:
-                problems.warning(
-                    page.source.path,
-                    page.source.meta.line_of("lang"),
-                    _(
-                        "a page in '{lang}' at an address of the {default} site",
-                        lang=page.lang,
-                        default=site.network.default_language,
-                    ),
-                    _(
-                        "name the file NAME.{lang}.md beside the page it translates; it is then "
-                        "published under /{lang}/ and linked both ways",
-                        lang=page.lang,
-                    ),
-                    "wrong-language-address",
-                    key="lang",
-                )
-        translated = load_theme(project.themes_dir, office.theme).catalogs
-        for needed in missing_english(site, translated):
-            if needed.file:
-                fix = _(
-                    "the unit declares languages [id, en]: add content/shared/{file} "
-                    "(or content/offices/{unit}/{file})",
-                    file=needed.file,
-                    unit=office.id,
-                )
-            else:
-                fix = _(
-                    "the theme makes /{url} in Indonesian only: add an English version to the theme",
-                    url=needed.url,
-                )
-            problems.warning(
-                project.network.path,
-                office.lines.get("languages", office.line),
-                _("no English {what} page at /en/{url}", what=needed.what, url=needed.url),
-                fix,
-                "english-page-missing",
-                units=(office.id,),
-                key="languages",
-            )
+        _expired_announcements(site, now, problems)
+        _page_warnings(site, problems)
+        _english_pages(project, site, problems)
     for office in project.network.offices:
         if office.trusted_html:
             problems.warning(
@@ -219,6 +145,102 @@ def content_warnings(project: Project, sites: list[Site], now: datetime, problem
                 unit=office.id,
                 key="trusted_html",
             )
+    _source_warnings(project, problems)
+
+
+def _expired_announcements(site: Site, now: datetime, problems: Problems) -> None:
+    for page in site.announcements:
+        if not page.in_force(now) and page.source is not None:
+            problems.info(
+                page.source.path,
+                page.source.meta.line_of("expires"),
+                _("announcement expired on {expires}", expires=f"{page.expires:%Y-%m-%d %H:%M}"),
+                _("it stays in the archive; delete it or move its expires date if it still applies"),
+                "announcement-expired",
+                units=(site.office.id,),
+                key="expires",
+            )
+
+
+def _page_warnings(site: Site, problems: Problems) -> None:
+    """Raw HTML published unchecked, a missing English translation, a translation at the wrong address."""
+    english = "en" in site.office.languages
+    for page in site.pages:
+        source = page.source
+        if source is None:
+            continue
+        if source.meta.trusted_html:
+            problems.warning(
+                source.path,
+                source.meta.line_of("trusted_html"),
+                _("raw HTML in this page is published unchecked (trusted_html: true)"),
+                _("remove trusted_html unless a reviewer vouches for every tag in it"),
+                "trusted-html",
+                key="trusted_html",
+            )
+        if english and page.url.startswith(FOREIGNER_FACING) and "en" not in page.translations:
+            problems.warning(
+                source.path,
+                1,
+                _("foreigner-facing page has no English translation"),
+                _(
+                    "the unit declares languages [id, en]: write the English as {name}.en.md beside it",
+                    name=source.path.name.removesuffix(".md"),
+                ),
+                "missing-translation",
+                units=(site.office.id,),
+            )
+        if page.lang != site.network.default_language and not source.lang:
+            problems.warning(
+                source.path,
+                source.meta.line_of("lang"),
+                _(
+                    "a page in '{lang}' at an address of the {default} site",
+                    lang=page.lang,
+                    default=site.network.default_language,
+                ),
+                _(
+                    "name the file NAME.{lang}.md beside the page it translates; it is then "
+                    "published under /{lang}/ and linked both ways",
+                    lang=page.lang,
+                ),
+                "wrong-language-address",
+                key="lang",
+            )
+
+
+def _english_pages(project: Project, site: Site, problems: Problems) -> None:
+    """The pages a unit that declares English lacks in English (its own, the shared ones, the theme's)."""
+    office = site.office
+    translated = load_theme(project.themes_dir, office.theme).catalogs
+    for needed in missing_english(site, translated):
+        if needed.file:
+            fix = _(
+                "the unit declares languages [id, en]: add content/shared/{file} (or content/offices/{unit}/{file})",
+                file=needed.file,
+                unit=office.id,
+            )
+        else:
+            fix = _(
+                "the theme makes /{url} in Indonesian only: add an English version to the theme",
+                url=needed.url,
+            )
+        problems.warning(
+            project.network.path,
+            office.lines.get("languages", office.line),
+            _("no English {what} page at /en/{url}", what=needed.what, url=needed.url),
+            fix,
+            "english-page-missing",
+            units=(office.id,),
+            key="languages",
+        )
+
+
+def _source_warnings(project: Project, problems: Problems) -> None:
+    """Traces of Word, Markdown sitegen does not read, and shared pages no unit publishes."""
+    own_keys: dict[str, set[str]] = {}  # a unit's own files, which replace shared ones of the same key
+    for source in project.sources:
+        own_keys.setdefault(source.scope, set()).add(source.key)
     for source in project.sources:
         pasted = word_html.traces(source.body)
         if pasted is not None:
@@ -236,8 +258,7 @@ def content_warnings(project: Project, sites: list[Site], now: datetime, problem
                 "unread-markdown",
             )
         if source.is_shared and not any(
-            publishes(o, source, {s.key for s in project.sources if s.scope == o.id})
-            for o in project.network.offices
+            publishes(o, source, own_keys.get(o.id, set())) for o in project.network.offices
         ):
             problems.warning(
                 source.path,
