@@ -234,29 +234,10 @@ def read_source(
     """Read and validate one file; report its problems and return None if it has any."""
     full, inside = str(path), f"{content_dir}/"
     rel = full[len(inside) :] if full.startswith(inside) else path.relative_to(content_dir).as_posix()
-    parts = rel.split("/")  # strings: every file of the repository passes here on every build
-    if parts[0] == "shared" and len(parts) > 1:
-        scope, key = "shared", "/".join(parts[1:])
-    elif parts[0] == "offices" and len(parts) > 2:
-        scope, key = parts[1], "/".join(parts[2:])
-        if scope not in office_ids:
-            problems.error(
-                path,
-                0,
-                _("folder offices/{scope}/ names no unit in offices.yaml", scope=scope),
-                _("rename it to one of: {ids}", ids=", ".join(office_ids)),
-                "unknown-unit",
-            )
-            return None
-    else:
-        problems.error(
-            path,
-            0,
-            _("Markdown outside content/shared/ and content/offices/<id>/"),
-            _("move it into content/shared/<section>/ or content/offices/<id>/<section>/"),
-            "markdown-outside-content",
-        )
+    placed = _placed(path, rel, office_ids, problems)
+    if placed is None:
         return None
+    scope, key = placed
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -279,23 +260,64 @@ def read_source(
             "translation-of-news",
         )
         return None
-    cache_key = f"{digest}:{int(dated)}"
+    parsed = _parsed(path, data, f"{digest}:{int(dated)}", dated, problems, cache)
+    if parsed is None or not _consistent(path, parsed, lang, problems):
+        return None
+    meta, body, body_line = parsed
+    if not _check_narrowing(path, meta, scope, office_ids, problems):
+        return None
+    meta = _known_units_only(meta, office_ids)
+    return Source(path, rel, scope, key, meta, body, body_line, digest)
+
+
+def _placed(path: Path, rel: str, office_ids: tuple[str, ...], problems: Problems) -> tuple[str, str] | None:
+    """The file's scope ("shared" or a unit's id) and key within it, from where it lies in content/."""
+    parts = rel.split("/")  # strings: every file of the repository passes here on every build
+    if parts[0] == "shared" and len(parts) > 1:
+        return "shared", "/".join(parts[1:])
+    if parts[0] == "offices" and len(parts) > 2:
+        if parts[1] not in office_ids:
+            problems.error(
+                path,
+                0,
+                _("folder offices/{scope}/ names no unit in offices.yaml", scope=parts[1]),
+                _("rename it to one of: {ids}", ids=", ".join(office_ids)),
+                "unknown-unit",
+            )
+            return None
+        return parts[1], "/".join(parts[2:])
+    problems.error(
+        path,
+        0,
+        _("Markdown outside content/shared/ and content/offices/<id>/"),
+        _("move it into content/shared/<section>/ or content/offices/<id>/<section>/"),
+        "markdown-outside-content",
+    )
+    return None
+
+
+def _parsed(
+    path: Path, data: bytes, cache_key: str, dated: bool, problems: Problems, cache: Cache | None
+) -> tuple[FrontMatter, str, int] | None:
+    """(front matter, body, body's first line): from the cache when these bytes were read before."""
     cached = cache.get("source", cache_key) if cache is not None else None
     if cached is not None and isinstance(cached[1], int):
         body = _tail(data, cached[1])
-        cached = None if body is None else (cached[0], body, cached[2])  # None: a damaged entry
-    if cached is not None:
-        meta, body, body_line = cached
-    else:
-        parsed = _parse(path, data, dated, problems)
-        if parsed is None:
-            return None
+        if body is not None:  # None: a damaged entry
+            return cached[0], body, cached[2]
+    parsed = _parse(path, data, dated, problems)
+    if parsed is not None and cache is not None:
         meta, body, body_line = parsed
-        if cache is not None:
-            # the body is the end of the file's text: kept as its length, the text is at hand
-            # when the entry is read, and decoding it from JSON was a third of reading a source
-            kept = len(body) if _text(data).endswith(body) else body
-            cache.put("source", cache_key, (meta, kept, body_line))
+        # the body is the end of the file's text: kept as its length, the text is at hand
+        # when the entry is read, and decoding it from JSON was a third of reading a source
+        kept = len(body) if _text(data).endswith(body) else body
+        cache.put("source", cache_key, (meta, kept, body_line))
+    return parsed
+
+
+def _consistent(path: Path, parsed: tuple[FrontMatter, str, int], lang: str, problems: Problems) -> bool:
+    """No starter text left in a published page, and a translation that agrees with its file name."""
+    meta, body, body_line = parsed
     if not meta.draft and PLACEHOLDER in body:
         problems.error(
             path,
@@ -304,7 +326,7 @@ def read_source(
             _("write the page, or keep draft: true until it is ready"),
             "starter-text-left",
         )
-        return None
+        return False
     if lang and meta.lang and meta.lang != lang:
         problems.error(
             path,
@@ -318,7 +340,7 @@ def read_source(
             "translation-lang-contradicts",
             key="lang",
         )
-        return None
+        return False
     if lang and meta.slug:
         problems.error(
             path,
@@ -328,12 +350,8 @@ def read_source(
             "translation-slug",
             key="slug",
         )
-        return None
-    ok = _check_narrowing(path, meta, scope, office_ids, problems)
-    if not ok:
-        return None
-    meta = _known_units_only(meta, office_ids)
-    return Source(path, rel, scope, key, meta, body, body_line, digest)
+        return False
+    return True
 
 
 def _known_units_only(meta: FrontMatter, ids: tuple[str, ...]) -> FrontMatter:
