@@ -71,131 +71,187 @@ def template_for(page: Page) -> str:
 
 def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] = ()) -> list[Planned]:
     """Every file of the unit's site, in a stable order, not yet rendered."""
-    env = _traced(theme.env)
-    ordered = {section: site.dated(section) for section in FEED_SECTIONS}
-    # search and the not-found page in every language the unit publishes and the theme speaks
-    own = site.network.default_language
-    others = english.theme_languages(site, theme.catalogs)
-    searches = {own: SEARCH} | {lang: english.theme_page_url(lang, SEARCH) for lang in others}
-    homes = {lang: site.home_of(lang).url for lang in (own, *others)}
-    common = template_vars(site) | {
-        "neighbours": partial(_neighbours, ordered, _positions(ordered)),
-        "organisation_ld": lambda: structured.organisation_ld(site),
-        "article_ld": lambda p: structured.article_ld(site, p),
-        "share_links": lambda p: structured.share_links(site.office, p),
-        "image_url": lambda image: structured.image_url(site.office, image),
-        "photo_card": lambda p: pictures.card(p, site.office.base_url),
-        "whatsapp_url": structured.whatsapp_url,
-        "tel_url": structured.tel_url,
-        "map_url": structured.map_url,
-        "social_links": structured.social_links,
-        "host": lambda url: urlsplit(url).hostname or url,
-        "content_security_policy": csp.POLICY,
-        "alternates": {},  # a theme page's address per language (search, not found): its switch and hreflang
-        "other_languages": [],
-        "regional": None,  # the regional feed's latest items, on its subscribe page (json_feed.Entry)
-        "search_urls": searches,  # the header's search box leads to the search in the page's language
-    }
-    planned: list[Planned] = []
-    fingerprinted = _fingerprinted(theme.static_files())
-    derived = icons.icons_for(_logo_file(site, theme), site.office.accent, set(site.static))
-    common["asset"] = lambda path: fingerprinted.get(path, path)
+    planner = _Planner(site, theme)
+    planner.pages()
+    planner.topics()
+    planner.archives()
+    extra_files = [(path, data) for extra in extras for path, data in extra(site)]
+    planner.theme_pages(extra_files)
+    planner.files(extra_files)
+    planner.discovery()
+    _check_unique(site, planner.planned, problems)
+    return planner.planned
 
-    def html(template: str, page: Page | None, here: str, **extra: object) -> Callable[[], bytes]:
+
+class _Planner:
+    """The files of one unit's site, planned part by part: pages, topics, archives, the theme's
+    own pages, files copied or made as they are, and what crawlers read."""
+
+    def __init__(self, site: Site, theme: Theme):
+        self.site, self.theme = site, theme
+        self.env = _traced(theme.env)
+        self.ordered = {section: site.dated(section) for section in FEED_SECTIONS}
+        # search and the not-found page in every language the unit publishes and the theme speaks
+        self.own = site.network.default_language
+        self.others = english.theme_languages(site, theme.catalogs)
+        self.searches = {self.own: SEARCH} | {
+            lang: english.theme_page_url(lang, SEARCH) for lang in self.others
+        }
+        self.fingerprinted = _fingerprinted(theme.static_files())
+        self.derived = icons.icons_for(_logo_file(site, theme), site.office.accent, set(site.static))
+        self.common = self._common()
+        self.planned: list[Planned] = []
+
+    def _common(self) -> dict[str, object]:
+        """What every template of the unit sees besides its page."""
+        site, ordered, fingerprinted = self.site, self.ordered, self.fingerprinted
+        return (
+            template_vars(site)
+            | {
+                "neighbours": partial(_neighbours, ordered, _positions(ordered)),
+                "organisation_ld": lambda: structured.organisation_ld(site),
+                "article_ld": lambda p: structured.article_ld(site, p),
+                "share_links": lambda p: structured.share_links(site.office, p),
+                "image_url": lambda image: structured.image_url(site.office, image),
+                "photo_card": lambda p: pictures.card(p, site.office.base_url),
+                "whatsapp_url": structured.whatsapp_url,
+                "tel_url": structured.tel_url,
+                "map_url": structured.map_url,
+                "social_links": structured.social_links,
+                "host": lambda url: urlsplit(url).hostname or url,
+                "content_security_policy": csp.POLICY,
+                "alternates": {},  # a theme page's address per language (search, not found): its switch and hreflang
+                "other_languages": [],
+                "regional": None,  # the regional feed's latest items, on its subscribe page (json_feed.Entry)
+                "search_urls": self.searches,  # the header's search box leads to the search in the page's language
+                "asset": lambda path: fingerprinted.get(path, path),
+            }
+        )
+
+    def html(self, template: str, page: Page | None, here: str, **extra: object) -> Callable[[], bytes]:
+        env, common, default = self.env, self.common, self.site.network.default_language
+
         def make() -> bytes:
-            lang = page.lang if page is not None else site.network.default_language
+            lang = page.lang if page is not None else default
             variables = common | {"page": page, "here": here, "lang": lang, **extra}
             return env.get_template(template).render(variables).encode("utf-8")
 
         return make
 
     def listing(
-        url: str, template: str, page: Page | None, lastmod: datetime | None, **extra: object
+        self, url: str, template: str, page: Page | None, lastmod: datetime | None, **extra: object
     ) -> None:
-        made = html(template, page, url, **extra)
-        planned.append(Planned(file_for(url), made, listed=True, lastmod=lastmod, templated=True))
+        made = self.html(template, page, url, **extra)
+        self.planned.append(Planned(file_for(url), made, listed=True, lastmod=lastmod, templated=True))
 
-    size = site.network.page_size
-    for page in sorted(site.pages, key=lambda p: p.path):
-        lastmod = page.updated or page.date or page.verified
-        if page.is_index and page.section in FEED_SECTIONS and page.url == f"{page.section}/":
-            items = page.items
-            pagers = paginate(items, page.url, size)
-            newest = _newest(items)
-            made = html(template_for(page), page, page.url, pager=pagers[0])
-            planned.append(Planned(page.path, made, page, None, True, newest, templated=True))
-            for pager in pagers[1:]:
-                listing(pager.url, template_for(page), page, newest, pager=pager)
-            continue
-        listed = not page.gone  # a withdrawn page is in no sitemap and no search index
-        made = html(template_for(page), page, page.url)
-        searched = listed and not page.is_index  # lists and tag pages only add noise to search
-        planned.append(Planned(page.path, made, page, None, listed, lastmod, True, searched))
-    for tag, tagged in site.tags.items():
-        newest = _newest(tagged)  # once per topic, not once per page of it
-        for pager in paginate(tagged, f"tag/{tag}/", size):
-            listing(pager.url, "tag.html", None, newest, tag=tag, tagged=tagged, pager=pager)
-    if site.tags:
-        listing("tag/", "tags.html", None, None)
-    for section in FEED_SECTIONS:
-        arch = archive(section, ordered[section])
-        listing(arch.url, "archive.html", None, _newest(ordered[section]), archive=arch)
-        for year in arch.year_pages:
-            listing(year.url, "archive.html", None, _newest(list(year.items)), archive=arch, year=year)
-        for month in arch.months:
-            listing(month.url, "archive.html", None, _newest(list(month.items)), archive=arch, month=month)
-    for lang, url in searches.items():
-        listing(url, "search.html", None, None, lang=lang, alternates=searches)
-    extra_files = [(path, data) for extra in extras for path, data in extra(site)]
-    for feed in catalogue(site):  # each feed's own page, where a clicked "subscribe" link lands
-        if feed.prefix == REGIONAL:
-            # the regional feed gathers other units' items, which this unit's pages do not hold: the
-            # page lists what the feed made beside it holds, and is made every time, like the feed
-            latest = _regional_entries(site, dict(extra_files).get(feed.json_path))
-            made = html("subscribe.html", None, feed.subscribe_url, feed=feed, regional=latest)
-            newest = max((e.date for e in latest or ()), default=None)
-            planned.append(Planned(file_for(feed.subscribe_url), made, listed=True, lastmod=newest))
-            continue
-        listing(feed.subscribe_url, "subscribe.html", None, feed.updated if feed.items else None, feed=feed)
-    listing(OFFICIAL_SITES, "official.html", None, None)
-    for lang in (own, *others):
-        url = NOT_FOUND if lang == own else english.theme_page_url(lang, NOT_FOUND)
-        made = html("404.html", None, url, lang=lang, alternates=homes, other_languages=others)
-        planned.append(Planned(url, made, templated=True))
-    for url, page in sorted(site.aliases.items()):
-        target_href = links.clean(relative(file_for(url), page.path))
-        made = html("redirect.html", page, url, target=page, target_href=target_href)
-        planned.append(Planned(file_for(url), made, page, templated=True))
-    for out_path, src in theme.static_files().items():
-        if out_path in derived.files:
-            continue  # the unit's own icon or share picture, made from its logo, stands in its place
-        planned.append(Planned(out_path, _reader(src)))
-        if out_path in fingerprinted:  # the same bytes under a name that changes with them
-            planned.append(Planned(fingerprinted[out_path], _reader(src)))
-    for out_path, derive in derived.files.items():  # favicon, home-screen icon, share picture from the logo
-        planned.append(Planned(out_path, derive))
-    icon = theme.static_files().get(FAVICON_SOURCE)
-    if icon is not None and FAVICON not in site.static and FAVICON not in derived.files:
-        planned.append(
-            Planned(FAVICON, _reader(icon))
-        )  # browsers ask for /favicon.ico whatever the page says
-    for out_path, src in site.static.items():  # checked when loaded (sitegen.sources.static_trust)
-        planned.append(
-            Planned(out_path, static_trust.reader(src, out_path, site.office.trusted_static), origin=src)
-        )
-    planned.append(Planned(csp.HEADERS_FILE, csp.headers_file))
-    for out_path, (picture, variant) in pictures.published(site).items():
-        planned.append(Planned(out_path, partial(picture.data, variant), origin=picture.original.path))
-    for out_path, data in extra_files:
-        planned.append(Planned(out_path, _const(data)))
-    pages = [discovery.Listed(p.path.removesuffix("index.html"), p.lastmod) for p in planned if p.listed]
-    planned.append(Planned(SITEMAP, lambda: discovery.sitemap(site, pages)))
-    planned.append(Planned(ROBOTS, lambda: discovery.robots(site)))
-    security = discovery.security_txt(site)
-    if security is not None:
-        planned.append(Planned(SECURITY_TXT, _const(security)))
-    _check_unique(site, planned, problems)
-    return planned
+    def pages(self) -> None:
+        """Every page of the model; a section's list with its further pages."""
+        size = self.site.network.page_size
+        for page in sorted(self.site.pages, key=lambda p: p.path):
+            lastmod = page.updated or page.date or page.verified
+            if page.is_index and page.section in FEED_SECTIONS and page.url == f"{page.section}/":
+                items = page.items
+                pagers = paginate(items, page.url, size)
+                newest = _newest(items)
+                made = self.html(template_for(page), page, page.url, pager=pagers[0])
+                self.planned.append(Planned(page.path, made, page, None, True, newest, templated=True))
+                for pager in pagers[1:]:
+                    self.listing(pager.url, template_for(page), page, newest, pager=pager)
+                continue
+            listed = not page.gone  # a withdrawn page is in no sitemap and no search index
+            made = self.html(template_for(page), page, page.url)
+            searched = listed and not page.is_index  # lists and tag pages only add noise to search
+            self.planned.append(Planned(page.path, made, page, None, listed, lastmod, True, searched))
+
+    def topics(self) -> None:
+        """A list per tag, and the list of tags."""
+        size = self.site.network.page_size
+        for tag, tagged in self.site.tags.items():
+            newest = _newest(tagged)  # once per topic, not once per page of it
+            for pager in paginate(tagged, f"tag/{tag}/", size):
+                self.listing(pager.url, "tag.html", None, newest, tag=tag, tagged=tagged, pager=pager)
+        if self.site.tags:
+            self.listing("tag/", "tags.html", None, None)
+
+    def archives(self) -> None:
+        """Each feed section's archive: whole, by year and by month."""
+        for section in FEED_SECTIONS:
+            items = self.ordered[section]
+            arch = archive(section, items)
+            self.listing(arch.url, "archive.html", None, _newest(items), archive=arch)
+            for year in arch.year_pages:
+                self.listing(
+                    year.url, "archive.html", None, _newest(list(year.items)), archive=arch, year=year
+                )
+            for month in arch.months:
+                newest = _newest(list(month.items))
+                self.listing(month.url, "archive.html", None, newest, archive=arch, month=month)
+
+    def theme_pages(self, extra_files: list[tuple[str, bytes]]) -> None:
+        """Search, each feed's subscribe page, the official sites, not found, and the aliases' redirects."""
+        site, html = self.site, self.html
+        for lang, url in self.searches.items():
+            self.listing(url, "search.html", None, None, lang=lang, alternates=self.searches)
+        for feed in catalogue(site):  # each feed's own page, where a clicked "subscribe" link lands
+            if feed.prefix == REGIONAL:
+                # the regional feed gathers other units' items, which this unit's pages do not hold: the
+                # page lists what the feed made beside it holds, and is made every time, like the feed
+                latest = _regional_entries(site, dict(extra_files).get(feed.json_path))
+                made = html("subscribe.html", None, feed.subscribe_url, feed=feed, regional=latest)
+                newest = max((e.date for e in latest or ()), default=None)
+                self.planned.append(Planned(file_for(feed.subscribe_url), made, listed=True, lastmod=newest))
+                continue
+            updated = feed.updated if feed.items else None
+            self.listing(feed.subscribe_url, "subscribe.html", None, updated, feed=feed)
+        self.listing(OFFICIAL_SITES, "official.html", None, None)
+        homes = {lang: site.home_of(lang).url for lang in (self.own, *self.others)}
+        for lang in (self.own, *self.others):
+            url = NOT_FOUND if lang == self.own else english.theme_page_url(lang, NOT_FOUND)
+            made = html("404.html", None, url, lang=lang, alternates=homes, other_languages=self.others)
+            self.planned.append(Planned(url, made, templated=True))
+        for url, page in sorted(site.aliases.items()):
+            target_href = links.clean(relative(file_for(url), page.path))
+            made = html("redirect.html", page, url, target=page, target_href=target_href)
+            self.planned.append(Planned(file_for(url), made, page, templated=True))
+
+    def files(self, extra_files: list[tuple[str, bytes]]) -> None:
+        """Files copied or made as they are: the theme's, icons from the logo, the unit's own,
+        the security headers, pictures, and the extras (feeds) made already."""
+        site, theme, derived, planned = self.site, self.theme, self.derived, self.planned
+        for out_path, src in theme.static_files().items():
+            if out_path in derived.files:
+                continue  # the unit's own icon or share picture, made from its logo, stands in its place
+            planned.append(Planned(out_path, _reader(src)))
+            if out_path in self.fingerprinted:  # the same bytes under a name that changes with them
+                planned.append(Planned(self.fingerprinted[out_path], _reader(src)))
+        for (
+            out_path,
+            derive,
+        ) in derived.files.items():  # favicon, home-screen icon, share picture from the logo
+            planned.append(Planned(out_path, derive))
+        icon = theme.static_files().get(FAVICON_SOURCE)
+        if icon is not None and FAVICON not in site.static and FAVICON not in derived.files:
+            planned.append(
+                Planned(FAVICON, _reader(icon))
+            )  # browsers ask for /favicon.ico whatever the page says
+        for out_path, src in site.static.items():  # checked when loaded (sitegen.sources.static_trust)
+            reader = static_trust.reader(src, out_path, site.office.trusted_static)
+            planned.append(Planned(out_path, reader, origin=src))
+        planned.append(Planned(csp.HEADERS_FILE, csp.headers_file))
+        for out_path, (picture, variant) in pictures.published(site).items():
+            planned.append(Planned(out_path, partial(picture.data, variant), origin=picture.original.path))
+        for out_path, data in extra_files:
+            planned.append(Planned(out_path, _const(data)))
+
+    def discovery(self) -> None:
+        """The sitemap of every listed page, robots.txt and security.txt."""
+        site, planned = self.site, self.planned
+        pages = [discovery.Listed(p.path.removesuffix("index.html"), p.lastmod) for p in planned if p.listed]
+        planned.append(Planned(SITEMAP, lambda: discovery.sitemap(site, pages)))
+        planned.append(Planned(ROBOTS, lambda: discovery.robots(site)))
+        security = discovery.security_txt(site)
+        if security is not None:
+            planned.append(Planned(SECURITY_TXT, _const(security)))
 
 
 def _regional_entries(site: Site, feed_json: bytes | None) -> list[json_feed.Entry] | None:
