@@ -193,6 +193,62 @@ class Network:
 def load_network(path: Path, problems: Problems) -> Network | None:
     """Read and validate offices.yaml; report every problem, return None if any."""
     before = len(problems.errors)
+    data = _document(path, problems)
+    if data is None:
+        return None
+    v = Validator(path, problems)
+    v.keys(data, OFFICES.names, _("top level"))
+    net = data.get("network") or LineDict()
+    if not isinstance(net, LineDict):
+        v.err(data.line_of("network"), _("'network' must be a mapping"))
+        net = LineDict()
+    v.keys(net, NETWORK_KEYS, "network")
+    feeds = net.get("feeds") or LineDict()
+    if isinstance(feeds, LineDict):
+        v.keys(feeds, FEED_KEYS, "network.feeds")
+    listing = net.get("list") or LineDict()
+    if isinstance(listing, LineDict):
+        v.keys(listing, LIST_KEYS, "network.list")
+    else:
+        v.err(net.line_of("list"), _("'list' must be a mapping"), _("write list: {page_size: 10}"))
+        listing = LineDict()
+    security_contact = _security_contact(v, net)
+    units = data.get("units")
+    if not isinstance(units, LineList) or not units:
+        v.err(
+            data.line_of("units"), _("'units' must be a non-empty list of units"), _("add at least one unit")
+        )
+        units = LineList()
+    offices = [o for o in (_office(v, u, units.line_of(i)) for i, u in enumerate(units)) if o]
+    defaults = _links(v, net, "network.links")
+    offices = [replace(o, links=tuple({**dict(defaults), **dict(o.links)}.items())) for o in offices]
+    _check_links(v, offices)
+    network = Network(
+        name=v.text(net, "name", "network"),
+        organisation=v.text(net, "organisation", "network"),
+        directorate=v.text(net, "directorate", "network"),
+        default_language=v.text(net, "default_language", "network")
+        or NETWORK.key("default_language").default,
+        feed_items=v.integer(feeds, "items", _FEED_ITEMS) if isinstance(feeds, LineDict) else _FEED_ITEMS,
+        id_authority=(v.text(feeds, "id_authority", "network.feeds") if isinstance(feeds, LineDict) else "")
+        or NETWORK.key("feeds").key("id_authority").default,
+        offices=tuple(offices),
+        path=path,
+        page_size=v.integer(listing, "page_size", NETWORK.key("list").key("page_size").default),
+        security_contact=security_contact,
+        topics=_topics(v, net),
+        menu=_menu(v, net),
+        editor=_editor(v, net),
+    )
+    return None if len(problems.errors) > before else network
+
+
+def _document(path: Path, problems: Problems) -> LineDict | None:
+    """offices.yaml read as YAML with its lines; None (reported) when it cannot be read at all.
+
+    Invisible control characters are reported here too, once for the whole file, but do not
+    stop the reading: every other problem is reported in the same run.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -240,51 +296,7 @@ def load_network(path: Path, problems: Problems) -> Network | None:
             _("delete it: no web page or feed can carry it (\\x.. and \\u.. escapes included)"),
             "control-character",
         )
-    v = Validator(path, problems)
-    v.keys(data, OFFICES.names, _("top level"))
-    net = data.get("network") or LineDict()
-    if not isinstance(net, LineDict):
-        v.err(data.line_of("network"), _("'network' must be a mapping"))
-        net = LineDict()
-    v.keys(net, NETWORK_KEYS, "network")
-    feeds = net.get("feeds") or LineDict()
-    if isinstance(feeds, LineDict):
-        v.keys(feeds, FEED_KEYS, "network.feeds")
-    listing = net.get("list") or LineDict()
-    if isinstance(listing, LineDict):
-        v.keys(listing, LIST_KEYS, "network.list")
-    else:
-        v.err(net.line_of("list"), _("'list' must be a mapping"), _("write list: {page_size: 10}"))
-        listing = LineDict()
-    security_contact = _security_contact(v, net)
-    units = data.get("units")
-    if not isinstance(units, LineList) or not units:
-        v.err(
-            data.line_of("units"), _("'units' must be a non-empty list of units"), _("add at least one unit")
-        )
-        units = LineList()
-    offices = [o for o in (_office(v, u, units.line_of(i)) for i, u in enumerate(units)) if o]
-    defaults = _links(v, net, "network.links")
-    offices = [replace(o, links=tuple({**dict(defaults), **dict(o.links)}.items())) for o in offices]
-    _check_links(v, offices)
-    network = Network(
-        name=v.text(net, "name", "network"),
-        organisation=v.text(net, "organisation", "network"),
-        directorate=v.text(net, "directorate", "network"),
-        default_language=v.text(net, "default_language", "network")
-        or NETWORK.key("default_language").default,
-        feed_items=v.integer(feeds, "items", _FEED_ITEMS) if isinstance(feeds, LineDict) else _FEED_ITEMS,
-        id_authority=(v.text(feeds, "id_authority", "network.feeds") if isinstance(feeds, LineDict) else "")
-        or NETWORK.key("feeds").key("id_authority").default,
-        offices=tuple(offices),
-        path=path,
-        page_size=v.integer(listing, "page_size", NETWORK.key("list").key("page_size").default),
-        security_contact=security_contact,
-        topics=_topics(v, net),
-        menu=_menu(v, net),
-        editor=_editor(v, net),
-    )
-    return None if len(problems.errors) > before else network
+    return data
 
 
 def _menu(v: Validator, net: LineDict) -> tuple[tuple[str, str], ...]:
