@@ -5,12 +5,13 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import click
 
 from sitegen import hints
-from sitegen.build.pipeline import BuildOptions, Models, build, load_project
+from sitegen.build.pipeline import BuildOptions, Models, Project, build, load_project
 from sitegen.check.findings import CrossLinks, content_warnings, coverage
 from sitegen.check.scope import Scope, arrange, changed_since_commit
 from sitegen.commands.common import EXIT_CONTENT, output_path, parse_now, root_option
@@ -67,23 +68,7 @@ def check_command(
     """
     moment = build_now(parse_now(now))
     scope = Scope(tuple(_in_root(root, p) for p in paths), units)
-    problems: list[Problem] = []
-    project = None
-    try:
-        project = load_project(root)
-        _known_units(project, units)
-        links = CrossLinks()
-        with contextlib.suppress(BuildFailed):  # its problems are in project.problems already
-            build(project, BuildOptions(now=moment, on_file=links, published=output_path(against, root)))
-        links.check(project, project.problems)
-        models = Models(project, moment, drafts=False)
-        content_warnings(project, [models(o) for o in project.network.offices], moment, project.problems)
-        placeholder_warnings(project.network, project.sources, project.problems)
-        unfinished_warnings(project.sources, project.problems)
-        location_warnings(root / "content", project.problems)
-        problems = sorted(set(project.problems.items))
-    except BuildFailed as exc:
-        problems = exc.problems
+    problems, project = _found(root, units, moment, against)
     problems = one_cause_once(problems)
     if scope:
         problems = [p for p in problems if scope.keeps(p, project)]
@@ -91,28 +76,7 @@ def check_command(
     warnings = [p for p in problems if p.severity == "warning"]
     notes = [p for p in problems if p.severity == "info"]  # worth knowing, never a failure
     if fmt == "json":
-        report = {
-            "errors": len(errors),
-            "warnings": len(warnings),
-            "notes": len(notes),
-            "problems": [
-                {
-                    "path": p.path,
-                    "line": p.line,
-                    "severity": p.severity,
-                    "code": p.kind,
-                    "message": p.said,
-                    "hint": p.hint,
-                    "units": list(p.concerned),
-                    "key": p.key,
-                }
-                for p in problems
-            ],
-        }
-        if show_coverage and project is not None:
-            units_, rows = coverage(project)
-            report["coverage"] = {key: dict(zip(units_, cells, strict=True)) for key, cells in rows}
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        click.echo(_as_json(problems, project if show_coverage else None))
     else:
         arranged = arrange(problems, None if show_all else changed_since_commit(root), show_all)
         for problem in [*arranged.errors, *arranged.listed]:
@@ -133,6 +97,55 @@ def check_command(
         )
     if errors or (strict and warnings):
         sys.exit(EXIT_CONTENT)
+
+
+def _found(
+    root: Path, units: tuple[str, ...], moment: datetime, against: Path | None
+) -> tuple[list[Problem], Project | None]:
+    """Every problem a build would report, and the checks only ``check`` makes, sorted; with the
+    project, or None when offices.yaml itself could not be read."""
+    project = None
+    try:
+        project = load_project(root)
+        _known_units(project, units)
+        links = CrossLinks()
+        with contextlib.suppress(BuildFailed):  # its problems are in project.problems already
+            build(project, BuildOptions(now=moment, on_file=links, published=output_path(against, root)))
+        links.check(project, project.problems)
+        models = Models(project, moment, drafts=False)
+        content_warnings(project, [models(o) for o in project.network.offices], moment, project.problems)
+        placeholder_warnings(project.network, project.sources, project.problems)
+        unfinished_warnings(project.sources, project.problems)
+        location_warnings(root / "content", project.problems)
+        return sorted(set(project.problems.items)), project
+    except BuildFailed as exc:
+        return exc.problems, project
+
+
+def _as_json(problems: list[Problem], coverage_of: Project | None) -> str:
+    """The report for machines: counts, every problem with its code and key, and the coverage if asked."""
+    report: dict[str, object] = {
+        "errors": sum(p.severity == "error" for p in problems),
+        "warnings": sum(p.severity == "warning" for p in problems),
+        "notes": sum(p.severity == "info" for p in problems),
+        "problems": [
+            {
+                "path": p.path,
+                "line": p.line,
+                "severity": p.severity,
+                "code": p.kind,
+                "message": p.said,
+                "hint": p.hint,
+                "units": list(p.concerned),
+                "key": p.key,
+            }
+            for p in problems
+        ],
+    }
+    if coverage_of is not None:
+        units, rows = coverage(coverage_of)
+        report["coverage"] = {key: dict(zip(units, cells, strict=True)) for key, cells in rows}
+    return json.dumps(report, ensure_ascii=False, indent=2)
 
 
 def _in_root(root: Path, path: Path) -> str:
