@@ -244,6 +244,18 @@ def build_site(
     translated = tuple(lang for lang in office.languages if lang != network.default_language)
     _synthesise_sections(by_url, pages, translated)
     _link_translations(pages, network.default_language)
+    aliases = _aliases(pages, by_url, problems)
+    _link_children(pages, by_url)
+    tags = _topics_of(pages, network.default_language)
+    _assign_feed_ids(office, pages, known_ids or {}, problems)
+    next_change = min(upcoming, default=None)
+    return Site(
+        office, network, now, pages, by_url, dict(sorted(tags.items())), aliases, next_change, static or {}
+    )
+
+
+def _aliases(pages: list[Page], by_url: dict[str, Page], problems: Problems) -> dict[str, Page]:
+    """The old addresses pages keep answering at (``aliases:``), each a usable path no page has."""
     aliases: dict[str, Page] = {}
     for page in pages:
         for alias in page.aliases:
@@ -276,27 +288,29 @@ def build_site(
                 )
                 continue
             aliases[url] = page
-    _link_children(pages, by_url)
+    return aliases
+
+
+def _topics_of(pages: list[Page], default_language: str) -> dict[str, list[Page]]:
+    """The site's topics by slug, each with its pages in order; every page's tags spelt as its topic is.
+
+    One topic per slug: "Paspor" and "paspor" are one (see _topics), labelled with the spelling
+    most pages use (ties: the first in sorted order). A withdrawn page is in none.
+    """
     tags: dict[str, list[Page]] = {}
     spellings: dict[str, Counter[str]] = {}
     for page in pages:
-        if page.lang != network.default_language:
+        if page.lang != default_language:
             continue  # topics gather the site's own language; a translation is reached by its switch
-        # one topic per slug: "Paspor" and "paspor" are one (see _topics); a withdrawn page is in none
         for tag in () if page.gone else page.tags:
             tags.setdefault(slugify(tag), []).append(page)
             spellings.setdefault(slugify(tag), Counter())[tag] += 1
-    # one label per topic: the spelling most pages use (ties: the first in sorted order)
     label = {slug: min(c, key=lambda t: (-c[t], t)) for slug, c in spellings.items()}
     for page in pages:
         page.tags = tuple(label.get(slugify(t), t) for t in page.tags)
     for tagged in tags.values():
         tagged.sort(key=lambda p: p.sort_key)
-    _assign_feed_ids(office, pages, known_ids or {}, problems)
-    next_change = min(upcoming, default=None)
-    return Site(
-        office, network, now, pages, by_url, dict(sorted(tags.items())), aliases, next_change, static or {}
-    )
+    return tags
 
 
 def _page(
@@ -331,29 +345,16 @@ def _page(
             key="slug",
         )
         return None
-    dates: dict[str, datetime | None] = {}
-    for key in ("date", "updated", "expires", "verified"):
-        value = getattr(meta, key)
-        try:
-            moment = parse_datetime(value, office.tz, end_of_day=key == "expires") if value else None
-            # a time written with an offset is shown in the unit's own zone: "20.39 WIB", not "+0700"
-            dates[key] = moment.astimezone(office.tz) if moment else None
-        except DateFormatError as exc:
-            problems.error(source.path, meta.line_of(key), str(exc), code="date-unreadable", key=key)
-            return None
+    dates = _dates(source, office, problems)
+    if dates is None:
+        return None
     try:
         body = render_body(source, office)
     except OfficeVarError as exc:
         problems.error(source.path, exc.line, exc.message, exc.hint, "office-variable", units=(office.id,))
         return None
     placed = pictures(source, office.id, url, body) if pictures else Placed(body)
-    feed_id = ""
-    if source.dated and dates["date"]:
-        if ":" in meta.id:  # a full id pinned verbatim, e.g. an old GUID kept after a migration
-            feed_id = meta.id
-        else:
-            local = meta.id or f"{source.section}/{dates['date'].astimezone(UTC):%Y%m%dT%H%M%SZ}"
-            feed_id = f"tag:{network.id_authority}:{office.id}/{local}"
+    feed_id = _feed_id(source, dates["date"], network, office) if source.dated else ""
     return Page(
         source=source,
         url=url,
@@ -382,6 +383,36 @@ def _page(
         pictures=placed.pictures,
         gone=meta.gone,
     )
+
+
+def _dates(source: Source, office: Office, problems: Problems) -> dict[str, datetime | None] | None:
+    """The page's dates in the unit's own zone (None, reported, when one cannot be read).
+
+    A time written with an offset is shown in the unit's own zone: "20.39 WIB", not "+0700";
+    ``expires:`` without a time lasts to the end of its day.
+    """
+    meta, dates = source.meta, {}
+    for key in ("date", "updated", "expires", "verified"):
+        value = getattr(meta, key)
+        try:
+            moment = parse_datetime(value, office.tz, end_of_day=key == "expires") if value else None
+            dates[key] = moment.astimezone(office.tz) if moment else None
+        except DateFormatError as exc:
+            problems.error(source.path, meta.line_of(key), str(exc), code="date-unreadable", key=key)
+            return None
+    return dates
+
+
+def _feed_id(source: Source, date: datetime | None, network: Network, office: Office) -> str:
+    """A dated item's id in every feed, for good: a tag URI of the unit and the item's first date
+    (or the ``id:`` its file pins); "" without a date."""
+    meta = source.meta
+    if date is None:
+        return ""
+    if ":" in meta.id:  # a full id pinned verbatim, e.g. an old GUID kept after a migration
+        return meta.id
+    local = meta.id or f"{source.section}/{date.astimezone(UTC):%Y%m%dT%H%M%SZ}"
+    return f"tag:{network.id_authority}:{office.id}/{local}"
 
 
 def url_of(key: str, meta: FrontMatter) -> str:
