@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import datetime
 from xml.etree import ElementTree as ET
@@ -70,6 +71,28 @@ def test_items_are_news_and_announcements_newest_first_with_full_content_and_sum
         else:
             assert [t.term for t in entry.tags] == ["kegiatan", "paspor", "sosialisasi"]
             assert [t.label for t in entry.tags] == names
+
+
+def test_an_example_item_says_so_in_every_feed_format(project):
+    """A reader who only sees the feed (a title list, a journalist's reader) never takes a sample for news."""
+    project.write(
+        "content/offices/alpha/berita/2026-10-02-contoh.md",
+        "---\ntitle: Kegiatan Contoh\ndate: 2026-10-02 09:30\nsample: true\n---\nIsi contoh.\n",
+    )
+    build(project)
+    note = "Contoh isi. Teks ini hanya contoh tata letak, bukan berita atau pengumuman resmi."
+    for rel in ("alpha/rss.xml", "alpha/atom.xml", "wilayah/wilayah/rss.xml"):
+        feed = parse(project, rel)
+        sample = next(e for e in feed.entries if "Kegiatan Contoh" in e.title)
+        assert "[Contoh] Kegiatan Contoh" in sample.title
+        assert sample.content[0].value.startswith(f"<p><strong>{note}</strong></p>")
+        assert sample.summary == f"{note} Isi contoh."
+        real = next(e for e in feed.entries if "Sosialisasi Paspor" in e.title)
+        assert "Contoh" not in real.title and note not in real.content[0].value
+    items = json.loads((project.out / "alpha/feed.json").read_bytes())["items"]
+    sample_item = next(i for i in items if "Kegiatan Contoh" in i["title"])
+    assert sample_item["title"] == "[Contoh] Kegiatan Contoh"
+    assert sample_item["summary"].startswith(note)
 
 
 def test_every_url_in_a_feed_is_absolute(project):

@@ -10,6 +10,8 @@ What subscribers rely on, and how it is kept:
   byte-identical feeds.
 - Items carry full HTML with absolute links, plus the summary, and the item's picture as an
   enclosure (with the published file's length and type) and ``media:content``.
+- An example item (``sample: true``) is labelled in its title, summary and content, as
+  its page is: a feed reader shows no page banner.
 - A feed is plain XML, with no stylesheet pointer: browsers are withdrawing
   XSLT (Chromium shows a warning bar above a feed that names one). A reader who
   clicks "subscribe" lands on the feed's HTML page instead
@@ -43,6 +45,10 @@ ATOM = "atom.xml"
 OPML = "feeds.opml"
 SUBSCRIBE = "langganan/"  # the unit's subscribe page; each feed's own page lies under it
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)  # the date of a feed in a site with no dated items at all
+# an example item says so in every feed too: a reader who sees only the feed (a journalist's
+# reader, a title list) must not take a layout sample for news (see sitegen.structure.placeholders)
+SAMPLE_LABEL = "[Contoh]"
+SAMPLE_NOTE = "Contoh isi. Teks ini hanya contoh tata letak, bukan berita atau pengumuman resmi."
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -187,22 +193,35 @@ def feed_files(site: Site, models: Callable[[Office], Site]) -> list[tuple[str, 
     return files
 
 
+def item_title(page: Page, unit: Site, aggregate: bool) -> str:
+    """An item's title in every feed format: its unit named in an aggregate, an example labelled."""
+    title = f"{SAMPLE_LABEL} {page.title}" if _is_sample(page) else page.title
+    return f"[{unit.office.short_name}] {title}" if aggregate else title
+
+
 def content_html(page: Page, base_url: str) -> str:
-    """The page's HTML for a feed, its internal links made absolute.
+    """The page's HTML for a feed, its internal links made absolute; an example says so first.
 
     The address is written into href and src attributes, so it is escaped as
     attribute text, exactly as on the site's pages: a base_url holding a quote
     (refused in offices.yaml, but also reachable through --base-url) stays text.
     """
-    return absolutize(page.body, page.path, html_lib.escape(base_url, quote=True))
+    body = absolutize(page.body, page.path, html_lib.escape(base_url, quote=True))
+    return f"<p><strong>{SAMPLE_NOTE}</strong></p>\n{body}" if _is_sample(page) else body
 
 
 def _summary(page: Page) -> str:
     if page.summary:
-        return page.summary
-    match = _PARAGRAPH.search(page.body)
-    text = html_lib.unescape(_TAG.sub("", match.group(1))).strip() if match else page.title
-    return text if len(text) <= 300 else text[:297].rsplit(" ", 1)[0] + "…"
+        text = page.summary
+    else:
+        match = _PARAGRAPH.search(page.body)
+        text = html_lib.unescape(_TAG.sub("", match.group(1))).strip() if match else page.title
+        text = text if len(text) <= 300 else text[:297].rsplit(" ", 1)[0] + "…"
+    return f"{SAMPLE_NOTE} {text}" if _is_sample(page) else text
+
+
+def _is_sample(page: Page) -> bool:
+    return page.source is not None and page.source.meta.sample
 
 
 def _generator(feed: Feed, fmt: str) -> FeedGenerator:
@@ -233,7 +252,7 @@ def _entry(fg: FeedGenerator, feed: Feed, item: Item, fmt: str) -> None:
     entry = fg.add_entry(order="append")
     entry.id(page.feed_id)
     entry.guid(page.feed_id, permalink=False)
-    entry.title(f"[{unit.office.short_name}] {page.title}" if aggregate else page.title)
+    entry.title(item_title(page, unit, aggregate))
     entry.link(href=url, rel="alternate")
     entry.published(page.date)
     entry.updated(_updated(page))

@@ -22,6 +22,7 @@ from sitegen.render.feeds import (
     _updated,
     catalogue,
     content_html,
+    item_title,
 )
 from sitegen.structure.model import Site
 from sitegen.structure.pictures import card
@@ -38,7 +39,7 @@ def _item(feed: Feed, item: Item) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": page.feed_id,
         "url": absolute(unit.office.base_url, page.url),
-        "title": f"[{unit.office.short_name}] {page.title}" if aggregate else page.title,
+        "title": item_title(page, unit, aggregate),
         "content_html": content_html(page, unit.office.base_url),
         "summary": _summary(page),
         "date_published": _published(page).isoformat(),
