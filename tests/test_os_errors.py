@@ -144,3 +144,26 @@ def test_a_title_with_a_control_character_is_refused(open_project):
     )
     assert result.returncode == 1
     assert "invisible control character U+0001" in result.stderr
+
+
+def test_a_swap_refused_half_way_is_finished_by_the_next_build(open_project):
+    """A unit folder the swap may not move: the build fails naming it, and once the folder may
+    move, the next build puts the new site in place. It never records files the folder does not
+    hold (a manifest of the new pages over the old ones made every later build say "unchanged")."""
+    public = open_project / "public"
+    assert build(open_project).returncode == 0
+    (open_project / "content/offices/alpha/berita/2026-11-02-baru.md").write_text(
+        "---\ntitle: Baru\ndate: 2026-11-02 09:00\n---\nBaru.\n"
+    )
+    (public / "alpha").chmod(0o555)  # the swap moves the live folder aside: refused
+    failed = build(open_project, unprivileged=True)
+    assert failed.returncode == 1 and "Traceback" not in failed.stderr, failed.stderr
+    assert f"{public}/alpha" in failed.stderr and "permission denied" in failed.stderr
+    (public / "alpha").chmod(0o755)
+    assert build(open_project).returncode == 0
+    clean = sitegen(
+        open_project, "build", "--root", str(open_project), "--now", NOW, "--no-cache", "--out", "clean"
+    )
+    assert clean.returncode == 0
+    assert tree(public) == tree(open_project / "clean")
+    assert "Baru" in (public / "alpha/berita/baru/index.html").read_text()

@@ -210,6 +210,10 @@ class SiteWriter:
         """What the journal needs to finish this unit's swap (sizes and times are read after it)."""
         staged = self._staging is not None  # no sorting here: every JSON file is written with sorted keys
         record = {"fingerprint": self.fingerprint, "files": self.new, "ids": self.ids, "staged": staged}
+        if self._staging is not None:
+            # the staged folder keeps its inode when renamed into place: how a later recovery
+            # tells a swap that happened from a staged site that was lost
+            record["folder"] = os.stat(self._staging).st_ino
         return record | {"pages": self.pages}
 
     def _keep_foreign(self) -> None:
@@ -599,6 +603,8 @@ class Output:
         (self.state / LOCAL).mkdir(exist_ok=True)
         for site_id, record in journal["units"].items():
             current, staged, old = self.root / site_id, staging / site_id, spares / site_id
+            if record["staged"] and not staged.is_dir() and not _is_folder(current, record.get("folder")):
+                continue  # its staged site was lost before the swap: the live site and its records stay
             if record["staged"] and staged.is_dir():
                 if current.exists():
                     spares.mkdir(exist_ok=True)
@@ -627,10 +633,21 @@ class Output:
         (self.state / JOURNAL).unlink(missing_ok=True)
 
     def _cleanup(self) -> None:
+        """Drop what was only staged. Not while a journal stands: a swap that failed half way
+        (a permission, a full disk) is finished from the staged sites by the next build."""
+        journalled = (self.state / JOURNAL).exists()
         for name in ("staging", "trash", "scratch"):
             folder = self.state / name
-            if folder.exists():
+            if folder.exists() and not (journalled and name == "staging"):
                 shutil.rmtree(folder)
+
+
+def _is_folder(path: Path, inode: int | None) -> bool:
+    """Whether ``path`` is the folder a journal recorded (any folder for a record without one)."""
+    try:
+        return path.is_dir() and (inode is None or os.stat(path).st_ino == inode)
+    except OSError:
+        return False
 
 
 def _entries(top: str, prefix: str = "") -> Iterator[tuple[str, bool]]:
