@@ -425,6 +425,33 @@ def test_feeds_diff_fails_when_an_item_vanishes_but_not_when_its_page_was_remove
     assert "alpha/rss.xml: https://alpha.example.go.id/berita/sosialisasi/ vanished" in result.output
 
 
+def test_feeds_diff_guards_section_feeds_json_feeds_and_a_feed_that_went(project, tmp_path):
+    """An item lost from a section's feed or a JSON Feed, or a whole feed gone, while the unit stands."""
+    build(project)
+    shutil.copytree(project.out, tmp_path / "old")
+    section = project.out / "alpha/berita/atom.xml"  # its own link is the list, …/berita/
+    tree = ET.parse(section)
+    lost = [
+        e
+        for e in tree.getroot().findall(f"{ATOM}entry")
+        if e.findtext(f"{ATOM}title") == "Sosialisasi Paspor"
+    ]
+    tree.getroot().remove(lost[0])
+    tree.write(section)
+    listing = project.out / "alpha/feed.json"
+    data = json.loads(listing.read_bytes())
+    data["items"] = [i for i in data["items"] if i["title"] != "Sosialisasi Paspor"]
+    listing.write_text(json.dumps(data))
+    (project.out / "bravo/pengumuman/feed.json").unlink()
+    result = CliRunner().invoke(main, ["feeds", "diff", str(tmp_path / "old"), str(project.out)])
+    assert result.exit_code == 1
+    out = result.output
+    assert "alpha/berita/atom.xml: https://alpha.example.go.id/berita/sosialisasi/ vanished" in out
+    assert "alpha/feed.json: https://alpha.example.go.id/berita/sosialisasi/ vanished" in out
+    assert "bravo/pengumuman/feed.json: the feed is gone from the new output" in out
+    assert "alpha/rss.xml" not in out, "only the feeds that changed are named"
+
+
 def test_feed_details_that_validators_check(project):
     project.write(
         "content/offices/alpha/berita/2026-10-05-patroli.md",

@@ -20,6 +20,7 @@ page of its own.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -33,14 +34,14 @@ from defusedxml.ElementTree import fromstring as parse_xml  # a published copy: 
 from sitegen.i18n import _
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-MAIN_FEEDS = (
-    "rss.xml",
-    "atom.xml",
-    "berita/rss.xml",
-    "berita/atom.xml",
-    "pengumuman/rss.xml",
-    "pengumuman/atom.xml",
+# the feeds every unit has, in all three formats (a topic's feeds go when its last item does),
+# and the regional office's feed of its units: gone from an output while the unit stands, an error
+MAIN_FEEDS = tuple(
+    f"{folder}{name}"
+    for folder in ("", "berita/", "pengumuman/")
+    for name in ("rss.xml", "atom.xml", "feed.json")
 )
+REGIONAL_FEEDS = ("wilayah/rss.xml", "wilayah/atom.xml", "wilayah/feed.json")
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ class ParsedFeed:
 
 
 def read_feed(path: Path) -> ParsedFeed:
+    if path.suffix == ".json":
+        return _read_json_feed(path)
     root = parse_xml(path.read_bytes())
     if root.tag == "rss":
         channel = root.find("channel")
@@ -95,12 +98,34 @@ def read_feed(path: Path) -> ParsedFeed:
     return ParsedFeed(site, tuple(entries))
 
 
+def _read_json_feed(path: Path) -> ParsedFeed:
+    """A JSON Feed's items as the XML feeds' entries: its id, its url, its published date."""
+    try:
+        data = json.loads(path.read_bytes())
+        items = data["items"]
+        return ParsedFeed(
+            str(data.get("home_page_url", "")),
+            tuple(
+                Entry(
+                    str(item.get("id", "")),
+                    str(item.get("url", "")),
+                    datetime.fromisoformat(date) if (date := item.get("date_published")) else None,
+                )
+                for item in items
+            ),
+        )
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(str(exc)) from exc
+
+
 def feed_paths(root: Path) -> list[str]:
-    """Every feed below an output root, as paths relative to it, sitegen's state excluded."""
+    """Every feed below an output root (RSS, Atom and JSON Feed), as paths relative to it,
+    sitegen's state excluded."""
     return sorted(
         p.relative_to(root).as_posix()
-        for p in root.rglob("*.xml")
-        if p.is_file() and ".sitegen" not in p.relative_to(root).parts
+        for pattern in ("*.xml", "feed.json")
+        for p in root.rglob(pattern)
+        if p.is_file() and ".sitegen" not in p.relative_to(root).parts and p.name != "sitemap.xml"
     )
 
 
@@ -115,21 +140,37 @@ def compare(old_root: Path, new_root: Path, published: Published | None = None) 
     problems: list[str] = []
     compared = 0
     new_paths = set(feed_paths(new_root))
+    addresses: dict[str, str] = {}  # unit -> its site's address
     for rel in feed_paths(old_root):
         unit, _sep, inner = rel.partition("/")
+        guarded = inner in MAIN_FEEDS or inner in REGIONAL_FEEDS
         if rel not in new_paths:
-            if inner in MAIN_FEEDS and (new_root / unit).is_dir():
+            if guarded and (new_root / unit).is_dir():
                 problems.append(_("{feed}: the feed is gone from the new output", feed=rel))
             continue
         compared += 1
         try:
             old, new = read_feed(old_root / rel), read_feed(new_root / rel)
-        except (ET.ParseError, DefusedXmlException) as exc:
-            problems.append(_("{feed}: the feed cannot be read as XML ({reason})", feed=rel, reason=exc))
+        except (ET.ParseError, DefusedXmlException, ValueError) as exc:
+            problems.append(
+                _("{feed}: the feed cannot be read as XML or JSON ({reason})", feed=rel, reason=exc)
+            )
             continue
         pages = published(unit) if published is not None else None
-        problems.extend(_compare_feed(rel, old, new, new_root / unit, inner in MAIN_FEEDS, pages))
+        if unit not in addresses:
+            addresses[unit] = _unit_address(new_root, unit) or _unit_address(old_root, unit)
+        site = addresses[unit]
+        problems.extend(_compare_feed(rel, old, new, new_root / unit, site, inner in MAIN_FEEDS, pages))
     return compared, problems
+
+
+def _unit_address(root: Path, unit: str) -> str:
+    """The unit's own address, from its main feed: the items of a section's or a topic's feed
+    are pages of the unit's site, not of the page their feed links (``…/berita/``)."""
+    try:
+        return read_feed(root / unit / "rss.xml").link
+    except (OSError, ET.ParseError, DefusedXmlException, ValueError):
+        return ""
 
 
 def _compare_feed(
@@ -137,6 +178,7 @@ def _compare_feed(
     old: ParsedFeed,
     new: ParsedFeed,
     new_site: Path,
+    site: str,
     check_vanished: bool,
     pages: set[str] | None = None,
 ) -> list[str]:
@@ -188,7 +230,7 @@ def _compare_feed(
         if pushed_off:
             continue
         if pages is not None:
-            if _site_path(entry.link, new.link or old.link) in pages:
+            if _site_path(entry.link, site or new.link or old.link) in pages:
                 problems.append(
                     _(
                         "{feed}: {link} vanished from the feed while its page is still in the content",
@@ -196,7 +238,7 @@ def _compare_feed(
                         link=entry.link,
                     )
                 )
-        elif _page_exists(entry.link, new.link, new_site):
+        elif _page_exists(entry.link, site or new.link, new_site):
             problems.append(
                 _(
                     "{feed}: {link} vanished from the feed while its page still exists",
