@@ -246,13 +246,42 @@ class Planner:
     # -- one file ---------------------------------------------------------------------------------
 
     def _text(self, item: Item, url: str, draft: bool) -> tuple[str, str]:
-        """The file's text, and why a published item is held back as a draft ("" if it is not)."""
+        """The file's text, and why a published item is held back as a draft ("" if it is not).
+
+        The front matter's lines are gathered in the order an editor reads them; each part
+        reports what needs attention as it is made, so the report follows the file.
+        """
+        title = self._title_or_date(item)
+        converted = self._body(item)
+        moment = self._moment(item)
+        lines = ["---", f"title: {_yaml(title)}", *self._dates(item, moment)]
+        if item.post_type == "post":
+            lines += self._byline(item)
+        summary = "" if item.password else plain(item.excerpt)
+        if summary:
+            lines.append(f"summary: {_yaml(summary)}")
+        featured, described = self._featured(item)
+        lines += featured
+        undescribed = list(converted.undescribed) if described else ["image", *converted.undescribed]
+        lines += self._placing(item, url)
+        draft_line, held = self._draft_line(item, draft, moment, undescribed)
+        if draft_line:
+            lines.append(draft_line)
+        lines += ["---", ""]
+        return "\n".join(lines) + converted.markdown, held
+
+    def _title_or_date(self, item: Item) -> str:
+        """The item's title; an untitled one is named by its date (a page needs a title) and reported."""
         title = _title(item)
         if not title:
             title = f"Tanpa judul ({self._moment(item):%Y-%m-%d})"
             self._attention(
                 item.line, _("the item has no title; it was given one from its date"), _("write a title")
             )
+        return title
+
+    def _body(self, item: Item) -> Converted:
+        """The item's text in Markdown, its notes reported at their lines; none for a protected item."""
         if item.password:
             converted = Converted(PROTECTED_BODY)
             self._attention(
@@ -273,46 +302,57 @@ class Planner:
         self.plan.html_blocks += converted.html_blocks
         for note in converted.notes:
             self._attention(item.line_in_content(note.offset), note.message, note.hint)
-        lines = ["---", f"title: {_yaml(title)}"]
-        moment = self._moment(item)
+        return converted
+
+    def _dates(self, item: Item, moment: datetime) -> list[str]:
+        """A post's date, and ``updated`` when the item changed a minute or more after it appeared."""
+        lines = []
         if item.post_type == "post":
             lines.append(f"date: {moment.isoformat()}")
         modified = _utc(item.modified_gmt) or _local(item.modified, self.office)
         if modified and (modified - moment).total_seconds() >= 60:
             lines.append(f"updated: {modified.astimezone(self.office.tz).isoformat()}")
-        if item.post_type == "post":
-            author = self.export.authors.get(item.creator, item.creator)
-            if author:
-                lines.append(f"author: {_yaml(author)}")
-            categories = [
-                t for t in item.terms if t.domain == "category" and t.slug not in DEFAULT_CATEGORIES
-            ]
-            tags = [t.name for t in categories[1:]] + [t.name for t in item.terms if t.domain == "post_tag"]
-            if categories:
-                lines.append(f"category: {_yaml(categories[0].name)}")
-            tags = _one_per_topic(tags)
-            if tags:
-                lines.append(f"tags: {_yaml(tags)}")
-        summary = "" if item.password else plain(item.excerpt)
-        if summary:
-            lines.append(f"summary: {_yaml(summary)}")
-        undescribed = list(converted.undescribed)
+        return lines
+
+    def _byline(self, item: Item) -> list[str]:
+        """A post's author, category and tags (further categories become tags; WordPress's default is none)."""
+        lines = []
+        author = self.export.authors.get(item.creator, item.creator)
+        if author:
+            lines.append(f"author: {_yaml(author)}")
+        categories = [t for t in item.terms if t.domain == "category" and t.slug not in DEFAULT_CATEGORIES]
+        tags = [t.name for t in categories[1:]] + [t.name for t in item.terms if t.domain == "post_tag"]
+        if categories:
+            lines.append(f"category: {_yaml(categories[0].name)}")
+        tags = _one_per_topic(tags)
+        if tags:
+            lines.append(f"tags: {_yaml(tags)}")
+        return lines
+
+    def _featured(self, item: Item) -> tuple[list[str], bool]:
+        """The featured picture's lines, and whether it is described (True when there is none).
+
+        A featured picture without alt text holds the item back: it is reported here.
+        """
         image, alt = self.old.featured(item)
-        if image:
-            lines.append(f"image: {_yaml(image)}")
-            if alt:
-                lines.append(f"image_alt: {_yaml(alt)}")
-            else:
-                undescribed.insert(0, "image")
-                self._attention(
-                    item.line,
-                    _(
-                        "the featured picture {image} has no description (alt text) in the media library; "
-                        "the item comes in as a draft until it has one",
-                        image=image,
-                    ),
-                    _("add a line image_alt: Petugas melayani pemohon, then delete draft: true"),
-                )
+        if not image:
+            return [], True
+        if alt:
+            return [f"image: {_yaml(image)}", f"image_alt: {_yaml(alt)}"], True
+        self._attention(
+            item.line,
+            _(
+                "the featured picture {image} has no description (alt text) in the media library; "
+                "the item comes in as a draft until it has one",
+                image=image,
+            ),
+            _("add a line image_alt: Petugas melayani pemohon, then delete draft: true"),
+        )
+        return [f"image: {_yaml(image)}"], False
+
+    def _placing(self, item: Item, url: str) -> list[str]:
+        """Where the item stands among others: its menu order, pin, lasting feed id and old address."""
+        lines = []
         if item.post_type == "page" and item.menu_order:
             lines.append(f"weight: {item.menu_order}")
         if item.post_type == "post" and item.sticky and not item.password:
@@ -324,39 +364,52 @@ class Planner:
         alias = "" if item.password else self._alias(item, url)
         if alias:
             lines.append(f"aliases: {_yaml([alias])}")
-        held = ""
+        return lines
+
+    def _draft_line(
+        self, item: Item, draft: bool, moment: datetime, undescribed: list[str]
+    ) -> tuple[str, str]:
+        """The ``draft: true`` line with its reason ("" for none), and why a published item is held ("").
+
+        The first reason that applies is the one given: protected, a draft on the old site,
+        scheduled too far ahead, pictures to describe.
+        """
         if item.password:
-            lines.append(
-                "draft: true  # " + _("password-protected on the old site; its text was not imported")
-            )
-        elif draft:
-            lines.append(
+            return "draft: true  # " + _("password-protected on the old site; its text was not imported"), ""
+        if draft:
+            return (
                 "draft: true  # "
-                + _("{status} on the old site; delete this line to publish", status=item.status)
+                + _("{status} on the old site; delete this line to publish", status=item.status),
+                "",
             )
-        elif item.post_type == "post" and moment > self.now + timedelta(days=FAR_FUTURE_DAYS):
-            held = _(
-                "scheduled for {date} on the old site, more than a year ahead", date=f"{moment:%Y-%m-%d}"
-            )
-            lines.append("draft: true  # " + _("{held}: check the date, then delete this line", held=held))
-            self._attention(
-                item.line,
-                _("{held}; imported as a draft", held=held),
-                _("check the date, then delete draft: true"),
-            )
-        elif undescribed:
-            names = ["image_alt" if u == "image" else u.split("?")[0].rsplit("/", 1)[-1] for u in undescribed]
-            names = list(dict.fromkeys(names))
-            held = ngettext(
-                "describe {count} picture first: {names}",
-                "describe {count} pictures first: {names}",
-                len(names),
-                names=", ".join(names),
-            )
-            lines.append("draft: true  # " + _("{held} (alt text); then delete this line", held=held))
-            self.plan.undescribed.append((item, held))
-        lines += ["---", ""]
-        return "\n".join(lines) + converted.markdown, held
+        if item.post_type == "post" and moment > self.now + timedelta(days=FAR_FUTURE_DAYS):
+            return self._held_far_ahead(item, moment)
+        if undescribed:
+            return self._held_undescribed(item, undescribed)
+        return "", ""
+
+    def _held_far_ahead(self, item: Item, moment: datetime) -> tuple[str, str]:
+        """A post scheduled beyond what the build accepts: a draft, reported, until its date is checked."""
+        held = _("scheduled for {date} on the old site, more than a year ahead", date=f"{moment:%Y-%m-%d}")
+        self._attention(
+            item.line,
+            _("{held}; imported as a draft", held=held),
+            _("check the date, then delete draft: true"),
+        )
+        return "draft: true  # " + _("{held}: check the date, then delete this line", held=held), held
+
+    def _held_undescribed(self, item: Item, undescribed: list[str]) -> tuple[str, str]:
+        """A published item with pictures lacking alt text: a draft naming them, listed in the report."""
+        names = ["image_alt" if u == "image" else u.split("?")[0].rsplit("/", 1)[-1] for u in undescribed]
+        names = list(dict.fromkeys(names))
+        held = ngettext(
+            "describe {count} picture first: {names}",
+            "describe {count} pictures first: {names}",
+            len(names),
+            names=", ".join(names),
+        )
+        self.plan.undescribed.append((item, held))
+        return "draft: true  # " + _("{held} (alt text); then delete this line", held=held), held
 
     def _describe(self, src: str, ident: int | None) -> str:
         attachment = self.old.attachment_of(src, ident)
