@@ -20,7 +20,8 @@ UNITS = [
     "rudenim-pontianak",
     "kanwil-kalbar",
 ]
-BORDER = ["singkawang", "sambas", "entikong", "putussibau"]
+# the units that issue the border pass (PLB); Putussibau has PLBN Badau as an entry point only
+PLB_ISSUERS = ["singkawang", "sambas", "entikong"]
 NOW = SHIPPED_NOW
 
 
@@ -44,7 +45,8 @@ def test_every_unit_has_news_announcements_and_its_services(shipped):
     assert not (shipped / "kanwil-kalbar/layanan/wni/biaya-paspor").exists()
     assert list((shipped / "rudenim-pontianak/layanan/detensi").glob("*/index.html"))
     for unit in UNITS:
-        assert (shipped / unit / "layanan/pas-lintas-batas/index.html").exists() == (unit in BORDER), unit
+        issues_plb = unit in PLB_ISSUERS
+        assert (shipped / unit / "layanan/pas-lintas-batas/index.html").exists() == issues_plb, unit
 
 
 def test_the_fee_page_names_its_legal_basis_and_when_it_was_verified(shipped):

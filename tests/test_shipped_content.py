@@ -13,7 +13,8 @@ from sitegen.build.pipeline import BuildOptions, build, load_project
 
 from .conftest import REPO, SHIPPED_NOW
 
-BORDER = ["singkawang", "sambas", "entikong", "putussibau"]
+# the units that issue the border pass (PLB); Putussibau has PLBN Badau as an entry point only
+PLB_ISSUERS = ["singkawang", "sambas", "entikong"]
 NOW = SHIPPED_NOW
 
 
@@ -53,11 +54,23 @@ def text_files() -> list[Path]:
     return [f for f in files if not f.name.endswith(".en.md")]
 
 
-@pytest.mark.parametrize("unit", BORDER)
+@pytest.mark.parametrize("unit", PLB_ISSUERS)
 def test_the_border_pass_is_listed_under_the_citizens_heading(shipped, unit):
     links = headed_links((shipped / unit / "layanan/index.html").read_text())
     plb = [heading for heading, href in links if "pas-lintas-batas" in href]
     assert plb == ["Layanan WNI"], plb
+
+
+def test_putussibau_does_not_say_it_issues_the_border_pass(shipped):
+    """PLBN Badau is its entry point, but only Singkawang, Sambas and Entikong issue PLB."""
+    assert not (shipped / "putussibau/layanan/wni/pas-lintas-batas").exists()
+    assert not (shipped / "putussibau/layanan/pas-lintas-batas").exists()
+    for page in ("index.html", "layanan/index.html", "layanan/wni/index.html"):
+        html = (shipped / "putussibau" / page).read_text()
+        assert "pas-lintas-batas/" not in html, page
+        assert "Putussibau menerbitkan" not in html and "Putussibau juga menerbitkan" not in html, page
+    table = (shipped / "kanwil-kalbar/layanan/unit-layanan/index.html").read_text()
+    assert "<td>Kabupaten Kapuas Hulu</td>\n<td>Paspor, izin tinggal</td>" in table
 
 
 def test_the_border_pass_keeps_its_old_address_as_a_redirect(shipped):
