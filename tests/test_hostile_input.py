@@ -268,6 +268,19 @@ XML_CASES = {
         "---\ntitle: Uji\ndate: 2026-11-01\n---\n\uffff\n",
         ":5: invisible control character U+FFFF",
     ),
+    # C1 controls, the traces of text decoded with the wrong code page: XML takes them, readers never mean them
+    "C1 U+0085 in a title": (
+        '---\ntitle: "x\\x85y"\ndate: 2026-11-01\n---\nx\n',
+        ":2: invisible control character U+0085 in 'title'",
+    ),
+    "C1 U+009B in a summary": (
+        '---\ntitle: Uji\ndate: 2026-11-01\nsummary: "s\\x9bt"\n---\nx\n',
+        ":4: invisible control character U+009B in 'summary'",
+    ),
+    "C1 U+0080 in the body": (
+        "---\ntitle: Uji\ndate: 2026-11-01\n---\nsatu\ndua \x80\n",
+        ":6: invisible control character U+0080",
+    ),
 }
 
 
@@ -286,8 +299,13 @@ def test_a_character_no_feed_can_carry_is_a_located_error_in_every_field(project
     [
         ("name: Kantor Imigrasi Kelas II Non TPI Bravo", 'name: "Kantor\\x01 Bravo"', "in units[1].name"),
         ("name: Kantor Imigrasi Kelas II Non TPI Bravo", 'name: "Kantor \\uFFFF"', "U+FFFF in units[1].name"),
+        (
+            "name: Kantor Imigrasi Kelas II Non TPI Bravo",
+            'name: "Kantor \\x9b Bravo"',
+            "U+009B in units[1].name",
+        ),
     ],
-    ids=["\\x01 in a name", "U+FFFF in a name"],
+    ids=["\\x01 in a name", "U+FFFF in a name", "C1 U+009B in a name"],
 )
 def test_a_character_no_feed_can_carry_in_offices_yaml_is_located(project, old, new, expected):
     project.write("offices.yaml", project.read("offices.yaml").replace(old, new, 1))

@@ -16,8 +16,9 @@ import yaml
 # What no web page or feed may carry: XML 1.0 refuses these characters, and a feed
 # writer meeting one stops the whole build. Written as YAML escapes ("\x01",
 # "\uFFFE") they are not in the file's raw text, so values are checked after
-# reading. DEL is allowed by XML but is never meant.
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# reading. DEL and the C1 controls (U+0080-U+009F, the traces of text decoded with the
+# wrong code page) are allowed by XML but never meant, and some terminals act on them.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 class LineDict(dict[str, Any]):

@@ -32,7 +32,8 @@ from sitegen.urls import BUNDLE_INDEX, UnsafePath, check, is_bundle
 DATED_SECTIONS = ("berita", "pengumuman")
 INDEX = "_index.md"
 MAX_CHARS = 5_000_000  # a page is read on phones; anything longer is a mistake or an attack
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")  # no web page or feed may carry these
+# no web page or feed may carry these (DEL and C1, U+0080-U+009F, XML allows but nobody means)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 PLACEHOLDER = "Tulis isi halaman di sini."  # what `sitegen new` starts a page with
 _TRANSLATION = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")  # "e-visa.en.md"
 STATIC = "static"  # content/offices/<id>/static/: files copied as they are to the unit's site root

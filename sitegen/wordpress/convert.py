@@ -36,7 +36,7 @@ from sitegen.sources.sanitize import TAGS, clean
 from sitegen.wordpress.old_links import is_file_name, plain
 from sitegen.wordpress.shortcodes import Note, Picture, expand
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _LINK_ATTR = re.compile(r"""(<[a-zA-Z][^<>]*?\s(?:href|src)=)(["'])(.*?)\2""", re.S)
 _TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
