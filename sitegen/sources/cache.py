@@ -31,6 +31,7 @@ from typing import Any
 
 from sitegen import __version__
 from sitegen.config.yaml_lines import LineDict, LineList
+from sitegen.i18n import _
 from sitegen.sources import markdown as md
 
 CACHE_DIR = ".sitegen-cache"
@@ -240,10 +241,8 @@ class Cache:
     def _replace(self, exc: Exception) -> None:
         """A damaged file is started again, with a warning: silently running uncached forever helps nobody."""
         assert self.path is not None
-        print(
-            f"warning: {self.path}: the cache is damaged ({exc}); it is replaced and filled again by this build",
-            file=sys.stderr,
-        )
+        said = _("the cache is damaged ({reason}); it is replaced and filled again by this build", reason=exc)
+        print(_("warning: {problem}", problem=f"{self.path}: {said}"), file=sys.stderr)
         if self._db is not None:
             self._db.close()
         self._db = None

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from sitegen.i18n import _
 from sitegen.urls import UnsafePath, check
 from sitegen.wordpress.shortcodes import Picture
 from sitegen.wordpress.wxr import Export, Item
@@ -108,9 +109,11 @@ class OldSite:
             query = f"?{parts.query}" if parts.query else ""
             self.warn(
                 line,
-                f"a link to the old site's {clean_path(path)}{query}, which this import does not bring, "
-                "keeps its old address",
-                "point it at a page of the new site",
+                _(
+                    "a link to the old site's {path}, which this import does not bring, keeps its old address",
+                    path=f"{clean_path(path)}{query}",
+                ),
+                _("point it at a page of the new site"),
             )
             return absolute
         return target + (f"#{parts.fragment}" if parts.fragment else "")
@@ -128,8 +131,8 @@ class OldSite:
             usable = False
             self.warn(
                 line,
-                f"the upload {rel} has a name a static site cannot serve",
-                "rename the file (letters, digits, . - _) and fix the links to it",
+                _("the upload {upload} has a name a static site cannot serve", upload=rel),
+                _("rename the file (letters, digits, . - _) and fix the links to it"),
             )
         upload = Upload(
             rel,
@@ -156,10 +159,15 @@ class OldSite:
             if len(found) > 1:
                 self.warn(
                     line,
-                    f"the upload {rel} is not in {self.uploads_dir} at that path, and "
-                    f"{len(found)} files there have its name: "
-                    + ", ".join(p.relative_to(self.uploads_dir).as_posix() for p in found),
-                    f"put the right one at {self.uploads_dir / rel}",
+                    _(
+                        "the upload {upload} is not in {folder} at that path, and {count} files there "
+                        "have its name: {files}",
+                        upload=rel,
+                        folder=self.uploads_dir,
+                        count=len(found),
+                        files=", ".join(p.relative_to(self.uploads_dir).as_posix() for p in found),
+                    ),
+                    _("put the right one at {path}", path=self.uploads_dir / rel),
                 )
                 return None
             if not found:
@@ -175,8 +183,13 @@ class OldSite:
         if not real.is_relative_to(root):
             self.warn(
                 0,
-                f"{path} is a link to {real}, outside {self.uploads_dir}; it was not copied",
-                "copy the real file into the uploads folder in its place",
+                _(
+                    "{path} is a link to {target}, outside {folder}; it was not copied",
+                    path=path,
+                    target=real,
+                    folder=self.uploads_dir,
+                ),
+                _("copy the real file into the uploads folder in its place"),
             )
             return None
         return real if real.is_file() else None
