@@ -336,6 +336,36 @@ def test_a_shared_page_beyond_the_sandbox_limits_is_located_and_prints_nothing_o
     )
 
 
+SANDBOX_WORDS = {  # what the editor reads: their words and numbers, never Python's or Jinja's
+    "{{ office|attr('__class__') }}": ("there is no filter 'attr' in content", "No filter named"),
+    "{{ 1 is mapping }}": ("there is no test 'mapping' in content", "No test named"),
+    "{{ -office }}": ("these values do not go together", "SimpleNamespace"),
+    "{% set x = 3 %}" + "{% set x = x * x %}" * 11 + "{{ x ** 2 }}": (
+        "a number of 978 digits ** 2",
+        "13942147270623679146",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "code", SANDBOX_WORDS, ids=["unknown filter", "unknown test", "a sign on a group", "a huge number"]
+)
+def test_a_sandbox_refusal_speaks_the_editors_words(project, code):
+    said, never = SANDBOX_WORDS[code]
+    project.write(SHARED, f"---\ntitle: Uji\n---\n{code}\n")
+    result = check(project)
+    assert_located(result, f"{SHARED}:4: ")
+    assert said in result.output and never not in result.output
+    message = next(line for line in result.output.splitlines() if line.startswith(SHARED))
+    assert len(message.split(" [unit")[0]) < 200, message
+
+
+def test_a_power_within_the_documented_size_is_worked_out(project):
+    project.write(SHARED, "---\ntitle: Uji\n---\n{{ (2 ** 3000) % 1000 }}\n")
+    assert build(project).exit_code == 0
+    assert "376" in (project.out / "alpha/layanan/uji/index.html").read_text()
+
+
 SETTING_CASES = {
     "base_url with markup": (
         "    base_url: https://alpha.example.go.id/\n",

@@ -189,13 +189,17 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         _budget().step()
         numbers = isinstance(left, int) and isinstance(right, int)
+        # the result has at least (bits of left - 1) * right bits, and at most twice that: refused
+        # before it is worked out when that is too many already, else checked once it is made
         if (
             operator == "**"
             and numbers
             and abs(left) > 1
-            and (right > MAX_BITS or abs(left).bit_length() * max(right, 0) > MAX_BITS)
+            and (right > MAX_BITS or (abs(left).bit_length() - 1) * max(right, 0) > MAX_BITS)
         ):
-            raise ContentLimit(_("{left} ** {right} is too large a number", left=left, right=right))
+            raise ContentLimit(
+                _("{left} ** {right} is too large a number", left=_number(left), right=_number(right))
+            )
         if operator == "*" and numbers and left.bit_length() + right.bit_length() > MAX_BITS + 1:
             raise ContentLimit(_("the product is too large a number"))
         if operator == "*":
@@ -231,6 +235,12 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         if sum(map(len, texts)) > LIMIT:
             raise ContentLimit(_("joining these makes more than {limit} characters", limit=LIMIT))
         return markup_join(items)
+
+
+def _number(n: int) -> str:
+    """A number as a message shows it: one of a thousand digits is named by its length."""
+    digits = len(str(abs(n))) if n.bit_length() <= MAX_BITS else n.bit_length() * 3 // 10
+    return str(n) if digits <= 20 else _("a number of {digits} digits", digits=digits)
 
 
 def _range(*args: int) -> range:
@@ -518,8 +528,21 @@ class BodyTemplate:
 def _syntax_error(exc: TemplateSyntaxError, first_line: int) -> OfficeVarError:
     hint = _(_STATEMENTS_HINT) if isinstance(exc, NotAvailable) else _("check the {% %} and {{ }} pairs")
     return OfficeVarError(
-        first_line + (exc.lineno or 1) - 1, _("template syntax: {error}", error=exc.message), hint
+        first_line + (exc.lineno or 1) - 1, _("template syntax: {error}", error=_said(exc.message)), hint
     )
+
+
+_NO_FILTER = re.compile(r"No (filter|test) named '([^']+)'")
+
+
+def _said(message: str | None) -> str:
+    """Jinja's words for the commonest slips, in the editor's language."""
+    found = _NO_FILTER.search(message or "")
+    if found is None:
+        return message or ""
+    if found.group(1) == "filter":
+        return _("there is no filter {name!r} in content", name=found.group(2))
+    return _("there is no test {name!r} in content", name=found.group(2))
 
 
 def _parse(body: str, first_line: int) -> None:
@@ -560,7 +583,7 @@ def prepare(body: str, first_line: int, trusted: bool = False) -> BodyTemplate:
         except TemplateSyntaxError as exc:
             raise OfficeVarError(
                 line,
-                _("cannot read {{{{ {code} }}}}: {error}", code=_shown(code), error=exc.message),
+                _("cannot read {{{{ {code} }}}}: {error}", code=_shown(code), error=_said(exc.message)),
                 _(NAMES_HINT),
             ) from None
         except (ValueError, RecursionError, MemoryError) as exc:
@@ -632,8 +655,12 @@ def _describe(exc: Exception) -> str:
         return _("division by zero")
     if isinstance(exc, ValueError) and "integer string conversion" in str(exc):
         return _("a number of more than 4300 digits is too large a number")
-    if isinstance(exc, (TemplateError, TypeError, ValueError, ArithmeticError, AttributeError)):
-        return _("cannot be worked out ({reason})", reason=exc)
+    if isinstance(exc, (TypeError, AttributeError)):  # Python's words name its own types: not said
+        return _("cannot be worked out: these values do not go together")
+    if isinstance(exc, ArithmeticError):
+        return _("too large to work out")
+    if isinstance(exc, (TemplateError, ValueError)):
+        return _("cannot be worked out ({reason})", reason=_said(str(exc)))
     return _("cannot be worked out ({reason})", reason=type(exc).__name__)
 
 
