@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import combinations
 
-from sitegen.i18n import _
+from sitegen.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -249,3 +249,28 @@ def word_html(what: str) -> Hint:
         ),
         "word-html",
     )
+
+
+# PyYAML's commonest complaints, in the editor's words (its own text is English and about tokens)
+_YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
+    ("mapping values are not allowed", N_("a ': ' inside a value")),
+    ("could not find expected ':'", N_("a line that is not 'key: value'")),
+    ("found unexpected end of stream", N_("a quote that is never closed")),
+    ("found unknown escape character", N_("an unknown \\ escape inside double quotes")),
+    ("found invalid Unicode character escape code", N_("an unknown \\u escape inside double quotes")),
+    ("found undefined alias", N_("a value starting with '*' (quote it)")),
+    ("expected <block end>", N_("the indentation does not line up")),
+    ("did not find expected key", N_("the indentation does not line up")),
+    (
+        "found character that cannot start any token",
+        N_("a value starting with a character YAML reserves (quote it)"),
+    ),
+)
+
+
+def yaml_problem(problem: str) -> str:
+    """What PyYAML found, said for an editor; its own words where no better ones are known."""
+    for start, said in _YAML_PROBLEMS:
+        if problem.startswith(start):
+            return _(said)
+    return problem

@@ -315,6 +315,21 @@ def test_a_character_no_feed_can_carry_in_offices_yaml_is_located(project, old, 
         assert "XML compatible" not in result.output
 
 
+def test_a_raw_control_character_in_offices_yaml_is_named_at_its_own_line(project):
+    project.write("offices.yaml", project.read("offices.yaml") + "#\x01\n")
+    written = project.read("offices.yaml")
+    last = written[: written.index("\x01")].count("\n") + 1
+    result = check(project)
+    assert_located(result, f"offices.yaml:{last}: invalid YAML: invisible control character U+0001")
+
+
+def test_yaml_slips_are_said_in_the_editors_words(project):
+    (project.root / NEWS).write_text("---\ntitle: Paspor: syarat baru\ndate: 2026-11-01\n---\nx\n")
+    result = check(project)
+    assert_located(result, f"{NEWS}:2: front matter is not valid YAML: a ': ' inside a value")
+    assert "mapping values" not in result.output and "quote a title that contains ': '" in result.output
+
+
 SANDBOX_PAGE_CASES = {
     "nested loops": "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
     "replace": "{{ ('a' * 50000)|replace('a', 'b' * 2000) }}",

@@ -121,7 +121,23 @@ def load(text: str, first_line: int = 1) -> Any:
 
             said = yaml_tab(tab[0] + first_line, tab[1])
             raise YamlError(tab[0] + first_line, said.message, said.hint, said.code) from None
-        raise YamlError(line, problem) from None
+        from sitegen.hints import yaml_problem  # only on this rare path
+
+        raise YamlError(line, yaml_problem(problem)) from None
+    except yaml.reader.ReaderError as exc:  # a raw control character: at its own line, by its code
+        from sitegen.i18n import _
+
+        # found again here: libyaml's reader reports where its chunk ended, not the character
+        found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+        at = found.start() if found else exc.position
+        line = text.count("\n", 0, at) + first_line
+        code = ord(found.group()) if found else ord(str(exc.character)[:1] or "\0")
+        raise YamlError(
+            line,
+            _("invisible control character U+{code:04X} in the text", code=code),
+            _("delete it (it often comes from copying out of a PDF or a word processor)"),
+            "control-character",
+        ) from None
     except yaml.YAMLError as exc:
         raise YamlError(first_line, str(exc)) from None
     if first_line != 1:
