@@ -42,6 +42,19 @@ def test_a_missing_title_is_an_error(project):
     ]
 
 
+def test_an_empty_title_is_said_to_be_empty_not_missing(project):
+    project.write("content/shared/layanan/x.md", '---\ntitle: ""\n---\nIsi\n')
+    assert problems_of(project) == [
+        "content/shared/layanan/x.md:2: title is empty (write it after the colon, e.g. 'title: Paspor Baru')"
+    ]
+
+
+def test_a_date_problem_that_shows_the_form_gets_another_hint(project):
+    project.write("content/offices/alpha/berita/x.md", "---\ntitle: X\ndate: 20 November 2026\n---\nIsi\n")
+    (problem,) = problems_of(project)
+    assert problem.count("2024-12-01 09:30") == 1, problem
+
+
 def test_an_unparseable_date_names_the_line_and_the_accepted_forms(project):
     project.write("content/offices/alpha/berita/x.md", "---\ntitle: X\ndate: 31/12/2026\n---\nIsi\n")
     (problem,) = problems_of(project)

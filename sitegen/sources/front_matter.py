@@ -212,6 +212,13 @@ def _missing(values: dict[str, Any], refused: set[str], line: int, required_date
         if required.required and not values.get(required.name) and required.name not in refused:
             fix = _("add a line like '{key}: {example}'", key=required.name, example=required.example)
             missing = _("missing {key}", key=required.name)
+            if required.name in values:  # written, with nothing after the colon
+                fix = _(
+                    "write it after the colon, e.g. '{key}: {example}'",
+                    key=required.name,
+                    example=required.example,
+                )
+                missing = _("{key} is empty", key=required.name)
             problems.append(Said(line, missing, fix, f"{required.name}-missing", required.name))
     if required_date and "date" not in values and "date" not in refused:
         problems.append(
@@ -316,9 +323,12 @@ def _date_slip(key: str, text: str) -> hints.Hint | None:
     try:
         parse_datetime(text, UTC)
     except DateFormatError as exc:
+        shown = "2024-12-01" in str(exc)  # the problem already shows the form: the hint says something else
         return hints.Hint(
             _("{key!r}: {problem}", key=key, problem=exc),
-            _("dates look like 2024-12-01 or 2024-12-01 09:30"),
+            _("year-month-day with two digits each, then the time if any")
+            if shown
+            else _("dates look like 2024-12-01 or 2024-12-01 09:30"),
             "date-unreadable",
         )
     return None
