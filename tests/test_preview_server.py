@@ -8,12 +8,14 @@ that went away, and answered HEAD with 501.
 from __future__ import annotations
 
 import http.client
+import json
 import re
 import socket
 import struct
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -121,3 +123,24 @@ def test_clients_that_go_away_mid_answer_print_no_traceback(running):
     output = running.stop()
     assert "Traceback" not in output
     assert "BrokenPipe" not in output and "ConnectionReset" not in output
+
+
+def test_many_open_tabs_never_keep_pages_from_being_served_nor_the_server_from_stopping(running):
+    """Each tab holds a live-reload wait; past half the workers a tab is told to ask again later."""
+    now = json.loads(running.request("GET", "/_sitegen/wait?since=-1").read())["generation"]
+    waits = []
+    for _ in range(70):  # more tabs than the server has workers, each waiting for the next change
+        conn = http.client.HTTPConnection("127.0.0.1", running.port, timeout=60)
+        conn.request("GET", f"/_sitegen/wait?since={now}&path=/alpha/")
+        waits.append(conn)
+    for _ in range(30):
+        page = http.client.HTTPConnection("127.0.0.1", running.port, timeout=10)
+        page.request("GET", "/alpha/")
+        response = page.getresponse()
+        assert response.status == 200
+        response.read()
+    told = [conn.getresponse() for conn in waits[-5:]]  # the last tabs were answered at once
+    assert all(b'"busy": true' in r.read() for r in told)
+    started = time.monotonic()
+    running.stop()  # the waits still open are answered, not held for their 25 s
+    assert time.monotonic() - started < 10

@@ -140,8 +140,8 @@ def test_a_content_error_shows_an_overlay_and_the_page_returns_when_fixed(previe
     answer = preview.wait_for_generation_after(since)
     assert answer["problems"] == [
         f"{path}:3: 'date': cannot read date '5 Oktober'; write it as 2024-12-01, "
-        "2024-12-01 09:30 or 2024-12-01T09:30:00+07:00 (dates look like 2024-12-01 or "
-        "2024-12-01 09:30)"
+        "2024-12-01 09:30 or 2024-12-01T09:30:00+07:00 (year-month-day with two digits each, "
+        "then the time if any)"
     ]
     status, body = preview.get("/alpha/")
     assert status == 200  # the last good site is still served, under the overlay

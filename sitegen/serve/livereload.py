@@ -38,6 +38,7 @@ class Generation:
     problems: list[Problem] = field(default_factory=list)
     _pages: dict[int, frozenset[str] | None] = field(default_factory=dict)  # generation -> pages it changed
     _changed: threading.Condition = field(default_factory=threading.Condition)
+    _closed: bool = False  # the server is stopping: every wait returns at once
 
     def bump(self, problems: list[Problem], pages: set[str] | None = EVERY_PAGE) -> None:
         """A new generation; ``pages`` are the URL paths it changed (``page_key``), None for all."""
@@ -67,8 +68,16 @@ class Generation:
         Returns the current generation if one does, else ``since`` (the tab keeps waiting).
         """
         with self._changed:
-            changed = self._changed.wait_for(lambda: self.concerns(since, path), timeout=timeout)
-            return self.number if changed else since
+            changed = self._changed.wait_for(
+                lambda: self._closed or self.concerns(since, path), timeout=timeout
+            )
+            return self.number if changed and not self._closed else since
+
+    def close(self) -> None:
+        """Wake every waiting tab's request: a stopping server does not hold them for their timeout."""
+        with self._changed:
+            self._closed = True
+            self._changed.notify_all()
 
     def as_json(self, number: int | None = None) -> bytes:
         number = self.number if number is None else number
@@ -81,7 +90,11 @@ SCRIPT = """<script>
   function poll() {
     fetch("%s?since=" + since + "&path=" + encodeURIComponent(location.pathname), {cache: "no-store"})
       .then(function (r) { return r.json(); })
-      .then(function (d) { if (d.generation !== since) { location.reload(); } else { poll(); } })
+      .then(function (d) {
+        if (d.busy) { setTimeout(poll, 5000); }
+        else if (d.generation !== since) { location.reload(); }
+        else { poll(); }
+      })
       .catch(function () { setTimeout(poll, 1000); });
   }
   poll();

@@ -7,12 +7,15 @@ the error overlay; the files on disk stay exactly what a build writes.
 
 from __future__ import annotations
 
+import contextlib
 import html
+import json
 import mimetypes
 import os
 import secrets
 import socket
 import sys
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -26,6 +29,7 @@ from sitegen.serve.livereload import SCRIPT, STYLE, WAIT_PATH, overlay
 
 WAIT_SECONDS = 25.0
 WORKERS = 64  # connections served at once: every open tab holds one for its live-reload wait
+WAITS = WORKERS // 2  # live-reload waits held at once: the other workers always serve pages
 BACKLOG = 256  # connections the kernel queues before the server accepts them (socketserver's default is 5)
 IDLE_SECONDS = 15.0  # a kept-alive connection with no request is closed after this, freeing its worker
 # A browser closing a tab or cancelling a load mid-response: normal, never worth a traceback.
@@ -67,11 +71,25 @@ class PreviewServer(ThreadingHTTPServer):
         super().__init__(address, Handler)
         self.builder = builder
         self._pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="preview")
+        self.waits = threading.BoundedSemaphore(WAITS)
+        self._open: set[socket.socket] = set()  # connections being served, closed when the server stops
+        self._open_lock = threading.Lock()
 
     def process_request(
         self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any
     ) -> None:
-        self._pool.submit(self.process_request_thread, request, client_address)
+        if isinstance(request, socket.socket):
+            with self._open_lock:
+                self._open.add(request)
+        self._pool.submit(self._serve, request, client_address)
+
+    def _serve(self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any) -> None:
+        try:
+            self.process_request_thread(request, client_address)
+        finally:
+            if isinstance(request, socket.socket):
+                with self._open_lock:
+                    self._open.discard(request)
 
     def handle_error(self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any) -> None:
         """A closed connection is the reader's choice and stays silent; anything else is one line."""
@@ -81,6 +99,13 @@ class PreviewServer(ThreadingHTTPServer):
         print(f"preview: {client_address[0]}: {type(error).__name__}: {error}", file=sys.stderr)
 
     def server_close(self) -> None:
+        """Stop at once: waiting tabs are answered and idle kept-alive connections closed now,
+        not after their timeouts (a stopped preview held its process for 25 s)."""
+        self.builder.generation.close()
+        with self._open_lock:
+            for connection in self._open:
+                with contextlib.suppress(OSError):
+                    connection.shutdown(socket.SHUT_RDWR)
         super().server_close()
         self._pool.shutdown(wait=False, cancel_futures=True)
 
@@ -123,8 +148,15 @@ class Handler(BaseHTTPRequestHandler):
                 )
                 return
             path = query.get("path", [None])[0]  # the page the tab shows: reload only when it changed
-            number = builder.generation.wait(since, 0 if self._head else WAIT_SECONDS, path)
-            self._send(HTTPStatus.OK, builder.generation.as_json(number), "application/json")
+            if not self.server.waits.acquire(blocking=False):  # too many tabs: this one asks again later
+                busy = json.dumps({"generation": since, "busy": True}).encode()
+                self._send(HTTPStatus.OK, busy, "application/json", close=True)
+                return
+            try:
+                number = builder.generation.wait(since, 0 if self._head else WAIT_SECONDS, path)
+            finally:
+                self.server.waits.release()
+            self._send(HTTPStatus.OK, builder.generation.as_json(number), "application/json", close=True)
             return
         if parts.path == "/":
             self._send(HTTPStatus.OK, self._inject(self._index(), None).encode(), "text/html; charset=utf-8")
@@ -150,8 +182,12 @@ class Handler(BaseHTTPRequestHandler):
             kind = "text/html; charset=utf-8"
         self._send(HTTPStatus.OK, data, kind)
 
-    def _send(self, status: HTTPStatus, body: bytes, kind: str) -> None:
+    def _send(self, status: HTTPStatus, body: bytes, kind: str, close: bool = False) -> None:
+        """One whole response; ``close`` ends the connection after it (a kept-alive idle connection
+        holds a worker: a live-reload answer is followed by a new wait, on a new connection)."""
         self.send_response(status)
+        if close:
+            self.send_header("Connection", "close")
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
