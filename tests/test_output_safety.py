@@ -133,6 +133,20 @@ def test_a_units_static_folder_is_copied_to_its_site_root(project):
     assert (project.out / "alpha/google1234.html").read_text() == "changed"
 
 
+def test_a_broken_link_in_a_units_own_html_file_names_that_file_and_line(project):
+    project.write(
+        "content/offices/alpha/static/panduan.html",
+        '<!doctype html><title>Panduan</title>\n<p>Baca\n<a href="/layanan/tidak-ada/">ini</a></p>\n',
+    )
+    result = build(project)
+    assert result.returncode == 1
+    assert (
+        "content/offices/alpha/static/panduan.html:3: broken link /layanan/tidak-ada/ [unit alpha]"
+        in result.stderr
+    )
+    assert "a template links" not in result.stderr
+
+
 def test_a_static_file_that_would_replace_a_page_is_an_error_naming_it(project):
     project.write("content/offices/alpha/static/rss.xml", "<rss/>")
     result = build(project)

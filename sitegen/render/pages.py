@@ -510,6 +510,19 @@ def _report_broken(site: Site, item: Planned, link: str, problems: Problems, nea
             "broken-link",
             units=(site.office.id,),
         )
+    elif item.origin is not None:  # a file of the unit's own static/, published as written
+        text = item.origin.read_text("utf-8", errors="replace") if item.origin.is_file() else ""
+        at = text.find(link)
+        problems.error(
+            item.origin,
+            text.count("\n", 0, at) + 1 if at >= 0 else 0,
+            _("broken link {link}", link=link),
+            _("did you mean {near}? {fix}", near=near, fix=_("fix the link in this file"))
+            if near
+            else _("fix the link in this file: it leads to no page or file of the unit's site"),
+            "broken-link",
+            units=(site.office.id,),
+        )
     else:
         problems.error(
             f"/{item.path}",
