@@ -167,3 +167,22 @@ def test_a_swap_refused_half_way_is_finished_by_the_next_build(open_project):
     assert clean.returncode == 0
     assert tree(public) == tree(open_project / "clean")
     assert "Baru" in (public / "alpha/berita/baru/index.html").read_text()
+
+
+def test_a_cache_folder_that_cannot_be_made_is_said_once_and_the_build_goes_on(open_project):
+    too_long = "c" * 300  # no file system takes a name this long
+    result = sitegen(
+        open_project, "build", "--root", str(open_project), "--now", NOW, "--cache-dir", too_long
+    )
+    assert result.returncode == 0, result.stderr
+    warned = [line for line in result.stderr.splitlines() if "the cache cannot be used" in line]
+    assert len(warned) == 1 and warned[0].startswith(f"warning: {too_long}/cache.sqlite: ")
+    assert "this build runs without it" in warned[0] and "Traceback" not in result.stderr
+
+
+def test_a_root_whose_path_is_too_long_says_so_not_permissions(tmp_path):
+    root = tmp_path / ("r" * 300)
+    result = sitegen(tmp_path, "check", "--root", str(root))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    said = result.stdout + result.stderr
+    assert "too long" in said and "--root" in said and "permissions" not in said

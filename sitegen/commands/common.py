@@ -109,7 +109,10 @@ _OS_HINTS = {
     errno.EROFS: (N_("the folder is read-only"), N_("choose a writable folder (--out) or make it writable")),
     errno.EACCES: (N_("permission denied"), N_("check the owner and permissions of the file and its folder")),
     errno.EPERM: (N_("not permitted"), N_("check the owner and permissions of the file and its folder")),
-    errno.ENAMETOOLONG: (N_("the name is too long for the file system"), N_("use a shorter title or slug")),
+    errno.ENAMETOOLONG: (
+        N_("the name is too long for the file system"),
+        N_("use a shorter title or slug, or a shorter folder path (--root, --out, --cache-dir)"),
+    ),
     errno.EIO: (N_("the disk reported an input/output error"), N_("check the disk, then run again")),
     errno.ENOTDIR: (N_("a part of the path is a file, not a folder"), N_("move that file away")),
 }

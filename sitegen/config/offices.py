@@ -10,6 +10,7 @@ wrong zone.
 
 from __future__ import annotations
 
+import errno
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -270,7 +271,9 @@ def _document(path: Path, problems: Problems) -> LineDict | None:
             path,
             0,
             _("cannot be read ({reason})", reason=exc.strerror),
-            _("check the file's permissions"),
+            _("use a shorter path to the repository (--root)")
+            if exc.errno == errno.ENAMETOOLONG
+            else _("check the file's permissions"),
             "unreadable-file",
         )
         return None

@@ -231,12 +231,19 @@ class Cache:
     def _open(self, path: Path) -> None:
         try:
             self._connect(path)
-        except sqlite3.OperationalError:
-            self._db = None  # an unusable cache (a read-only folder, locked) only costs time
+        except sqlite3.OperationalError as exc:
+            self._unusable(exc)  # a read-only folder, a lock: it only costs time, and says so
         except sqlite3.DatabaseError as exc:  # not a database at all (overwritten, truncated)
             self._replace(exc)
-        except (sqlite3.Error, OSError):
-            self._db = None
+        except (sqlite3.Error, OSError) as exc:
+            self._unusable(exc)
+
+    def _unusable(self, exc: Exception) -> None:
+        """Build without the cache, saying why: a CI job whose cache silently never fills is slow for good."""
+        self._db = None
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        said = _("the cache cannot be used ({reason}); this build runs without it", reason=reason)
+        print(_("warning: {problem}", problem=f"{self.path}: {said}"), file=sys.stderr)
 
     def _replace(self, exc: Exception) -> None:
         """A damaged file is started again, with a warning: silently running uncached forever helps nobody."""
