@@ -16,7 +16,8 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from sitegen.build.output import Output, OutputError
+from sitegen.build import OutputError
+from sitegen.build.output import Output
 from sitegen.cli import main
 
 from .helpers import tree

@@ -1,5 +1,10 @@
 """The one place that writes: locked, staged, journalled, swapped in whole.
 
+This module owns the output folder: its lock, each unit's records, the journal and the
+swap. One unit's new site is written by a :class:`~sitegen.build.staging.SiteWriter`
+(``staging.py``) that :meth:`Output.site` hands out; ``files.py`` holds the file
+handling both share.
+
 Guarantees, in the order a build meets them:
 
 - **One build at a time.** A build owns ``<out>`` through an exclusive lock on
@@ -39,34 +44,31 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
-import hashlib
 import json
 import os
 import shutil
 import stat
 import time
-from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sitegen.build import JOURNAL, LOCAL, SPARE, STATE
+from sitegen.build import JOURNAL, LOCAL, SPARE, STATE, OutputError
+from sitegen.build.files import (
+    digest_file,
+    entries,
+    folders_of,
+    remove_files,
+    stat_key,
+    stats_of,
+    write_bytes,
+    write_json,
+)
+from sitegen.build.staging import SiteWriter
 from sitegen.i18n import _
 from sitegen.urls import check
 
 LOCK_TIMEOUT = 300.0  # seconds a second build waits for the first
-
-
-class OutputError(Exception):
-    """The output folder is unsafe to write to, or holds something sitegen did not make."""
-
-
-@dataclass
-class WriteStats:
-    written: int = 0
-    unchanged: int = 0
-    removed: int = 0
 
 
 def check_out_dir(out: Path, project: Path) -> Path:
@@ -86,15 +88,6 @@ def check_out_dir(out: Path, project: Path) -> Path:
     if resolved.is_file():
         raise OutputError(_("{path} is a file, not a folder", path=out))
     return resolved
-
-
-def stat_key(st: os.stat_result) -> list[int]:
-    """What a manifest's stats record of a file: its size and modification time."""
-    return [st.st_size, st.st_mtime_ns]
-
-
-def digest_file(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def recorded_files(root: Path) -> dict[str, dict[str, str]]:
@@ -119,190 +112,6 @@ def _fault(point: str) -> None:
     """Crash here when SITEGEN_FAULT names this point (specifications kill builds mid-swap)."""
     if os.environ.get("SITEGEN_FAULT") == point:
         os._exit(99)
-
-
-@dataclass
-class SiteWriter:
-    """Stages one unit's site; hands the result to :class:`Output` to swap in."""
-
-    output: Output
-    site_id: str
-    old: dict[str, str]  # files of the current site that are intact, with their digests
-    made: set[str]  # every file the current site's manifest lists (intact or not)
-    fingerprint: str = ""
-    ids: dict[str, str] = field(default_factory=dict)  # source -> feed id, kept so ids never move
-    pages: dict[str, list[object]] = field(
-        default_factory=dict
-    )  # file -> what made it (sitegen.build.dependencies)
-    new: dict[str, str] = field(default_factory=dict)
-    stats: WriteStats = field(default_factory=WriteStats)
-    foreign: list[str] = field(default_factory=list)
-    reuse: bool = True  # may stage in the folder the build before last left (see Output.take_spare)
-    _staging: Path | None = None
-    _ready: set[str] = field(default_factory=set)  # staged already, as the current site holds them
-    _spare: set[str] = field(default_factory=set)  # every file the reused folder held as sitegen made it
-    _pending: dict[str, None] = field(default_factory=dict)  # kept files not linked into the staged site yet
-    _dirs: set[str] = field(default_factory=set)
-
-    @property
-    def current(self) -> Path:
-        return self.output.root / self.site_id
-
-    def write(self, rel: str, data: bytes) -> None:
-        check(rel)
-        if rel in self.new:
-            raise OutputError(_("{path} written twice in one build", path=f"{self.site_id}/{rel}"))
-        digest = hashlib.sha256(data).hexdigest()
-        self.new[rel] = digest
-        if self.old.get(rel) == digest:
-            if self._staging is None:
-                self._defer(rel)
-            else:
-                self._link_or_write(rel, data)
-            self.stats.unchanged += 1
-            return
-        self._materialise()
-        self._put(rel, data)
-        self.stats.written += 1
-
-    def where(self, rel: str) -> Path:
-        """The file ``rel`` as this build leaves it: staged, or the current site's (the same bytes)
-        while it is not staged yet."""
-        if self._staging is not None and rel not in self._pending:
-            return self._staging / rel
-        return self.current / rel
-
-    def keep(self, rel: str) -> None:
-        """Take over an intact file of the current site whose inputs did not change, unread.
-
-        It is linked into the staged site by :meth:`settle` (or at the latest by :meth:`close`),
-        so the build can start the search index first and link while Pagefind works.
-        """
-        if rel in self.new:
-            raise OutputError(_("{path} written twice in one build", path=f"{self.site_id}/{rel}"))
-        self.new[rel] = self.old[rel]
-        self._defer(rel)
-        self.stats.unchanged += 1
-
-    def _defer(self, rel: str) -> None:
-        self._pending[rel] = None  # in order, and asked about by where()
-
-    def settle(self) -> None:
-        """Link every file taken over so far into the staged site, if there is one."""
-        if self._staging is not None:
-            for rel in self._pending:
-                self._link_or_write(rel, None)
-            self._pending.clear()
-
-    def close(self) -> WriteStats:
-        self.stats.removed = len(self.made - set(self.new))
-        if self.stats.removed or not self.current.is_dir() or set(self.old) != self.made:
-            self._materialise()
-        if self._staging is not None:
-            self.settle()
-            self._drop_gone()
-            self._keep_foreign()
-        if self._staging is not None or self.fingerprint != self.output.fingerprint(self.site_id):
-            self.output.pending.append(self)  # new files to swap in, or only a new record of the inputs
-        return self.stats
-
-    def record(self) -> dict[str, Any]:
-        """What the journal needs to finish this unit's swap (sizes and times are read after it)."""
-        staged = self._staging is not None  # no sorting here: every JSON file is written with sorted keys
-        record = {"fingerprint": self.fingerprint, "files": self.new, "ids": self.ids, "staged": staged}
-        if self._staging is not None:
-            # the staged folder keeps its inode when renamed into place: how a later recovery
-            # tells a swap that happened from a staged site that was lost
-            record["folder"] = os.stat(self._staging).st_ino
-        return record | {"pages": self.pages}
-
-    def _keep_foreign(self) -> None:
-        """Files in the live folder that sitegen did not make move along into the new site."""
-        staging = self._staging
-        if staging is None or not self.current.is_dir():
-            return
-        made_dirs = _folders_of(self.made)
-        # plain strings and scandir: this walk visits every file of the unit after each edit
-        for rel, is_dir in _entries(str(self.current)):
-            if is_dir:
-                if rel not in made_dirs:
-                    (staging / rel).mkdir(parents=True, exist_ok=True)
-                continue
-            if rel in self.made:
-                continue
-            if rel in self.new:
-                raise OutputError(
-                    _(
-                        "{path} was not made by sitegen, and the new site has a file "
-                        "at that path; move it away (files of your own belong in "
-                        "content/offices/{unit}/static/)",
-                        path=self.current / rel,
-                        unit=self.site_id,
-                    )
-                )
-            target = staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(self.current / rel, target, follow_symlinks=False)
-            except OSError:
-                shutil.copy2(self.current / rel, target, follow_symlinks=False)
-            self.foreign.append(rel)
-
-    def _materialise(self) -> None:
-        if self._staging is not None:
-            return
-        staging = self.output.state / "staging" / self.site_id
-        if staging.exists():
-            shutil.rmtree(staging)
-        taken = self.output.take_spare(self.site_id, self.old, staging) if self.reuse else None
-        if taken is None:
-            staging.mkdir(parents=True)
-        else:
-            self._ready, self._spare = taken
-        self._staging = staging
-        self.settle()
-
-    def _drop_gone(self) -> None:
-        """Files of the reused folder that the new site does not have go, with folders they leave empty."""
-        assert self._staging is not None
-        self._dirs -= _remove_files(str(self._staging), self._spare - self.new.keys())
-
-    def _link_or_write(self, rel: str, data: bytes | None) -> None:
-        if rel in self._ready:
-            return  # the reused folder holds it as the current site does
-        target = self._target(rel)
-        source = f"{self.output.root}/{self.site_id}/{rel}"  # strings: this runs for every file of the unit
-        try:
-            os.link(source, target)
-        except OSError:
-            if data is None:
-                with open(source, "rb") as fh:
-                    data = fh.read()
-            _write_bytes(target, data)
-
-    def _put(self, rel: str, data: bytes) -> None:
-        target = self._target(rel)
-        if rel in self._spare:
-            # a reused folder's file may share its inode with the live site's: writing into
-            # it would change the live file too, so it is unlinked and written anew
-            self._ready.discard(rel)
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(target)
-        _write_bytes(target, data)
-
-    def _target(self, rel: str) -> str:
-        assert self._staging is not None
-        target = f"{self._staging}/{rel}"
-        parent = target.rpartition("/")[0]
-        if parent not in self._dirs:
-            try:
-                os.mkdir(parent)  # files come in path order: the folder above is nearly always made
-            except FileExistsError:
-                pass
-            except FileNotFoundError:
-                os.makedirs(parent, exist_ok=True)
-            self._dirs.add(parent)
-        return target
 
 
 class Output:
@@ -466,7 +275,7 @@ class Output:
         ready: set[str] = set()
         folders: list[str] = []
         top = f"{staging}/"
-        for rel, is_dir in _entries(str(staging)):
+        for rel, is_dir in entries(str(staging)):
             if is_dir:
                 folders.append(rel)
                 continue
@@ -480,7 +289,7 @@ class Output:
                 ready.add(rel)
             else:
                 os.unlink(path)
-        kept = _folders_of(ready)
+        kept = folders_of(ready)
         for rel in reversed(folders):  # the deepest first
             if rel not in kept:
                 with contextlib.suppress(OSError):
@@ -551,7 +360,7 @@ class Output:
                 continue  # a page that moved or is new waits for the build, which records it
             tmp = target.with_name(f".{target.name}.sitegen-patch")
             try:
-                _write_bytes(tmp, data)
+                write_bytes(tmp, data)
                 os.replace(tmp, target)
             finally:
                 tmp.unlink(missing_ok=True)
@@ -570,7 +379,7 @@ class Output:
         }
         _fault("before-journal")
         if journal["units"] or journal["removed"]:
-            _write_json(self.state / JOURNAL, journal)
+            write_json(self.state / JOURNAL, journal)
             _fault("after-journal")
             self._apply(journal)
         self.pending.clear()
@@ -611,7 +420,7 @@ class Output:
                     self._drop_spare(site_id)
                     # the old site is kept as the next build's staging folder, with what it holds
                     spare = {"files": self.manifest(site_id), "stats": self._stats(site_id)}
-                    _write_json(self.spare_path(site_id), spare)
+                    write_json(self.spare_path(site_id), spare)
                     os.rename(current, old)
                     _fault("between-renames")
                 os.rename(staged, current)
@@ -621,9 +430,9 @@ class Output:
                 "files": record["files"],
                 "ids": record.get("ids", {}),
             }
-            _write_json(self.manifest_path(site_id), manifest)
-            _write_json(self.stats_path(site_id), _stats_of(f"{current}/", record["files"]))
-            _write_json(self.pages_path(site_id), record.get("pages", {}))
+            write_json(self.manifest_path(site_id), manifest)
+            write_json(self.stats_path(site_id), stats_of(f"{current}/", record["files"]))
+            write_json(self.pages_path(site_id), record.get("pages", {}))
         for site_id, files in journal["removed"].items():
             _remove_made(self.root / site_id, files)
             self._drop_spare(site_id)
@@ -650,98 +459,12 @@ def _is_folder(path: Path, inode: int | None) -> bool:
         return False
 
 
-def _entries(top: str, prefix: str = "") -> Iterator[tuple[str, bool]]:
-    """Every entry under ``top`` as (path from ``top``, is a real folder), folders before their files.
-
-    A symbolic link, to a folder or not, is an entry of its own and never followed.
-    """
-    with os.scandir(top) as found:
-        entries = sorted(found, key=lambda e: e.name)
-    for entry in entries:
-        rel = prefix + entry.name
-        if entry.is_dir(follow_symlinks=False):
-            yield rel, True
-            yield from _entries(entry.path, rel + "/")
-        else:
-            yield rel, False
-
-
-def _folders_of(files: AbstractSet[str]) -> set[str]:
-    """Every folder that holds one of ``files``, at any depth ("a/b/c.html": "a/b" and "a")."""
-    folders: set[str] = set()
-    for rel in files:
-        folder = rel.rpartition("/")[0]
-        while folder and folder not in folders:  # a folder seen before: its parents were too
-            folders.add(folder)
-            folder = folder.rpartition("/")[0]
-    return folders
-
-
-def _stats_of(folder: str, files: Iterable[str]) -> dict[str, list[int] | None]:
-    """Each file's size and time (None when it is gone); strings, as every file of a unit passes here."""
-    stats: dict[str, list[int] | None] = {}
-    for rel in files:
-        try:
-            stats[rel] = stat_key(os.stat(folder + rel))
-        except OSError:
-            stats[rel] = None
-    return stats
-
-
-def _write_bytes(path: Path | str, data: bytes) -> None:
-    """Write a file; a failed write (a full disk) names the file, which Python's own error does not."""
-    try:
-        with open(path, "wb") as fh:
-            fh.write(data)
-    except OSError as exc:
-        if exc.filename is None:
-            exc.filename = str(path)
-        raise
-
-
-def _write_json(path: Path, data: dict[str, Any]) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            # one string from the C encoder: json.dump, or any indent, encodes in Python (5x slower)
-            fh.write(json.dumps(data, sort_keys=True, separators=(",", ":")))
-            fh.flush()
-            os.fsync(fh.fileno())
-    except OSError as exc:
-        if exc.filename is None:
-            exc.filename = str(tmp)
-        raise
-    os.replace(tmp, path)
-
-
 def _remove_made(folder: Path, files: list[str]) -> None:
     """Delete the listed files of a unit's folder and the folders they leave empty; nothing else."""
     if folder.is_symlink() or not folder.is_dir():
         return
     for rel in files:
         check(rel)
-    _remove_files(str(folder), files)
+    remove_files(str(folder), files)
     with contextlib.suppress(OSError):
         os.rmdir(folder)  # only when empty: anything of someone else's stays
-
-
-def _remove_files(top: str, files: Iterable[str]) -> set[str]:
-    """Delete ``files`` (paths under ``top``) and the folders below ``top`` they leave empty.
-
-    Returns the folders removed. Only those folders go: a folder still holding anything
-    (another file of the site, or someone else's) stays, and nothing is walked.
-    """
-    removed: set[str] = set()
-    for rel in sorted(files):
-        path = f"{top}/{rel}"
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(path)
-        folder = path.rpartition("/")[0]
-        while folder != top:
-            try:
-                os.rmdir(folder)
-            except OSError:
-                break  # not empty: it holds other files
-            removed.add(folder)
-            folder = folder.rpartition("/")[0]
-    return removed

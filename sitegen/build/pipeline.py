@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from sitegen.build import addresses, search_shelves
 from sitegen.build.fingerprint import fingerprint, network_fingerprint, theme_digest
-from sitegen.build.output import Output, SiteWriter, WriteStats
+from sitegen.build.output import Output
+from sitegen.build.staging import SiteWriter, WriteStats
 from sitegen.build.workers import Record, Rendered, chunk, rendered, split, worker_count
 from sitegen.cms.admin import editor_files
 from sitegen.config.offices import Network, Office, load_network

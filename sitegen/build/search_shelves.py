@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
-from sitegen.build.output import Output, SiteWriter
+from sitegen.build.output import Output
+from sitegen.build.staging import SiteWriter
 from sitegen.render import search as searching
 from sitegen.render.search import FOLDER as SEARCH_FOLDER
 from sitegen.render.search import IndexFiles, Shelf

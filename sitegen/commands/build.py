@@ -119,7 +119,7 @@ def build_command(
             return
         stamp.forget(target)
 
-    from sitegen.build.output import OutputError
+    from sitegen.build import OutputError
     from sitegen.build.pipeline import BuildOptions, build
     from sitegen.sources.bodies import Bodies
     from sitegen.sources.cache import CACHE_DIR, Cache

@@ -9,7 +9,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitegen.build.output import OutputError, recorded_files
+from sitegen.build import OutputError
+from sitegen.build.output import recorded_files
 from sitegen.build.pipeline import BuildOptions, Project, build, load_project
 from sitegen.dates import build_now
 from sitegen.errors import BuildFailed, Problem
