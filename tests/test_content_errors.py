@@ -123,6 +123,17 @@ def test_a_broken_internal_link_is_an_error_with_its_line(project):
     )
 
 
+def test_a_broken_address_written_twice_is_reported_at_each_line_that_writes_it(project):
+    # the picture's line came first and hid the link's: fixing one left the other unreported
+    project.write(
+        "content/shared/informasi-publik/x.md",
+        "---\ntitle: X\n---\n![Foto](/img/tidak-ada.jpg)\n\nUnduh [foto](/img/tidak-ada.jpg).\n"
+        "Bukan alamat yang sama: [lain](/img/tidak-ada.jpg.zip)\n",
+    )
+    lines = {p.split(": ", 1)[0] for p in problems_of(project) if "/img/tidak-ada.jpg " in p + " "}
+    assert lines == {"content/shared/informasi-publik/x.md:4", "content/shared/informasi-publik/x.md:6"}
+
+
 def test_a_link_to_a_page_the_unit_does_not_publish_is_an_error_for_that_unit_only(project):
     # the fee page is for units offering passports; the Rudenim does not publish it
     project.write(

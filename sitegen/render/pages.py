@@ -490,9 +490,10 @@ def _report_broken(site: Site, item: Planned, link: str, problems: Problems, nea
         return
     made_by_value = source is not None and link not in source.body and "{{" in source.body
     if source is not None and (link in source.body or made_by_value):
-        # a link written as is, or one an office value ({{ }}) makes: blame the line writing it
-        at = source.body.index(link) if link in source.body else _value_link_at(source.body)
-        line = source.body_line + source.body.count("\n", 0, at)
+        # a link written as is, or one an office value ({{ }}) makes: blame each line writing it
+        # (the same address as a picture and as a link: both lines, or the second hides behind the first)
+        places = _places(source.body, link) if link in source.body else [_value_link_at(source.body)]
+        lines = sorted({source.body_line + source.body.count("\n", 0, at) for at in places})
         picture = _PICTURE.search(link)
         fix = (
             _(
@@ -502,14 +503,15 @@ def _report_broken(site: Site, item: Planned, link: str, problems: Problems, nea
             if picture
             else _("link to a page this unit publishes, e.g. /layanan/; check spelling and narrowing")
         )
-        problems.error(
-            source.path,
-            line,
-            _("broken link {link}", link=link),
-            _("did you mean {near}? {fix}", near=near, fix=fix) if near else fix,
-            "broken-link",
-            units=(site.office.id,),
-        )
+        for line in lines:
+            problems.error(
+                source.path,
+                line,
+                _("broken link {link}", link=link),
+                _("did you mean {near}? {fix}", near=near, fix=fix) if near else fix,
+                "broken-link",
+                units=(site.office.id,),
+            )
     elif item.origin is not None:  # a file of the unit's own static/, published as written
         text = item.origin.read_text("utf-8", errors="replace") if item.origin.is_file() else ""
         at = text.find(link)
@@ -544,6 +546,20 @@ def _const(data: bytes) -> Callable[[], bytes]:
 
 _PICTURE = re.compile(r"\.(?:jpe?g|png|webp|gif|svg)(?:[?#]|$)", re.I)
 _VALUE_LINK = re.compile(r"""(?:href=|src=|\]\()["']?\s*\{\{""")
+
+
+def _places(body: str, link: str) -> list[int]:
+    """Where ``body`` writes ``link`` as a whole address (not as the start of a longer one)."""
+    places, at = [], body.find(link)
+    while at >= 0:
+        after = body[at + len(link) : at + len(link) + 1]
+        if not after or after in _ADDRESS_ENDS:
+            places.append(at)
+        at = body.find(link, at + 1)
+    return places or [body.index(link)]
+
+
+_ADDRESS_ENDS = frozenset(" \t\n)\"'>]|#?")
 
 
 def _value_link_at(body: str) -> int:
