@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sitegen.config.offices import Network, Office
+from sitegen.config.settings import Network, Office
 from sitegen.config.yaml_lines import NOT_XML
 from sitegen.i18n import _
 from sitegen.sources.source import DATED_SECTIONS, PLACEHOLDER

@@ -23,8 +23,9 @@ from click.testing import CliRunner
 
 from sitegen.cli import main
 from sitegen.config import yaml_lines
-from sitegen.config.offices import Network, Office, load_network
+from sitegen.config.offices import load_network
 from sitegen.config.offices_keys import OFFICES, UNIT
+from sitegen.config.settings import Network, Office
 from sitegen.dates import DateFormatError, parse_datetime
 from sitegen.errors import Problems
 from sitegen.sources.front_matter import FrontMatter, FrontMatterError, parse, split

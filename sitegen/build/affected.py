@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from sitegen.config.offices import Network
+from sitegen.config.settings import Network
 from sitegen.sources.source import Source
 from sitegen.structure.model import publishes
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
-from sitegen.config.offices import Network, Office
+from sitegen.config.settings import Network, Office
 from sitegen.render.templates import Theme
 from sitegen.sources.cache import code_digest, salt
 from sitegen.structure.model import Site

@@ -22,7 +22,8 @@ from sitegen.build.output import Output
 from sitegen.build.staging import SiteWriter, WriteStats
 from sitegen.build.workers import Record, Rendered, chunk, rendered, split, worker_count
 from sitegen.cms.admin import editor_files
-from sitegen.config.offices import Network, Office, load_network
+from sitegen.config.offices import load_network
+from sitegen.config.settings import Network, Office
 from sitegen.dates import build_now
 from sitegen.errors import BuildFailed, Problem, Problems
 from sitegen.i18n import _

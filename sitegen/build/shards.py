@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from sitegen.i18n import _
 
 if TYPE_CHECKING:
-    from sitegen.config.offices import Network
+    from sitegen.config.settings import Network
 
 
 class ShardError(ValueError):

@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from sitegen import csp
 from sitegen.cms.config import Local, config_yaml, editor_config, scaffold_shape
-from sitegen.config.offices import Network, Office
+from sitegen.config.settings import Network, Office
 from sitegen.i18n import _
 
 FOLDER = "admin"

@@ -7,7 +7,7 @@ web editor's workflow waits for a reviewer named here, and CI checks it before m
 
 from __future__ import annotations
 
-from sitegen.config.offices import Network
+from sitegen.config.settings import Network
 
 FILE = "CODEOWNERS"
 HEADER = (

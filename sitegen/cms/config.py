@@ -15,7 +15,7 @@ import yaml
 
 from sitegen.cms import fields
 from sitegen.cms.new_page import MAX_SLUG, NEW_PAGE
-from sitegen.config.offices import Network, Office
+from sitegen.config.settings import Network, Office
 from sitegen.i18n import _
 from sitegen.sources.front_matter_keys import KNOWN_KEYS, LIST_KEYS
 from sitegen.sources.source import DATED_SECTIONS

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from sitegen.cms.new_page import MAX_TITLE
-from sitegen.config.offices import Network
+from sitegen.config.settings import Network
 from sitegen.sources.front_matter_keys import DATE_KEYS, KNOWN_KEYS, SLUG
 
 Field = dict[str, Any]

@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from sitegen.commands.common import EXIT_USAGE, fail, output_path, root_option
-from sitegen.config.offices import SLUG, load_network
+from sitegen.config.offices import load_network
+from sitegen.config.readers import SLUG
 from sitegen.errors import Problems
 from sitegen.i18n import _
 from sitegen.publish.plan import PlanError, built_manifest, deployed_manifest, make_plan, removed_units

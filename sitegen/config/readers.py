@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from sitegen.config import schema
+from sitegen.config.offices_keys import LINKS
+from sitegen.config.schema import Key
 from sitegen.config.yaml_lines import LineDict
 from sitegen.errors import Problems
 from sitegen.i18n import _
@@ -26,6 +30,8 @@ _HOST = re.compile(
 _URL_UNSAFE = re.compile(r"[\x00-\x20\x7f\"'<>\\^`{|}]")
 # An e-mail address a mailto: link may carry (declared in sitegen.config.schema).
 EMAIL = re.compile(schema.EMAIL_PATTERN)
+# A name that becomes part of a path or an address: a unit id, a theme, a section folder, a tag.
+SLUG = re.compile(schema.SLUG_PATTERN)
 
 
 def url_problem(url: str, schemes: tuple[str, ...] = ("https",), *, query: bool = True) -> str:
@@ -53,6 +59,18 @@ def url_problem(url: str, schemes: tuple[str, ...] = ("https",), *, query: bool 
     if not query and (parts.query or parts.fragment):
         return _("has a ? or # part")
     return ""
+
+
+def not_http(url: str) -> bool:
+    """No http(s) address at all (another scheme, an unreadable one): the message says it all."""
+    if _URL_UNSAFE.search(url):
+        return False
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        return True
+    return parts.scheme.lower() not in ("http", "https")
 
 
 @dataclass
@@ -237,3 +255,27 @@ def social_accounts(
         else:
             kept.append((key, url))
     return tuple(kept)
+
+
+def service_links(v: Validator, raw: LineDict, where: str) -> tuple[tuple[str, str], ...]:
+    """External services' addresses: each an https:// address, or the page would send readers nowhere safe."""
+    pairs = v.pairs(raw, "links", tuple(LINKS))
+    value = raw.get("links")
+    kept = []
+    for name, url in pairs:
+        problem = url_problem(url)
+        if problem:
+            line = value.line_of(name) if isinstance(value, LineDict) else raw.line_of("links")
+            v.err(
+                line,
+                f"{where}.{name} {url!r} {problem}",
+                f"write the service's address, like https://{name.replace('_', '-')}.example.go.id/",
+            )
+            continue
+        kept.append((name, url))
+    return tuple(kept)
+
+
+# How a unit's key is read when its value needs more than its declared type says: the
+# validator, the unit's mapping, the key's declaration, and the unit named for messages.
+UnitReader = Callable[[Validator, LineDict, Key, str], Any]

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from sitegen.build import JOURNAL, STATE
-from sitegen.config.offices import SLUG
+from sitegen.config.readers import SLUG
 from sitegen.i18n import _
 
 FEED_NAMES = ("feed.json", "feeds.opml")

@@ -34,7 +34,7 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from sitegen import __version__
-from sitegen.config.offices import Network, Office
+from sitegen.config.settings import Network, Office
 from sitegen.render.links import absolutize
 from sitegen.structure.model import Page, Site
 from sitegen.structure.pictures import card

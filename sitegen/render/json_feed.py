@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sitegen.config.offices import Network, Office
+from sitegen.config.settings import Network, Office
 from sitegen.render.feeds import (
     Feed,
     Item,

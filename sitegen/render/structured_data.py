@@ -12,8 +12,8 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from sitegen.config.offices import Office
 from sitegen.config.offices_keys import SOCIAL_PLATFORMS
+from sitegen.config.settings import Office
 from sitegen.sources.office_vars import DAY_NAMES
 from sitegen.structure.model import Page, Site
 from sitegen.structure.pictures import card

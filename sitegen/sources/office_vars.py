@@ -29,8 +29,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.visitor import NodeTransformer
 from markupsafe import escape
 
-from sitegen.config.offices import Network, Office
 from sitegen.config.offices_keys import CONTACTS, LINKS, WEEKDAYS
+from sitegen.config.settings import Network, Office
 from sitegen.dates import zone_abbr
 from sitegen.i18n import N_, _
 from sitegen.sources.markdown import to_html

@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from sitegen import hints
-from sitegen.config.offices import Network, Office
+from sitegen.config.settings import Network, Office
 from sitegen.dates import DateFormatError, parse_datetime
 from sitegen.errors import Problems
 from sitegen.i18n import _

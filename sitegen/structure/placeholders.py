@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from sitegen.config.offices import Network, Office
 from sitegen.config.offices_keys import CONTACTS
+from sitegen.config.settings import Network, Office
 from sitegen.errors import Problems
 from sitegen.i18n import _
 from sitegen.sources.source import Source

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen.config.offices import Network
+from sitegen.config.settings import Network
 from sitegen.errors import Problems
 from sitegen.i18n import _
 from sitegen.structure.model import MAIN_SECTIONS

@@ -30,7 +30,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from sitegen.config.offices import Office
+from sitegen.config.settings import Office
 from sitegen.errors import Problems
 from sitegen.hints import FAR_FUTURE_DAYS
 from sitegen.i18n import N_, _, ngettext
