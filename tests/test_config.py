@@ -85,3 +85,17 @@ def test_every_problem_is_reported_in_one_run(tmp_path):
     )
     _, errors = load(tmp_path, text)
     assert len(errors) == 2
+
+
+def test_every_line_with_a_tab_is_reported_at_its_own_line(tmp_path):
+    text = OFFICES.replace("    timezone: Asia/Makassar", "\ttimezone: Asia/Makassar").replace(
+        "    timezone: Asia/Jayapura", "\ttimezone: Asia/Jayapura"
+    )
+    network, errors = load(tmp_path, text)
+    assert network is None
+    lines = [n for n, row in enumerate(text.splitlines(), 1) if row.startswith("\t")]
+    assert errors == [
+        f"offices.yaml:{line}: invalid YAML: a tab character at line {line}, column 1: YAML does not allow "
+        "tabs (replace the tab with spaces (two spaces per level of indentation))"
+        for line in lines
+    ]

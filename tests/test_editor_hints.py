@@ -172,6 +172,21 @@ def test_a_tab_in_front_matter_is_called_a_tab_with_its_line_and_column(project)
     assert "cannot start any token" not in result.output
 
 
+def test_every_line_of_front_matter_with_a_tab_is_reported_at_its_own_line(project):
+    project.write(
+        "content/offices/alpha/berita/2026-11-20-a.md",
+        "---\ntitle: Sosialisasi\n\tdate: 2026-11-20\nimage_alt: Petugas\n\tsummary: Ringkas\n---\nIsi.\n",
+    )
+    result = check(project)
+    assert result.exit_code == 1
+    tabs = [line for line in lines_about(result.output, "2026-11-20-a.md") if "tab character" in line]
+    assert [line.split(": front matter")[0].rsplit("/", 1)[-1] for line in tabs] == [
+        "2026-11-20-a.md:3",
+        "2026-11-20-a.md:5",
+    ]
+    assert "a tab character at line 5, column 1: YAML does not allow tabs" in tabs[1]
+
+
 def test_a_picture_over_the_size_limit_is_named_too_large_once_with_its_size(project):
     folder = "content/offices/alpha/berita/2026-11-20-foto"
     project.write(

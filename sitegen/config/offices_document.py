@@ -29,13 +29,14 @@ def read_document(path: Path, problems: Problems) -> LineDict | None:
     try:
         data = yaml_lines.load(text)
     except yaml_lines.YamlError as exc:
-        problems.error(
-            path,
-            exc.line,
-            _("invalid YAML: {problem}", problem=exc.message),
-            exc.hint or _("check indentation and quoting"),
-            exc.code,
-        )
+        for each in (exc, *exc.more):  # every line with a tab, not only the first
+            problems.error(
+                path,
+                each.line,
+                _("invalid YAML: {problem}", problem=each.message),
+                each.hint or _("check indentation and quoting"),
+                each.code,
+            )
         return None
     if not isinstance(data, LineDict):
         problems.error(path, 1, _("offices.yaml must be a mapping with 'network' and 'units'"))

@@ -85,12 +85,20 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _constr
 class YamlError(Exception):
     """Broken YAML, with the 1-based line where the parser gave up."""
 
-    def __init__(self, line: int, message: str, hint: str = "", code: str = "yaml-invalid"):
+    def __init__(
+        self,
+        line: int,
+        message: str,
+        hint: str = "",
+        code: str = "yaml-invalid",
+        more: tuple[YamlError, ...] = (),
+    ):
         super().__init__(message)
         self.line = line
         self.message = message
         self.hint = hint
         self.code = code  # its kind (sitegen.codes): "yaml-tab" or "yaml-invalid"
+        self.more = more  # the same problem on later lines (every tab), so one run names them all
 
 
 def _first_tab(text: str, upto: int, named: bool) -> tuple[int, int] | None:
@@ -107,6 +115,40 @@ def _first_tab(text: str, upto: int, named: bool) -> tuple[int, int] | None:
     return None
 
 
+def _tabs(text: str, first: tuple[int, int]) -> list[tuple[int, int]]:
+    """The tab that broke the YAML and each later one that breaks it too, (0-based line, column).
+
+    Found as YAML finds them: the text is read again with each found line left empty (its
+    line count kept), until it reads or stops at something other than a tab; so a tab that
+    YAML reads without complaint (in a block scalar, between flow items) is not named.
+    """
+    rows = text.splitlines(keepends=True)
+    found = [first]
+    while len(found) <= text.count("\t"):
+        rows[found[-1][0]] = "\n"
+        again = "".join(rows)
+        try:
+            yaml.load(again, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+            break
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            tab = _first_tab(again, mark.line if mark else 0, "'\\t'" in (exc.problem or ""))
+            if tab is None or tab[0] <= found[-1][0]:
+                break
+            found.append(tab)
+        except yaml.YAMLError:
+            break
+    return found
+
+
+def _tab_error(line: int, column: int) -> YamlError:
+    """A tab at ``line``, said with the word "tab" (YAML says "cannot start any token")."""
+    from sitegen.hints import yaml_tab  # only on this rare path
+
+    said = yaml_tab(line, column)
+    return YamlError(line, said.message, said.hint, said.code)
+
+
 def load(text: str, first_line: int = 1) -> Any:
     """Parse ``text``; line numbers are offset so that its first line is ``first_line``."""
     try:
@@ -117,10 +159,8 @@ def load(text: str, first_line: int = 1) -> Any:
         problem = exc.problem or "invalid YAML"
         tab = _first_tab(text, mark.line if mark else 0, "'\\t'" in problem)
         if tab is not None:  # YAML says "cannot start any token"; the editor needs the word "tab"
-            from sitegen.hints import yaml_tab  # only on this rare path
-
-            said = yaml_tab(tab[0] + first_line, tab[1])
-            raise YamlError(tab[0] + first_line, said.message, said.hint, said.code) from None
+            first, *more = (_tab_error(row + first_line, column) for row, column in _tabs(text, tab))
+            raise YamlError(first.line, first.message, first.hint, first.code, tuple(more)) from None
         from sitegen.hints import yaml_problem  # only on this rare path
 
         raise YamlError(line, yaml_problem(problem)) from None

@@ -184,11 +184,12 @@ def _mapping(raw: str, first_line: int) -> LineDict:
         raise FrontMatterError(
             [
                 Said(
-                    exc.line,
-                    _("front matter is not valid YAML: {problem}", problem=exc.message),
-                    exc.hint or _("check indentation, colons and quotes; quote a title that contains ': '"),
-                    exc.code,
+                    each.line,
+                    _("front matter is not valid YAML: {problem}", problem=each.message),
+                    each.hint or _("check indentation, colons and quotes; quote a title that contains ': '"),
+                    each.code,
                 )
+                for each in (exc, *exc.more)  # every line with a tab, not only the first
             ]
         ) from None
     if not isinstance(data, LineDict):
