@@ -187,6 +187,35 @@ def test_every_line_of_front_matter_with_a_tab_is_reported_at_its_own_line(proje
     assert "a tab character at line 5, column 1: YAML does not allow tabs" in tabs[1]
 
 
+def offices_with_a_tab(project) -> int:
+    """offices.yaml with one key of unit bravo indented by a tab instead of four spaces; its line."""
+    path = project.root / "offices.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "    timezone: Asia/Makassar", "\ttimezone: Asia/Makassar"
+    )
+    path.write_text(text, encoding="utf-8")
+    return text.splitlines().index("\ttimezone: Asia/Makassar") + 1
+
+
+def test_a_tab_in_offices_yaml_does_not_stop_check_from_checking_the_content(project):
+    line = offices_with_a_tab(project)
+    project.write("content/offices/alpha/berita/2026-11-20-a.md", news("2026-11-20 20:39 WIB"))
+    result = check(project)
+    assert result.exit_code == 1
+    assert (
+        f"offices.yaml:{line}: invalid YAML: a tab character at line {line}, column 1: YAML does not allow tabs"
+    ) in result.output
+    assert "2026-11-20-a.md:3: 'date': '2026-11-20 20:39 WIB' names its zone (WIB, UTC+7)" in result.output
+
+
+def test_a_tab_in_offices_yaml_still_stops_a_build_before_it_writes_anything(project):
+    line = offices_with_a_tab(project)
+    result = build(project)
+    assert result.exit_code != 0
+    assert f"offices.yaml:{line}: invalid YAML: a tab character at line {line}" in result.output
+    assert not (project.root / "public").exists()
+
+
 def test_a_picture_over_the_size_limit_is_named_too_large_once_with_its_size(project):
     folder = "content/offices/alpha/berita/2026-11-20-foto"
     project.write(

@@ -106,7 +106,7 @@ def _found(
     project, or None when offices.yaml itself could not be read."""
     project = None
     try:
-        project = load_project(root)
+        project = load_project(root, past_tabs=True)  # the content is checked despite tabs
         _known_units(project, units)
         links = CrossLinks()
         with contextlib.suppress(BuildFailed):  # its problems are in project.problems already

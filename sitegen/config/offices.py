@@ -32,28 +32,58 @@ from sitegen.config.network_readers import (
     read_security_contact,
     read_topics,
 )
-from sitegen.config.offices_document import read_document
+from sitegen.config.offices_document import read_document, read_past_tabs
 from sitegen.config.offices_keys import OFFICES
 from sitegen.config.readers import Validator, service_links
 from sitegen.config.settings import Network, Office
 from sitegen.config.unit_readers import read_unit
 from sitegen.config.yaml_lines import LineDict, LineList
-from sitegen.errors import Problems
+from sitegen.errors import Problem, Problems
 from sitegen.i18n import _
 
+# How many columns a tab may have stood for, tried in turn when going on past tabs.
+_TAB_WIDTHS = (2, 4, 8)
 
-def load_network(path: Path, problems: Problems) -> Network | None:
-    """Read and validate offices.yaml; report every problem, return None if any."""
+
+def load_network(path: Path, problems: Problems, *, past_tabs: bool = False) -> Network | None:
+    """Read and validate offices.yaml; report every problem, return None if any.
+
+    With ``past_tabs`` (``sitegen check``), a file whose only fault is tabs in its indentation
+    still gives the network it means, so that the content is checked against its units in the
+    same run; the tabs stay reported as errors, so nothing is built from such a reading.
+    """
     before = len(problems.errors)
     data = read_document(path, problems)
     if data is None:
+        return _past_tabs(path, problems, problems.errors[before:]) if past_tabs else None
+    network = _network(Validator(path, problems), data)
+    return None if len(problems.errors) > before else network
+
+
+def _past_tabs(path: Path, problems: Problems, found: list[Problem]) -> Network | None:
+    """The network read with each tab taken as 2, 4 or 8 columns: the first width without a problem.
+
+    Problems of these readings are not reported (the tabs are); a width that gives any, or a
+    file that failed for more than tabs, gives no network, as without ``past_tabs``.
+    """
+    if not found or any(problem.kind != "yaml-tab" for problem in found):
         return None
-    v = Validator(path, problems)
+    for width in _TAB_WIDTHS:
+        quiet = Problems(problems.root)
+        data = read_past_tabs(path, width, quiet)
+        network = _network(Validator(path, quiet), data) if data is not None else None
+        if network is not None and not quiet.items:
+            return network
+    return None
+
+
+def _network(v: Validator, data: LineDict) -> Network:
+    """The network from a document read as YAML; its problems reported through ``v``."""
     v.keys(data, OFFICES.names, _("top level"))
     net, feeds, listing = read_sections(v, data)
     security_contact = read_security_contact(v, net)
     offices = _units(v, data, net)
-    network = Network(
+    return Network(
         name=v.text(net, "name", "network"),
         organisation=v.text(net, "organisation", "network"),
         directorate=v.text(net, "directorate", "network"),
@@ -62,14 +92,13 @@ def load_network(path: Path, problems: Problems) -> Network | None:
         feed_items=read_feed_items(v, feeds),
         id_authority=read_id_authority(v, feeds),
         offices=tuple(offices),
-        path=path,
+        path=v.path,
         page_size=v.integer(listing, "page_size", NETWORK.key("list").key("page_size").default),
         security_contact=security_contact,
         topics=read_topics(v, net),
         menu=read_menu(v, net),
         editor=read_editor(v, net),
     )
-    return None if len(problems.errors) > before else network
 
 
 def _units(v: Validator, data: LineDict, net: LineDict) -> list[Office]:

@@ -9,12 +9,16 @@ or not a mapping stops here with one located problem, and the readers of keys
 from __future__ import annotations
 
 import errno
+import re
 from pathlib import Path
 
 from sitegen.config import yaml_lines
 from sitegen.config.yaml_lines import LineDict
 from sitegen.errors import Problems
 from sitegen.i18n import _
+
+# A line's indentation, tabs included: where a tab is an error YAML names.
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
 
 
 def read_document(path: Path, problems: Problems) -> LineDict | None:
@@ -24,8 +28,23 @@ def read_document(path: Path, problems: Problems) -> LineDict | None:
     stop the reading: every other problem is reported in the same run.
     """
     text = _text(path, problems)
+    return None if text is None else _parsed(path, text, problems)
+
+
+def read_past_tabs(path: Path, width: int, problems: Problems) -> LineDict | None:
+    """offices.yaml read with each tab of a line's indentation taken as ``width`` columns.
+
+    Only for going on past tabs (see sitegen.config.offices.load_network): a tab is never
+    accepted, but the file it broke can still say which units the content is checked against.
+    """
+    text = _text(path, problems)
     if text is None:
         return None
+    return _parsed(path, _INDENT.sub(lambda found: found.group().expandtabs(width), text), problems)
+
+
+def _parsed(path: Path, text: str, problems: Problems) -> LineDict | None:
+    """``text`` as YAML with its lines, a mapping; None (reported) when it is not."""
     try:
         data = yaml_lines.load(text)
     except yaml_lines.YamlError as exc:
