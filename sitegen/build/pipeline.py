@@ -104,8 +104,21 @@ def load_project(
         sources = load_sources(root / "content", network.ids, problems, bodies.cache, prepare_meanwhile)
     report_links(root / "themes", problems)  # a theme's files come from the repository only
     static = {o.id: static_files(root / "content", o.id, problems, o.trusted_static) for o in network.offices}
+    _check_themes(root / "themes", network, problems)
+    in_offices = [p for p in problems.errors if p.path == problems.rel(network.path)]
+    if any(not (past_tabs and p.kind == "yaml-tab") for p in in_offices):
+        problems.raise_if_errors()  # without a sound network there is nothing to build against
+    # Content errors do not stop here: the build goes on with every sound file so that one
+    # run reports every problem (front matter, dates, office variables, links, feed ids).
+    pictures = Pictures(root / "content", Resizer(bodies.cache), problems)
+    return Project(root, network, sources, problems, bodies, static, pictures)
+
+
+def _check_themes(themes: Path, network: Network, problems: Problems) -> None:
+    """Each unit's theme is a folder of themes/ itself: a missing one, or a link leading outside, is
+    an offices.yaml error at the unit, since no page of the unit could be rendered with it."""
     for office in network.offices:
-        theme = Theme(root / "themes", office.theme)
+        theme = Theme(themes, office.theme)
         if theme.leads_outside():
             problems.error(
                 network.path,
@@ -134,13 +147,6 @@ def load_project(
                 unit=office.id,
                 key="theme",
             )
-    in_offices = [p for p in problems.errors if p.path == problems.rel(network.path)]
-    if any(not (past_tabs and p.kind == "yaml-tab") for p in in_offices):
-        problems.raise_if_errors()  # without a sound network there is nothing to build against
-    # Content errors do not stop here: the build goes on with every sound file so that one
-    # run reports every problem (front matter, dates, office variables, links, feed ids).
-    pictures = Pictures(root / "content", Resizer(bodies.cache), problems)
-    return Project(root, network, sources, problems, bodies, static, pictures)
 
 
 @dataclass
