@@ -75,7 +75,11 @@ def pages_to_open(site: Path) -> dict[str, str]:
     """The pages a reader opens first, found in the built files rather than assumed."""
     chosen = {"home": ""}
     lists = {"page", "arsip"}  # pagination and the archive live beside the articles
-    articles = sorted(p for p in site.glob("berita/*/index.html") if p.parent.name not in lists)
+    articles = sorted(
+        p
+        for p in site.glob("berita/*/index.html")
+        if p.parent.name not in lists and 'http-equiv="refresh"' not in p.read_text("utf-8")
+    )  # an old address that now redirects (aliases:) is no article
     if articles:
         chosen["article"] = articles[0].parent.relative_to(site).as_posix() + "/"
     if (site / "berita/index.html").exists():
