@@ -125,6 +125,14 @@ def test_a_missing_picture_is_named_with_file_and_line(project):
     assert f"{BUNDLE}/index.md:7: picture Foto.JPG not found: there is no {BUNDLE}/Foto.JPG" in result.output
 
 
+def test_a_missing_picture_without_a_description_is_reported_for_both_in_one_run(project):
+    news(project, body="![](Foto.JPG)")
+    result = run(project, "check")
+    assert result.exit_code == 1
+    assert f"{BUNDLE}/index.md:7: picture Foto.JPG has no description" in result.output
+    assert f"{BUNDLE}/index.md:7: picture Foto.JPG not found: there is no {BUNDLE}/Foto.JPG" in result.output
+
+
 def test_a_file_that_is_no_picture_or_too_large_is_named_with_file_and_line(project, monkeypatch):
     news(project, size=None)
     (project.root / BUNDLE / "foto.jpg").write_text("bukan gambar", encoding="utf-8")

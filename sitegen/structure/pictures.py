@@ -171,6 +171,7 @@ class Pictures:
                     hint,
                     "picture-undescribed",
                 )
+                self._locate(source, office_id, url, src, line)  # a missing file too, in the same run
                 return ""
             picture = self._picture(
                 source, office_id, url, src, attrs["alt"].strip(), _line_of(source, src)[0]
