@@ -33,6 +33,7 @@ class Problem:
     units: tuple[str, ...] = ()  # the units met with it, shown as "[unit a, b]" after the message
     unit: str = ""  # the one unit the message itself names ("unit sambas: …" in offices.yaml)
     key: str = ""  # the front matter or offices.yaml key it is about, where known
+    target: str = ""  # the output file a link leads to, for a link to nothing ("layanan/index.html")
 
     @property
     def kind(self) -> str:
@@ -131,9 +132,10 @@ class Problems:
         units: tuple[str, ...] = (),
         unit: str = "",
         key: str = "",
+        target: str = "",
     ) -> None:
-        """A problem of ``severity``; ``units``, ``unit`` and ``key`` are the data beyond the words (see Problem)."""
-        self.add(Problem(self.rel(path), line, message, hint, severity, code, units, unit, key))
+        """A problem of ``severity``; the keywords are the data beyond the words (see Problem)."""
+        self.add(Problem(self.rel(path), line, message, hint, severity, code, units, unit, key, target))
 
     error = _saying("error", _say)
     warning = _saying("warning", _say)

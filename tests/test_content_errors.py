@@ -134,6 +134,29 @@ def test_a_broken_address_written_twice_is_reported_at_each_line_that_writes_it(
     assert lines == {"content/shared/informasi-publik/x.md:4", "content/shared/informasi-publik/x.md:6"}
 
 
+def test_a_page_refused_for_a_mistake_is_the_one_error_not_every_link_to_it(project):
+    # the links work once the page is fixed: reporting them too sent editors to the wrong file
+    project.write("content/shared/layanan/x.md", "---\ntitle: X\nweight: sepuluh\n---\nIsi\n")
+    project.write("content/shared/informasi-publik/y.md", "---\ntitle: Y\n---\nLihat [x](/layanan/x/).\n")
+    project.write(
+        "content/shared/informasi-publik/w.md",
+        "---\ntitle: W\n---\n[x](/layanan/x/) [salah](/layanan/tidak-ada/)\n",
+    )
+    problems = problems_of(project)
+    assert [p.split(": ", 1)[0] for p in problems if "layanan/x" in p] == ["content/shared/layanan/x.md:3"]
+    assert any(
+        p.startswith("content/shared/informasi-publik/w.md:4: broken link /layanan/tidak-ada/")
+        for p in problems
+    )
+
+
+def test_a_units_own_refused_page_explains_broken_links_in_that_unit_only(project):
+    project.write("content/offices/alpha/layanan/x.md", "---\ntitle: X\nweight: sepuluh\n---\nIsi\n")
+    project.write("content/shared/informasi-publik/y.md", "---\ntitle: Y\n---\nLihat [x](/layanan/x/).\n")
+    broken = [p for p in problems_of(project) if "broken link /layanan/x/" in p]
+    assert broken and all("alpha" not in p.rsplit("[", 1)[1] for p in broken)
+
+
 def test_a_link_to_a_page_the_unit_does_not_publish_is_an_error_for_that_unit_only(project):
     # the fee page is for units offering passports; the Rudenim does not publish it
     project.write(

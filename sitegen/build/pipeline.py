@@ -34,7 +34,7 @@ from sitegen.render.templates import Theme, load_theme
 from sitegen.sources.bodies import Bodies
 from sitegen.sources.office_vars import context
 from sitegen.sources.photos import Resizer
-from sitegen.sources.source import Source, load_sources, report_links, static_files
+from sitegen.sources.source import Source, load_sources, page_file_of, report_links, static_files
 from sitegen.structure.model import Site, build_site
 from sitegen.structure.pictures import Pictures
 
@@ -447,9 +447,11 @@ class _Build:
             return _render_part(todo[index], triage, part, count, self.project.root)
 
         finishing: _Finishing | None = None
+        refused = self.refused_pages()
         for unit, result in zip(todo, rendered(parts, render_part, workers), strict=True):
             for problem in result.problems:
-                self.problems.add(problem)
+                if not _leads_to_refused(problem, refused):
+                    self.problems.add(problem)
             if not result.planned_ok:
                 continue  # two files claim one output path: reported with their sources, nothing written
             self._keep_addresses(unit.site, result.planned)
@@ -459,6 +461,14 @@ class _Build:
             finishing = staged
         if finishing is not None:
             finishing.finish()
+
+    def refused_pages(self) -> set[tuple[str, str]]:
+        """(scope, output file) of every content file refused while reading: it makes no page."""
+        return {
+            page
+            for problem in self.problems.errors
+            if problem.path.endswith(".md") and (page := page_file_of(problem.path)) is not None
+        }
 
     def _plan(self, unit: _Unit) -> tuple[list[Planned], list[Problem]]:
         from sitegen.render.pages import plan
@@ -597,6 +607,19 @@ def _render_part(unit: _Unit, triage: _Triage, part: int, parts: int, root: Path
         result.searched = {p.path for p in planned if p.searched}
         result.problems = triage.problems + result.problems
     return result
+
+
+def _leads_to_refused(problem: Problem, refused: set[tuple[str, str]]) -> bool:
+    """A link to nothing only because the page it names was refused: one cause, one message.
+
+    The refused file's own error says what to fix; once fixed, the link works. A unit's own
+    page refused explains the broken link in that unit only.
+    """
+    if not refused or problem.code != "broken-link" or not problem.target:
+        return False
+    if ("shared", problem.target) in refused:
+        return True
+    return bool(problem.units) and all((unit, problem.target) in refused for unit in problem.units)
 
 
 def _done(shelves: list[Shelf]) -> Future[list[Shelf]]:

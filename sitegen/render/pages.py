@@ -511,6 +511,7 @@ def _report_broken(site: Site, item: Planned, link: str, problems: Problems, nea
                 _("did you mean {near}? {fix}", near=near, fix=fix) if near else fix,
                 "broken-link",
                 units=(site.office.id,),
+                target=links.target_file(link, item.path) or "",
             )
     elif item.origin is not None:  # a file of the unit's own static/, published as written
         text = item.origin.read_text("utf-8", errors="replace") if item.origin.is_file() else ""

@@ -27,7 +27,7 @@ from sitegen.i18n import _
 from sitegen.sources import static_trust
 from sitegen.sources.cache import Cache
 from sitegen.sources.front_matter import FrontMatter, FrontMatterError, parse, split
-from sitegen.urls import BUNDLE_INDEX, UnsafePath, check, is_bundle
+from sitegen.urls import BUNDLE_INDEX, UnsafePath, check, file_for, is_bundle, page_url
 
 DATED_SECTIONS = ("berita", "pengumuman")
 INDEX = "_index.md"
@@ -95,6 +95,30 @@ def translation_of(key: str) -> tuple[str, str]:
     if match is None:
         return key, ""
     return folder + slash + match["stem"] + ".md", match["lang"]
+
+
+def page_file_of(rel: str) -> tuple[str, str] | None:
+    """The scope and output file a content file would make, from its path alone, front matter unread.
+
+    "content/shared/layanan/wni/paspor-baru.md" -> ("shared", "layanan/wni/paspor-baru/index.html").
+    A file refused for a mistake makes no page; links to where it would stand are not a second
+    mistake (see sitegen.build.pipeline). A ``slug:`` it may give is not known here.
+    """
+    parts = rel.split("/")
+    if len(parts) < 3 or parts[0] != "content" or not rel.endswith(".md"):
+        return None
+    if parts[1] == "shared":
+        scope, key = "shared", "/".join(parts[2:])
+    elif parts[1] == "offices" and len(parts) > 3:
+        scope, key = parts[2], "/".join(parts[3:])
+    else:
+        return None
+    original, lang = translation_of(key)
+    url = page_url(original)
+    try:
+        return scope, file_for(f"{lang}/{url}" if lang else url)
+    except UnsafePath:
+        return None  # a name that can be no address is reported as such
 
 
 def discover(content_dir: Path, problems: Problems | None = None) -> list[Path]:
