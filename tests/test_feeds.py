@@ -99,13 +99,16 @@ def test_every_url_in_a_feed_is_absolute(project):
     project.write(
         "content/offices/alpha/berita/2026-10-05-patroli.md",
         "---\ntitle: Patroli\ndate: 2026-10-05 14:00\nimage: /static/site.css\n---\n"
-        "Lihat [biaya](/layanan/biaya-paspor/) dan [berita](../sosialisasi/).\n",
+        "Lihat [biaya](/layanan/biaya-paspor/) dan [berita](../sosialisasi/).[^1]\n\n[^1]: Catatan.\n",
     )
     build(project)
     entry = parse(project, "alpha/atom.xml").entries[1]
     html = entry.content[0].value
     assert 'href="https://alpha.example.go.id/layanan/biaya-paspor/"' in html
     assert 'href="https://alpha.example.go.id/berita/sosialisasi/"' in html
+    # a footnote leads to the page's own address, not to the feed's (where a reader would resolve it)
+    assert 'href="https://alpha.example.go.id/berita/patroli/#fn:1"' in html
+    assert 'href="#' not in html
     assert entry.link == "https://alpha.example.go.id/berita/patroli/"
     assert [link.href for link in entry.links if link.rel == "enclosure"] == [
         "https://alpha.example.go.id/static/site.css"

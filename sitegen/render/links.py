@@ -118,10 +118,17 @@ def rewrite(
 
 
 def absolutize(html: str, from_file: str, base_url: str) -> str:
-    """Make every internal link absolute (for feeds, read far from the site)."""
+    """Make every internal link absolute (for feeds, read far from the site).
+
+    A link within the page (``#fn:1``, a footnote) leads to the page's own address with it:
+    a feed reader would resolve it against the feed's address instead.
+    """
     base = base_url.rstrip("/") + "/"
+    here = base + (from_file[: -len("index.html")] if from_file.endswith("index.html") else from_file)
 
     def fix(link: str) -> str:
+        if link.startswith("#") and len(link) > 1:
+            return here + link
         target = target_file(link, from_file)
         if target is None or target.startswith("../"):
             return link
