@@ -238,6 +238,27 @@ def boxes_on_first_screen(browser, url: str, selectors: tuple[str, ...]) -> list
     return problems
 
 
+def menu_cue(browser, url: str) -> tuple[bool, bool, bool]:
+    """On a 320 px phone: whether the menu runs past the edge, and whether its arrow shows
+    before and after the menu is scrolled to its end (the arrow is the menu's ``::after``)."""
+    context = browser.new_context(viewport=NARROWEST)
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    shown = (
+        "() => { const s = getComputedStyle(document.querySelector('.mainnav'), '::after');"
+        " return s.content !== 'none' && s.display !== 'none' && Number(s.opacity) > 0.5; }"
+    )
+    overflows = page.evaluate(
+        "() => { const u = document.querySelector('.mainnav ul'); return u.scrollWidth > u.clientWidth; }"
+    )
+    before = page.evaluate(shown)
+    page.evaluate("() => { const u = document.querySelector('.mainnav ul'); u.scrollLeft = u.scrollWidth; }")
+    page.wait_for_timeout(100)
+    after = page.evaluate(shown)
+    context.close()
+    return overflows, before, after
+
+
 def small_targets(
     browser, url: str, selector: str = "header a, header button, header input, .tasks a"
 ) -> list[str]:

@@ -61,6 +61,15 @@ def test_the_first_screen_of_every_home_page_is_the_citizens(shipped, units, bro
     assert problems == []
 
 
+def test_on_a_phone_the_menu_shows_an_arrow_while_sections_lie_beyond_the_edge(shipped, units, browser):
+    """The menu is one line that scrolls sideways; an arrow says there is more, until the last is in view."""
+    for unit in units:
+        with quality.served(shipped / unit) as base:
+            overflows, before, after = quality.menu_cue(browser, base)
+        assert overflows, f"{unit}: the menu fits a 320 px phone; the arrow case is not being checked"
+        assert (before, after) == (True, False), unit
+
+
 def test_every_page_has_the_search_box_in_its_header_and_it_finds(shipped, units, browser):
     problems = []
     for unit in units:
