@@ -85,6 +85,7 @@ CODES: dict[str, str] = {
     "linked-file-skipped": "a link (symlink) skipped",
     "linked-folder-skipped": "a linked folder skipped",
     "feed-id-clash": "a feed id pinned by two items",
+    "feed-id-changed": "a published item whose feed id changes with its time",
     "template-error": "a theme template that fails",
     "address-gone": "a published address gone without a redirect or gone:",
     "gone-on-section": "gone: on a section's own page",

@@ -243,6 +243,22 @@ def test_renaming_a_file_keeps_its_id(project):
     assert ids_by_title(project)["Patroli Perbatasan"] == before
 
 
+def test_correcting_a_published_items_time_warns_that_its_id_changes_and_how_to_keep_it(project):
+    assert build(project).exit_code == 0
+    before = ids_by_title(project)["Patroli Perbatasan"]
+    path = "content/offices/alpha/berita/2026-10-05-patroli.md"
+    project.write(path, project.read(path).replace("2026-10-05 14:00", "2026-10-05 15:00"))
+    result = build(project)
+    assert f"{path}:3: warning: the item's feed id changes from {before} to " in result.output
+    assert f"(to keep it, add a line id: {before})" in result.output
+    project.write(
+        path, project.read(path).replace("date: 2026-10-05 15:00", f"date: 2026-10-05 15:00\nid: {before}")
+    )
+    result = build(project)
+    assert ids_by_title(project)["Patroli Perbatasan"] == before
+    assert "feed id changes" not in result.output
+
+
 def test_two_items_pinning_one_id_warn_and_still_build(project):
     for name in ("a", "b"):
         project.write(

@@ -38,7 +38,7 @@ class Claim:
     wished: str  # the pinned or time-based id
     pinned: bool
     path: Path | str = ""  # for messages
-    line: int = 0
+    line: int = 0  # of its id: line, or of its date: when the id comes from the time
 
 
 def assign(claims: Iterable[Claim], known: dict[str, str], problems: Problems) -> dict[str, str]:
@@ -71,7 +71,31 @@ def assign(claims: Iterable[Claim], known: dict[str, str], problems: Problems) -
             chosen = _told_apart(claim, taken)
         ids[claim.key] = chosen
         taken[chosen] = claim
+        _warn_if_moved(claim, known.get(claim.key), chosen, problems)
     return ids
+
+
+def _warn_if_moved(claim: Claim, recorded: str | None, chosen: str, problems: Problems) -> None:
+    """A published item whose id changes (its time corrected): readers would get it again as new.
+
+    Nothing else would tell the editor before ``sitegen feeds diff`` refuses the deploy; pinning
+    the old id keeps the item what subscribers already have.
+    """
+    if recorded is None or recorded == chosen or claim.pinned:
+        return
+    problems.warning(
+        claim.path,
+        claim.line,
+        _(
+            "the item's feed id changes from {old} to {new} with its time: "
+            "feed readers will show it again as a new item",
+            old=recorded,
+            new=chosen,
+        ),
+        _("to keep it, add a line id: {old}", old=recorded),
+        "feed-id-changed",
+        key="date",
+    )
 
 
 def _still_own(claim: Claim, recorded: str | None) -> bool:

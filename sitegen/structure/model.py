@@ -600,7 +600,11 @@ def _assign_feed_ids(office: Office, pages: list[Page], known: dict[str, str], p
         source = page.read_from
         claims.append(
             feed_ids.Claim(
-                source.rel, page.feed_id, bool(source.meta.id), source.path, source.meta.line_of("id")
+                source.rel,
+                page.feed_id,
+                bool(source.meta.id),
+                source.path,
+                source.meta.line_of("id" if source.meta.id else "date"),
             )
         )
     ids = feed_ids.assign(claims, known, problems)
