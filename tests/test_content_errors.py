@@ -100,6 +100,22 @@ def test_an_unknown_office_variable_names_file_line_and_unit(project):
     assert "SimpleNamespace" not in problems[0] and "office.address" in problems[0]
 
 
+def test_an_office_variable_in_a_title_is_refused_at_its_line_since_only_the_body_fills_it_in(project):
+    # readers saw "Jam Layanan {{ office.short_name }}" as written, in the title and the feeds
+    project.write(
+        "content/shared/layanan/jam.md",
+        "---\ntitle: Jam Layanan {{ office.short_name }}\nsummary: Jam {% if true %}buka{% endif %}\n---\nIsi\n",
+    )
+    assert problems_of(project) == [
+        "content/shared/layanan/jam.md:2: 'title' cannot hold {{ }} or {% %}: they are filled in only in the "
+        "page's text (write it in words (e.g. 'title: Jam dan Lokasi Layanan'); {{ office.name }} works below "
+        "the front matter)",
+        "content/shared/layanan/jam.md:3: 'summary' cannot hold {{ }} or {% %}: they are filled in only in the "
+        "page's text (write it in words (e.g. 'title: Jam dan Lokasi Layanan'); {{ office.name }} works below "
+        "the front matter)",
+    ]
+
+
 def test_content_cannot_reach_beyond_office_data(project):
     project.write("content/shared/layanan/x.md", "---\ntitle: X\n---\n{{ office.__class__.__mro__ }}\n")
     assert any("x.md:4:" in p for p in problems_of(project))

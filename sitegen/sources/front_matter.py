@@ -248,6 +248,20 @@ def _text(key: str, value: Any, line: int, declared: Key) -> Any:
             key,
         )
     text = str(value).strip()
+    if "{{" in text or "{%" in text:
+        # filled in only in the body: a title would show "{{ office.name }}" to readers as written
+        return Said(
+            line,
+            _(
+                "{key!r} cannot hold {{{{ }}}} or {{% %}}: they are filled in only in the page's text",
+                key=key,
+            ),
+            _(
+                "write it in words (e.g. 'title: Jam dan Lokasi Layanan'); {{ office.name }} works below the front matter"
+            ),
+            "office-variable-in-front-matter",
+            key,
+        )
     if declared.pattern and key in _MISMATCH and not schema.matches(declared.pattern, text):
         return Said(line, *_MISMATCH[key](text), key)
     return text
