@@ -54,6 +54,7 @@ CODES: dict[str, str] = {
     "yaml-tab": "a tab character in YAML",
     "date-unreadable": "a date that cannot be read",
     "yaml-invalid": "YAML that cannot be read",
+    "yaml-duplicate-key": "a key written twice in one YAML mapping",
     "front-matter-missing": "no front matter, or one never closed",
     "title-missing": "a page without a title",
     "date-missing": "news or an announcement without a date",

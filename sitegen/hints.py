@@ -239,6 +239,28 @@ def unknown_unit(value: str, key: str, ids: tuple[str, ...]) -> Hint:
     )
 
 
+def yaml_duplicate_key(key: str, first: int) -> Hint:
+    """A key written twice in one mapping: which value is meant cannot be known, so both lines are named."""
+    return Hint(
+        _("the key {key!r} is written twice (first at line {line})", key=key, line=first),
+        _(
+            "keep one '{key}:' line and delete the other; if this one belongs to another part, "
+            "indent it like that part's keys",
+            key=key,
+        ),
+        "yaml-duplicate-key",
+    )
+
+
+def yaml_open_quote(quote: str) -> Hint:
+    """A value whose opening quote is not closed on its line: YAML reads on and stops lines later."""
+    return Hint(
+        _("the quote {quote} that opens this value is not closed on this line", quote=quote),
+        _("add the closing {quote} at the end of the value, or remove the opening one", quote=quote),
+        "yaml-invalid",
+    )
+
+
 def word_html(what: str) -> Hint:
     """Text pasted from Word keeps its markup; the build cleans it, the editor should know."""
     return Hint(

@@ -99,3 +99,42 @@ def test_every_line_with_a_tab_is_reported_at_its_own_line(tmp_path):
         "tabs (replace the tab with spaces (two spaces per level of indentation))"
         for line in lines
     ]
+
+
+def line_of(text: str, row: str) -> int:
+    """The 1-based line of the first line of ``text`` that is ``row``."""
+    return text.splitlines().index(row) + 1
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "    address: Jl. Contoh No. 2, Bravo",  # the quote is never closed: YAML stops at the end
+        '    address: "Jl. Contoh No. 2, Bravo"',  # the next quote closes it: YAML stops there
+    ],
+)
+def test_a_quote_left_open_is_reported_at_the_line_it_opens(tmp_path, later):
+    text = OFFICES.replace(
+        "    name: Kantor Imigrasi Kelas II Non TPI Bravo",
+        '    name: "Kantor Imigrasi Kelas II Non TPI Bravo',
+    )
+    text = text.replace("    address: Jl. Contoh No. 2, Bravo", later)
+    network, errors = load(tmp_path, text)
+    assert network is None
+    line = line_of(text, '    name: "Kantor Imigrasi Kelas II Non TPI Bravo')
+    assert errors == [
+        f'offices.yaml:{line}: invalid YAML: the quote " that opens this value is not closed on this line '
+        '(add the closing " at the end of the value, or remove the opening one)'
+    ]
+
+
+def test_a_key_written_twice_is_reported_at_its_second_line_naming_the_first(tmp_path):
+    text = OFFICES.replace("    kind: rudenim", "    kind: rudenim\n    kind: kanim")
+    network, errors = load(tmp_path, text)
+    assert network is None
+    first = line_of(text, "    kind: rudenim")
+    assert errors == [
+        f"offices.yaml:{first + 1}: invalid YAML: the key 'kind' is written twice (first at line {first}) "
+        "(keep one 'kind:' line and delete the other; if this one belongs to another part, "
+        "indent it like that part's keys)"
+    ]

@@ -216,3 +216,26 @@ def test_a_bad_offices_yaml_fails_before_any_content_is_read(project):
     result = run(project)
     assert result.exit_code == 1
     assert "offices.yaml:" in result.output and "unknown key 'colour'" in result.output
+
+
+def test_a_quote_left_open_in_front_matter_is_reported_at_the_line_it_opens(project):
+    project.write(
+        "content/offices/alpha/berita/x.md",
+        '---\ntitle: "Jadwal pelayanan\ndate: 2026-10-01\n---\nIsi\n',
+    )
+    assert problems_of(project) == [
+        'content/offices/alpha/berita/x.md:2: front matter is not valid YAML: the quote " that opens this '
+        'value is not closed on this line (add the closing " at the end of the value, or remove the opening one)'
+    ]
+
+
+def test_a_front_matter_key_written_twice_is_reported_at_its_second_line_naming_the_first(project):
+    project.write(
+        "content/offices/alpha/berita/x.md",
+        "---\ntitle: Jadwal\ndate: 2026-10-01\ntitle: Jadwal pelayanan\n---\nIsi\n",
+    )
+    assert problems_of(project) == [
+        "content/offices/alpha/berita/x.md:4: front matter is not valid YAML: the key 'title' is written twice "
+        "(first at line 2) (keep one 'title:' line and delete the other; if this one belongs to another part, "
+        "indent it like that part's keys)"
+    ]

@@ -56,6 +56,15 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+class _DuplicateKey(yaml.constructor.ConstructorError):
+    """A key written twice in one mapping, with the (1-based) line of its first writing."""
+
+    def __init__(self, key: str, first: int, mark: yaml.Mark) -> None:
+        super().__init__(None, None, f"duplicate key {key!r}", mark)
+        self.key = key
+        self.first = first
+
+
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     result = LineDict()
     result.line = node.start_mark.line + 1
@@ -65,7 +74,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
         if not isinstance(key, str):
             key = str(key)
         if key in result:
-            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            raise _DuplicateKey(key, result.key_lines[key], key_node.start_mark)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
@@ -149,10 +158,47 @@ def _tab_error(line: int, column: int) -> YamlError:
     return YamlError(line, said.message, said.hint, said.code)
 
 
+def _open_quote(text: str, stopped: int) -> tuple[int, str] | None:
+    """(0-based line, quote) of a quoted value left open, when that is why YAML stopped at ``stopped``.
+
+    A quote never closed makes YAML stop at the end of the text; one closed only by the
+    next quote in the file makes a value of several lines, and YAML stops on the line
+    where it ends. Either way the editor's slip is on the line the quote opens, so the
+    text is scanned again (PyYAML's own scanner, whose marks count characters) to find it.
+    """
+    tokens = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            tokens.append(token)
+    except yaml.MarkedYAMLError as exc:
+        opened = exc.context_mark
+        if exc.context == "while scanning a quoted scalar" and opened is not None:
+            return opened.line, text[opened.index]
+    for token in tokens:
+        start, end = token.start_mark, token.end_mark
+        if (
+            isinstance(token, yaml.ScalarToken)
+            and token.style in ("'", '"')
+            and start.line < stopped == end.line
+        ):
+            return start.line, str(token.style)
+    return None
+
+
+def _said(line: int, said: Any) -> YamlError:
+    """A YamlError at ``line`` in an editor's words (a sitegen.hints.Hint)."""
+    return YamlError(line, said.message, said.hint, said.code)
+
+
 def load(text: str, first_line: int = 1) -> Any:
     """Parse ``text``; line numbers are offset so that its first line is ``first_line``."""
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except _DuplicateKey as exc:  # YAML's words are English and name only the second line
+        from sitegen.hints import yaml_duplicate_key  # only on this rare path
+
+        second = exc.problem_mark.line if exc.problem_mark else 0
+        raise _said(second + first_line, yaml_duplicate_key(exc.key, exc.first + first_line - 1)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + first_line) if mark else first_line
@@ -161,8 +207,11 @@ def load(text: str, first_line: int = 1) -> Any:
         if tab is not None:  # YAML says "cannot start any token"; the editor needs the word "tab"
             first, *more = (_tab_error(row + first_line, column) for row, column in _tabs(text, tab))
             raise YamlError(first.line, first.message, first.hint, first.code, tuple(more)) from None
-        from sitegen.hints import yaml_problem  # only on this rare path
+        from sitegen.hints import yaml_open_quote, yaml_problem  # only on this rare path
 
+        quote = _open_quote(text, mark.line if mark else 0)
+        if quote is not None:  # YAML stops where the value ends, lines after the slip
+            raise _said(quote[0] + first_line, yaml_open_quote(quote[1])) from None
         raise YamlError(line, yaml_problem(problem)) from None
     except yaml.reader.ReaderError as exc:  # a raw control character: at its own line, by its code
         from sitegen.i18n import _
