@@ -50,6 +50,8 @@ CODES: dict[str, str] = {
     "unknown-unit": "a unit id offices.yaml does not declare",
     "unknown-kind": "a kind of unit offices.yaml does not know",
     "unknown-service": "a service offices.yaml does not know",
+    "unknown-language": "a language no site can be published in",
+    "language-order": "a unit's languages not starting with the network's default language",
     "narrowing-on-own-page": "offices:/kinds:/services: on a unit's own page",
     "yaml-tab": "a tab character in YAML",
     "date-unreadable": "a date that cannot be read",

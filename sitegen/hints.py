@@ -12,9 +12,12 @@ exact edit ("rename it to …", "write date: 2026-11-20") rather than a rule.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import combinations
+
+from babel import Locale
 
 from sitegen.i18n import N_, _
 
@@ -237,6 +240,43 @@ def unknown_unit(value: str, key: str, ids: tuple[str, ...]) -> Hint:
         fix,
         "unknown-unit",
     )
+
+
+def unknown_language(value: str, key: str, codes: tuple[str, ...]) -> Hint:
+    """A language a site cannot be published in, with the code meant ("english" -> "en")."""
+    close = language_meant(value, codes)
+    if close:
+        fix = _("did you mean {close!r}? use one of: {ids}", close=close, ids=", ".join(codes))
+    else:
+        fix = _("use one of: {ids}", ids=", ".join(codes))
+    return Hint(
+        _(
+            "unknown language {value!r} in {key}: a site is published only in {ids}",
+            value=value,
+            key=key,
+            ids=", ".join(codes),
+        ),
+        fix,
+        "unknown-language",
+    )
+
+
+def language_meant(written: str, codes: tuple[str, ...]) -> str | None:
+    """The code an editor meant by a language's name or a regional code, or None.
+
+    Editors write the language's name ("english", "Bahasa Inggris", "Indonesia") or a
+    code with its country ("en-US", "id_ID"); neither is close to "en" or "id" letter by
+    letter, so each code's names in every language offered (Babel's) are compared too.
+    """
+    word = written.strip().lower().removeprefix("bahasa").strip()
+    base = re.split(r"[-_\s]", word, maxsplit=1)[0]
+    if base in codes:
+        return base
+    names = {code: code for code in codes}
+    for code in codes:
+        names.update(((Locale.parse(code).get_display_name(lang) or code).lower(), code) for lang in codes)
+    close = did_you_mean(word, tuple(names))
+    return names[close] if close else None
 
 
 def yaml_duplicate_key(key: str, first: int) -> Hint:

@@ -107,6 +107,69 @@ def line_of(text: str, row: str) -> int:
 
 
 @pytest.mark.parametrize(
+    ("written", "meant"),
+    [("english", "en"), ("Inggris", "en"), ("en-US", "en"), ("indonesia", "id"), ("Bahasa Indonesia", "id")],
+)
+def test_an_unknown_language_is_refused_at_its_line_with_the_code_meant(tmp_path, written, meant):
+    text = OFFICES.replace(
+        "    timezone: Asia/Makassar", f"    timezone: Asia/Makassar\n    languages: [id, {written}]"
+    )
+    network, errors = load(tmp_path, text)
+    assert network is None
+    line = line_of(text, f"    languages: [id, {written}]")
+    assert errors == [
+        f"offices.yaml:{line}: unknown language {written!r} in languages: a site is published only in id, en "
+        f"(did you mean {meant!r}? use one of: id, en)"
+    ]
+
+
+def test_an_unknown_language_in_a_list_of_lines_is_refused_at_its_own_line(tmp_path):
+    text = OFFICES.replace(
+        "    timezone: Asia/Makassar", "    timezone: Asia/Makassar\n    languages:\n      - id\n      - jawa"
+    )
+    _, errors = load(tmp_path, text)
+    assert errors == [
+        f"offices.yaml:{line_of(text, '      - jawa')}: unknown language 'jawa' in languages: "
+        "a site is published only in id, en (use one of: id, en)"
+    ]
+
+
+def test_an_unknown_default_language_of_the_network_is_refused_at_its_line(tmp_path):
+    text = OFFICES.replace("default_language: id", "default_language: english")
+    network, errors = load(tmp_path, text)
+    assert network is None
+    assert errors == [
+        f"offices.yaml:{line_of(text, '  default_language: english')}: unknown language 'english' in "
+        "network.default_language: a site is published only in id, en (did you mean 'en'? use one of: id, en)"
+    ]
+
+
+@pytest.mark.parametrize(("written", "fixed"), [("[en]", "[id, en]"), ("[en, id]", "[id, en]")])
+def test_languages_not_starting_with_the_default_language_are_refused_with_the_list_to_write(
+    tmp_path, written, fixed
+):
+    text = OFFICES.replace(
+        "    timezone: Asia/Makassar", f"    timezone: Asia/Makassar\n    languages: {written}"
+    )
+    network, errors = load(tmp_path, text)
+    assert network is None
+    assert errors == [
+        f"offices.yaml:{line_of(text, f'    languages: {written}')}: languages: {written} does not start with "
+        f"the network's default language 'id': every site is published in it first (write languages: {fixed})"
+    ]
+
+
+def test_languages_are_kept_as_written_and_a_unit_writing_none_publishes_the_default_alone(tmp_path):
+    text = OFFICES.replace("default_language: id", "default_language: en").replace(
+        "    timezone: Asia/Makassar", "    timezone: Asia/Makassar\n    languages: [en, id]"
+    )
+    network, errors = load(tmp_path, text)
+    assert errors == []
+    assert network.office("bravo").languages == ("en", "id")
+    assert network.office("alpha").languages == ("en",)
+
+
+@pytest.mark.parametrize(
     "later",
     [
         "    address: Jl. Contoh No. 2, Bravo",  # the quote is never closed: YAML stops at the end

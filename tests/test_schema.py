@@ -235,6 +235,14 @@ BAD_OFFICES = {
         "cannot read as_of date",
     ),
     "languages not a list": (lambda d: _unit(d).update(languages={"id": 1}), "must be a list of texts"),
+    "language no site has": (
+        lambda d: _unit(d).update(languages=["id", "english"]),
+        "unknown language 'english'",
+    ),
+    "default language no site has": (
+        lambda d: d["network"].update(default_language="inggris"),
+        "unknown language 'inggris'",
+    ),
     "page size zero": (
         lambda d: d["network"].update(list={"page_size": 0}),
         "must be a positive whole number",

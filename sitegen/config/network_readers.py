@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from sitegen.config.offices_keys import DEFAULT_MENU, EDITOR_BACKENDS, EDITOR_KEYS, OFFICES
-from sitegen.config.readers import EMAIL, SLUG, Validator, url_problem
+from sitegen.config.readers import EMAIL, SLUG, Validator, known_language, url_problem
 from sitegen.config.yaml_lines import LineDict
 from sitegen.i18n import _
 
@@ -44,6 +44,14 @@ def read_sections(v: Validator, data: LineDict) -> tuple[LineDict, LineDict | No
         v.err(net.line_of("list"), _("'list' must be a mapping"), _("write list: {page_size: 10}"))
         listing = LineDict()
     return net, feeds if isinstance(feeds, LineDict) else None, listing
+
+
+def read_default_language(v: Validator, net: LineDict) -> str:
+    """The language of every site's own pages: one a site can be published in."""
+    code = v.text(net, "default_language", "network")
+    if code and known_language(v, code, net.line_of("default_language"), "network.default_language"):
+        return code
+    return str(NETWORK.key("default_language").default)
 
 
 def read_feed_items(v: Validator, feeds: LineDict | None) -> int:

@@ -12,9 +12,9 @@ to its part of the file:
   and sitegen.config.unit_profile for the keys that need more than their type);
 - sitegen.config.readers: the validator and the checks several keys share.
 
-The units are then checked as a whole here (ids unique, parents known). Unknown keys
-are errors, because a typo such as ``timezon:`` that passed silently would publish a
-site in the wrong zone.
+The units are then checked as a whole here (ids unique, parents known, languages
+starting with the network's). Unknown keys are errors, because a typo such as
+``timezon:`` that passed silently would publish a site in the wrong zone.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from pathlib import Path
 
 from sitegen.config.network_readers import (
     NETWORK,
+    read_default_language,
     read_editor,
     read_feed_items,
     read_id_authority,
@@ -82,13 +83,13 @@ def _network(v: Validator, data: LineDict) -> Network:
     v.keys(data, OFFICES.names, _("top level"))
     net, feeds, listing = read_sections(v, data)
     security_contact = read_security_contact(v, net)
-    offices = _units(v, data, net)
+    default_language = read_default_language(v, net)
+    offices = _units(v, data, net, default_language)
     return Network(
         name=v.text(net, "name", "network"),
         organisation=v.text(net, "organisation", "network"),
         directorate=v.text(net, "directorate", "network"),
-        default_language=v.text(net, "default_language", "network")
-        or NETWORK.key("default_language").default,
+        default_language=default_language,
         feed_items=read_feed_items(v, feeds),
         id_authority=read_id_authority(v, feeds),
         offices=tuple(offices),
@@ -101,8 +102,11 @@ def _network(v: Validator, data: LineDict) -> Network:
     )
 
 
-def _units(v: Validator, data: LineDict, net: LineDict) -> list[Office]:
-    """Every unit, with the network's service links where it has none of its own, checked as a whole."""
+def _units(v: Validator, data: LineDict, net: LineDict, language: str) -> list[Office]:
+    """Every unit, with the network's service links where it has none of its own, checked as a whole.
+
+    ``language`` is the network's default language, which every site is published in first.
+    """
     units = data.get("units")
     if not isinstance(units, LineList) or not units:
         v.err(
@@ -113,7 +117,7 @@ def _units(v: Validator, data: LineDict, net: LineDict) -> list[Office]:
     defaults = service_links(v, net, "network.links")
     offices = [replace(o, links=tuple({**dict(defaults), **dict(o.links)}.items())) for o in offices]
     _check_ids_and_parents(v, offices)
-    return offices
+    return [_languages_from(v, office, language) for office in offices]
 
 
 def _check_ids_and_parents(v: Validator, offices: list[Office]) -> None:
@@ -140,3 +144,31 @@ def _check_ids_and_parents(v: Validator, offices: list[Office]) -> None:
                 _("use one of: {ids}", ids=", ".join(sorted(seen))),
                 unit=office.id,
             )
+
+
+def _languages_from(v: Validator, office: Office, default: str) -> Office:
+    """The unit's languages, the network's default first, as written; refused otherwise.
+
+    Every site's own pages (those at addresses without a language) are in the network's
+    default language, whatever the list says; a list not starting with it would be read
+    as something other than what it says, so it is refused with the list to write. A unit
+    that writes no list publishes that language alone.
+    """
+    if "languages" not in office.lines:
+        return replace(office, languages=(default,))
+    if office.languages[0] != default:
+        fixed = (default, *(code for code in office.languages if code != default))
+        v.err(
+            office.lines["languages"],
+            _(
+                "languages: [{written}] does not start with the network's default language {default!r}: "
+                "every site is published in it first",
+                written=", ".join(office.languages),
+                default=default,
+            ),
+            _("write languages: [{fixed}]", fixed=", ".join(fixed)),
+            "language-order",
+            unit=office.id,
+            key="languages",
+        )
+    return office

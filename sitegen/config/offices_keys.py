@@ -15,6 +15,10 @@ from sitegen.config import schema
 from sitegen.config.schema import Key
 
 KINDS = ("kanim", "rudenim", "kanwil")
+# The languages a site can be published in, each named in itself: the themes' templates are
+# written in Indonesian and translated into English (themes/default/locales/en), and a page in
+# any other language would show Indonesian text under that language's name.
+LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 SERVICES = ("paspor", "izin-tinggal", "plb", "detensi")
 WEEKDAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")
 # official social media accounts: the platform's name for readers, and the domains its addresses are on
@@ -203,10 +207,12 @@ _UNIT = schema.Key(
         Key(
             "languages",
             "list",
-            "The languages the unit publishes in, the first its main one.",
-            "Bahasa yang dipakai situs unit, yang pertama bahasa utamanya.",
+            "The languages the unit publishes in: the network's default language first, then its translations.",
+            "Bahasa yang dipakai situs unit: bahasa utama jaringan lebih dulu, lalu bahasa terjemahannya.",
             default=["id"],
+            enum=tuple(LANGUAGES),
             example=["id", "en"],
+            limits="the first is network.default_language; without the key, that language alone",
         ),
         Key("address", "text", "The unit's street address.", "Alamat kantor unit."),
         Key(
@@ -505,6 +511,7 @@ OFFICES = Key(
                     "The language of pages that do not name one.",
                     "Bahasa halaman yang tidak menyebut bahasanya.",
                     default="id",
+                    enum=tuple(LANGUAGES),
                 ),
                 Key(
                     "feeds",

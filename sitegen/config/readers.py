@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from sitegen import hints
 from sitegen.config import schema
-from sitegen.config.offices_keys import LINKS
+from sitegen.config.offices_keys import LANGUAGES, LINKS
 from sitegen.config.schema import Key
 from sitegen.config.yaml_lines import LineDict
 from sitegen.errors import Problems
@@ -274,6 +275,19 @@ def service_links(v: Validator, raw: LineDict, where: str) -> tuple[tuple[str, s
             continue
         kept.append((name, url))
     return tuple(kept)
+
+
+def known_language(v: Validator, code: str, line: int, key: str) -> bool:
+    """Whether a site can be published in ``code`` (LANGUAGES); an unknown one is reported at ``line``.
+
+    Refused when offices.yaml is read, as the pages could not be: the theme has no words
+    for it, and its name and dates are looked up by code.
+    """
+    if code in LANGUAGES:
+        return True
+    said = hints.unknown_language(code, key, tuple(LANGUAGES))
+    v.err(line, said.message, said.hint, said.code, key=key)
+    return False
 
 
 # How a unit's key is read when its value needs more than its declared type says: the

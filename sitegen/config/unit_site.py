@@ -12,9 +12,18 @@ import re
 from typing import Any
 
 from sitegen.config.offices_keys import EDITOR_PATTERN
-from sitegen.config.readers import SLUG, UnitReader, Validator, accent, not_http, site_file, url_problem
+from sitegen.config.readers import (
+    SLUG,
+    UnitReader,
+    Validator,
+    accent,
+    known_language,
+    not_http,
+    site_file,
+    url_problem,
+)
 from sitegen.config.schema import Key
-from sitegen.config.yaml_lines import LineDict
+from sitegen.config.yaml_lines import LineDict, LineList
 from sitegen.dates import DateFormatError, zone
 from sitegen.i18n import _
 
@@ -83,6 +92,17 @@ def _base_url(v: Validator, raw: LineDict, key: Key, where: str) -> str:
         elif not base_url.endswith("/"):
             base_url += "/"
     return base_url
+
+
+def _languages(v: Validator, raw: LineDict, key: Key, where: str) -> tuple[str, ...]:
+    """The languages the site is published in, each one a site can be (its place is checked with the network's)."""
+    items = raw.get("languages")
+    kept = []
+    for index, code in enumerate(v.strings(raw, "languages")):
+        line = items.line_of(index) if isinstance(items, LineList) else raw.line_of("languages")
+        if known_language(v, code, line, "languages"):
+            kept.append(code)
+    return tuple(kept) or tuple(key.default)
 
 
 def _parent(v: Validator, raw: LineDict, key: Key, where: str) -> str | None:
@@ -159,6 +179,7 @@ READERS: dict[str, UnitReader] = {
     "parent": _parent,
     "base_url": _base_url,
     "timezone": _timezone,
+    "languages": _languages,
     "theme": _theme,
     "accent": lambda v, raw, key, where: accent(v, raw, where),
     "logo": lambda v, raw, key, where: site_file(v, raw, key.name, where),

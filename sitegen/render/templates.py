@@ -41,7 +41,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from sitegen import dates
-from sitegen.config.offices_keys import SOCIAL_PLATFORMS
+from sitegen.config.offices_keys import LANGUAGES, SOCIAL_PLATFORMS
 from sitegen.render.feeds import catalogue
 from sitegen.sources.office_vars import DAY_NAMES, hours_text
 from sitegen.urls import absolute, slugify
@@ -49,7 +49,7 @@ from sitegen.urls import absolute, slugify
 DEFAULT = "default"
 SOURCE_LANGUAGE = "id"  # templates are written in Indonesian; catalogs translate from it
 CATALOG = "locales/{lang}/LC_MESSAGES/messages.po"
-LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}  # each in its own language
+LANGUAGE_NAMES = LANGUAGES  # each in its own language, declared with the codes offices.yaml allows
 
 
 def _inside(path: Path, folder: Path) -> bool:
