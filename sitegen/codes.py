@@ -52,6 +52,7 @@ CODES: dict[str, str] = {
     "unknown-service": "a service offices.yaml does not know",
     "unknown-language": "a language no site can be published in",
     "language-order": "a unit's languages not starting with the network's default language",
+    "duplicate-base-url": "two units at one address (base_url)",
     "narrowing-on-own-page": "offices:/kinds:/services: on a unit's own page",
     "yaml-tab": "a tab character in YAML",
     "date-unreadable": "a date that cannot be read",

@@ -170,6 +170,29 @@ def test_languages_are_kept_as_written_and_a_unit_writing_none_publishes_the_def
 
 
 @pytest.mark.parametrize(
+    "address",
+    ["https://alpha.example.go.id/", "https://alpha.example.go.id", "http://ALPHA.example.go.id/"],
+)
+def test_two_units_at_one_address_are_refused_at_the_second_naming_the_first(tmp_path, address):
+    text = OFFICES.replace("base_url: https://bravo.example.go.id/", f"base_url: {address}")
+    network, errors = load(tmp_path, text)
+    assert network is None
+    first = line_of(OFFICES, "    base_url: https://alpha.example.go.id/")
+    second = line_of(OFFICES, "    base_url: https://bravo.example.go.id/")
+    url = address if address.endswith("/") else address + "/"
+    assert errors == [
+        f"offices.yaml:{second}: base_url {url!r} is already the address of unit 'alpha' (line {first}) "
+        "(give every unit its own base_url)"
+    ]
+
+
+def test_two_units_on_one_host_at_different_paths_are_two_addresses(tmp_path):
+    text = OFFICES.replace("https://bravo.example.go.id/", "https://alpha.example.go.id/bravo/")
+    network, errors = load(tmp_path, text)
+    assert errors == []
+
+
+@pytest.mark.parametrize(
     "later",
     [
         "    address: Jl. Contoh No. 2, Bravo",  # the quote is never closed: YAML stops at the end

@@ -12,15 +12,16 @@ to its part of the file:
   and sitegen.config.unit_profile for the keys that need more than their type);
 - sitegen.config.readers: the validator and the checks several keys share.
 
-The units are then checked as a whole here (ids unique, parents known, languages
-starting with the network's). Unknown keys are errors, because a typo such as
-``timezon:`` that passed silently would publish a site in the wrong zone.
+The units are then checked as a whole here (ids and addresses unique, parents known,
+languages starting with the network's). Unknown keys are errors, because a typo such
+as ``timezon:`` that passed silently would publish a site in the wrong zone.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from sitegen.config.network_readers import (
     NETWORK,
@@ -117,6 +118,7 @@ def _units(v: Validator, data: LineDict, net: LineDict, language: str) -> list[O
     defaults = service_links(v, net, "network.links")
     offices = [replace(o, links=tuple({**dict(defaults), **dict(o.links)}.items())) for o in offices]
     _check_ids_and_parents(v, offices)
+    _check_addresses(v, offices)
     return [_languages_from(v, office, language) for office in offices]
 
 
@@ -144,6 +146,45 @@ def _check_ids_and_parents(v: Validator, offices: list[Office]) -> None:
                 _("use one of: {ids}", ids=", ".join(sorted(seen))),
                 unit=office.id,
             )
+
+
+def _check_addresses(v: Validator, offices: list[Office]) -> None:
+    """Every unit at its own address: two sites at one would publish over each other's pages.
+
+    The same host and path is the same address, whatever the scheme or the case of the host.
+    """
+    seen: dict[tuple[str, str], Office] = {}
+    for office in offices:
+        address = _address(office.base_url)
+        if address is None:
+            continue
+        first = seen.setdefault(address, office)
+        if first is not office:
+            v.err(
+                office.lines.get("base_url", office.line),
+                _(
+                    "base_url {url!r} is already the address of unit {unit!r} (line {line})",
+                    url=office.base_url,
+                    unit=first.id,
+                    line=first.lines.get("base_url", first.line),
+                ),
+                _("give every unit its own base_url"),
+                "duplicate-base-url",
+                unit=office.id,
+                key="base_url",
+            )
+
+
+def _address(base_url: str) -> tuple[str, str] | None:
+    """The host (with its port) and path a base_url publishes at; None for one already refused."""
+    try:
+        parts = urlsplit(base_url)
+        port = parts.port
+    except ValueError:
+        return None
+    if not parts.hostname:
+        return None
+    return f"{parts.hostname.lower()}:{port or ''}", parts.path or "/"
 
 
 def _languages_from(v: Validator, office: Office, default: str) -> Office:
