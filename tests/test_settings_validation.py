@@ -8,6 +8,7 @@ Atom and JSON Feed raw (the pages escaped it), and an e-mail address with
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from xml.etree import ElementTree
 
@@ -176,3 +177,41 @@ def test_feeds_escape_the_address_in_their_content_html_as_pages_do(project):
         for html in htmls:
             assert "<script>" not in html, fmt
         assert 'href="https://alpha.example.go.id/&quot;&gt;&lt;script&gt;' in linking[0], fmt
+
+
+# Slips in offices.yaml that once passed in silence or ended in a traceback: (what unit alpha
+# or bravo says, what the slip makes of it, what the located error says).
+ZONE = "    timezone: Asia/Pontianak\n"
+OFFICES_SLIPS = {
+    "a language no site has": (ZONE, ZONE + "    languages: [id, english]\n", "unknown language 'english'"),
+    "the default language not first": (ZONE, ZONE + "    languages: [en]\n", "write languages: [id, en]"),
+    "another unit's address": (
+        "https://bravo.example.go.id/",
+        "https://alpha.example.go.id/",
+        "is already the address of unit 'alpha'",
+    ),
+    "a quote left open": (
+        "address: Jl. Contoh No. 1",
+        'address: "Jl. Contoh No. 1',
+        "is not closed on this line",
+    ),
+    "a key written twice": (
+        "    kind: kanim\n",
+        "    kind: kanim\n    kind: kanim\n",
+        "'kind' is written twice",
+    ),
+}
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+@pytest.mark.parametrize("case", OFFICES_SLIPS, ids=list(OFFICES_SLIPS))
+def test_a_slip_in_offices_yaml_is_a_located_error_and_nothing_is_built(project, command, case):
+    old, new, expected = OFFICES_SLIPS[case]
+    text = project.read("offices.yaml")
+    assert old in text
+    project.write("offices.yaml", text.replace(old, new, 1))
+    result = CliRunner().invoke(main, [command, "--root", str(project.root), "--now", NOW])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert re.search(rf"^offices\.yaml:\d+: .*{re.escape(expected)}", result.output, re.M), result.output
+    assert not project.out.exists()
