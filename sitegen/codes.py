@@ -48,6 +48,7 @@ CODES: dict[str, str] = {
     "file-replaces-generated": "a unit's static file would replace a generated one",
     "unknown-key": "a front matter key sitegen does not know",
     "unknown-unit": "a unit id offices.yaml does not declare",
+    "unknown-section": "a page in a folder that is not a section of the sites",
     "unknown-kind": "a kind of unit offices.yaml does not know",
     "unknown-service": "a service offices.yaml does not know",
     "unknown-language": "a language no site can be published in",

@@ -301,6 +301,29 @@ def yaml_open_quote(quote: str) -> Hint:
     )
 
 
+def unknown_section(section: str, sections: tuple[str, ...], scope_folder: str) -> Hint:
+    """A page in "beritaa/": without a word it would go out as a new section of every unit given it."""
+    close = did_you_mean(section, sections)
+    if close:
+        fix = _(
+            "did you mean {close}/? move the file into {fixed}", close=close, fixed=f"{scope_folder}{close}/"
+        )
+    else:
+        fix = _(
+            "move the file into one of the sections of {scope}: {sections}",
+            scope=scope_folder,
+            sections=", ".join(sections),
+        )
+    return Hint(
+        _(
+            "folder {section}/ is not a section of the sites, so its pages would be published as a new section",
+            section=section,
+        ),
+        fix,
+        "unknown-section",
+    )
+
+
 def word_html(what: str) -> Hint:
     """Text pasted from Word keeps its markup; the build cleans it, the editor should know."""
     return Hint(

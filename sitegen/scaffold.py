@@ -11,8 +11,7 @@ from pathlib import Path
 from sitegen.config.settings import Network, Office
 from sitegen.config.yaml_lines import NOT_XML
 from sitegen.i18n import _
-from sitegen.sources.source import DATED_SECTIONS, PLACEHOLDER
-from sitegen.structure.model import MAIN_SECTIONS
+from sitegen.sources.source import DATED_SECTIONS, MAIN_SECTIONS, PLACEHOLDER
 from sitegen.urls import BUNDLE_INDEX, page_url, slugify
 
 ANNOUNCEMENT_DAYS = 14

@@ -74,6 +74,40 @@ def test_an_unknown_unit_in_offices_is_an_error(project):
     assert "alpha, bravo, rudenim, wilayah" in problem
 
 
+def test_a_page_in_a_misspelled_section_folder_is_an_error_that_names_the_section_meant(project):
+    """A typo in a folder name would otherwise publish a new section on every unit given the file."""
+    project.write("content/shared/layanann/x.md", "---\ntitle: X\n---\nIsi\n")
+    project.write(
+        "content/offices/alpha/beritaa/2026-10-09-y.md", "---\ntitle: Y\ndate: 2026-10-09\n---\nY\n"
+    )
+    project.write("content/shared/lain-lain/z.md", "---\ntitle: Z\n---\nZ\n")
+    result = run(project)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert (
+        "content/offices/alpha/beritaa/2026-10-09-y.md:1: folder beritaa/ is not a section of the sites, so its "
+        "pages would be published as a new section (did you mean berita/? move the file into "
+        "content/offices/alpha/berita/)"
+    ) in result.output
+    assert "content/shared/layanann/x.md:1: folder layanann/ " in result.output
+    assert "(did you mean layanan/? move the file into content/shared/layanan/)" in result.output
+    assert (
+        "content/shared/lain-lain/z.md:1: folder lain-lain/ is not a section of the sites, so its pages would "
+        "be published as a new section (move the file into one of the sections of content/shared/: berita, "
+        "pengumuman, layanan, informasi-publik, profil, langganan)"
+    ) in result.output
+    assert "3 errors; nothing was written." in result.output
+    assert not (project.out / "alpha").exists()
+
+
+def test_every_section_the_sites_have_and_the_top_of_a_scope_hold_pages(project):
+    for folder in ("shared", "offices/alpha"):
+        project.write(f"content/{folder}/langganan/_index.md", "---\ntitle: Langganan\n---\nIkuti kami.\n")
+        project.write(f"content/{folder}/informasi-publik/x.md", "---\ntitle: X\n---\nIsi\n")
+        project.write(f"content/{folder}/profil/y.md", "---\ntitle: Y\n---\nIsi\n")
+    project.write("content/offices/alpha/_index.md", "---\ntitle: Beranda Alpha\n---\nSelamat datang.\n")
+    assert problems_of(project) == []
+
+
 def test_an_unknown_front_matter_key_suggests_the_right_one(project):
     project.write("content/shared/layanan/x.md", "---\ntitle: X\ntag: [a]\n---\nIsi\n")
     (problem,) = problems_of(project)

@@ -30,6 +30,12 @@ from sitegen.sources.front_matter import FrontMatter, FrontMatterError, parse, s
 from sitegen.urls import BUNDLE_INDEX, UnsafePath, check, file_for, is_bundle, page_url
 
 DATED_SECTIONS = ("berita", "pengumuman")
+# The sections editors write pages in (`sitegen new`, the web editor, the WordPress importer).
+MAIN_SECTIONS = (*DATED_SECTIONS, "layanan", "informasi-publik", "profil")
+# Every folder content/shared/ and content/offices/<id>/ may hold pages in: the main sections and
+# the subscription page's own text (langganan/_index.md). Any other folder is a slip ("beritaa/")
+# that would go out silently as a section of its own on every unit given the file.
+SECTIONS = (*MAIN_SECTIONS, "langganan")
 INDEX = "_index.md"
 MAX_CHARS = 5_000_000  # a page is read on phones; anything longer is a mistake or an attack
 # no web page or feed may carry these (DEL and C1, U+0080-U+009F, XML allows but nobody means)
@@ -299,7 +305,7 @@ def _placed(path: Path, rel: str, office_ids: tuple[str, ...], problems: Problem
     """The file's scope ("shared" or a unit's id) and key within it, from where it lies in content/."""
     parts = rel.split("/")  # strings: every file of the repository passes here on every build
     if parts[0] == "shared" and len(parts) > 1:
-        return "shared", "/".join(parts[1:])
+        return _in_section(path, rel, "shared", parts[1:], problems)
     if parts[0] == "offices" and len(parts) > 2:
         if parts[1] not in office_ids:
             problems.error(
@@ -310,7 +316,7 @@ def _placed(path: Path, rel: str, office_ids: tuple[str, ...], problems: Problem
                 "unknown-unit",
             )
             return None
-        return parts[1], "/".join(parts[2:])
+        return _in_section(path, rel, parts[1], parts[2:], problems)
     problems.error(
         path,
         0,
@@ -318,6 +324,19 @@ def _placed(path: Path, rel: str, office_ids: tuple[str, ...], problems: Problem
         _("move it into content/shared/<section>/ or content/offices/<id>/<section>/"),
         "markdown-outside-content",
     )
+    return None
+
+
+def _in_section(
+    path: Path, rel: str, scope: str, inside: list[str], problems: Problems
+) -> tuple[str, str] | None:
+    """(scope, key) for a file at the top of its scope or in one of the SECTIONS; None, reported, otherwise."""
+    if len(inside) == 1 or inside[0] in SECTIONS:
+        return scope, "/".join(inside)
+    section = inside[0]
+    fixed = rel[: len(rel) - len("/".join(inside))]  # "offices/sambas/"
+    said = hints.unknown_section(section, SECTIONS, f"content/{fixed}")
+    problems.error(path, 1, said.message, said.hint, said.code)
     return None
 
 

@@ -21,7 +21,7 @@ from sitegen.errors import Problems
 from sitegen.i18n import _
 from sitegen.sources.front_matter import FrontMatter
 from sitegen.sources.office_vars import OfficeVarError
-from sitegen.sources.source import Source
+from sitegen.sources.source import SECTIONS, Source
 from sitegen.structure import feed_ids
 from sitegen.structure.pictures import Picture, Placed
 from sitegen.structure.placeholders import is_example
@@ -49,7 +49,6 @@ TRANSLATED_TITLES = {
     },
 }
 FEED_SECTIONS = ("berita", "pengumuman")
-MAIN_SECTIONS = ("berita", "pengumuman", "layanan", "informasi-publik", "profil")
 
 
 @dataclass
@@ -541,7 +540,7 @@ def _place_translations(pages: list[Page], default_language: str) -> list[Page]:
 
 def _synthesise_sections(by_url: dict[str, Page], pages: list[Page], translated: tuple[str, ...]) -> None:
     """Every folder with pages gets an index page, even without an _index.md; each language a home."""
-    needed = {"", "langganan"} | set(MAIN_SECTIONS) | set(translated)
+    needed = {""} | set(SECTIONS) | set(translated)
     for page in pages:
         parts = [part for part in page.url.split("/") if part]  # strings: every page passes
         for depth in range(1, len(parts)):

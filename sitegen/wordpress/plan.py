@@ -34,7 +34,7 @@ from sitegen.config.settings import Office
 from sitegen.errors import Problems
 from sitegen.hints import FAR_FUTURE_DAYS
 from sitegen.i18n import N_, _, ngettext
-from sitegen.structure.model import MAIN_SECTIONS
+from sitegen.sources.source import SECTIONS
 from sitegen.urls import UnsafePath, alias_url, file_for, page_url, slugify
 from sitegen.wordpress.convert import Converted, convert
 from sitegen.wordpress.old_links import OldSite, Upload, clean_path, host, plain
@@ -49,7 +49,7 @@ SKIP_REASONS = {
     "auto-draft": N_("an empty automatic draft; not imported"),
 }
 # lists every site makes itself: an old page at one of these addresses cannot redirect from it
-RESERVED = (*MAIN_SECTIONS, "langganan", "tag", "cari", "situs-resmi", "en")
+RESERVED = (*SECTIONS, "tag", "cari", "situs-resmi", "en")
 DEFAULT_CATEGORIES = ("uncategorized", "uncategorised", "tak-berkategori")
 _NO_DATE = "0000-00-00 00:00:00"
 PROTECTED_BODY = "Teks halaman ini dilindungi kata sandi di situs lama dan tidak diimpor.\n"
