@@ -85,6 +85,7 @@ CODES: dict[str, str] = {
     "translation-of-news": "a translation of news or an announcement",
     "translation-lang-contradicts": "lang: contradicting the file name",
     "translation-slug": "a slug on a translation",
+    "lang-unusable": "lang: naming a language the page cannot be published in",
     "markdown-outside-content": "Markdown outside content/",
     "bundle-extra-file": "a second Markdown file in a page bundle",
     "linked-file-skipped": "a link (symlink) skipped",

@@ -324,6 +324,41 @@ def unknown_section(section: str, sections: tuple[str, ...], scope_folder: str) 
     )
 
 
+def lang_on_news(written: str, default: str) -> Hint:
+    """`lang: en` on a news item: items go out in the site's language, with its topics and feeds."""
+    return Hint(
+        _(
+            "lang: {written}: news and announcements are published in the site's own language ({default})",
+            written=written,
+            default=default,
+        ),
+        _("remove the lang line, and write the item in the site's own language"),
+        "lang-unusable",
+    )
+
+
+def lang_not_published(written: str, languages: tuple[str, ...]) -> Hint:
+    """`lang: xx` (or `en` where the unit has no English): the site has no pages in that language."""
+    close = did_you_mean(written.strip().lower(), languages[1:])
+    if close:
+        fix = _("did you mean lang: {close}? (or remove the lang line)", close=close)
+    else:
+        fix = _(
+            "remove the lang line (the page is then in {default}); a page in English is a translation, "
+            "NAME.en.md beside the page it translates, for the units whose languages: in offices.yaml name en",
+            default=languages[0],
+        )
+    return Hint(
+        _(
+            "lang: {written} is not a language of this site ({languages})",
+            written=written,
+            languages=", ".join(languages),
+        ),
+        fix,
+        "lang-unusable",
+    )
+
+
 def word_html(what: str) -> Hint:
     """Text pasted from Word keeps its markup; the build cleans it, the editor should know."""
     return Hint(

@@ -151,7 +151,7 @@ def test_missing_translations_and_english_at_indonesian_addresses_are_warnings(p
     )
     project.write(
         "content/shared/layanan/wna/itk.md",
-        "---\ntitle: Visit Stay Permit\nlang: en\nservices: [izin-tinggal]\n---\nx\n",
+        "---\ntitle: Visit Stay Permit\nlang: en\noffices: [alpha]\nservices: [izin-tinggal]\n---\nx\n",
     )
     result = check(project)
     assert (

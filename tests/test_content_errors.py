@@ -108,6 +108,43 @@ def test_every_section_the_sites_have_and_the_top_of_a_scope_hold_pages(project)
     assert problems_of(project) == []
 
 
+def test_a_lang_the_page_cannot_be_published_in_is_an_error_at_its_lang_line(project):
+    """Not a broken topic link at an output path, nor a traceback for a language nobody knows."""
+    project.write(
+        "offices.yaml",
+        project.read("offices.yaml").replace(
+            "    services: [paspor, izin-tinggal, plb]",
+            "    languages: [id, en]\n    services: [paspor, izin-tinggal, plb]",
+        ),
+    )
+    news = "---\ntitle: Razia\nlang: en\ndate: 2026-10-09 10:00\ntags: [perbatasan]\n---\nIsi\n"
+    project.write("content/offices/alpha/berita/2026-10-09-razia.md", news)
+    project.write("content/offices/bravo/layanan/jadwal.md", "---\ntitle: Schedule\nlang: en\n---\nIsi\n")
+    project.write("content/offices/alpha/layanan/jam.md", "---\ntitle: Hours\nlang: EN\n---\nIsi\n")
+    project.write("content/shared/layanan/x.md", "---\ntitle: X\nlang: xx\nkinds: [rudenim]\n---\nIsi\n")
+    result = run(project)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert (
+        "content/offices/alpha/berita/2026-10-09-razia.md:3: lang: en: news and announcements are published "
+        "in the site's own language (id) [unit alpha] (remove the lang line, and write the item in the "
+        "site's own language)"
+    ) in result.output
+    assert (
+        "content/offices/bravo/layanan/jadwal.md:3: lang: en is not a language of this site (id) [unit bravo] "
+        "(remove the lang line (the page is then in id); a page in English is a translation, NAME.en.md "
+        "beside the page it translates, for the units whose languages: in offices.yaml name en)"
+    ) in result.output
+    assert (
+        "content/offices/alpha/layanan/jam.md:3: lang: EN is not a language of this site (id, en) [unit alpha] "
+        "(did you mean lang: en? (or remove the lang line))"
+    ) in result.output
+    assert "content/shared/layanan/x.md:3: lang: xx is not a language of this site (id) [unit rudenim]" in (
+        result.output
+    )
+    assert "index.html" not in result.output
+    assert "4 errors; nothing was written." in result.output
+
+
 def test_an_unknown_front_matter_key_suggests_the_right_one(project):
     project.write("content/shared/layanan/x.md", "---\ntitle: X\ntag: [a]\n---\nIsi\n")
     (problem,) = problems_of(project)

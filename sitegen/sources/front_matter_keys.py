@@ -102,7 +102,7 @@ FRONT_MATTER = Key(
             "The page's language, if not the file name's (NAME.en.md).",
             "Bahasa halaman, jika tidak ditentukan nama berkas (NAMA.en.md).",
             example="en",
-            limits="in a translation, the file name's",
+            limits="one of the unit's languages, never on news or announcements; in a translation, the file name's",
         ),
         Key(
             "id",

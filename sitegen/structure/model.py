@@ -373,7 +373,7 @@ def _page(
         category=meta.category,
         author=meta.author,
         image=meta.image,
-        lang=source.lang or meta.lang or network.default_language,
+        lang=_language(source, office, network, problems),
         weight=meta.weight,
         aliases=meta.aliases,
         is_index=source.is_index,
@@ -382,6 +382,28 @@ def _page(
         pictures=placed.pictures,
         gone=meta.gone,
     )
+
+
+def _language(source: Source, office: Office, network: Network, problems: Problems) -> str:
+    """The page's language: its file name's, else its lang: where the unit publishes that, else the site's.
+
+    A lang: the unit has no pages in would give the page an interface nobody made (an unknown
+    one stops the render outright), and news in another language would link topics its site
+    never makes: each is an error at the lang: line, and the page is read as the site's own.
+    """
+    default, written = network.default_language, source.meta.lang
+    if source.lang or not written or written == default:
+        return source.lang or default
+    languages = tuple(dict.fromkeys((default, *office.languages)))
+    if source.dated:
+        said = hints.lang_on_news(written, default)
+    elif written not in languages:
+        said = hints.lang_not_published(written, languages)
+    else:
+        return written
+    line = source.meta.line_of("lang")
+    problems.error(source.path, line, said.message, said.hint, said.code, units=(office.id,), key="lang")
+    return default
 
 
 def _dates(source: Source, office: Office, problems: Problems) -> dict[str, datetime | None] | None:
