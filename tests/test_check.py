@@ -110,6 +110,25 @@ def test_an_expired_announcement_is_a_note_and_strict_still_passes(project):
     assert check(project, "--now", "2027-01-05T00:00:00+07:00", "--strict").exit_code == 0
 
 
+def test_the_advice_for_an_expired_announcement_is_what_the_published_address_guard_accepts(project):
+    """Deleting a published announcement fails the next build; gone: (or a later expires:) does not."""
+    later = "2027-01-05T00:00:00+07:00"
+    notice = "content/offices/alpha/pengumuman/2026-11-18-libur.md"
+    result = check(project, "--now", later)
+    assert (
+        "(it stays published in the archive, as announcements do; if it still applies, move its expires "
+        'date; to take it down, keep the file and add gone: "why it was withdrawn" (deleting the file would '
+        "break its published address))"
+    ) in result.output
+    build = ["build", "--root", str(project.root), "--now", later, "-q"]
+    assert CliRunner().invoke(main, build).exit_code == 0
+    text = project.read(notice)
+    (project.root / notice).unlink()
+    assert CliRunner().invoke(main, build).exit_code == 1
+    project.write(notice, text.replace("title: Libur Natal\n", 'title: Libur Natal\ngone: "Sudah lewat"\n'))
+    assert CliRunner().invoke(main, build).exit_code == 0
+
+
 def test_coverage_comes_with_json_output(project):
     import json
 

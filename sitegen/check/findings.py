@@ -155,7 +155,11 @@ def _expired_announcements(site: Site, now: datetime, problems: Problems) -> Non
                 page.source.path,
                 page.source.meta.line_of("expires"),
                 _("announcement expired on {expires}", expires=f"{page.expires:%Y-%m-%d %H:%M}"),
-                _("it stays in the archive; delete it or move its expires date if it still applies"),
+                _(
+                    "it stays published in the archive, as announcements do; if it still applies, move its "
+                    'expires date; to take it down, keep the file and add gone: "why it was withdrawn" '
+                    "(deleting the file would break its published address)"
+                ),
                 "announcement-expired",
                 units=(site.office.id,),
                 key="expires",
