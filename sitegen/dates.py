@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from babel.dates import format_date, format_datetime, get_timezone_name
+from babel.dates import format_date, format_datetime, get_month_names, get_timezone_name
 from babel.numbers import format_decimal
 
 from sitegen.i18n import _
@@ -121,6 +121,54 @@ def zone_word(text: str) -> str:
     """
     found = _ZONE_WORD.search(text.strip())
     return found.group(1) if found else ""
+
+
+# How editors write a day on a letter: "05/11/2025", "5-11-2025", "20 November 2026", "20 Des 2026",
+# maybe followed by a time "09.00" or "09:00" (day first, as in Indonesia)
+_LETTER_DAY = re.compile(
+    r"^(?P<day>\d{1,2})(?:[/.-](?P<month>\d{1,2})[/.-]| +(?P<name>[A-Za-z]+)\.? +)(?P<year>\d{4})"
+    r"(?:,? +(?:pukul +|jam +)?(?P<hour>\d{1,2})[.:](?P<minute>\d{2}))?$",
+    re.I,
+)
+
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    """Month names an editor may write, Indonesian or English, full or short, lowercased: number."""
+    numbers: dict[str, int] = {}
+    for lang in ("id", "en"):
+        for width in ("wide", "abbreviated"):
+            for number, name in get_month_names(width, locale=lang).items():
+                numbers[name.lower().rstrip(".")] = number
+    return numbers
+
+
+def as_written_for_sitegen(text: str) -> str | None:
+    """The date ``text`` means, in a form :func:`parse_datetime` reads; None when that is not clear.
+
+    "2026-11-20 20:39" stays as it is; "05/11/2025 09.00" becomes "2025-11-05 09:00" and
+    "20 November 2026" becomes "2026-11-20", so a hint can give the exact line to write.
+    """
+    text = text.strip()
+    try:
+        parse_datetime(text, UTC)
+        return text
+    except DateFormatError:
+        pass
+    found = _LETTER_DAY.match(text)
+    if found is None:
+        return None
+    month = int(found["month"]) if found["month"] else _month_numbers().get(found["name"].lower())
+    if month is None:
+        return None
+    written = f"{int(found['year']):04d}-{month:02d}-{int(found['day']):02d}"
+    if found["hour"]:
+        written += f" {int(found['hour']):02d}:{found['minute']}"
+    try:
+        parse_datetime(written, UTC)
+    except DateFormatError:
+        return None
+    return written
 
 
 def _from_date(day: date, tz: tzinfo, end_of_day: bool) -> datetime:

@@ -19,6 +19,7 @@ from itertools import combinations
 
 from babel import Locale
 
+from sitegen.dates import as_written_for_sitegen
 from sitegen.i18n import N_, _
 
 
@@ -177,8 +178,28 @@ ZONE_WORDS = {"WIB": "UTC+7", "WITA": "UTC+8", "WIT": "UTC+9"}
 
 
 def zone_in_date(key: str, written: str, word: str) -> Hint:
-    """`date: 2026-11-20 20:39 WIB`: the zone comes from the unit, never from the text."""
+    """`date: 2026-11-20 20:39 WIB`: the zone comes from the unit, never from the text.
+
+    The hint gives the exact value to write: the editor's own text without the zone word,
+    put in a form sitegen reads when it was written another way ("05/11/2025 09.00").
+    """
     without = written[: written.upper().rfind(word.upper())].rstrip()
+    fixed = as_written_for_sitegen(without)
+    if fixed is None:
+        fix = _(
+            "drop '{word}' and write the day as year-month-day, then the time, e.g. {key}: 2026-11-20 20:39; "
+            "the time is read in the unit's own zone, set in its settings (timezone: in offices.yaml, "
+            "e.g. Asia/Pontianak = WIB)",
+            word=word,
+            key=key,
+        )
+    else:
+        fix = _(
+            "write {key}: {fixed}; the time is read in the unit's own zone, set in its settings "
+            "(timezone: in offices.yaml, e.g. Asia/Pontianak = WIB)",
+            key=key,
+            fixed=fixed,
+        )
     return Hint(
         _(
             "{key!r}: {written!r} names its zone ({word}, {offset})",
@@ -187,13 +208,7 @@ def zone_in_date(key: str, written: str, word: str) -> Hint:
             word=word,
             offset=ZONE_WORDS[word.upper()],
         ),
-        _(
-            "drop '{word}': write {key}: {without}; the time is read in the unit's own zone "
-            "(timezone: in offices.yaml, e.g. Asia/Pontianak = WIB)",
-            word=word,
-            key=key,
-            without=without,
-        ),
+        fix,
         "date-zone-word",
     )
 

@@ -152,10 +152,29 @@ def test_a_zone_written_in_a_date_is_to_be_dropped_the_units_zone_is_used(projec
     result = check(project)
     assert result.exit_code == 1
     assert (
-        "2026-11-20-a.md:3: 'date': '2026-11-20 20:39 WIB' names its zone (WIB, UTC+7) (drop 'WIB': write "
-        "date: 2026-11-20 20:39; the time is read in the unit's own zone (timezone: in offices.yaml"
+        "2026-11-20-a.md:3: 'date': '2026-11-20 20:39 WIB' names its zone (WIB, UTC+7) (write "
+        "date: 2026-11-20 20:39; the time is read in the unit's own zone, set in its settings (timezone: in "
+        "offices.yaml"
     ) in result.output
-    assert "names its zone (WITA, UTC+8) (drop 'WITA': write date: 2026-11-20 20:39;" in result.output
+    assert "names its zone (WITA, UTC+8) (write date: 2026-11-20 20:39;" in result.output
+
+
+def test_the_fix_for_a_zone_in_a_date_written_as_on_a_letter_is_a_value_sitegen_reads(project):
+    """Dropping 'WIB' from "05/11/2025 09.00 WIB" would leave a date sitegen cannot read either."""
+    project.write("content/offices/alpha/berita/2025-11-05-a.md", news("05/11/2025 09.00 WIB"))
+    project.write("content/offices/alpha/berita/2026-11-20-b.md", news("20 November 2026 20.39 WIB"))
+    project.write("content/offices/alpha/berita/2026-11-21-c.md", news("besok 09.00 WIB"))
+    result = check(project)
+    assert (
+        "'05/11/2025 09.00 WIB' names its zone (WIB, UTC+7) (write date: 2025-11-05 09:00;" in result.output
+    )
+    assert "'20 November 2026 20.39 WIB' names its zone (WIB, UTC+7) (write date: 2026-11-20 20:39;" in (
+        result.output
+    )
+    assert (
+        "'besok 09.00 WIB' names its zone (WIB, UTC+7) (drop 'WIB' and write the day as year-month-day, "
+        "then the time, e.g. date: 2026-11-20 20:39;"
+    ) in result.output
 
 
 def test_a_tab_in_front_matter_is_called_a_tab_with_its_line_and_column(project):
