@@ -374,6 +374,68 @@ def lang_not_published(written: str, languages: tuple[str, ...]) -> Hint:
     )
 
 
+def file_date_differs(name_day: str, written_day: str, name: str, renamed: str) -> Hint:
+    """`2025-09-24-foo.md` with `date: 2025-10-01`: one is a slip, and the lists follow date:."""
+    return Hint(
+        _(
+            "the file name says {name_day} but date: says {written_day}; lists and feeds follow date:",
+            name_day=name_day,
+            written_day=written_day,
+        ),
+        _(
+            "correct whichever is wrong: rename {name} to {renamed} (its address stays the same), or date:",
+            name=name,
+            renamed=renamed,
+        ),
+        "file-date-differs",
+    )
+
+
+def level_one_heading() -> Hint:
+    """`# Judul` in a body: the theme already shows the title as the page's one <h1>."""
+    return Hint(
+        _("a first-level heading in the text: the title is already the page's heading, so it would have two"),
+        _("write it as a second-level heading, with ## (<h2> in HTML)"),
+        "heading-level-one",
+    )
+
+
+def title_too_long(size: int, limit: int) -> Hint:
+    """A title search results and feed readers would show cut off."""
+    return Hint(
+        _(
+            "the title is {size} characters long: search results and feeds show about {limit} at most",
+            size=size,
+            limit=limit,
+        ),
+        _("shorten it to {limit} characters or fewer; put the rest in summary: or the text", limit=limit),
+        "title-too-long",
+    )
+
+
+def tag_not_a_topic(tag: str, slug: str, topics: tuple[str, ...]) -> Hint:
+    """A tag the network does not list: a topic page of its own, and one the web editor cannot offer."""
+    close = did_you_mean(slug, topics)
+    if close:
+        fix = _(
+            "did you mean {close!r}? or add {slug} to network.topics in offices.yaml "
+            "(the web editor offers only the topics listed there)",
+            close=close,
+            slug=slug,
+        )
+    else:
+        fix = _(
+            "use one of the topics in network.topics in offices.yaml, or add {slug} there "
+            "(the web editor offers only the topics listed there)",
+            slug=slug,
+        )
+    return Hint(
+        _("tag {tag!r} is not one of the network's topics (network.topics in offices.yaml)", tag=tag),
+        fix,
+        "tag-not-a-topic",
+    )
+
+
 def word_html(what: str) -> Hint:
     """Text pasted from Word keeps its markup; the build cleans it, the editor should know."""
     return Hint(

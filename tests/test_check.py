@@ -129,6 +129,49 @@ def test_the_advice_for_an_expired_announcement_is_what_the_published_address_gu
     assert CliRunner().invoke(main, build).exit_code == 0
 
 
+def test_slips_a_build_publishes_without_a_word_are_warnings_at_their_lines(project):
+    """A file name's date that differs from date:, a second <h1>, a title search results cut off,
+    a tag the network's topics do not list: each named where it is written, failing --strict."""
+    real_data(project)
+    topics = (
+        "  topics: {paspor: Paspor, sosialisasi: Sosialisasi, perbatasan: Perbatasan, zona-integritas: ZI}\n"
+    )
+    project.write("offices.yaml", project.read("offices.yaml").replace("units:\n", topics + "units:\n", 1))
+    project.write(
+        "content/offices/alpha/berita/2026-09-24-razia.md",
+        "---\ntitle: Razia\ndate: 2026-10-01 10:00\ntags: [pasport, paspor]\n---\n# Razia\n\nIsi.\n",
+    )
+    long_title = "Pengumuman " + "sangat panjang " * 8 + "sekali"
+    project.write(
+        "content/shared/layanan/x.md", f"---\ntitle: {long_title}\n---\nIsi.\n\nJudul\n=====\n\n## Baik\n"
+    )
+    result = check(project)
+    assert result.exit_code == 0, result.output
+    razia = "content/offices/alpha/berita/2026-09-24-razia.md"
+    assert (
+        f"{razia}:3: warning: the file name says 2026-09-24 but date: says 2026-10-01; lists and feeds follow "
+        "date: (correct whichever is wrong: rename 2026-09-24-razia.md to 2026-10-01-razia.md (its address "
+        "stays the same), or date:)"
+    ) in result.output
+    assert (
+        f"{razia}:4: warning: tag 'pasport' is not one of the network's topics (network.topics in offices.yaml) "
+        "(did you mean 'paspor'? or add pasport to network.topics in offices.yaml (the web editor offers only "
+        "the topics listed there))"
+    ) in result.output
+    assert (
+        f"{razia}:6: warning: a first-level heading in the text: the title is already the page's heading, so "
+        "it would have two (write it as a second-level heading, with ## (<h2> in HTML))"
+    ) in result.output
+    assert "content/shared/layanan/x.md:6: warning: a first-level heading in the text" in result.output
+    assert (
+        f"content/shared/layanan/x.md:2: warning: the title is {len(long_title)} characters long: search "
+        "results and feeds show about 120 at most (shorten it to 120 characters or fewer; put the rest in "
+        "summary: or the text)"
+    ) in result.output
+    assert "0 errors, 5 warnings" in result.output
+    assert check(project, "--strict").exit_code == 1
+
+
 def test_coverage_comes_with_json_output(project):
     import json
 

@@ -20,6 +20,7 @@ from sitegen.sources.markdown import (
     QuickToc,
     converter,
     left_out_syntax,
+    level_one_headings,
     to_html,
 )
 from sitegen.sources.source import discover
@@ -189,3 +190,9 @@ def test_check_names_the_file_and_line_written_for_a_left_out_extension(project)
     lines = [line for line in result.output.splitlines() if "fenced code block" in line]
     assert len(lines) == 2  # the opening and the closing fence
     assert lines[0].startswith(f"{path}:10:") and "indent the lines by four spaces" in lines[0]
+
+
+def test_the_lines_that_make_a_first_level_heading_are_the_ones_the_converter_makes_h1_of():
+    text = "#paspor\n## Dua\n\nJudul\n=====\n\n    # kode\n\n=====\n<h1>HTML</h1>\n"
+    assert level_one_headings(text) == [0, 3, 9]
+    assert to_html(text).count("<h1") == 3

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from sitegen import hints
 from sitegen.build.pipeline import Project
+from sitegen.check.slips import slip_warnings
 from sitegen.errors import Problems
 from sitegen.i18n import N_, _
 from sitegen.render.links import target_file
@@ -241,11 +242,13 @@ def _english_pages(project: Project, site: Site, problems: Problems) -> None:
 
 
 def _source_warnings(project: Project, problems: Problems) -> None:
-    """Traces of Word, Markdown sitegen does not read, and shared pages no unit publishes."""
+    """Slips in writing (sitegen.check.slips), traces of Word, Markdown sitegen does not read,
+    and shared pages no unit publishes."""
     own_keys: dict[str, set[str]] = {}  # a unit's own files, which replace shared ones of the same key
     for source in project.sources:
         own_keys.setdefault(source.scope, set()).add(source.key)
     for source in project.sources:
+        slip_warnings(source, project.network, problems)
         pasted = word_html.traces(source.body)
         if pasted is not None:
             said = hints.word_html(", ".join(pasted[1]))

@@ -205,3 +205,25 @@ def left_out_syntax(text: str) -> list[tuple[int, str, str]]:
                 found.append((number, _(what), _(fix)))
                 break
     return found
+
+
+_LEVEL_ONE = re.compile(
+    r"^#(?!#)|^<h1[\s>]", re.I
+)  # "# Judul", "#paspor", <h1>: Python-Markdown needs no space
+_UNDERLINE_ONE = re.compile(r"^=+[ \t]*$")  # "Judul" underlined with "=====" is a first-level heading too
+
+
+def level_one_headings(text: str) -> list[int]:
+    """Lines (within ``text``) that start a first-level heading: "# …", a line underlined "===", <h1>.
+
+    The theme shows every page's title as its one <h1>; another in the text gives the page
+    two, which screen readers and search engines take for two pages' titles.
+    """
+    found, previous = [], ""
+    for number, line in enumerate(text.splitlines()):
+        if _LEVEL_ONE.match(line):
+            found.append(number)
+        elif previous.strip() and not previous.startswith("    ") and _UNDERLINE_ONE.match(line):
+            found.append(number - 1)
+        previous = line
+    return found
