@@ -100,6 +100,7 @@ CODES: dict[str, str] = {
     "address-gone": "a published address gone without a redirect or gone:",
     "gone-on-section": "gone: on a section's own page",
     "office-variable": "a {{ office.* }} expression or {% %} statement that fails",
+    "html-removed": "a script, event handler or script link the published page leaves out",
     "office-variable-in-front-matter": "{{ }} or {% %} in a front matter value, where nothing fills it in",
     "static-file-refused": "a unit's static file that cannot be published as it is",
     "static-file-stripped": "a unit's static file published without what a browser would run",

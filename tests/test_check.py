@@ -172,6 +172,30 @@ def test_slips_a_build_publishes_without_a_word_are_warnings_at_their_lines(proj
     assert check(project, "--strict").exit_code == 1
 
 
+def test_a_script_handler_or_script_link_the_page_leaves_out_is_a_warning_at_its_line(project):
+    """The editor sees it in the file; readers never get it. An example in a code block is shown, not removed."""
+    real_data(project)
+    project.write(
+        "content/shared/layanan/x.md",
+        "---\ntitle: X\n---\nIsi.\n\n<script>hitung()</script>\n\n"
+        '<img src="/static/logo.svg" alt="Logo" onerror="curi()">\n\n[Daftar](javascript:daftar())\n\n'
+        "    <script>contoh()</script>\n",
+    )
+    project.write("content/shared/layanan/y.md", "---\ntitle: Y\n---\nKode: `<script>` tidak dijalankan.\n")
+    result = check(project)
+    removed = [line for line in result.output.splitlines() if "left out of the published page" in line]
+    assert [line.split(": warning: ")[0] for line in removed] == [
+        "content/shared/layanan/x.md:6",
+        "content/shared/layanan/x.md:8",
+        "content/shared/layanan/x.md:10",
+    ]
+    assert [line.split(": warning: ")[1].split(" ", 1)[0] for line in removed] == [
+        "<script>",
+        "onerror=",
+        "javascript:",
+    ]
+
+
 def test_coverage_comes_with_json_output(project):
     import json
 

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from sitegen import hints
 from sitegen.build.pipeline import Project
-from sitegen.check.slips import slip_warnings
+from sitegen.check.slips import removed_html, slip_warnings
 from sitegen.errors import Problems
 from sitegen.i18n import N_, _
 from sitegen.render.links import target_file
@@ -249,6 +249,8 @@ def _source_warnings(project: Project, problems: Problems) -> None:
         own_keys.setdefault(source.scope, set()).add(source.key)
     for source in project.sources:
         slip_warnings(source, project.network, problems)
+        if source.is_shared or not project.network.office(source.scope).trusted_html:
+            removed_html(source, problems)
         pasted = word_html.traces(source.body)
         if pasted is not None:
             said = hints.word_html(", ".join(pasted[1]))

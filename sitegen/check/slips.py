@@ -2,7 +2,8 @@
 
 Each is a warning at its line (``sitegen check --strict`` fails on warnings): a file name's
 date that differs from ``date:``, a first-level heading in the text, a title too long to be
-shown whole, and a tag that is not one of the network's topics.
+shown whole, a tag that is not one of the network's topics, and a script, event handler or
+``javascript:`` link the sanitizer takes out of the published page.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from sitegen import hints
 from sitegen.config.settings import Network
 from sitegen.dates import DateFormatError, parse_datetime
 from sitegen.errors import Problems
-from sitegen.sources.markdown import level_one_headings
+from sitegen.i18n import _
+from sitegen.sources.markdown import level_one_headings, to_html
+from sitegen.sources.sanitize import active_html
 from sitegen.sources.source import Source
 from sitegen.urls import BUNDLE_INDEX, is_bundle, slugify
 
@@ -24,6 +27,14 @@ from sitegen.urls import BUNDLE_INDEX, is_bundle, slugify
 # file name the title makes grows too long.
 LONG_TITLE = 120
 _NAME_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})-")
+# what the sanitizer takes out and an editor may have meant readers to get (sitegen.sources.sanitize)
+_ACTIVE = re.compile(
+    r"<\s*(?P<tag>script|style|form|object|embed|input|button|textarea|select|svg|math|link|meta|base)\b"
+    r"|<[a-zA-Z][^<>]*?\s(?P<handler>on[a-z]+)\s*="
+    r"|(?:\]\(|\s(?:href|src)\s*=\s*[\"']?)\s*(?P<scheme>javascript|vbscript|data|file)\s*:",
+    re.I,
+)
+_CODE_SPAN = re.compile(r"`+[^`]*`+")
 
 
 def slip_warnings(source: Source, network: Network, problems: Problems) -> None:
@@ -44,6 +55,60 @@ def slip_warnings(source: Source, network: Network, problems: Problems) -> None:
             problems.warning(
                 source.path, meta.line_of("tags"), said.message, said.hint, said.code, key="tags"
             )
+
+
+def removed_html(source: Source, problems: Problems) -> None:
+    """A script, event handler or ``javascript:`` link in the text: published pages leave it out.
+
+    The editor sees it in the file and would expect readers to get it; only the converted page
+    counts (an example inside a code block is shown, not removed), so the Markdown is converted
+    once for the rare page where the text holds one.
+    """
+    if source.meta.trusted_html or _ACTIVE.search(source.body) is None:
+        return
+    if not active_html(to_html(source.body)):
+        return
+    for number, line in _prose_lines(source.body):
+        for found in _ACTIVE.finditer(_CODE_SPAN.sub("", line)):
+            what = (
+                f"<{found['tag'].lower()}>"
+                if found["tag"]
+                else f"{found['handler'].lower()}="
+                if found["handler"]
+                else f"{found['scheme'].lower()}:"
+            )
+            problems.warning(
+                source.path,
+                source.body_line + number,
+                _(
+                    "{what} is left out of the published page: pages carry no scripts, event handlers "
+                    "or script links",
+                    what=what,
+                ),
+                _(
+                    "delete it, so the text says what readers get; link to a form or video instead of embedding it"
+                ),
+                "html-removed",
+            )
+
+
+def _prose_lines(body: str) -> list[tuple[int, str]]:
+    """(number, line) of each line outside code blocks (fenced, or indented after a blank line)."""
+    kept, fence, previous_blank, in_indented = [], "", True, False
+    for number, line in enumerate(body.splitlines()):
+        stripped = line.lstrip()
+        if fence:
+            fence = "" if stripped.startswith(fence) else fence
+            continue
+        if stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+            continue
+        indented = line.startswith(("    ", "\t")) and bool(stripped)
+        in_indented = indented and (previous_blank or in_indented)
+        previous_blank = not stripped
+        if not in_indented:
+            kept.append((number, line))
+    return kept
 
 
 def _file_date(source: Source, problems: Problems) -> None:
