@@ -9,6 +9,8 @@ import click
 
 from sitegen import __version__, i18n
 from sitegen.commands.common import Commands
+from sitegen.commands.language import Option, option, speak_through_catalog
+from sitegen.i18n import N_
 
 # Each command is imported when it is called, so `sitegen build` does not load the preview
 # server, the importer or the deploy tools: a build that has nothing to do starts fast.
@@ -31,15 +33,32 @@ COMMANDS = {
 }
 
 
-@click.group(cls=Commands, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="sitegen")
-@click.option(
+speak_through_catalog()  # click's own words ("Usage:", "Error: ...") in the language chosen below
+
+
+def _choose_language(_ctx: click.Context, _param: click.Parameter, lang: str | None) -> None:
+    """Speak ``lang`` from the moment ``--lang`` is read, so a ``--help`` after it is in that language."""
+    i18n.use(lang)
+
+
+@click.group(
+    cls=Commands,
+    lazy=COMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=N_("Build one website per immigration unit from content/ and offices.yaml."),
+)
+@click.version_option(__version__, prog_name="sitegen", cls=Option, help=N_("Show the version and exit."))
+@option(
     "--lang",
     type=click.Choice(i18n.LANGUAGES),
     default=None,
-    help="Language of the messages: id (Indonesian, the default) or en; "
-    "without it, a locale starting with en (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) means English.",
+    is_eager=True,
+    expose_value=False,
+    callback=_choose_language,
+    help=N_(
+        "Language of the messages: id (Indonesian, the default) or en; "
+        "without it, a locale starting with en (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) means English."
+    ),
 )
-def main(lang: str | None) -> None:
+def main() -> None:
     """Build one website per immigration unit from content/ and offices.yaml."""
-    i18n.use(lang)

@@ -57,17 +57,17 @@ def current() -> str:
 
 
 @cache
-def translations(lang: str) -> gettext.NullTranslations:
-    """The compiled catalog of ``lang``; English (the msgids themselves) has none.
+def translations(lang: str, domain: str = DOMAIN) -> gettext.NullTranslations:
+    """The compiled catalog of ``lang`` (sitegen's, or ``domain``'s); English (the msgids) has none.
 
     Untranslated and fuzzy entries are left out, so such a message shows in
     English rather than empty (tests/test_i18n.py keeps the catalog complete).
     """
-    po = LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    po = LOCALES / lang / "LC_MESSAGES" / f"{domain}.po"
     if lang == "en" or not po.is_file():
         return gettext.NullTranslations()
     with po.open("rb") as handle:
-        catalog = read_po(handle, locale=lang, domain=DOMAIN)
+        catalog = read_po(handle, locale=lang, domain=domain)
     compiled = io.BytesIO()
     write_mo(compiled, catalog, use_fuzzy=False)
     compiled.seek(0)

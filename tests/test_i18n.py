@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from string import Formatter
 
+import click
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
@@ -274,3 +275,116 @@ def test_sitegen_new_writes_the_starter_comments_in_the_editors_language(project
     english = CliRunner().invoke(main, ["--lang", "en", *args[:4], "Libur Tahun Baru", *args[5:]])
     text = (project.root / english.output.strip()).read_text(encoding="utf-8")
     assert "draft: true  # delete this line when the page is ready to publish\n" in text
+
+
+CLICK_CATALOG = PACKAGE / "locales" / "id" / "LC_MESSAGES" / "click.po"
+CLICK_ENGLISH = (
+    "Usage:",
+    "Options:",
+    "Commands:",
+    "Error:",
+    "Invalid value",
+    "No such command",
+    "Missing argument",
+    "Show this message and exit",
+    "Try '",
+    "[OPTIONS]",
+)
+
+
+def _run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.mark.parametrize(
+    ("args", "exit_code", "indonesian"),
+    [
+        (["--help"], 0, "Penggunaan: main [OPSI] PERINTAH [ARGUMEN]..."),
+        (["build", "--help"], 0, "Bangun hanya unit ini (boleh diulang)."),
+        (["serve", "--help"], 0, "Tampilkan pesan bantuan ini lalu keluar."),
+        (["biuld"], 2, "Kesalahan: Perintah 'biuld' tidak ada. Mungkin maksud Anda: 'build'?"),
+        (["new", "berita"], 2, "Kesalahan: Kurang argumen 'JUDUL'."),
+        (["build", "--jobs", "x"], 2, "Kesalahan: Nilai tidak sah untuk '--jobs' / '-j': 'x' bukan angka"),
+    ],
+)
+def test_click_speaks_indonesian_in_help_usage_and_errors(monkeypatch, args, exit_code, indonesian):
+    _indonesian(monkeypatch)
+    result = _run(*args)
+    assert result.exit_code == exit_code, result.output
+    assert indonesian in result.output
+    assert [words for words in CLICK_ENGLISH if words in result.output] == []
+
+
+def test_an_unknown_unit_for_office_is_an_indonesian_usage_error(project, monkeypatch):
+    _indonesian(monkeypatch)
+    result = _run("build", "--root", str(project.root), "--office", "nosuch")
+    assert result.exit_code == 2
+    assert "Kesalahan: Nilai tidak sah untuk --office: unit 'nosuch' tidak dikenal" in result.output
+    assert [words for words in CLICK_ENGLISH if words in result.output] == []
+
+
+def test_lang_en_keeps_clicks_english_even_when_asked_after_the_environment(monkeypatch):
+    _indonesian(monkeypatch)
+    helped = _run("--lang", "en", "build", "--help")
+    assert "Usage: main build [OPTIONS]" in helped.output
+    assert "Build only this unit (repeatable)." in helped.output
+    assert "-h, --help" in helped.output and "Show this message and exit." in helped.output
+    assert "Show this message and exit." in _run("--lang", "en", "--help").output
+    assert "Error: No such command 'biuld'. Did you mean 'build'?" in _run("--lang", "en", "biuld").output
+
+
+def _help_texts(command: click.Command, ctx: click.Context) -> list[str]:
+    """Every help text ``sitegen ... --help`` shows for ``command`` and its subcommands."""
+    texts = [command.get_short_help_str(), command.help or ""]
+    texts += [record[1] for param in command.get_params(ctx) if (record := param.get_help_record(ctx))]
+    if isinstance(command, click.Group):
+        for name in command.list_commands(ctx):
+            sub = command.get_command(ctx, name)
+            assert sub is not None
+            texts += _help_texts(sub, click.Context(sub, parent=ctx, info_name=name))
+    return texts
+
+
+def test_every_help_text_of_every_command_has_its_indonesian(monkeypatch):
+    _indonesian(monkeypatch)
+    shown = {}
+    for lang in ("id", "en"):
+        i18n.use(lang)
+        shown[lang] = _help_texts(main, click.Context(main, info_name="sitegen"))
+    pairs = zip(shown["en"], shown["id"], strict=True)
+    assert [english for english, ours in pairs if english == ours and english] == []
+    assert len(shown["id"]) > 100
+
+
+def click_msgids() -> set[str]:
+    """Every msgid click's own source passes to gettext."""
+    source = Path(click.__file__).parent
+    keywords = {"_": None, "ngettext": (1, 2)}
+    return {
+        message[0] if isinstance(message, tuple) else message
+        for _name, _line, message, _comments, _context in extract_from_dir(
+            source, method_map=[("**.py", "python")], keywords=keywords
+        )
+    }
+
+
+def test_the_click_catalog_translates_messages_click_still_has_and_keeps_their_placeholders():
+    with CLICK_CATALOG.open("rb") as handle:
+        catalog = read_po(handle)
+    entries = [entry for entry in catalog if entry.id]
+    ids = {entry.id[0] if isinstance(entry.id, tuple) else entry.id for entry in entries}
+    assert sorted(ids - click_msgids()) == []
+    assert {"Usage:", "Error: {message}", "No such command {name!r}.", "Missing argument"} <= ids
+    for entry in entries:
+        strings = entry.string if isinstance(entry.string, (tuple, list)) else (entry.string,)
+        last = entry.id[-1] if isinstance(entry.id, tuple) else entry.id
+        assert all(strings) and not entry.fuzzy, entry.id
+        assert all(set(fields(text)) <= set(fields(last)) for text in strings), entry.id
+
+
+def test_a_save_that_touches_no_unit_says_so_in_plain_indonesian(monkeypatch):
+    from sitegen.commands.serve import _rebuilt
+
+    _indonesian(monkeypatch)
+    assert _rebuilt(set(), 0.01, {"README.md"}) == "tidak ada yang perlu dibangun ulang (README.md)"
+    assert _rebuilt({"sambas"}, 0.5, {"a.md"}) == "sambas dibangun ulang dalam 0.50 detik (a.md)"

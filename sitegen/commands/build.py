@@ -23,10 +23,11 @@ from sitegen.commands.common import (
     report,
     root_option,
 )
+from sitegen.commands.language import command, option
 from sitegen.commands.selection import changed_since_option, select_units, shard_option
 from sitegen.dates import build_now
 from sitegen.errors import BuildFailed
-from sitegen.i18n import _, ngettext
+from sitegen.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from sitegen.build.pipeline import BuildResult
@@ -46,47 +47,51 @@ def _base_urls(values: tuple[str, ...]) -> dict[str, str]:
     return pairs
 
 
-@click.command("build")
+@command("build", help=N_("Build every unit's site (or those --office, --changed-since and --shard choose)."))
 @root_option
-@click.option("--office", "offices", multiple=True, metavar="ID", help="Build only this unit (repeatable).")
+@option("--office", "offices", multiple=True, metavar=N_("ID"), help=N_("Build only this unit (repeatable)."))
 @changed_since_option
 @shard_option
-@click.option(
+@option(
     "--out",
     type=click.Path(path_type=Path),
     default=None,
-    help="Output folder, from the current folder [default: public in --root].",
+    help=N_("Output folder, from the current folder [default: public in --root]."),
 )
-@click.option(
-    "--base-url", "base_urls", multiple=True, metavar="ID=URL", help="Publish a unit at another address."
+@option(
+    "--base-url",
+    "base_urls",
+    multiple=True,
+    metavar=N_("ID=URL"),
+    help=N_("Publish a unit at another address."),
 )
-@click.option("--drafts", is_flag=True, help="Include pages marked draft: true.")
-@click.option("--now", "now", metavar="TIME", help="Build as if at this moment (ISO 8601 with offset).")
-@click.option(
+@option("--drafts", is_flag=True, help=N_("Include pages marked draft: true."))
+@option("--now", "now", metavar=N_("TIME"), help=N_("Build as if at this moment (ISO 8601 with offset)."))
+@option(
     "--jobs",
     "-j",
     type=click.IntRange(1),
     default=os.cpu_count() or 1,
-    show_default="cores",
-    help="Processes converting Markdown.",
+    show_default=N_("cores"),
+    help=N_("Processes converting Markdown."),
 )
-@click.option(
+@option(
     "--cache-dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Persistent cache folder, from the current folder [default: .sitegen-cache in --root].",
+    help=N_("Persistent cache folder, from the current folder [default: .sitegen-cache in --root]."),
 )
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the persistent cache.")
-@click.option(
-    "--verify", is_flag=True, help="Compare every file on disk with its recorded digest, and repair."
-)
-@click.option(
+@option("--no-cache", is_flag=True, help=N_("Neither read nor write the persistent cache."))
+@option("--verify", is_flag=True, help=N_("Compare every file on disk with its recorded digest, and repair."))
+@option(
     "--against",
     type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="What was published last: a folder of .sitegen/<id>.json manifests, from the current folder "
-    "[default: --out].",
+    help=N_(
+        "What was published last: a folder of .sitegen/<id>.json manifests, from the current folder "
+        "[default: --out]."
+    ),
 )
-@click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
+@option("--quiet", "-q", is_flag=True, help=N_("Print only problems."))
 def build_command(
     root: Path,
     offices: tuple[str, ...],

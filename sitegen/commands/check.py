@@ -15,39 +15,49 @@ from sitegen.build.pipeline import BuildOptions, Models, Project, build, load_pr
 from sitegen.check.findings import CrossLinks, content_warnings, coverage
 from sitegen.check.scope import Scope, arrange, changed_since_commit
 from sitegen.commands.common import EXIT_CONTENT, output_path, parse_now, root_option
+from sitegen.commands.language import argument, command, option
 from sitegen.dates import build_now
 from sitegen.errors import BuildFailed, Problem, one_cause_once
-from sitegen.i18n import _, ngettext
+from sitegen.i18n import N_, _, ngettext
 from sitegen.sources.static_trust import location_warnings
 from sitegen.structure.placeholders import placeholder_warnings
 from sitegen.structure.unfinished import unfinished_warnings
 
 
-@click.command("check")
+@command(
+    "check",
+    help=N_(
+        "Check offices.yaml and all content; report every problem as path:line: message (hint).\n\n"
+        "PATHS (files or folders) and --office narrow what is reported. Errors come first, then warnings about what changed since the last commit, then one line per other kind of warning (--all lists them)."
+    ),
+)
 @root_option
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
+@argument("paths", nargs=-1, metavar=N_("[PATHS]..."), type=click.Path(path_type=Path))
+@option(
     "--office",
     "units",
     multiple=True,
-    metavar="ID",
-    help="Only problems concerning this unit (repeatable): its files, the shared pages it publishes.",
+    metavar=N_("ID"),
+    help=N_("Only problems concerning this unit (repeatable): its files, the shared pages it publishes."),
 )
-@click.option(
-    "--all", "show_all", is_flag=True, help="List every warning and note, not only those about what changed."
+@option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help=N_("List every warning and note, not only those about what changed."),
 )
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--strict", is_flag=True, help="Fail on warnings too (listed or summarised).")
-@click.option(
-    "--coverage", "show_coverage", is_flag=True, help="Print which unit publishes which shared page."
-)
-@click.option("--now", "now", metavar="TIME", help="Check as if at this moment (ISO 8601 with offset).")
-@click.option(
+@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@option("--strict", is_flag=True, help=N_("Fail on warnings too (listed or summarised)."))
+@option("--coverage", "show_coverage", is_flag=True, help=N_("Print which unit publishes which shared page."))
+@option("--now", "now", metavar=N_("TIME"), help=N_("Check as if at this moment (ISO 8601 with offset)."))
+@option(
     "--against",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="What was published last: a folder of .sitegen/<id>.json manifests, from the current folder "
-    "[default: public in --root].",
+    help=N_(
+        "What was published last: a folder of .sitegen/<id>.json manifests, from the current folder "
+        "[default: public in --root]."
+    ),
 )
 def check_command(
     root: Path,
@@ -151,12 +161,12 @@ def _as_json(problems: list[Problem], coverage_of: Project | None) -> str:
 def _in_root(root: Path, path: Path) -> str:
     """A PATH argument as the project-relative POSIX path problems carry; a missing one is a usage error."""
     if not path.exists():
-        raise click.BadParameter(_("no such file or folder: {path}", path=path), param_hint="PATHS")
+        raise click.BadParameter(_("no such file or folder: {path}", path=path), param_hint=_("PATHS"))
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         raise click.BadParameter(
-            _("{path} lies outside the project {root}", path=path, root=root), param_hint="PATHS"
+            _("{path} lies outside the project {root}", path=path, root=root), param_hint=_("PATHS")
         ) from None
 
 

@@ -11,17 +11,25 @@ from sitegen.cms.admin import VendorError
 from sitegen.cms.codeowners import FILE, codeowners
 from sitegen.cms.config import config_yaml, editor_config
 from sitegen.commands.common import EXIT_CONTENT, fail, root_option
+from sitegen.commands.language import command, option
 from sitegen.config.offices import load_network
 from sitegen.errors import Problems
-from sitegen.i18n import _
+from sitegen.i18n import N_, _
 
 
-@click.command("cms")
-@root_option
-@click.option(
-    "--check", is_flag=True, help="Only say whether CODEOWNERS is current (exit 1 if not); CI runs this."
+@command(
+    "cms",
+    help=N_(
+        "Write CODEOWNERS from offices.yaml; every build writes each unit's editor to its site's admin/."
+    ),
 )
-@click.option("--show", "show", metavar="ID", help="Print the editor configuration (config.yml) of one unit.")
+@root_option
+@option(
+    "--check", is_flag=True, help=N_("Only say whether CODEOWNERS is current (exit 1 if not); CI runs this.")
+)
+@option(
+    "--show", "show", metavar=N_("ID"), help=N_("Print the editor configuration (config.yml) of one unit.")
+)
 def cms_command(root: Path, check: bool, show: str | None) -> None:
     """Write CODEOWNERS from offices.yaml; every build writes each unit's editor to its site's admin/."""
     problems = Problems(root)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from sitegen.commands.language import Group, option
 from sitegen.errors import BuildFailed, Problem
 from sitegen.i18n import N_, _, ngettext
 
@@ -23,12 +24,12 @@ if TYPE_CHECKING:
 EXIT_CONTENT = 1
 EXIT_USAGE = 2
 
-root_option = click.option(
+root_option = option(
     "--root",
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("."),
     show_default=True,
-    help="Repository holding offices.yaml, content/ and themes/.",
+    help=N_("Repository holding offices.yaml, content/ and themes/."),
 )
 
 
@@ -129,7 +130,7 @@ def os_error_message(exc: OSError) -> str:
     return _("error: {path}: {what} ({hint})", path=f"{path}{other}", what=what, hint=hint)
 
 
-class Commands(click.Group):
+class Commands(Group):
     """The command group: an error of the machine (disk, permissions) ends any command with one line, exit 1.
 
     ``lazy`` names commands by "module:attribute", imported only when listed or called.
@@ -147,6 +148,16 @@ class Commands(click.Group):
             module, _sep, attribute = self.lazy[cmd_name].partition(":")
             self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
         return super().get_command(ctx, cmd_name)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """click's own, with the did-you-mean drawn from every command, not only those imported so far."""
+        try:
+            return super().resolve_command(ctx, args)
+        except click.exceptions.NoSuchCommand as exc:
+            known = self.list_commands(ctx)
+            raise click.exceptions.NoSuchCommand(exc.command_name, possibilities=known, ctx=ctx) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

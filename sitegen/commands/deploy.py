@@ -9,45 +9,50 @@ from pathlib import Path
 import click
 
 from sitegen.commands.common import EXIT_USAGE, fail, output_path, root_option
+from sitegen.commands.language import group, option
 from sitegen.config.offices import load_network
 from sitegen.config.readers import SLUG
 from sitegen.errors import Problems
-from sitegen.i18n import _
+from sitegen.i18n import N_, _
 from sitegen.publish.plan import PlanError, built_manifest, deployed_manifest, make_plan, removed_units
 
 
-@click.group("deploy")
+@group("deploy", help=N_("Prepare a deploy of the built sites."))
 def deploy_command() -> None:
     """Prepare a deploy of the built sites."""
 
 
-@deploy_command.command("plan")
+@deploy_command.command(
+    "plan", help=N_("Print the files to upload (new or changed) and to delete (made by sitegen, now gone).")
+)
 @root_option
-@click.option("--unit", required=True, metavar="ID", help="The unit whose site is deployed.")
-@click.option(
+@option("--unit", required=True, metavar=N_("ID"), help=N_("The unit whose site is deployed."))
+@option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="The new build's output, from the current folder [default: public in --root].",
+    help=N_("The new build's output, from the current folder [default: public in --root]."),
 )
-@click.option(
+@option(
     "--against",
     type=click.Path(exists=True, path_type=Path),
-    metavar="DIR_OR_MANIFEST",
-    help="The last deployed output folder, or its manifest file; without it everything is uploaded.",
+    metavar=N_("DIR_OR_MANIFEST"),
+    help=N_("The last deployed output folder, or its manifest file; without it everything is uploaded."),
 )
-@click.option(
+@option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json", "upload", "delete"]),
     default="text",
     show_default=True,
-    help="text: 'upload PATH' / 'delete PATH' lines; upload or delete: bare paths for rsync --files-from.",
+    help=N_(
+        "text: 'upload PATH' / 'delete PATH' lines; upload or delete: bare paths for rsync --files-from."
+    ),
 )
-@click.option(
+@option(
     "--removed",
     is_flag=True,
-    help="The unit left offices.yaml: delete every file its deployed manifest lists (needs --against).",
+    help=N_("The unit left offices.yaml: delete every file its deployed manifest lists (needs --against)."),
 )
 def plan_command(
     root: Path, unit: str, out: Path | None, against: Path | None, fmt: str, removed: bool
@@ -95,14 +100,16 @@ def plan_command(
     )
 
 
-@deploy_command.command("removed")
+@deploy_command.command(
+    "removed", help=N_("Print, one a line, the units the host still holds but offices.yaml no longer names.")
+)
 @root_option
-@click.option(
+@option(
     "--against",
     required=True,
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    metavar="DIR",
-    help="The deployed output (as .ci/deployed fetches it).",
+    metavar=N_("DIR"),
+    help=N_("The deployed output (as .ci/deployed fetches it)."),
 )
 def removed_command(root: Path, against: Path) -> None:
     """Print, one a line, the units the host still holds but offices.yaml no longer names."""

@@ -9,23 +9,26 @@ from pathlib import Path
 import click
 
 from sitegen.commands.common import EXIT_CONTENT
-from sitegen.i18n import _, ngettext
+from sitegen.commands.language import argument, group, option
+from sitegen.i18n import N_, _, ngettext
 from sitegen.publish.feed_guard import compare
 
 
-@click.group("feeds")
+@group("feeds", help=N_("Work with the built feeds."))
 def feeds_command() -> None:
     """Work with the built feeds."""
 
 
-@feeds_command.command("diff")
-@click.argument("old", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.argument("new", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
+@feeds_command.command(
+    "diff", help=N_("Fail when an item changed its id, moved its date, or vanished while its page remains.")
+)
+@argument("old", metavar=N_("OLD"), type=click.Path(exists=True, file_okay=False, path_type=Path))
+@argument("new", metavar=N_("NEW"), type=click.Path(exists=True, file_okay=False, path_type=Path))
+@option(
     "--root",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=None,
-    help="The project NEW was built from: an item may vanish only if its page is gone from its content.",
+    help=N_("The project NEW was built from: an item may vanish only if its page is gone from its content."),
 )
 def diff_command(old: Path, new: Path, root: Path | None) -> None:
     """Fail when an item changed its id, moved its date, or vanished while its page remains."""

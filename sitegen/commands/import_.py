@@ -8,9 +8,10 @@ from pathlib import Path
 import click
 
 from sitegen.commands.common import EXIT_CONTENT, EXIT_USAGE, fail, root_option
+from sitegen.commands.language import argument, group, option
 from sitegen.config.offices import load_network
 from sitegen.errors import Problems
-from sitegen.i18n import _
+from sitegen.i18n import N_, _
 from sitegen.wordpress.record import RecordError
 from sitegen.wordpress.wxr import WxrError
 
@@ -21,30 +22,36 @@ INSTALL_IMPORTER = (
 )
 
 
-@click.group("import")
+@group("import", help=N_("Bring an existing site's content into a unit's folder."))
 def import_command() -> None:
     """Bring an existing site's content into a unit's folder."""
 
 
-@import_command.command("wordpress")
+@import_command.command(
+    "wordpress",
+    help=N_(
+        "Import a WordPress export (Tools → Export → All content) into content/offices/<ID>/.\n\n"
+        "Safe to run again: it updates the files it made and leaves files an editor changed."
+    ),
+)
 @root_option
-@click.argument("export", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--office", "office_id", required=True, metavar="ID", help="The unit the content belongs to.")
-@click.option(
+@argument("export", metavar=N_("EXPORT"), type=click.Path(dir_okay=False, path_type=Path))
+@option("--office", "office_id", required=True, metavar=N_("ID"), help=N_("The unit the content belongs to."))
+@option(
     "--uploads",
     type=click.Path(file_okay=False, path_type=Path),
-    metavar="DIR",
-    help="A copy of the old site's wp-content/uploads/; its files are copied into the unit's static/.",
+    metavar=N_("DIR"),
+    help=N_("A copy of the old site's wp-content/uploads/; its files are copied into the unit's static/."),
 )
-@click.option(
+@option(
     "--pages-into",
     "pages_section",
     default="profil",
     show_default=True,
-    metavar="SECTION",
-    help="The section the old site's pages go into.",
+    metavar=N_("SECTION"),
+    help=N_("The section the old site's pages go into."),
 )
-@click.option("--dry-run", is_flag=True, help="Report what would happen; write nothing.")
+@option("--dry-run", is_flag=True, help=N_("Report what would happen; write nothing."))
 def wordpress_command(
     root: Path, export: Path, office_id: str, uploads: Path | None, pages_section: str, dry_run: bool
 ) -> None:

@@ -19,9 +19,10 @@ from pathlib import Path
 import click
 
 from sitegen.commands.common import EXIT_USAGE, fail, root_option
+from sitegen.commands.language import argument, command
 from sitegen.config.offices import load_network
 from sitegen.errors import Problems
-from sitegen.i18n import _
+from sitegen.i18n import N_, _
 from sitegen.sources.front_matter import FrontMatterError, parse, split
 from sitegen.sources.source import INDEX, STATIC, Source, read_source, translation_of
 from sitegen.structure.model import translated_url, url_of
@@ -47,10 +48,10 @@ class Moved:
     draft: bool
 
 
-@click.command("mv")
+@command("mv", help=N_("Move a page to NEW and redirect its old address there (added to its aliases:)."))
 @root_option
-@click.argument("old", type=click.Path(path_type=Path))
-@click.argument("new", type=click.Path(path_type=Path))
+@argument("old", metavar=N_("OLD"), type=click.Path(path_type=Path))
+@argument("new", metavar=N_("NEW"), type=click.Path(path_type=Path))
 def mv_command(root: Path, old: Path, new: Path) -> None:
     """Move a page to NEW and redirect its old address there (added to its aliases:)."""
     problems = Problems(root)

@@ -9,26 +9,32 @@ from pathlib import Path
 import click
 
 from sitegen.commands.common import EXIT_CONTENT, fail, parse_now, root_option
+from sitegen.commands.language import argument, command, option
 from sitegen.config.offices import load_network
 from sitegen.errors import Problems
-from sitegen.i18n import _
+from sitegen.i18n import N_, _
 from sitegen.scaffold import ScaffoldError, plan_page, write_page
 
 
-@click.command("new")
+@command(
+    "new",
+    help=N_(
+        'Create a page: `sitegen new berita "Judul" --office pontianak`, `sitegen new layanan/wni "Judul" --shared`.'
+    ),
+)
 @root_option
-@click.argument("section")
-@click.argument("title")
-@click.option(
+@argument("section", metavar=N_("SECTION"))
+@argument("title", metavar=N_("TITLE"))
+@option(
     "--office",
     "office_id",
-    metavar="ID",
-    help="The unit the page belongs to (needed for berita, pengumuman).",
+    metavar=N_("ID"),
+    help=N_("The unit the page belongs to (needed for berita, pengumuman)."),
 )
-@click.option("--shared", is_flag=True, help="A shared page, published by every unit it applies to.")
-@click.option("--override", is_flag=True, help="Replace a shared page with this unit's own version.")
-@click.option(
-    "--now", "now", metavar="TIME", help="Date the page as if at this moment (ISO 8601 with offset)."
+@option("--shared", is_flag=True, help=N_("A shared page, published by every unit it applies to."))
+@option("--override", is_flag=True, help=N_("Replace a shared page with this unit's own version."))
+@option(
+    "--now", "now", metavar=N_("TIME"), help=N_("Date the page as if at this moment (ISO 8601 with offset).")
 )
 def new_command(
     root: Path,

@@ -7,11 +7,13 @@ from pathlib import Path
 import click
 
 from sitegen.commands.common import fail, root_option
+from sitegen.commands.language import command
 from sitegen.config.offices import load_network
 from sitegen.errors import Problems
+from sitegen.i18n import N_
 
 
-@click.command("offices")
+@command("offices", help=N_("List the units: id, kind, time zone, address of the site, name."))
 @root_option
 def offices_command(root: Path) -> None:
     """List the units: id, kind, time zone, address of the site, name."""

@@ -13,7 +13,9 @@ from typing import Any
 
 import click
 
+from sitegen.commands.language import argument, command, option
 from sitegen.config import offices_keys, schema
+from sitegen.i18n import N_
 from sitegen.sources import front_matter_keys
 from sitegen.sources.source import DATED_SECTIONS
 
@@ -35,11 +37,9 @@ def markdown(contract: str) -> str:
     return schema.markdown_table(front_matter_keys.FRONT_MATTER)
 
 
-@click.command("schema")
-@click.argument("contract", type=click.Choice(CONTRACTS))
-@click.option(
-    "--markdown", "as_markdown", is_flag=True, help="Print the table of keys for the documentation."
-)
+@command("schema", help=N_("Print the JSON Schema of offices.yaml or of front matter (draft 2020-12)."))
+@argument("contract", type=click.Choice(CONTRACTS))
+@option("--markdown", "as_markdown", is_flag=True, help=N_("Print the table of keys for the documentation."))
 def schema_command(contract: str, as_markdown: bool) -> None:
     """Print the JSON Schema of offices.yaml or of front matter (draft 2020-12)."""
     click.echo(markdown(contract) if as_markdown else json_text(contract), nl=False)

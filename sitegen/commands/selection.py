@@ -12,7 +12,8 @@ import click
 
 from sitegen.build.shards import Shard, ShardError, in_shard, parse_shard, unit_weights
 from sitegen.commands.common import EXIT_USAGE
-from sitegen.i18n import _
+from sitegen.commands.language import option
+from sitegen.i18n import N_, _
 
 if TYPE_CHECKING:
     from sitegen.build.pipeline import Project
@@ -27,16 +28,16 @@ def _shard(_ctx: click.Context, _param: click.Parameter, value: str | None) -> S
         raise click.BadParameter(str(exc)) from None
 
 
-changed_since_option = click.option(
+changed_since_option = option(
     "--changed-since",
-    metavar="REV",
-    help="Only units whose inputs changed between this git revision and the working tree.",
+    metavar=N_("REV"),
+    help=N_("Only units whose inputs changed between this git revision and the working tree."),
 )
-shard_option = click.option(
+shard_option = option(
     "--shard",
-    metavar="I/N",
+    metavar=N_("I/N"),
     callback=_shard,
-    help="Only the units of shard I of N (units dealt out by their work; see sitegen/build/shards.py).",
+    help=N_("Only the units of shard I of N (units dealt out by their work; see sitegen/build/shards.py)."),
 )
 
 

@@ -9,29 +9,34 @@ import click
 
 from sitegen.cms import local as local_editor
 from sitegen.commands.common import report, root_option
-from sitegen.i18n import _, ngettext
+from sitegen.commands.language import command, option
+from sitegen.i18n import N_, _, ngettext
 from sitegen.serve.builder import PreviewBuilder
 from sitegen.serve.livereload import Generation
 from sitegen.serve.server import serve
 from sitegen.serve.watcher import Watcher
 
 
-@click.command("serve")
+@command(
+    "serve", help=N_("Serve all units with live reload; content errors show in the browser, not as a crash.")
+)
 @root_option
-@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1 (0 picks a free one).")
-@click.option(
+@option("--port", default=8000, show_default=True, help=N_("Port on 127.0.0.1 (0 picks a free one)."))
+@option(
     "--host",
     default="127.0.0.1",
     show_default=True,
-    help="Address to bind. Only 127.0.0.1 unless you name another explicitly.",
+    help=N_("Address to bind. Only 127.0.0.1 unless you name another explicitly."),
 )
-@click.option(
-    "--poll", is_flag=True, help="Poll for changes (network drives, containers) instead of file events."
+@option(
+    "--poll", is_flag=True, help=N_("Poll for changes (network drives, containers) instead of file events.")
 )
-@click.option(
+@option(
     "--cms",
     is_flag=True,
-    help="Also run the web editor (each unit's /admin/) against this clone, with decap-server on 127.0.0.1.",
+    help=N_(
+        "Also run the web editor (each unit's /admin/) against this clone, with decap-server on 127.0.0.1."
+    ),
 )
 def serve_command(root: Path, port: int, host: str, poll: bool, cms: bool) -> None:
     """Serve all units with live reload; content errors show in the browser, not as a crash."""
@@ -70,15 +75,7 @@ def _serve(root: Path, port: int, host: str, poll: bool, proxy: local_editor.Pro
                 )
                 report(builder.generation.problems)
             else:
-                click.echo(
-                    _(
-                        "rebuilt {units} in {seconds} s ({paths})",
-                        units=", ".join(sorted(units)) or _("nothing"),
-                        seconds=f"{builder.last_seconds:.2f}",
-                        paths=", ".join(sorted(paths)),
-                    ),
-                    err=True,
-                )
+                click.echo(_rebuilt(units, builder.last_seconds, paths), err=True)
 
         watcher = Watcher(builder.root, changed, poll=poll)
         watcher.start()
@@ -102,6 +99,19 @@ def _serve(root: Path, port: int, host: str, poll: bool, proxy: local_editor.Pro
         if server is not None:
             server.server_close()
         builder.close()  # the preview's temporary output goes with it
+
+
+def _rebuilt(units: set[str], seconds: float, paths: set[str]) -> str:
+    """The line a save prints: the units built again, or that the change touched none of them."""
+    changed = ", ".join(sorted(paths))
+    if not units:
+        return _("nothing to rebuild ({paths})", paths=changed)
+    return _(
+        "rebuilt {units} in {seconds} s ({paths})",
+        units=", ".join(sorted(units)),
+        seconds=f"{seconds:.2f}",
+        paths=changed,
+    )
 
 
 def _interrupt(_signum: int, _frame: object) -> None:

@@ -9,20 +9,25 @@ import click
 
 from sitegen.build.shards import Shard
 from sitegen.commands.common import open_project, root_option
+from sitegen.commands.language import command, option
 from sitegen.commands.selection import changed_since_option, select_units, shard_option
+from sitegen.i18n import N_
 
 
-@click.command("units")
+@command(
+    "units",
+    help=N_("Print the ids of the units (those --changed-since and --shard choose), in offices.yaml order."),
+)
 @root_option
 @changed_since_option
 @shard_option
-@click.option(
+@option(
     "--format",
     "fmt",
     type=click.Choice(["json", "lines"]),
     default="json",
     show_default=True,
-    help="A JSON array, or one id a line (for shell loops).",
+    help=N_("A JSON array, or one id a line (for shell loops)."),
 )
 def units_command(root: Path, changed_since: str | None, shard: Shard | None, fmt: str) -> None:
     """Print the ids of the units (those --changed-since and --shard choose), in offices.yaml order."""
