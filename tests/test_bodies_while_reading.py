@@ -77,7 +77,8 @@ def test_a_body_with_an_error_comes_back_as_that_error_with_its_line(tmp_path):
     with pytest.raises(OfficeVarError) as alone:
         prepare(broken.body, broken.body_line)  # as one process finds it
     assert (found.value.line, found.value.message) == (alone.value.line, alone.value.message)
-    assert found.value.line > broken.body_line and "endif" in found.value.message
+    assert found.value.line == 6 and "{% if %}" in found.value.message  # the line where it opens
+    assert "{% endif %}" in found.value.hint
 
 
 def test_a_read_that_fails_leaves_no_body_half_known(tmp_path, monkeypatch):

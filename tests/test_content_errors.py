@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from click.testing import CliRunner
 
 from sitegen.build.pipeline import BuildOptions, build, load_project
@@ -310,3 +311,33 @@ def test_a_front_matter_key_written_twice_is_reported_at_its_second_line_naming_
         "(first at line 2) (keep one 'title:' line and delete the other; if this one belongs to another part, "
         "indent it like that part's keys)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Satu\n\n{% if office.name %}\nHalo\n\nDua\n",
+            "x.md:6: {% if %} is never closed [units alpha, bravo, rudenim, wilayah] "
+            "(write {% endif %} where the text it governs ends)",
+        ),
+        (
+            "Satu\n\nAlamat: {{ office.address }\n",
+            "x.md:6: a {{ is not closed with }} [units alpha, bravo, rudenim, wilayah] "
+            "(write two braces after the name, e.g. {{ office.name }})",
+        ),
+        (
+            "{% for p in office.entry_points %}\n{{ p }}\n{% endif %}\n",
+            "x.md:6: {% endif %} while the {% for %} before it is still open",
+        ),
+        ("Satu\n{% endif %}\n", "x.md:5: {% endif %} without a {% if … %} before it"),
+        ("Satu\n{% tampilkan office.name %}\n", "x.md:5: unknown tag {% tampilkan %}"),
+    ],
+)
+def test_a_slip_in_the_braces_of_a_shared_page_is_named_at_its_line_without_jinjas_words(
+    project, body, expected
+):
+    project.write("content/shared/layanan/x.md", "---\ntitle: X\n---\n" + body)
+    (problem,) = problems_of(project)
+    assert expected in problem
+    assert "Jinja" not in problem and "Encountered" not in problem

@@ -388,3 +388,13 @@ def test_a_save_that_touches_no_unit_says_so_in_plain_indonesian(monkeypatch):
     _indonesian(monkeypatch)
     assert _rebuilt(set(), 0.01, {"README.md"}) == "tidak ada yang perlu dibangun ulang (README.md)"
     assert _rebuilt({"sambas"}, 0.5, {"a.md"}) == "sambas dibangun ulang dalam 0.50 detik (a.md)"
+
+
+def test_an_unclosed_if_in_a_shared_page_is_told_in_indonesian_at_the_line_it_opens(project, monkeypatch):
+    _indonesian(monkeypatch)
+    project.write("content/shared/layanan/x.md", "---\ntitle: X\n---\nSatu\n{% if office.name %}\nHalo\n")
+    result = _check(project)
+    assert result.exit_code == 1
+    assert "content/shared/layanan/x.md:5: {% if %} tidak pernah ditutup [unit " in result.output
+    assert "(tulis {% endif %} di tempat teks yang diaturnya berakhir)" in result.output
+    assert "Jinja" not in result.output and "Unexpected end" not in result.output

@@ -33,6 +33,7 @@ from sitegen.config.offices_keys import CONTACTS, LINKS, WEEKDAYS
 from sitegen.config.settings import Network, Office
 from sitegen.dates import zone_abbr
 from sitegen.i18n import N_, _
+from sitegen.sources import template_words
 from sitegen.sources.markdown import to_html
 from sitegen.sources.sanitize import clean
 
@@ -40,7 +41,7 @@ LIMIT = 100_000  # the most items a range, or characters one value, may have
 STEPS = 200_000  # the most loop turns, calls and items made while one page is worked out for one unit
 OUTPUT = 1_000_000  # the most characters the {{ }} and {% %} of one page may add to it, for one unit
 MAX_BITS = 4096  # the largest whole number worked out: about 1,200 digits
-_STATEMENTS_HINT = N_("only {% if %}, {% for %} and {% set x = … %} are available in content")
+_STATEMENTS_HINT = template_words.STATEMENTS_HINT
 
 
 class ContentLimit(SecurityError):
@@ -497,7 +498,7 @@ class BodyTemplate:
             try:
                 self._template = _ENV.from_string(self.markdown)
             except TemplateSyntaxError as exc:
-                raise _syntax_error(exc, self.first_line) from None
+                raise _syntax_error(exc, self.markdown, self.first_line) from None
         template = self._template
         budget = _budget()
         written = 0
@@ -525,11 +526,15 @@ class BodyTemplate:
             raise OfficeVarError(self.first_line + line - 1, _describe(exc), _(NAMES_HINT)) from None
 
 
-def _syntax_error(exc: TemplateSyntaxError, first_line: int) -> OfficeVarError:
-    hint = _(_STATEMENTS_HINT) if isinstance(exc, NotAvailable) else _("check the {% %} and {{ }} pairs")
-    return OfficeVarError(
-        first_line + (exc.lineno or 1) - 1, _("template syntax: {error}", error=_said(exc.message)), hint
-    )
+def _syntax_error(exc: TemplateSyntaxError, source: str, first_line: int) -> OfficeVarError:
+    """A statement refused in content, or a slip in the {% %} and {{ }} pairs, at the file's line."""
+    if isinstance(exc, NotAvailable) or _NO_FILTER.search(exc.message or ""):
+        hint = _(_STATEMENTS_HINT) if isinstance(exc, NotAvailable) else _(template_words.PAIRS_HINT)
+        return OfficeVarError(
+            first_line + (exc.lineno or 1) - 1, _("template syntax: {error}", error=_said(exc.message)), hint
+        )
+    said = template_words.syntax_error(exc, source, _ENV)
+    return OfficeVarError(first_line + said.line - 1, said.message, said.hint)
 
 
 _NO_FILTER = re.compile(r"No (filter|test) named '([^']+)'")
@@ -550,7 +555,7 @@ def _parse(body: str, first_line: int) -> None:
     try:
         _Bounding().visit(_ENV.parse(body))
     except TemplateSyntaxError as exc:
-        raise _syntax_error(exc, first_line) from None
+        raise _syntax_error(exc, body, first_line) from None
     except (ValueError, RecursionError, MemoryError) as exc:  # a number of 5,000 digits, ((((…)))) nested
         raise OfficeVarError(
             first_line, _("the text cannot be read ({reason})", reason=_describe(exc)), _(NAMES_HINT)
@@ -572,6 +577,7 @@ def prepare(body: str, first_line: int, trusted: bool = False) -> BodyTemplate:
     if "{%" in body or "{#" in body:
         _parse(body, first_line)
         return statements
+    _expressions_closed(body, first_line)
     expressions = []
     pieces = []
     last = 0
@@ -610,6 +616,16 @@ def prepare(body: str, first_line: int, trusted: bool = False) -> BodyTemplate:
     if any(text.rfind("<") > text.rfind(">") for text in texts[:-1]):
         return statements  # a value inside a tag (an attribute) is cleaned with the unit's HTML
     return BodyTemplate("expressions", parts=tuple(texts), expressions=tuple(expressions), trusted=trusted)
+
+
+def _expressions_closed(body: str, first_line: int) -> None:
+    """Every ``{{`` opens an expression closed by ``}}``: ``{{ office.name }`` would be published as it is."""
+    closed = {match.start(): match.group(1) for match in _EXPR.finditer(body)}
+    for brace in re.finditer(r"\{\{", body):
+        code = closed.get(brace.start())
+        if code is None or "{{" in code:  # never closed, or closed only by the next expression's }}
+            message, hint = template_words.unclosed_expression()
+            raise OfficeVarError(first_line + body.count("\n", 0, brace.start()), message, hint)
 
 
 def _shown(code: str) -> str:
