@@ -398,3 +398,19 @@ def test_an_unclosed_if_in_a_shared_page_is_told_in_indonesian_at_the_line_it_op
     assert "content/shared/layanan/x.md:5: {% if %} tidak pernah ditutup [unit " in result.output
     assert "(tulis {% endif %} di tempat teks yang diaturnya berakhir)" in result.output
     assert "Jinja" not in result.output and "Unexpected end" not in result.output
+
+
+def test_a_summary_line_says_the_kind_in_words_with_its_code_in_brackets(monkeypatch):
+    from sitegen.codes import summary_label
+
+    _indonesian(monkeypatch)
+    assert summary_label("announcement-expired", "info", 5) == (
+        "5 catatan: pengumuman yang sudah melewati tanggal expires: [announcement-expired]"
+    )
+    assert summary_label("broken-link", "warning", 2) == (
+        "2 peringatan: tautan ke halaman yang tidak ada di situs [broken-link]"
+    )
+    i18n.use("en")
+    assert (
+        summary_label("broken-link", "warning", 1) == "1 warning: a link to no page of the site [broken-link]"
+    )
