@@ -414,3 +414,15 @@ def test_a_summary_line_says_the_kind_in_words_with_its_code_in_brackets(monkeyp
     assert (
         summary_label("broken-link", "warning", 1) == "1 warning: a link to no page of the site [broken-link]"
     )
+
+
+@pytest.mark.parametrize(
+    ("word", "value"), [("ya", "true"), ("betul", "true"), ("tidak", "false"), ("gak", "false")]
+)
+def test_a_yes_no_word_is_answered_with_the_value_it_meant(project, monkeypatch, word, value):
+    _indonesian(monkeypatch)
+    page = f"---\ntitle: J\ndate: 2026-11-20\npinned: {word}\n---\nIsi.\n"
+    project.write("content/offices/alpha/berita/2026-11-20-jadwal.md", page)
+    result = _check(project)
+    assert f"(jika maksudnya '{word}', tulis pinned: {value})" in result.output
+    assert "berarti ya" not in result.output
