@@ -196,3 +196,14 @@ def test_only_units_that_issue_passports_point_periodic_information_at_passport_
         "biaya-paspor"
         not in (shipped / "rudenim-pontianak/informasi-publik/informasi-berkala/index.html").read_text()
     )
+
+
+def test_the_comments_editors_copy_from_the_example_pages_are_in_indonesian():
+    """Editors copy an example page to start their own: its front matter speaks to them in their language."""
+    comments = []
+    for path in sorted((REPO / "content").rglob("*.md")):
+        front = path.read_text(encoding="utf-8").split("\n---", 1)[0]
+        comments += [(path.name, line.split(" #", 1)[1]) for line in front.splitlines() if " #" in line]
+    assert len(comments) > 40
+    english = re.compile(r"\b(the|an|to|with|replace|example|show)\b")
+    assert [(name, said) for name, said in comments if english.search(said)] == []
