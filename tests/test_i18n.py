@@ -426,3 +426,11 @@ def test_a_yes_no_word_is_answered_with_the_value_it_meant(project, monkeypatch,
     result = _check(project)
     assert f"(jika maksudnya '{word}', tulis pinned: {value})" in result.output
     assert "berarti ya" not in result.output
+
+
+def test_sitegen_mv_names_its_arguments_as_the_usage_line_does(project, monkeypatch):
+    _indonesian(monkeypatch)
+    result = _run("mv", "--root", str(project.root), "a.md", "content/b.md")
+    assert result.exit_code != 0
+    assert "kesalahan: LAMA " in result.output and "a.md berada di luar content/" in result.output
+    assert "OLD" not in result.output

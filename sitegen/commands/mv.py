@@ -76,8 +76,8 @@ def move(root: Path, old: Path, new: Path, ids: tuple[str, ...], problems: Probl
     parse, so its URL is unknown. Raises :class:`MoveError` for a move that is refused.
     """
     content = (root / "content").resolve()
-    source = _inside(content, root / old if not old.is_absolute() else old, "OLD")
-    target = _inside(content, root / new if not new.is_absolute() else new, "NEW")
+    source = _inside(content, root / old if not old.is_absolute() else old, _("OLD"))
+    target = _inside(content, root / new if not new.is_absolute() else new, _("NEW"))
     if not source.exists():
         raise MoveError(_("{path} does not exist", path=_show(root, source)))
     if target.is_dir():
