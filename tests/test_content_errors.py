@@ -341,3 +341,18 @@ def test_a_slip_in_the_braces_of_a_shared_page_is_named_at_its_line_without_jinj
     (problem,) = problems_of(project)
     assert expected in problem
     assert "Jinja" not in problem and "Encountered" not in problem
+
+
+def test_an_unclosed_if_in_a_theme_template_is_named_in_words_not_jinjas(project):
+    page = project.read("themes/default/templates/page.html")
+    project.write(
+        "themes/default/templates/page.html", page.replace("<article>", "<article>{% if page.title %}", 1)
+    )
+    problems = problems_of(project)
+    assert problems
+    assert all(
+        p.startswith("themes/default/templates/page.html:")
+        and "template error: {% endblock %} while the {% if %} before it is still open" in p
+        and "(close it first with {% endif %}, or remove this {% endblock %}; while rendering /" in p
+        for p in problems
+    ), problems[0]

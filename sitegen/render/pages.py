@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, TemplateError
+from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
 from sitegen import csp
 from sitegen.errors import Problems
@@ -25,7 +25,7 @@ from sitegen.render import discovery, icons, json_feed, links
 from sitegen.render import structured_data as structured
 from sitegen.render.feeds import catalogue
 from sitegen.render.templates import Theme
-from sitegen.sources import static_trust
+from sitegen.sources import static_trust, template_words
 from sitegen.structure import english, pictures
 from sitegen.structure.archive import archive
 from sitegen.structure.model import FEED_SECTIONS, Page, Site, template_vars
@@ -411,14 +411,7 @@ def render(
             else:
                 data = item.make()
         except TemplateError as exc:
-            where = getattr(exc, "filename", None) or "themes"
-            problems.error(
-                where,
-                getattr(exc, "lineno", 0) or 0,
-                _("template error: {error}", error=exc),
-                _("while rendering /{path} for unit {unit}", path=item.path, unit=site.office.id),
-                "template-error",
-            )
+            _template_problem(problems, exc, item.path, site.office.id)
             continue
         if item.path.endswith(".html") and b"<table" in data:
             data = _wrap_tables(data.decode("utf-8")).encode("utf-8")
@@ -440,6 +433,18 @@ def _not_found(path: str) -> bool:
 
 _TABLE = re.compile(r"<table\b.*?</table>", re.S)
 _TABLE_LABEL = {"id": "Tabel, dapat digeser ke samping", "en": "Table, scrolls sideways"}
+
+
+def _template_problem(problems: Problems, exc: TemplateError, path: str, unit: str) -> None:
+    """A theme template that fails; a syntax slip (an {% if %} never closed) in the editor's words."""
+    where = getattr(exc, "filename", None) or "themes"
+    rendering = _("while rendering /{path} for unit {unit}", path=path, unit=unit)
+    if isinstance(exc, TemplateSyntaxError):
+        said = template_words.syntax_error(exc, exc.source or "")
+        error, line, hint = said.message, said.line, f"{said.hint}; {rendering}"
+    else:
+        error, line, hint = str(exc), getattr(exc, "lineno", 0) or 0, rendering
+    problems.error(where, line, _("template error: {error}", error=error), hint, "template-error")
 
 
 def _wrap_tables(html: str) -> str:

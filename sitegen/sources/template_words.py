@@ -27,6 +27,7 @@ _MISPLACED = re.compile(
 )
 _UNKNOWN = re.compile(r"^Encountered unknown tag '(\w+)'\.$")
 _OPENERS = {"if": "if", "elif": "if", "else": "if"}  # a closing or middle tag: the block it belongs to
+_JINJA = Environment()  # only lexes: the delimiters every theme template uses
 _BLOCKS = ("if", "for", "macro", "call", "filter", "block", "with", "autoescape", "trans", "raw")
 
 
@@ -39,8 +40,11 @@ class Said:
     line: int
 
 
-def syntax_error(exc: TemplateSyntaxError, source: str, env: Environment) -> Said:
-    """What ``exc`` means in ``source``, in the editor's language, at the line to look at."""
+def syntax_error(exc: TemplateSyntaxError, source: str, env: Environment | None = None) -> Said:
+    """What ``exc`` means in ``source``, in the editor's language, at the line to look at.
+
+    ``env`` is the environment ``source`` was written for (its delimiters); by default Jinja's own.
+    """
     text = exc.message or ""
     line = exc.lineno or 1
     if found := _UNCLOSED.match(text):
@@ -48,7 +52,7 @@ def syntax_error(exc: TemplateSyntaxError, source: str, env: Environment) -> Sai
         return Said(
             _("{{% {block} %}} is never closed", block=block),
             _("write {{% {end} %}} where the text it governs ends", end=f"end{block}"),
-            _opened_at(source, block, env) or line,
+            _opened_at(source, block, env or _JINJA) or line,
         )
     if found := _MISPLACED.match(text):
         tag, block = found.groups()
