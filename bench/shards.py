@@ -19,7 +19,7 @@ from pathlib import Path
 
 from run import sitegen_cmd  # bench/run.py: the one way the benchmarks start a build
 
-from sitegen.build.pipeline import load_project
+from sitegen.build.project import load_project
 from sitegen.build.shards import assign, unit_weights
 
 HERE = Path(__file__).resolve().parent

@@ -187,7 +187,8 @@ def copy_of_repository(root: Path) -> Path:
 @pytest.fixture(scope="session")
 def shipped(tmp_path_factory) -> Path:
     """The shipped network as readers get it, built once for every specification that reads it."""
-    from sitegen.build.pipeline import BuildOptions, build, load_project
+    from sitegen.build.pipeline import BuildOptions, build
+    from sitegen.build.project import load_project
 
     root = copy_of_repository(tmp_path_factory.mktemp("shipped"))
     build(load_project(root), BuildOptions(out=root / "public", now=SHIPPED_NOW))

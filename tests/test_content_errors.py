@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 import pytest
 from click.testing import CliRunner
 
-from sitegen.build.pipeline import BuildOptions, build, load_project
+from sitegen.build.pipeline import BuildOptions, build
+from sitegen.build.project import load_project
 from sitegen.cli import main
 from sitegen.errors import BuildFailed
 

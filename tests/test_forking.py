@@ -25,7 +25,8 @@ SCRIPT = """
 import json, os, sys, threading
 from pathlib import Path
 from datetime import datetime
-from sitegen.build.pipeline import BuildOptions, build, load_project
+from sitegen.build.pipeline import BuildOptions, build
+from sitegen.build.project import load_project
 from sitegen.sources.bodies import Bodies
 from sitegen.sources.cache import Cache
 

@@ -18,7 +18,8 @@ from pathlib import Path
 import feedparser
 from click.testing import CliRunner
 
-from sitegen.build.pipeline import BuildOptions, build, load_project
+from sitegen.build.pipeline import BuildOptions, build
+from sitegen.build.project import load_project
 from sitegen.cli import main
 
 from .helpers import broken_links, tree

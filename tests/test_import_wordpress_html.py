@@ -10,7 +10,8 @@ from datetime import UTC, datetime
 
 from click.testing import CliRunner
 
-from sitegen.build.pipeline import BuildOptions, build, load_project
+from sitegen.build.pipeline import BuildOptions, build
+from sitegen.build.project import load_project
 from sitegen.cli import main
 from sitegen.sources.markdown import to_html
 from sitegen.sources.sanitize import clean

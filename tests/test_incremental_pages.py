@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.build.pipeline import BuildOptions, build, load_project
+from sitegen.build.pipeline import BuildOptions, build
+from sitegen.build.project import load_project
 from sitegen.render import pages
 
 from .conftest import SHIPPED_NOW, copy_of_repository

@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from sitegen.build.pipeline import BuildOptions, build, load_project
+from sitegen.build.pipeline import BuildOptions, build
+from sitegen.build.project import load_project
 from sitegen.config.offices import load_network
 from sitegen.config.offices_keys import DEFAULT_MENU
 from sitegen.errors import Problems

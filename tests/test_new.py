@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 
 from click.testing import CliRunner
 
-from sitegen.build.pipeline import BuildOptions, build, load_project
+from sitegen.build.pipeline import BuildOptions, build
+from sitegen.build.project import load_project
 from sitegen.cli import main
 
 NOW = "2026-11-24T02:30:00+00:00"

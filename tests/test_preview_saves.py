@@ -7,7 +7,8 @@ import shutil
 
 import pytest
 
-from sitegen.build.pipeline import BuildOptions, build, load_project
+from sitegen.build.pipeline import BuildOptions, build
+from sitegen.build.project import load_project
 from sitegen.serve import builder as builder_module
 from sitegen.serve.builder import PreviewBuilder
 from sitegen.serve.livereload import EVERY_PAGE, Generation

@@ -19,7 +19,8 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from sitegen.build.pipeline import BuildOptions, build, load_project
+from sitegen.build.pipeline import BuildOptions, build
+from sitegen.build.project import load_project
 from sitegen.config.offices import load_network
 from sitegen.errors import Problems
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.build.pipeline import BuildOptions, build, load_project
+from sitegen.build.pipeline import BuildOptions, build
+from sitegen.build.project import load_project
 
 from .conftest import REPO, copy_of_repository
 

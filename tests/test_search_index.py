@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sitegen.build.pipeline import BuildOptions, build, load_project
+from sitegen.build.pipeline import BuildOptions, build
+from sitegen.build.project import load_project
 from sitegen.render import search
 from sitegen.sources.bodies import Bodies
 from sitegen.sources.cache import Cache

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import pytest
 
 from sitegen.build.affected import affected_units
-from sitegen.build.pipeline import load_project
+from sitegen.build.project import load_project
 from sitegen.serve.builder import PreviewBuilder
 from sitegen.serve.livereload import Generation
 from sitegen.serve.server import serve

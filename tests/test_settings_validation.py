@@ -15,7 +15,8 @@ from xml.etree import ElementTree
 import pytest
 from click.testing import CliRunner
 
-from sitegen.build.pipeline import BuildOptions, build, load_project
+from sitegen.build.pipeline import BuildOptions, build
+from sitegen.build.project import load_project
 from sitegen.cli import main
 from sitegen.config.readers import url_problem
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import feedparser
 
-from sitegen.build.pipeline import BuildOptions, build, load_project
+from sitegen.build.pipeline import BuildOptions, build
+from sitegen.build.project import load_project
 
 from .conftest import SHIPPED_NOW
 from .helpers import broken_links, tree

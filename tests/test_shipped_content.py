@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitegen.build.pipeline import BuildOptions, build, load_project
+from sitegen.build.pipeline import BuildOptions, build
+from sitegen.build.project import load_project
 
 from .conftest import REPO, SHIPPED_NOW
 

@@ -14,7 +14,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sitegen.build import SPARE, STATE
-from sitegen.build.pipeline import BuildOptions, build, load_project
+from sitegen.build.pipeline import BuildOptions, build
+from sitegen.build.project import load_project
 
 from .helpers import tree
 from .test_output_safety import build as build_process

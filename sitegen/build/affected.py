@@ -17,7 +17,7 @@ from sitegen.sources.source import Source
 from sitegen.structure.model import publishes
 
 if TYPE_CHECKING:
-    from sitegen.build.pipeline import Project
+    from sitegen.build.project import Project
 
 
 def affected_units(changed: set[str], old: Project | None, new: Project) -> set[str]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from sitegen.build.affected import affected_units
-from sitegen.build.pipeline import Project, load_project
+from sitegen.build.project import Project, load_project
 from sitegen.errors import BuildFailed
 from sitegen.i18n import _
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from sitegen import hints
-from sitegen.build.pipeline import Project
+from sitegen.build.project import Project
 from sitegen.check.slips import removed_html, slip_warnings
 from sitegen.errors import Problems
 from sitegen.i18n import N_, _

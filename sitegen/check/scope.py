@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen.build.pipeline import Project
+from sitegen.build.project import Project
 from sitegen.codes import summary_label
 from sitegen.errors import Problem
 from sitegen.structure.model import publishes

@@ -11,7 +11,8 @@ from pathlib import Path
 import click
 
 from sitegen import hints
-from sitegen.build.pipeline import BuildOptions, Models, Project, build, load_project
+from sitegen.build.pipeline import BuildOptions, build
+from sitegen.build.project import Models, Project, load_project
 from sitegen.check.findings import CrossLinks, content_warnings, coverage
 from sitegen.check.scope import Scope, arrange, changed_since_commit
 from sitegen.commands.common import EXIT_CONTENT, output_path, parse_now, root_option

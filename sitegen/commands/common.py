@@ -18,7 +18,7 @@ from sitegen.errors import BuildFailed, Problem
 from sitegen.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
-    from sitegen.build.pipeline import Project
+    from sitegen.build.project import Project
     from sitegen.sources.bodies import Bodies
 
 EXIT_CONTENT = 1
@@ -55,7 +55,7 @@ def open_project(
     root: Path, base_urls: dict[str, str] | None = None, bodies: Bodies | None = None
 ) -> Project:
     """Load the project or exit 1 after listing every problem."""
-    from sitegen.build.pipeline import load_project
+    from sitegen.build.project import load_project
 
     try:
         project = load_project(root, base_urls, bodies)

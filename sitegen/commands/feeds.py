@@ -60,7 +60,7 @@ def diff_command(old: Path, new: Path, root: Path | None) -> None:
 
 def _content_pages(root: Path) -> Callable[[str], set[str] | None]:
     """What each unit's content publishes now; exits naming every file that cannot be read."""
-    from sitegen.build.pipeline import Models, load_project
+    from sitegen.build.project import Models, load_project
     from sitegen.dates import build_now
     from sitegen.errors import BuildFailed
 

@@ -16,7 +16,7 @@ from sitegen.commands.language import option
 from sitegen.i18n import N_, _
 
 if TYPE_CHECKING:
-    from sitegen.build.pipeline import Project
+    from sitegen.build.project import Project
 
 
 def _shard(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Shard | None:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from sitegen.build import OutputError
 from sitegen.build.output import recorded_files
-from sitegen.build.pipeline import BuildOptions, Project, build, load_project
+from sitegen.build.pipeline import BuildOptions, build
+from sitegen.build.project import Project, load_project
 from sitegen.dates import build_now
 from sitegen.errors import BuildFailed, Problem
 from sitegen.i18n import _

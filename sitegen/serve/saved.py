@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sitegen.build.output import Output
-from sitegen.build.pipeline import Models, Project
+from sitegen.build.project import Models, Project
 from sitegen.errors import Problems
 from sitegen.render.pages import plan, render
 from sitegen.render.templates import load_theme
