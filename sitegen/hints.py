@@ -140,7 +140,7 @@ def expires_before_date(expires: datetime, date: datetime) -> Hint:
 
 
 # What an editor may write for a yes/no key, in Indonesian or English, and what it means.
-YES_WORDS = ("ya", "yes", "true", "benar", "betul", "on", "y")
+YES_WORDS = ("ya", "iya", "yes", "true", "benar", "betul", "on", "y")
 NO_WORDS = ("tidak", "no", "false", "salah", "bukan", "off", "n", "tdk", "gak", "nggak")
 
 

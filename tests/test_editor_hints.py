@@ -136,6 +136,14 @@ def test_draft_tidak_is_answered_in_the_editors_words(project):
     assert "write draft: true)" not in "\n".join(lines_about(result.output, "2026-11-20-a.md"))
 
 
+def test_iya_is_read_as_the_yes_it_means(project):
+    project.write("content/offices/alpha/berita/2026-11-21-b.md", news("2026-11-21 09:00", "pinned: iya\n"))
+    result = check(project)
+    assert (
+        "2026-11-21-b.md:4: 'pinned' must be true or false, not 'iya' (write pinned: true ('iya' means yes))"
+    ) in result.output
+
+
 def test_draft_no_and_yes_are_read_as_yaml_reads_them_false_and_true(project):
     project.write("content/offices/alpha/berita/2026-11-20-a.md", news("2026-11-20 09:00", "draft: no\n"))
     project.write("content/offices/alpha/berita/2026-11-21-b.md", news("2026-11-21 09:00", "draft: yes\n"))
