@@ -15,7 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from sitegen.cli import main
-from sitegen.sources.office_vars import LIMIT, OUTPUT, STEPS, OfficeVarError, TextList, prepare
+from sitegen.sources.office_vars import OfficeVarError, prepare
+from sitegen.sources.sandbox import LIMIT, OUTPUT, STEPS, TextList
 
 NOW = "2026-11-24T12:00:00+07:00"
 SHARED = "content/shared/layanan/uji.md"

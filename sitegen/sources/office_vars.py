@@ -2,8 +2,8 @@
 
 A national page is written once and every unit publishes it with its own
 name, address and hours. Editors' text is rendered in a sandboxed Jinja2
-environment that can reach the unit's public data and nothing else; an
-unknown name is a build error with file and line.
+environment (sitegen.sources.sandbox) that can reach the unit's public data,
+built here, and nothing else; an unknown name is a build error with file and line.
 
 The speed trick: a body that only uses ``{{ expressions }}`` is converted to
 HTML once, with each expression replaced by an inert marker, and each unit
@@ -15,18 +15,15 @@ from __future__ import annotations
 
 import re
 import traceback
-from collections.abc import Callable, Iterable, Iterator
-from contextvars import ContextVar
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import time
-from functools import cache, wraps
+from functools import cache
 from types import SimpleNamespace
 from typing import Any
 
-from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, UndefinedError, nodes
-from jinja2.runtime import markup_join
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
-from jinja2.visitor import NodeTransformer
+from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SecurityError
 from markupsafe import escape
 
 from sitegen.config.offices_keys import CONTACTS, LINKS, WEEKDAYS
@@ -35,271 +32,20 @@ from sitegen.dates import zone_abbr
 from sitegen.i18n import N_, _
 from sitegen.sources import template_words
 from sitegen.sources.markdown import to_html
+from sitegen.sources.sandbox import (
+    BUDGET,
+    ENV,
+    OUTPUT,
+    Bounding,
+    Budget,
+    ContentLimit,
+    NotAvailable,
+    TextList,
+    page_budget,
+    printable,
+)
 from sitegen.sources.sanitize import clean
 
-LIMIT = 100_000  # the most items a range, or characters one value, may have
-STEPS = 200_000  # the most loop turns, calls and items made while one page is worked out for one unit
-OUTPUT = 1_000_000  # the most characters the {{ }} and {% %} of one page may add to it, for one unit
-MAX_BITS = 4096  # the largest whole number worked out: about 1,200 digits
-_STATEMENTS_HINT = template_words.STATEMENTS_HINT
-
-
-class ContentLimit(SecurityError):
-    """An expression asked for more work or text than any page needs."""
-
-
-class NotAvailable(TemplateSyntaxError):
-    """A statement content may not use ({% macro %}, recursive loops): the hint lists those it may."""
-
-
-@dataclass
-class Budget:
-    """The work one page may do for one unit, counted across all its expressions and loops.
-
-    A limit per call alone is not enough: two nested loops of 100,000 turns each
-    are within every call's limit and never finish.
-    """
-
-    steps: int = 0
-    output: int = 0
-    loop_line: int = 0  # the template line of the loop running now, to locate a page that writes too much
-
-    def step(self, n: int = 1) -> None:
-        self.steps += n
-        if self.steps > STEPS:
-            raise ContentLimit(
-                _("the page works through more than {steps} loop turns and values", steps=STEPS)
-            )
-
-    def wrote(self, n: int) -> None:
-        self.output += n
-        if self.output > OUTPUT:
-            raise ContentLimit(
-                _("the page's {{{{ }}}} and {{% %}} write more than {output} characters", output=OUTPUT)
-            )
-
-
-_BUDGET: ContextVar[Budget | None] = ContextVar("sitegen_budget", default=None)
-
-
-def _budget() -> Budget:
-    budget = _BUDGET.get()
-    if budget is None:  # evaluated outside render(): a fresh budget, so the limits still hold
-        budget = Budget()
-        _BUDGET.set(budget)
-    return budget
-
-
-def _printable_type(value: Any) -> bool:
-    return value is None or isinstance(value, (str, int, float))
-
-
-def _check_value(value: Any) -> Any:
-    """Every value made in the sandbox: text up to LIMIT characters, numbers up to MAX_BITS."""
-    if isinstance(value, str) and len(value) > LIMIT:
-        raise ContentLimit(_("a text of {size} characters; at most {limit}", size=len(value), limit=LIMIT))
-    if isinstance(value, int) and value.bit_length() > MAX_BITS:
-        raise ContentLimit(_("a number of {bits} bits is too large a number", bits=value.bit_length()))
-    if isinstance(value, (list, tuple)) and len(value) > LIMIT:
-        raise ContentLimit(_("a list of {size} items; at most {limit}", size=len(value), limit=LIMIT))
-    return value
-
-
-def _text_of(value: Any) -> Any:
-    """The value as it may print: text, a number or a list that reads as prose; else refused."""
-    if _printable_type(value) or isinstance(value, TextList):
-        return value
-    raise ContentLimit(_("this names a group of values, not one; write e.g. office.name"))
-
-
-def _length(value: Any) -> int:
-    try:
-        return len(value)
-    except (TypeError, OverflowError):
-        return 1
-
-
-class _Bounding(NodeTransformer):
-    """Rewrites a parsed template so every loop, ``~`` and output is counted against the page's budget."""
-
-    def visit_For(self, node: nodes.For) -> nodes.Node:
-        if node.recursive:
-            raise NotAvailable(_("recursive loops are not available in content"), node.lineno)
-        node = self.generic_visit(node)
-        node.iter = nodes.Call(
-            nodes.EnvironmentAttribute("bounded_loop", lineno=node.lineno),
-            [node.iter, nodes.Const(node.lineno)],
-            [],
-            None,
-            None,
-            lineno=node.lineno,
-        )
-        return node
-
-    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
-        node = self.generic_visit(node)
-        return nodes.Call(
-            nodes.EnvironmentAttribute("bounded_concat", lineno=node.lineno),
-            [nodes.Tuple(node.nodes, "load", lineno=node.lineno)],
-            [],
-            None,
-            None,
-            lineno=node.lineno,
-        )
-
-    def generic_visit(self, node: nodes.Node, *args: Any, **kwargs: Any) -> Any:
-        refused: tuple[type[nodes.Node], ...] = (
-            nodes.Macro, nodes.CallBlock, nodes.FilterBlock, nodes.AssignBlock, nodes.Block,
-            nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends, nodes.Scope,
-        )  # fmt: skip
-        if isinstance(node, refused):
-            raise NotAvailable(
-                _("{{% {name} %}} is not available in content", name=type(node).__name__.lower()), node.lineno
-            )
-        return super().generic_visit(node, *args, **kwargs)
-
-
-class BoundedSandbox(ImmutableSandboxedEnvironment):
-    """The sandbox editors' text runs in: public data only, bounded work, text out.
-
-    Jinja's own sandbox stops attribute escapes (``__class__``); this one also
-    refuses method calls, Jinja's helper globals (``lipsum``, ``namespace``,
-    ``self`` printing Python objects with memory addresses), any statement but
-    if, for and set, and any value printed that is not text or a number. Work is
-    bounded per value (text up to LIMIT characters, numbers up to MAX_BITS bits,
-    checked before an operation runs) and per page (STEPS loop turns, calls and
-    items made; OUTPUT characters written), so no page can hang or exhaust a build.
-    """
-
-    intercepted_binops = frozenset({"*", "**", "%", "//", "/", "+", "-"})
-    intercepted_unops = frozenset({"-", "+"})
-
-    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        return not attr.startswith("_") and not callable(value)
-
-    def _generate(self, source: nodes.Template, *args: Any, **kwargs: Any) -> str:
-        return super()._generate(_Bounding().visit(source), *args, **kwargs)
-
-    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
-        _budget().step()
-        return _check_value(super().call(__context, __obj, *args, **kwargs))
-
-    def call_unop(self, context: Any, operator: str, arg: Any) -> Any:
-        return _check_value(super().call_unop(context, operator, arg))
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        _budget().step()
-        numbers = isinstance(left, int) and isinstance(right, int)
-        # the result has at least (bits of left - 1) * right bits, and at most twice that: refused
-        # before it is worked out when that is too many already, else checked once it is made
-        if (
-            operator == "**"
-            and numbers
-            and abs(left) > 1
-            and (right > MAX_BITS or (abs(left).bit_length() - 1) * max(right, 0) > MAX_BITS)
-        ):
-            raise ContentLimit(
-                _("{left} ** {right} is too large a number", left=_number(left), right=_number(right))
-            )
-        if operator == "*" and numbers and left.bit_length() + right.bit_length() > MAX_BITS + 1:
-            raise ContentLimit(_("the product is too large a number"))
-        if operator == "*":
-            for seq, n in ((left, right), (right, left)):
-                if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > LIMIT:
-                    raise ContentLimit(
-                        _("repeating text {n} times makes more than {limit} characters", n=n, limit=LIMIT)
-                    )
-        sequences = isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple))
-        if operator == "+" and sequences and len(left) + len(right) > LIMIT:
-            raise ContentLimit(_("joining these makes more than {limit} characters", limit=LIMIT))
-        if operator == "%" and isinstance(left, str):
-            raise ContentLimit(_("'%' formatting is not available in content; join text with ~"))
-        return _check_value(super().call_binop(context, operator, left, right))
-
-    @staticmethod
-    def bounded_loop(iterable: Any, line: int) -> Iterator[Any]:
-        """Every turn of every loop counts against the page's budget."""
-        budget = _budget()
-        outer = budget.loop_line
-        budget.loop_line = line
-        try:
-            for item in iterable:
-                budget.step()
-                yield item
-        finally:
-            budget.loop_line = outer
-
-    @staticmethod
-    def bounded_concat(items: tuple[object, ...]) -> str:
-        """``a ~ b``: text and numbers only (an object would print its Python address), bounded."""
-        texts = [str(_text_of(item)) for item in items]
-        if sum(map(len, texts)) > LIMIT:
-            raise ContentLimit(_("joining these makes more than {limit} characters", limit=LIMIT))
-        return markup_join(items)
-
-
-def _number(n: int) -> str:
-    """A number as a message shows it: one of a thousand digits is named by its length."""
-    digits = len(str(abs(n))) if n.bit_length() <= MAX_BITS else n.bit_length() * 3 // 10
-    return str(n) if digits <= 20 else _("a number of {digits} digits", digits=digits)
-
-
-def _range(*args: int) -> range:
-    made = range(*args)
-    try:
-        count = len(made)
-    except OverflowError:
-        count = LIMIT + 1
-    if count > LIMIT:
-        raise ContentLimit(_("range of {count} numbers; at most {limit}", count=count, limit=LIMIT))
-    _budget().step(count)
-    return made
-
-
-def _printable(value: Any) -> Any:
-    """Only text and numbers reach a page: an object would print its Python address."""
-    return _text_of(value)
-
-
-_TEXT_FILTERS = {"upper", "lower", "title", "capitalize", "trim", "replace", "escape", "e", "string"}
-_TEXT_FILTERS |= {"truncate", "wordcount", "int", "float", "round", "abs"}
-_SAFE_FILTERS = ["upper", "lower", "title", "capitalize", "default", "d", "join", "length", "count"]
-_SAFE_FILTERS += ["first", "last", "trim", "replace", "escape", "e", "string", "int", "float", "round"]
-_SAFE_FILTERS += ["sort", "list", "unique", "truncate", "wordcount", "abs", "max", "min", "sum"]
-
-
-def _bounded_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
-    """A filter that checks its input before it works and its result after."""
-    passes = getattr(func, "jinja_pass_arg", None) is not None
-
-    @wraps(func)
-    def bounded(*args: Any, **kwargs: Any) -> Any:
-        value = args[1] if passes else args[0]
-        rest = args[2:] if passes else args[1:]
-        budget = _budget()
-        budget.step(1 + (_length(value) if not isinstance(value, str) else 0))
-        if name in _TEXT_FILTERS:
-            _text_of(value)
-        if name == "join":
-            items = [str(_text_of(item)) for item in value]
-            separator = str(rest[0]) if rest else str(kwargs.get("d", ""))
-            if sum(map(len, items)) + len(separator) * max(len(items) - 1, 0) > LIMIT:
-                raise ContentLimit(_("joining these makes more than {limit} characters", limit=LIMIT))
-        if name == "replace" and isinstance(value, str) and len(rest) >= 2:
-            old, new = str(rest[0]), str(rest[1])
-            times = value.count(old) if old else len(value) + 1
-            if len(value) + times * (len(new) - len(old)) > LIMIT:
-                raise ContentLimit(_("replacing makes more than {limit} characters", limit=LIMIT))
-        return _check_value(func(*args, **kwargs))
-
-    return bounded
-
-
-_ENV = BoundedSandbox(undefined=StrictUndefined, autoescape=True, finalize=_printable)
-_ENV.globals.clear()
-_ENV.globals["range"] = _range
-_ENV.filters = {name: _bounded_filter(name, _ENV.filters[name]) for name in _SAFE_FILTERS}
-_ENV.tests = {name: _ENV.tests[name] for name in ("defined", "undefined", "none", "number", "string", "in")}
 _EXPR = re.compile(r"\{\{(.*?)\}\}", re.S)
 _MARK = "\ue000{}\ue001"
 _MARK_RE = re.compile("\ue000(\\d+)\ue001")
@@ -318,18 +64,6 @@ class OfficeVarError(Exception):
     def __init__(self, line: int, message: str, hint: str):
         super().__init__(message)
         self.line, self.message, self.hint = line, message, hint
-
-
-class TextList(tuple[object, ...]):
-    """A list that reads as Indonesian prose when printed: "A, B dan C"."""
-
-    conjunction = "dan"
-
-    def __str__(self) -> str:
-        items = [str(x) for x in self]
-        if len(items) <= 1:
-            return "".join(items)
-        return ", ".join(items[:-1]) + f" {self.conjunction} " + items[-1]
 
 
 class EnglishList(TextList):
@@ -468,14 +202,14 @@ class BodyTemplate:
         """
         if self.kind == "plain":
             return self.html
-        token = _BUDGET.set(Budget())  # one budget for the whole page, however many expressions
+        token = BUDGET.set(Budget())  # one budget for the whole page, however many expressions
         try:
             if self.kind == "expressions":
                 out = [self.parts[0]]
                 for i, (line, code) in enumerate(self.expressions):
                     value = str(escape(_evaluate(_compiled(code), ctx, line, code)))
                     try:
-                        _budget().wrote(len(value))
+                        page_budget().wrote(len(value))
                     except ContentLimit as exc:
                         raise OfficeVarError(
                             line, f"{{{{ {_shown(code)} }}}}: {exc}", _(NAMES_HINT)
@@ -485,7 +219,7 @@ class BodyTemplate:
                 return "".join(out)
             markdown = self._render_statements(ctx)
         finally:
-            _BUDGET.reset(token)
+            BUDGET.reset(token)
         return convert(self, markdown) if convert is not None else self.html_of(markdown)
 
     def html_of(self, markdown: str) -> str:
@@ -496,11 +230,11 @@ class BodyTemplate:
     def _render_statements(self, ctx: dict[str, Any]) -> str:
         if self._template is None:  # compiled once, rendered for every unit
             try:
-                self._template = _ENV.from_string(self.markdown)
+                self._template = ENV.from_string(self.markdown)
             except TemplateSyntaxError as exc:
                 raise _syntax_error(exc, self.markdown, self.first_line) from None
         template = self._template
-        budget = _budget()
+        budget = page_budget()
         written = 0
         out = []
         try:
@@ -529,11 +263,15 @@ class BodyTemplate:
 def _syntax_error(exc: TemplateSyntaxError, source: str, first_line: int) -> OfficeVarError:
     """A statement refused in content, or a slip in the {% %} and {{ }} pairs, at the file's line."""
     if isinstance(exc, NotAvailable) or _NO_FILTER.search(exc.message or ""):
-        hint = _(_STATEMENTS_HINT) if isinstance(exc, NotAvailable) else _(template_words.PAIRS_HINT)
+        hint = (
+            _(template_words.STATEMENTS_HINT)
+            if isinstance(exc, NotAvailable)
+            else _(template_words.PAIRS_HINT)
+        )
         return OfficeVarError(
             first_line + (exc.lineno or 1) - 1, _("template syntax: {error}", error=_said(exc.message)), hint
         )
-    said = template_words.syntax_error(exc, source, _ENV)
+    said = template_words.syntax_error(exc, source, ENV)
     return OfficeVarError(first_line + said.line - 1, said.message, said.hint)
 
 
@@ -553,7 +291,7 @@ def _said(message: str | None) -> str:
 def _parse(body: str, first_line: int) -> None:
     """Read a body's statements once, so a mistake or a refused statement is found before any unit renders."""
     try:
-        _Bounding().visit(_ENV.parse(body))
+        Bounding().visit(ENV.parse(body))
     except TemplateSyntaxError as exc:
         raise _syntax_error(exc, body, first_line) from None
     except (ValueError, RecursionError, MemoryError) as exc:  # a number of 5,000 digits, ((((…)))) nested
@@ -635,7 +373,7 @@ def _shown(code: str) -> str:
 
 @cache
 def _compiled(code: str) -> Callable[..., Any]:
-    return _ENV.compile_expression(code, undefined_to_none=False)
+    return ENV.compile_expression(code, undefined_to_none=False)
 
 
 def _evaluate(expr: Callable[..., Any], ctx: dict[str, Any], line: int, code: str) -> Any:
@@ -643,7 +381,7 @@ def _evaluate(expr: Callable[..., Any], ctx: dict[str, Any], line: int, code: st
         value = expr(**ctx)
         if isinstance(value, StrictUndefined):
             str(value)
-        return _printable(value)
+        return printable(value)
     except Exception as exc:  # noqa: BLE001 - anything an editor's text does wrong is theirs to fix
         raise OfficeVarError(line, f"{{{{ {_shown(code)} }}}}: {_describe(exc)}", _(NAMES_HINT)) from None
 
