@@ -45,7 +45,8 @@ from sitegen.build import JOURNAL, STATE
 from sitegen.errors import Problems
 from sitegen.i18n import N_, _
 from sitegen.sources.source import Source
-from sitegen.structure.model import FEED_SECTIONS, Page, Site, publishes, url_of
+from sitegen.structure.model import publishes, url_of
+from sitegen.structure.site import FEED_SECTIONS, Page, Site
 from sitegen.urls import page_url, slugify
 
 FEED_FILES = ("rss.xml", "atom.xml", "feed.json")

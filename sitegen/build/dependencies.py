@@ -27,8 +27,8 @@ from operator import attrgetter
 
 from sitegen.render.pages import UNTRACED  # a body sitegen cannot follow: the file is made every time
 from sitegen.sources.cache import code_digest, salt
-from sitegen.structure.model import Page, Site
 from sitegen.structure.pictures import published
+from sitegen.structure.site import Page, Site
 
 Record = tuple[str, tuple[str, ...]]  # (key, paths of the pages whose body the file shows)
 _TREE = ("children", "subsections", "items")  # links to other pages, digested by their paths

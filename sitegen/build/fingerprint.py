@@ -15,8 +15,8 @@ from collections.abc import Callable
 from sitegen.config.settings import Network, Office
 from sitegen.render.templates import Theme
 from sitegen.sources.cache import code_digest, salt
-from sitegen.structure.model import Site
 from sitegen.structure.pictures import published
+from sitegen.structure.site import Site
 
 
 def theme_digest(theme: Theme) -> str:

@@ -31,7 +31,7 @@ from sitegen.render import search as searching
 from sitegen.render.search import SearchUnavailable, Shelf
 from sitegen.render.templates import Theme, load_theme
 from sitegen.sources.source import page_file_of
-from sitegen.structure.model import Site
+from sitegen.structure.site import Site
 
 if TYPE_CHECKING:
     from sitegen.build.dependencies import Bodies as BodyDigests

@@ -22,8 +22,9 @@ from sitegen.sources.bodies import Bodies
 from sitegen.sources.office_vars import context
 from sitegen.sources.photos import Resizer
 from sitegen.sources.source import Source, load_sources, report_links, static_files
-from sitegen.structure.model import Site, build_site
+from sitegen.structure.model import build_site
 from sitegen.structure.pictures import Pictures
+from sitegen.structure.site import Site
 
 
 @dataclass

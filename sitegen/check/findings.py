@@ -29,7 +29,8 @@ from sitegen.sources import word_html
 from sitegen.sources.markdown import left_out_syntax
 from sitegen.sources.sanitize import EMBED_HOSTS
 from sitegen.structure.english import missing_english
-from sitegen.structure.model import Site, publishes
+from sitegen.structure.model import publishes
+from sitegen.structure.site import Site
 
 _ABSOLUTE = re.compile(r'\s(?:href|src)="(https?://[^"]+)"')
 # what a browser loads by itself when it shows a page: pictures, frames, scripts, media, stylesheets

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from xml.sax.saxutils import escape
 
-from sitegen.structure.model import Site
+from sitegen.structure.site import Site
 from sitegen.urls import SECURITY_TXT, SITEMAP, absolute
 
 SECURITY_TXT_LIFETIME = timedelta(days=365)

@@ -36,8 +36,8 @@ from lxml import etree
 from sitegen import __version__
 from sitegen.config.settings import Network, Office
 from sitegen.render.links import absolutize
-from sitegen.structure.model import Page, Site
 from sitegen.structure.pictures import card
+from sitegen.structure.site import Page, Site
 from sitegen.urls import absolute, json_feed_path, slugify
 
 RSS = "rss.xml"

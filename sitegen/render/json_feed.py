@@ -24,8 +24,8 @@ from sitegen.render.feeds import (
     content_html,
     item_title,
 )
-from sitegen.structure.model import Site
 from sitegen.structure.pictures import card
+from sitegen.structure.site import Site
 from sitegen.urls import absolute, json_feed_path
 
 VERSION = "https://jsonfeed.org/version/1.1"

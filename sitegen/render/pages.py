@@ -28,8 +28,8 @@ from sitegen.render.templates import Theme
 from sitegen.sources import static_trust, template_words
 from sitegen.structure import english, pictures
 from sitegen.structure.archive import archive
-from sitegen.structure.model import FEED_SECTIONS, Page, Site, template_vars
 from sitegen.structure.pagination import Neighbours, neighbours, paginate
+from sitegen.structure.site import FEED_SECTIONS, Page, Site, template_vars
 from sitegen.urls import NOT_FOUND, OFFICIAL_SITES, ROBOTS, SEARCH, SECURITY_TXT, SITEMAP, file_for, relative
 
 Extra = Callable[[Site], list[tuple[str, bytes]]]

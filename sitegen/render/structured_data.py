@@ -15,8 +15,8 @@ from urllib.parse import quote
 from sitegen.config.offices_keys import SOCIAL_PLATFORMS
 from sitegen.config.settings import Office
 from sitegen.sources.office_vars import DAY_NAMES
-from sitegen.structure.model import Page, Site
 from sitegen.structure.pictures import card
+from sitegen.structure.site import Page, Site
 from sitegen.urls import absolute
 
 _SCHEMA_DAYS = {

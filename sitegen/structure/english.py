@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sitegen.structure.model import Site
+from sitegen.structure.site import Site
 
 ENGLISH = "en"
 

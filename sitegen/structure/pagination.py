@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from sitegen.urls import list_page_url
 
 if TYPE_CHECKING:
-    from sitegen.structure.model import Page
+    from sitegen.structure.site import Page
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from sitegen.sources.source import STATIC, Source
 from sitegen.urls import UnsafePath, absolute, page_url, picture_path
 
 if TYPE_CHECKING:  # the model holds pictures; pictures only read the model's pages
-    from sitegen.structure.model import Page, Site
+    from sitegen.structure.site import Page, Site
 
 Found = Union["Picture", None, Literal[False]]  # a picture; None: not one of ours; False: reported
 
