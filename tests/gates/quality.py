@@ -259,6 +259,22 @@ def menu_cue(browser, url: str) -> tuple[bool, bool, bool]:
     return overflows, before, after
 
 
+def current_section_in_view(browser, url: str) -> bool | None:
+    """On a 320 px phone, the menu link of the page's own section lies wholly on the screen.
+
+    None when the page marks no section as its own in the menu.
+    """
+    context = browser.new_context(viewport=NARROWEST)
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    link = page.query_selector('.mainnav a[aria-current="page"]')
+    box = link.bounding_box() if link is not None else None
+    context.close()
+    if box is None:
+        return None
+    return box["x"] >= 0 and box["x"] + box["width"] <= NARROWEST["width"]
+
+
 def small_targets(
     browser, url: str, selector: str = "header a, header button, header input, .tasks a"
 ) -> list[str]:

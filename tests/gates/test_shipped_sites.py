@@ -70,6 +70,13 @@ def test_on_a_phone_the_menu_shows_an_arrow_while_sections_lie_beyond_the_edge(s
         assert (before, after) == (True, False), unit
 
 
+def test_on_a_phone_the_menu_opens_with_the_pages_own_section_in_view(shipped, units, browser):
+    """A reader deep in the last section of the menu sees where they are without scrolling the menu."""
+    for unit in units:
+        with quality.served(shipped / unit) as base:
+            assert quality.current_section_in_view(browser, base + "profil/") is True, unit
+
+
 def test_every_page_has_the_search_box_in_its_header_and_it_finds(shipped, units, browser):
     problems = []
     for unit in units:
