@@ -56,6 +56,7 @@ CODES: dict[str, str] = {
     "unknown-kind": N_("a kind of unit offices.yaml does not know"),
     "unknown-service": N_("a service offices.yaml does not know"),
     "unknown-language": N_("a language no site can be published in"),
+    "language-twice": N_("a language listed twice in a unit's languages"),
     "language-order": N_("a unit's languages not starting with the network's default language"),
     "duplicate-base-url": N_("two units at one address (base_url)"),
     "narrowing-on-own-page": N_("offices:/kinds:/services: on a unit's own page"),

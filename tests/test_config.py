@@ -134,6 +134,20 @@ def test_an_unknown_language_in_a_list_of_lines_is_refused_at_its_own_line(tmp_p
     ]
 
 
+def test_a_language_listed_twice_is_refused_at_its_second_line(tmp_path):
+    text = OFFICES.replace(
+        "    timezone: Asia/Makassar",
+        "    timezone: Asia/Makassar\n    languages:\n      - id\n      - en\n      - en",
+    )
+    network, errors = load(tmp_path, text)
+    assert network is None
+    second = [n for n, row in enumerate(text.splitlines(), 1) if row == "      - en"][1]
+    assert errors == [
+        f"offices.yaml:{second}: language 'en' is listed twice in "
+        "languages (write each language once, e.g. languages: [id, en])"
+    ]
+
+
 def test_an_unknown_default_language_of_the_network_is_refused_at_its_line(tmp_path):
     text = OFFICES.replace("default_language: id", "default_language: english")
     network, errors = load(tmp_path, text)

@@ -100,7 +100,15 @@ def _languages(v: Validator, raw: LineDict, key: Key, where: str) -> tuple[str, 
     kept = []
     for index, code in enumerate(v.strings(raw, "languages")):
         line = items.line_of(index) if isinstance(items, LineList) else raw.line_of("languages")
-        if known_language(v, code, line, "languages"):
+        if code in kept:  # said twice: which place was meant cannot be known
+            v.err(
+                line,
+                _("language {code!r} is listed twice in languages", code=code),
+                _("write each language once, e.g. languages: [id, en]"),
+                "language-twice",
+                key="languages",
+            )
+        elif known_language(v, code, line, "languages"):
             kept.append(code)
     return tuple(kept) or tuple(key.default)
 
