@@ -333,6 +333,13 @@ def test_lang_en_keeps_clicks_english_even_when_asked_after_the_environment(monk
     assert "Error: No such command 'biuld'. Did you mean 'build'?" in _run("--lang", "en", "biuld").output
 
 
+def test_lang_written_after_help_still_chooses_the_language_of_the_help(monkeypatch):
+    _indonesian(monkeypatch)
+    assert "Show this message and exit." in _run("--help", "--lang", "en").output
+    assert "Show this message and exit." in _run("--help", "--lang=en").output
+    assert "Penggunaan:" in _run("--help").output
+
+
 def _help_texts(command: click.Command, ctx: click.Context) -> list[str]:
     """Every help text ``sitegen ... --help`` shows for ``command`` and its subcommands."""
     texts = [command.get_short_help_str(), command.help or ""]

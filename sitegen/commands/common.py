@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from sitegen import i18n
 from sitegen.commands.language import Group, option
 from sitegen.errors import BuildFailed, Problem
 from sitegen.i18n import N_, _, ngettext
@@ -130,6 +131,21 @@ def os_error_message(exc: OSError) -> str:
     return _("error: {path}: {what} ({hint})", path=f"{path}{other}", what=what, hint=hint)
 
 
+def _choose_language_first(args: list[str]) -> None:
+    """Speak the language a group-level ``--lang`` names, wherever among the group's options it is;
+    without one, the environment's (as the option's own default says)."""
+    chosen: str | None = None
+    words = iter(args)
+    for word in words:
+        if word == "--lang":
+            chosen = next(words, None)
+        elif word.startswith("--lang="):
+            chosen = word.partition("=")[2]
+        elif not word.startswith("-"):
+            break  # the command's name: what follows is the command's own
+    i18n.use(chosen if chosen in i18n.LANGUAGES else None)
+
+
 class Commands(Group):
     """The command group: an error of the machine (disk, permissions) ends any command with one line, exit 1.
 
@@ -142,6 +158,15 @@ class Commands(Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """``--lang`` chosen before anything is said: ``sitegen --help --lang en`` answers in English.
+
+        click reads eager options in the order they are written, so a ``--help`` before
+        ``--lang`` would print in the other language.
+        """
+        _choose_language_first(args)
+        return super().parse_args(ctx, args)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self.lazy and cmd_name not in self.commands:
