@@ -436,15 +436,20 @@ _TABLE_LABEL = {"id": "Tabel, dapat digeser ke samping", "en": "Table, scrolls s
 
 
 def _template_problem(problems: Problems, exc: TemplateError, path: str, unit: str) -> None:
-    """A theme template that fails; a syntax slip (an {% if %} never closed) in the editor's words."""
+    """A theme template that fails; a syntax slip (an {% if %} never closed) in the editor's words.
+
+    A slip in the template's text fails every page made with it: said once, naming the units
+    met, not once per page. An error while rendering names the page it met.
+    """
     where = getattr(exc, "filename", None) or "themes"
-    rendering = _("while rendering /{path} for unit {unit}", path=path, unit=unit)
     if isinstance(exc, TemplateSyntaxError):
         said = template_words.syntax_error(exc, exc.source or "")
-        error, line, hint = said.message, said.line, f"{said.hint}; {rendering}"
-    else:
-        error, line, hint = str(exc), getattr(exc, "lineno", 0) or 0, rendering
-    problems.error(where, line, _("template error: {error}", error=error), hint, "template-error")
+        message = _("template error: {error}", error=said.message)
+        problems.error(where, said.line, message, said.hint, "template-error", units=(unit,))
+        return
+    rendering = _("while rendering /{path} for unit {unit}", path=path, unit=unit)
+    line = getattr(exc, "lineno", 0) or 0
+    problems.error(where, line, _("template error: {error}", error=str(exc)), rendering, "template-error")
 
 
 def _wrap_tables(html: str) -> str:
