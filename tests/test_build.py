@@ -253,6 +253,29 @@ def test_a_unit_theme_overrides_some_templates_and_falls_back_to_default(project
     assert "Berita terbaru" in page(project, "bravo/index.html")  # home.html from default
 
 
+def test_a_theme_without_a_folder_or_linked_from_outside_is_an_error_at_its_unit(project, tmp_path):
+    offices = project.read("offices.yaml")
+    project.write(
+        "offices.yaml",
+        offices.replace(
+            "    services: [paspor, izin-tinggal]\n",
+            "    services: [paspor, izin-tinggal]\n    theme: merahh\n",
+        ),
+    )
+    result = CliRunner().invoke(main, ["build", "--root", str(project.root)])
+    assert result.exit_code == 1
+    assert (
+        "unit 'bravo' names theme 'merahh', which has no folder themes/merahh/ (create it or use theme: default)"
+        in result.output
+    )
+    (tmp_path / "elsewhere").mkdir()
+    (project.root / "themes/merahh").symlink_to(tmp_path / "elsewhere")
+    result = CliRunner().invoke(main, ["build", "--root", str(project.root)])
+    assert result.exit_code == 1
+    assert "names theme 'merahh', but themes/merahh is a link to a folder outside themes/" in result.output
+    assert not (project.out / "bravo").exists()
+
+
 def test_offices_lists_the_units(project):
     result = CliRunner().invoke(main, ["offices", "--root", str(project.root)])
     assert result.exit_code == 0

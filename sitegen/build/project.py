@@ -97,35 +97,23 @@ def _check_themes(themes: Path, network: Network, problems: Problems) -> None:
     """Each unit's theme is a folder of themes/ itself: a missing one, or a link leading outside, is
     an offices.yaml error at the unit, since no page of the unit could be rendered with it."""
     for office in network.offices:
-        theme = Theme(themes, office.theme)
+        theme, named = Theme(themes, office.theme), {"unit": office.id, "theme": office.theme}
         if theme.leads_outside():
-            problems.error(
-                network.path,
-                office.line,
+            said = (
                 _(
                     "unit {unit!r} names theme {theme!r}, but themes/{theme} is a link to a folder outside themes/",
-                    unit=office.id,
-                    theme=office.theme,
+                    **named,
                 ),
                 _("copy the theme into themes/ instead of linking to it"),
-                "theme-unusable",
-                unit=office.id,
-                key="theme",
             )
         elif not theme.exists():
-            problems.error(
-                network.path,
-                office.line,
-                _(
-                    "unit {unit!r} names theme {theme!r}, which has no folder themes/{theme}/",
-                    unit=office.id,
-                    theme=office.theme,
-                ),
+            said = (
+                _("unit {unit!r} names theme {theme!r}, which has no folder themes/{theme}/", **named),
                 _("create it or use theme: default"),
-                "theme-unusable",
-                unit=office.id,
-                key="theme",
             )
+        else:
+            continue
+        problems.error(network.path, office.line, *said, "theme-unusable", unit=office.id, key="theme")
 
 
 class Models:
