@@ -213,6 +213,7 @@ _UNIT = schema.Key(
             enum=tuple(LANGUAGES),
             example=["id", "en"],
             limits="the first is network.default_language; without the key, that language alone",
+            shows={"uniqueItems": True},
         ),
         Key("address", "text", "The unit's street address.", "Alamat kantor unit."),
         Key(
