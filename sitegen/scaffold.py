@@ -132,6 +132,10 @@ def _slug(title: str, local: datetime) -> str:
         )
     if not any(ch.isalnum() for ch in title):
         raise ScaffoldError(_('the title needs letters or digits, e.g. "Layanan Paspor Libur Natal"'))
+    if "{{" in title or "{%" in title:  # the build refuses it there: nothing fills it in
+        raise ScaffoldError(
+            _('a title cannot hold {{ }} or {% %}; write it in words, e.g. "Jam dan Lokasi Layanan"')
+        )
     slug = slugify(title)[:MAX_SLUG].rstrip("-")  # "ﬃ" becomes "ffi": letters may grow in number
     if slug == "halaman" and "halaman" not in title.lower():  # no Latin letters to make one from
         slug = f"halaman-{local:%Y%m%d-%H%M%S}"

@@ -130,6 +130,16 @@ def test_every_title_gives_a_usable_slug_or_a_clear_error(project):
     assert first.output != second.output
 
 
+def test_a_title_with_office_variables_is_refused_before_any_file_is_made(project):
+    result = new(project, "layanan", "Jam {{ office.short_name }}", "--shared")
+    assert result.exit_code == 1
+    assert (
+        'a title cannot hold {{ }} or {% %}; write it in words, e.g. "Jam dan Lokasi Layanan"'
+        in result.output
+    )
+    assert not list((project.root / "content/shared/layanan").glob("jam*"))
+
+
 def test_two_news_in_one_second_pin_different_ids(project):
     a = project.read(new(project, "berita", "Satu", "--office", "alpha").output.strip())
     b = project.read(new(project, "berita", "Dua", "--office", "alpha").output.strip())

@@ -433,3 +433,17 @@ def test_the_schemas_say_defaults_and_examples_for_the_forms():
     title = json.loads(printed("front-matter"))["properties"]["title"]
     assert title["x-description-id"] == "Judul halaman."
     assert title["examples"]
+
+
+@pytest.mark.parametrize("title", ["Jam {{ office.short_name }}", "Jam {% if office.name %}x{% endif %}"])
+def test_the_schema_the_web_editor_and_the_reader_all_refuse_office_variables_in_a_title(title):
+    from sitegen.cms.fields import title as title_field
+
+    schema = json.loads(printed("front-matter"))
+    validator = jsonschema.Draft202012Validator(schema)
+    assert not validator.is_valid({"title": title})
+    assert validator.is_valid({"title": "Jam dan Lokasi Layanan"})
+    regex = title_field()["pattern"][0]
+    assert not re.match(regex, title) and re.match(regex, "Jam dan Lokasi Layanan")
+    with pytest.raises(FrontMatterError):
+        parse(f"title: {json.dumps(title)}", 2, required_date=False)

@@ -99,21 +99,19 @@ def _check_themes(themes: Path, network: Network, problems: Problems) -> None:
     for office in network.offices:
         theme, named = Theme(themes, office.theme), {"unit": office.id, "theme": office.theme}
         if theme.leads_outside():
-            said = (
-                _(
-                    "unit {unit!r} names theme {theme!r}, but themes/{theme} is a link to a folder outside themes/",
-                    **named,
-                ),
-                _("copy the theme into themes/ instead of linking to it"),
+            message = _(
+                "unit {unit!r} names theme {theme!r}, but themes/{theme} is a link to a folder outside themes/",
+                **named,
             )
+            hint = _("copy the theme into themes/ instead of linking to it")
         elif not theme.exists():
-            said = (
-                _("unit {unit!r} names theme {theme!r}, which has no folder themes/{theme}/", **named),
-                _("create it or use theme: default"),
-            )
+            message = _("unit {unit!r} names theme {theme!r}, which has no folder themes/{theme}/", **named)
+            hint = _("create it or use theme: default")
         else:
             continue
-        problems.error(network.path, office.line, *said, "theme-unusable", unit=office.id, key="theme")
+        problems.error(
+            network.path, office.line, message, hint, "theme-unusable", unit=office.id, key="theme"
+        )
 
 
 class Models:

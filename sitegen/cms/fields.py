@@ -25,8 +25,11 @@ DATE_FORMAT = "YYYY-MM-DD"
 # the body may show no picture without a description: "![](foto.jpg)" is refused as the build refuses it
 _NO_UNDESCRIBED = r"^(?![\s\S]*!\[\s*\]\()[\s\S]*$"
 # a letter or digit somewhere (any character that is neither space nor ASCII punctuation), no control
-# character, at most MAX_TITLE characters: what sitegen.scaffold refuses (Decap reads it without flags)
-_TITLE = rf"^(?=[\s\S]*[^\s!-/:-@\[-`{{-~])[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]{{1,{MAX_TITLE}}}$"
+# character, no {{ or {% (nothing fills them in a title), at most MAX_TITLE characters: what
+# sitegen.scaffold refuses (Decap reads it without flags)
+_TITLE = (
+    rf"^(?![\s\S]*\{{[{{%])(?=[\s\S]*[^\s!-/:-@\[-`{{-~])[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]{{1,{MAX_TITLE}}}$"
+)
 
 
 def _pattern(regex: str, message: str) -> list[str]:
@@ -39,7 +42,10 @@ def title() -> Field:
         "label": "Judul",
         "widget": "string",
         "hint": f"Paling banyak {MAX_TITLE} karakter; judul juga menjadi nama berkas dan alamat halaman.",
-        "pattern": _pattern(_TITLE, f"Judul perlu huruf atau angka, paling banyak {MAX_TITLE} karakter."),
+        "pattern": _pattern(
+            _TITLE,
+            f"Judul perlu huruf atau angka, tanpa {{{{ }}}} atau {{% %}}, paling banyak {MAX_TITLE} karakter.",
+        ),
     }
 
 

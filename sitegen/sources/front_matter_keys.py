@@ -65,7 +65,7 @@ FRONT_MATTER = Key(
             "The page's title.",
             "Judul halaman.",
             required=True,
-            pattern=schema.NOT_BLANK,
+            pattern=schema.WORDS,
             example="Paspor Baru",
         ),
         Key("summary", "text", "One sentence that sums the page up.", "Satu kalimat ringkasan."),
