@@ -48,7 +48,10 @@ def speak_through_catalog() -> None:
     """
     replacements = {"_": _click_gettext, "ngettext": _click_ngettext}
     for module in _CLICK_MODULES:
-        names = vars(importlib.import_module(f"click.{module}"))
+        try:
+            names = vars(importlib.import_module(f"click.{module}"))
+        except ImportError:  # a later click laid out otherwise: its words stay English, sitegen still runs
+            continue
         names.update({name: function for name, function in replacements.items() if name in names})
 
 
