@@ -27,14 +27,14 @@ from sitegen.urls import BUNDLE_INDEX, is_bundle, slugify
 # file name the title makes grows too long.
 LONG_TITLE = 120
 _NAME_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})-")
-# what the sanitizer takes out and an editor may have meant readers to get (sitegen.sources.sanitize)
+# a quick look for what the sanitizer may take out and an editor meant readers to get; the
+# sanitizer's own account (sitegen.sources.sanitize.active_html) decides
 _ACTIVE = re.compile(
     r"<\s*(?P<tag>script|style|form|object|embed|input|button|textarea|select|svg|math|link|meta|base)\b"
     r"|<[a-zA-Z][^<>]*?\s(?P<handler>on[a-z]+)\s*="
     r"|(?:\]\(|\s(?:href|src)\s*=\s*[\"']?)\s*(?P<scheme>javascript|vbscript|data|file)\s*:",
     re.I,
 )
-_CODE_SPAN = re.compile(r"`+[^`]*`+")
 
 
 def slip_warnings(source: Source, network: Network, problems: Problems) -> None:
@@ -60,55 +60,35 @@ def slip_warnings(source: Source, network: Network, problems: Problems) -> None:
 def removed_html(source: Source, problems: Problems) -> None:
     """A script, event handler or ``javascript:`` link in the text: published pages leave it out.
 
-    The editor sees it in the file and would expect readers to get it; only the converted page
-    counts (an example inside a code block is shown, not removed), so the Markdown is converted
-    once for the rare page where the text holds one.
+    The editor sees it in the file and would expect readers to get it. The sanitizer's own
+    account of the converted text decides (an example in a code block is shown, not removed):
+    only for the rare page a quick look finds something in, and then line by line, to say where.
     """
     if source.meta.trusted_html or _ACTIVE.search(source.body) is None:
         return
-    if not active_html(to_html(source.body)):
+    removed = active_html(to_html(source.body))
+    if not removed:
         return
-    for number, line in _prose_lines(source.body):
-        for found in _ACTIVE.finditer(_CODE_SPAN.sub("", line)):
-            what = (
-                f"<{found['tag'].lower()}>"
-                if found["tag"]
-                else f"{found['handler'].lower()}="
-                if found["handler"]
-                else f"{found['scheme'].lower()}:"
-            )
-            problems.warning(
-                source.path,
-                source.body_line + number,
-                _(
-                    "{what} is left out of the published page: pages carry no scripts, event handlers "
-                    "or script links",
-                    what=what,
-                ),
-                _(
-                    "delete it, so the text says what readers get; link to a form or video instead of embedding it"
-                ),
-                "html-removed",
-            )
-
-
-def _prose_lines(body: str) -> list[tuple[int, str]]:
-    """(number, line) of each line outside code blocks (fenced, or indented after a blank line)."""
-    kept, fence, previous_blank, in_indented = [], "", True, False
-    for number, line in enumerate(body.splitlines()):
-        stripped = line.lstrip()
-        if fence:
-            fence = "" if stripped.startswith(fence) else fence
-            continue
-        if stripped.startswith(("```", "~~~")):
-            fence = stripped[:3]
-            continue
-        indented = line.startswith(("    ", "\t")) and bool(stripped)
-        in_indented = indented and (previous_blank or in_indented)
-        previous_blank = not stripped
-        if not in_indented:
-            kept.append((number, line))
-    return kept
+    found = [
+        (number, what)
+        for number, line in enumerate(source.body.splitlines())
+        if _ACTIVE.search(line)
+        for what in active_html(to_html(line))
+    ]  # a tag written over several lines is found only in the whole text: said at its start
+    for number, what in found or [(0, ", ".join(removed))]:
+        problems.warning(
+            source.path,
+            source.body_line + number,
+            _(
+                "{what} is left out of the published page: pages carry no scripts, event handlers "
+                "or script links",
+                what=what,
+            ),
+            _(
+                "delete it, so the text says what readers get; link to a form or video instead of embedding it"
+            ),
+            "html-removed",
+        )
 
 
 def _file_date(source: Source, problems: Problems) -> None:
