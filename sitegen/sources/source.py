@@ -110,16 +110,11 @@ def page_file_of(rel: str) -> tuple[str, str] | None:
     A file refused for a mistake makes no page; links to where it would stand are not a second
     mistake (see sitegen.build.pipeline). A ``slug:`` it may give is not known here.
     """
-    parts = rel.split("/")
-    if len(parts) < 3 or parts[0] != "content" or not rel.endswith(".md"):
+    placed = place_of(rel.removeprefix("content/")) if rel.startswith("content/") else None
+    if placed is None or not rel.endswith(".md"):
         return None
-    if parts[1] == "shared":
-        scope, key = "shared", "/".join(parts[2:])
-    elif parts[1] == "offices" and len(parts) > 3:
-        scope, key = parts[2], "/".join(parts[3:])
-    else:
-        return None
-    original, lang = translation_of(key)
+    scope, inside = placed
+    original, lang = translation_of("/".join(inside))
     url = page_url(original)
     try:
         return scope, file_for(f"{lang}/{url}" if lang else url)
@@ -301,30 +296,42 @@ def read_source(
     return Source(path, rel, scope, key, meta, body, body_line, digest)
 
 
+def place_of(rel: str) -> tuple[str, list[str]] | None:
+    """("shared" or the unit's id, the path's parts below it) for a path below content/; None elsewhere.
+
+    Strings only: every file of the repository passes here on every build.
+    """
+    parts = rel.split("/")
+    if parts[0] == "shared" and len(parts) > 1:
+        return "shared", parts[1:]
+    if parts[0] == "offices" and len(parts) > 2:
+        return parts[1], parts[2:]
+    return None
+
+
 def _placed(path: Path, rel: str, office_ids: tuple[str, ...], problems: Problems) -> tuple[str, str] | None:
     """The file's scope ("shared" or a unit's id) and key within it, from where it lies in content/."""
-    parts = rel.split("/")  # strings: every file of the repository passes here on every build
-    if parts[0] == "shared" and len(parts) > 1:
-        return _in_section(path, rel, "shared", parts[1:], problems)
-    if parts[0] == "offices" and len(parts) > 2:
-        if parts[1] not in office_ids:
-            problems.error(
-                path,
-                0,
-                _("folder offices/{scope}/ names no unit in offices.yaml", scope=parts[1]),
-                _("rename it to one of: {ids}", ids=", ".join(office_ids)),
-                "unknown-unit",
-            )
-            return None
-        return _in_section(path, rel, parts[1], parts[2:], problems)
-    problems.error(
-        path,
-        0,
-        _("Markdown outside content/shared/ and content/offices/<id>/"),
-        _("move it into content/shared/<section>/ or content/offices/<id>/<section>/"),
-        "markdown-outside-content",
-    )
-    return None
+    placed = place_of(rel)
+    if placed is None:
+        problems.error(
+            path,
+            0,
+            _("Markdown outside content/shared/ and content/offices/<id>/"),
+            _("move it into content/shared/<section>/ or content/offices/<id>/<section>/"),
+            "markdown-outside-content",
+        )
+        return None
+    scope, inside = placed
+    if rel.startswith("offices/") and scope not in office_ids:
+        problems.error(
+            path,
+            0,
+            _("folder offices/{scope}/ names no unit in offices.yaml", scope=scope),
+            _("rename it to one of: {ids}", ids=", ".join(office_ids)),
+            "unknown-unit",
+        )
+        return None
+    return _in_section(path, rel, scope, inside, problems)
 
 
 def _in_section(
