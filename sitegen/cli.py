@@ -36,11 +36,6 @@ COMMANDS = {
 speak_through_catalog()  # click's own words ("Usage:", "Error: ...") in the language chosen below
 
 
-def _choose_language(_ctx: click.Context, _param: click.Parameter, lang: str | None) -> None:
-    """Speak ``lang`` from the moment ``--lang`` is read, so a ``--help`` after it is in that language."""
-    i18n.use(lang)
-
-
 @click.group(
     cls=Commands,
     lazy=COMMANDS,
@@ -53,8 +48,7 @@ def _choose_language(_ctx: click.Context, _param: click.Parameter, lang: str | N
     type=click.Choice(i18n.LANGUAGES),
     default=None,
     is_eager=True,
-    expose_value=False,
-    callback=_choose_language,
+    expose_value=False,  # spoken from before anything is said (sitegen.commands.common.Commands.parse_args)
     help=N_(
         "Language of the messages: id (Indonesian, the default) or en; "
         "without it, a locale starting with en (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) means English."
