@@ -18,7 +18,7 @@ import pytest
 
 from sitegen.build.pipeline import BuildOptions, build
 from sitegen.build.project import load_project
-from sitegen.render import pages
+from sitegen.render import feeds, pages
 
 from .conftest import SHIPPED_NOW, copy_of_repository
 from .helpers import published
@@ -141,6 +141,27 @@ def test_an_edited_body_renders_its_page_and_the_pages_that_show_it_only(root, t
         "Satu kalimat baru." in (out / "pontianak/berita/pencanangan-zona-integritas/index.html").read_text()
     )
     assert "Satu kalimat baru." in (out / "pontianak/atom.xml").read_text(), "feeds are made anew"
+
+
+def test_an_edited_body_makes_again_only_the_feeds_that_carry_it(root, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    make(root, out)
+    item = root / NEWS / "2026-02-12-pencanangan-zona-integritas.md"
+    item.write_text(item.read_text("utf-8") + "\nSatu kalimat baru.\n", encoding="utf-8")
+    made: list[tuple[str, str]] = []
+    real = feeds.atom
+
+    def spying(feed):
+        made.append((feed.site.office.id, feed.prefix))
+        return real(feed)
+
+    monkeypatch.setattr(feeds, "atom", spying)
+    make(root, out)
+    own = sorted(prefix for unit, prefix in made if unit == "pontianak")
+    assert own == ["", "berita/", "tag/zona-integritas/"], "the unit's feeds that list the item, no other"
+    assert ("kanwil-kalbar", "wilayah/") in made, "the regional feed gathers other units: made every time"
+    assert "Satu kalimat baru." in (out / "pontianak/tag/zona-integritas/atom.xml").read_text()
+    assert (out / "pontianak/pengumuman/atom.xml").is_file(), "a feed kept is still published"
 
 
 def test_a_new_title_renders_the_unit_again_and_a_template_edit_every_page_that_uses_it(

@@ -13,8 +13,9 @@ A build then makes again only the files whose key changed: an edited body
 re-renders the pages that show it (its own page, a section's pages with its
 intro) and nothing else; any change of the skeleton (a title, a date, a new
 item, a tag, a setting, a template) re-renders the unit's template files, which
-is always correct. Feeds, the sitemap and copied files are cheap and are made
-every time. Records live in the output's local, unpublished state
+is always correct. A feed names the items whose bodies it shows
+(:class:`sitegen.render.made.Made`) and is kept the same way; the regional feed,
+the OPML, the sitemap and copied files are made every time. Records live in the output's local, unpublished state
 (``.sitegen/local/<id>.pages.json``, see :mod:`sitegen.build.output`).
 """
 

@@ -193,12 +193,17 @@ class _Build:
         """The files every unit's site holds beside its pages: its feeds and the network's OPML."""
         from sitegen.render.feeds import OPML, feed_files
         from sitegen.render.json_feed import json_feed_files
+        from sitegen.render.made import Made, const
 
+        def editor(site: Site) -> list[Made]:  # admin/, if any
+            return [Made(path, const(data)) for path, data in editor_files(network, site.office, themes)]
+
+        network, themes = self.project.network, self.project.themes_dir
         return [
             lambda s: feed_files(s, self.models),
             lambda s: json_feed_files(s, self.models),
-            lambda _s: [(OPML, self.network_opml())],
-            lambda s: editor_files(self.project.network, s.office, self.project.themes_dir),  # admin/, if any
+            lambda _s: [Made(OPML, self.network_opml)],  # the whole network's: made every time
+            editor,
         ]
 
     def run(self) -> BuildResult:
@@ -423,7 +428,8 @@ def _triage(unit: _Unit, planned_found: tuple[list[Planned], list[Problem]]) -> 
     bodies = triage.bodies
     for item in planned:
         previous = unit.previous.get(item.path)
-        if item.templated and unit.frame and dependencies.is_current(previous, unit.frame, bodies):
+        traced = item.templated or item.reads is not None
+        if traced and unit.frame and dependencies.is_current(previous, unit.frame, bodies):
             triage.kept.append(item.path)
         else:
             triage.make.append(item)

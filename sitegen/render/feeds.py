@@ -28,6 +28,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
+from itertools import islice
 from xml.etree import ElementTree as ET
 
 from feedgen.feed import FeedGenerator
@@ -36,6 +38,7 @@ from lxml import etree
 from sitegen import __version__
 from sitegen.config.settings import Network, Office
 from sitegen.render.links import absolutize
+from sitegen.render.made import Made
 from sitegen.structure.pictures import card
 from sitegen.structure.site import Page, Site
 from sitegen.urls import absolute, json_feed_path, slugify
@@ -70,6 +73,7 @@ class Feed:
     title: str
     html_url: str  # the page that lists the same items
     items: tuple[Item, ...]
+    aggregate: bool = False  # gathers other units' items (the regional feed)
 
     @property
     def rss_path(self) -> str:
@@ -87,6 +91,17 @@ class Feed:
     def subscribe_url(self) -> str:
         """The feed's HTML page: "langganan/semua/" for the unit's main feed, "langganan/tag/paspor/"."""
         return SUBSCRIBE + (self.prefix or "semua/")
+
+    @property
+    def reads(self) -> tuple[str, ...] | None:
+        """The pages whose body the feed shows (its items); None for an aggregate, which shows other units'.
+
+        Everything else a feed shows (titles, dates, ids, pictures, the unit's settings) is
+        in the unit's skeleton (:mod:`sitegen.build.dependencies`).
+        """
+        if self.aggregate:
+            return None
+        return tuple(sorted(item.page.path for item in self.items))
 
     @property
     def id(self) -> str:
@@ -111,11 +126,14 @@ def _updated(page: Page) -> datetime:
     return max(date, page.updated) if page.updated else date
 
 
+def _rank(page: Page) -> tuple[float, str]:
+    """A feed's order: newest first, then by id (unique, so the order is total)."""
+    return (-_published(page).timestamp(), page.feed_id)
+
+
 def _newest(items: list[Item], limit: int) -> tuple[Item, ...]:
     """The ``limit`` newest items, newest first (what sorting them all and cutting gives, without the sort)."""
-    return tuple(
-        heapq.nsmallest(limit, items, key=lambda i: (-_published(i.page).timestamp(), i.page.feed_id))
-    )
+    return tuple(heapq.nsmallest(limit, items, key=lambda i: _rank(i.page)))
 
 
 def catalogue(site: Site, models: Callable[[Office], Site] | None = None) -> list[Feed]:
@@ -134,23 +152,22 @@ def catalogue(site: Site, models: Callable[[Office], Site] | None = None) -> lis
 def _catalogue(site: Site, models: Callable[[Office], Site] | None) -> list[Feed]:
     limit = site.network.feed_items
     name = site.office.short_name
+    # every feed of the unit lists some of its items, newest first: sorted once, each feed
+    # takes the first ``limit`` that are its own (a filtered sorted list stays sorted)
+    ranked = sorted(site.news + site.announcements, key=_rank)
+
+    def newest(belongs: Callable[[Page], bool]) -> tuple[Item, ...]:
+        return tuple(islice((Item(site, p) for p in ranked if belongs(p)), limit))
+
     feeds = [
-        Feed(
-            site,
-            "",
-            f"{site.office.name}: berita dan pengumuman",
-            "",
-            _newest([Item(site, p) for p in site.news + site.announcements], limit),
-        ),
-        Feed(
-            site, "berita/", f"Berita {name}", "berita/", _newest([Item(site, p) for p in site.news], limit)
-        ),
+        Feed(site, "", f"{site.office.name}: berita dan pengumuman", "", newest(lambda _p: True)),
+        Feed(site, "berita/", f"Berita {name}", "berita/", newest(lambda p: p.section == "berita")),
         Feed(
             site,
             "pengumuman/",
             f"Pengumuman {name}",
             "pengumuman/",
-            _newest([Item(site, p) for p in site.announcements], limit),
+            newest(lambda p: p.section == "pengumuman"),
         ),
     ]
     if site.office.kind == "kanwil":
@@ -167,29 +184,34 @@ def _catalogue(site: Site, models: Callable[[Office], Site] | None) -> list[Feed
                 f"Berita dan pengumuman {name} dan seluruh unit di bawahnya",
                 "",
                 _newest(items, limit),
+                aggregate=True,
             )
         )
     for tag, tagged in site.tags.items():
-        dated = [Item(site, p) for p in tagged if p.is_feed_item]
-        if dated:
+        members = {id(p) for p in tagged if p.is_feed_item}
+        if members:
             feeds.append(
                 Feed(
                     site,
                     f"tag/{tag}/",
                     f"{name}: topik {site.network.topic_name(tag)}",
                     f"tag/{tag}/",
-                    _newest(dated, limit),
+                    newest(partial(_among, members)),
                 )
             )
     return feeds
 
 
-def feed_files(site: Site, models: Callable[[Office], Site]) -> list[tuple[str, bytes]]:
+def _among(ids: set[int], page: Page) -> bool:
+    return id(page) in ids
+
+
+def feed_files(site: Site, models: Callable[[Office], Site]) -> list[Made]:
     """Every feed file of ``site``: RSS and Atom for each feed (the network's OPML is :func:`opml`)."""
     files = []
     for feed in catalogue(site, models):
-        files.append((feed.rss_path, rss(feed)))
-        files.append((feed.atom_path, atom(feed)))
+        files.append(Made(feed.rss_path, partial(rss, feed), feed.reads))
+        files.append(Made(feed.atom_path, partial(atom, feed), feed.reads))
     return files
 
 

@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache, partial
 from typing import Any
 
 from sitegen.config.settings import Network, Office
@@ -24,6 +25,7 @@ from sitegen.render.feeds import (
     content_html,
     item_title,
 )
+from sitegen.render.made import Made
 from sitegen.structure.pictures import card
 from sitegen.structure.site import Site
 from sitegen.urls import absolute, json_feed_path
@@ -77,9 +79,16 @@ def json_feed(feed: Feed) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def json_feed_files(site: Site, models: Callable[[Office], Site]) -> list[tuple[str, bytes]]:
-    """``feed.json`` beside every Atom feed of the unit."""
-    return [(json_feed_path(feed.atom_path), json_feed(feed)) for feed in catalogue(site, models)]
+def json_feed_files(site: Site, models: Callable[[Office], Site]) -> list[Made]:
+    """``feed.json`` beside every Atom feed of the unit.
+
+    Each is made once however often it is asked for: the regional feed's subscribe page
+    lists what the feed holds (:mod:`sitegen.render.pages`).
+    """
+    return [
+        Made(json_feed_path(feed.atom_path), cache(partial(json_feed, feed)), feed.reads)
+        for feed in catalogue(site, models)
+    ]
 
 
 @dataclass(frozen=True)

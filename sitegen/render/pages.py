@@ -24,6 +24,7 @@ from sitegen.i18n import _
 from sitegen.render import discovery, icons, json_feed, links
 from sitegen.render import structured_data as structured
 from sitegen.render.feeds import catalogue
+from sitegen.render.made import Made, const
 from sitegen.render.templates import Theme
 from sitegen.sources import static_trust, template_words
 from sitegen.structure import english, pictures
@@ -32,7 +33,7 @@ from sitegen.structure.pagination import Neighbours, neighbours, paginate
 from sitegen.structure.site import FEED_SECTIONS, Page, Site, template_vars
 from sitegen.urls import NOT_FOUND, OFFICIAL_SITES, ROBOTS, SEARCH, SECURITY_TXT, SITEMAP, file_for, relative
 
-Extra = Callable[[Site], list[tuple[str, bytes]]]
+Extra = Callable[[Site], list[Made]]
 FAVICON = "favicon.ico"
 REGIONAL = "wilayah/"  # the regional office's feed of all its units (sitegen.render.feeds)
 REGIONAL_LISTED = 10  # items its subscribe page lists
@@ -51,6 +52,7 @@ class Planned:
     lastmod: datetime | None = None  # when it last changed, for the sitemap
     templated: bool = False  # made by a template: what it shows is traced (see ``render``)
     searched: bool = False  # a content page (no list, tag page or archive): in the search index
+    reads: tuple[str, ...] | None = None  # made in Python (a feed): the pages whose body it shows
 
 
 def template_for(page: Page) -> str:
@@ -75,7 +77,7 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] =
     planner.pages()
     planner.topics()
     planner.archives()
-    extra_files = [(path, data) for extra in extras for path, data in extra(site)]
+    extra_files = [made for extra in extras for made in extra(site)]
     planner.theme_pages(extra_files)
     planner.files(extra_files)
     planner.discovery()
@@ -187,7 +189,7 @@ class _Planner:
                 newest = _newest(list(month.items))
                 self.listing(month.url, "archive.html", None, newest, archive=arch, month=month)
 
-    def theme_pages(self, extra_files: list[tuple[str, bytes]]) -> None:
+    def theme_pages(self, extra_files: list[Made]) -> None:
         """Search, each feed's subscribe page, the official sites, not found, and the aliases' redirects."""
         site, html = self.site, self.html
         for lang, url in self.searches.items():
@@ -196,7 +198,8 @@ class _Planner:
             if feed.prefix == REGIONAL:
                 # the regional feed gathers other units' items, which this unit's pages do not hold: the
                 # page lists what the feed made beside it holds, and is made every time, like the feed
-                latest = _regional_entries(site, dict(extra_files).get(feed.json_path))
+                json = next((m.make for m in extra_files if m.path == feed.json_path), None)
+                latest = _regional_entries(site, json() if json is not None else None)
                 made = html("subscribe.html", None, feed.subscribe_url, feed=feed, regional=latest)
                 newest = max((e.date for e in latest or ()), default=None)
                 self.planned.append(Planned(file_for(feed.subscribe_url), made, listed=True, lastmod=newest))
@@ -214,9 +217,9 @@ class _Planner:
             made = html("redirect.html", page, url, target=page, target_href=target_href)
             self.planned.append(Planned(file_for(url), made, page, templated=True))
 
-    def files(self, extra_files: list[tuple[str, bytes]]) -> None:
+    def files(self, extra_files: list[Made]) -> None:
         """Files copied or made as they are: the theme's, icons from the logo, the unit's own,
-        the security headers, pictures, and the extras (feeds) made already."""
+        the security headers, pictures, and the extras (feeds), each made only when needed."""
         site, theme, derived, planned = self.site, self.theme, self.derived, self.planned
         for out_path, src in theme.static_files().items():
             if out_path in derived.files:
@@ -240,8 +243,8 @@ class _Planner:
         planned.append(Planned(csp.HEADERS_FILE, csp.headers_file))
         for out_path, (picture, variant) in pictures.published(site).items():
             planned.append(Planned(out_path, partial(picture.data, variant), origin=picture.original.path))
-        for out_path, data in extra_files:
-            planned.append(Planned(out_path, _const(data)))
+        for made in extra_files:
+            planned.append(Planned(made.path, made.make, reads=made.reads))
 
     def discovery(self) -> None:
         """The sitemap of every listed page, robots.txt and security.txt."""
@@ -251,7 +254,7 @@ class _Planner:
         planned.append(Planned(ROBOTS, lambda: discovery.robots(site)))
         security = discovery.security_txt(site)
         if security is not None:
-            planned.append(Planned(SECURITY_TXT, _const(security)))
+            planned.append(Planned(SECURITY_TXT, const(security)))
 
 
 def _regional_entries(site: Site, feed_json: bytes | None) -> list[json_feed.Entry] | None:
@@ -397,7 +400,8 @@ def render(
     """Render each planned file; HTML goes through the link checker. Problems are reported, not raised.
 
     Links are checked against ``existing``, by default the planned files themselves.
-    ``reads`` receives, for each file made by a template, the pages whose body it shows.
+    ``reads`` receives, for each file made by a template or saying what it shows (a feed),
+    the pages whose body it shows.
     """
     existing = existing if existing is not None else {p.path for p in planned}
     for item in planned:
@@ -410,6 +414,8 @@ def render(
                     reads[item.path] = tuple(sorted(_READING.pop()))
             else:
                 data = item.make()
+                if item.reads is not None and reads is not None:
+                    reads[item.path] = item.reads
         except TemplateError as exc:
             _template_problem(problems, exc, item.path, site.office.id)
             continue
@@ -549,10 +555,6 @@ def _report_broken(site: Site, item: Planned, link: str, problems: Problems, nea
 
 def _reader(path: Path) -> Callable[[], bytes]:
     return path.read_bytes
-
-
-def _const(data: bytes) -> Callable[[], bytes]:
-    return lambda: data
 
 
 _PICTURE = re.compile(r"\.(?:jpe?g|png|webp|gif|svg)(?:[?#]|$)", re.I)
