@@ -11,7 +11,8 @@ from pathlib import Path
 from sitegen.config.settings import Network, Office
 from sitegen.config.yaml_lines import NOT_XML
 from sitegen.i18n import _
-from sitegen.sources.source import DATED_SECTIONS, MAIN_SECTIONS, PLACEHOLDER
+from sitegen.sources.layout import DATED_SECTIONS, MAIN_SECTIONS
+from sitegen.sources.source import PLACEHOLDER
 from sitegen.urls import BUNDLE_INDEX, page_url, slugify
 
 ANNOUNCEMENT_DAYS = 14

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from sitegen.cli import main
+from sitegen.sources.content_files import discover
 from sitegen.sources.front_matter import split
 from sitegen.sources.markdown import (
     BLOCK_NEEDS,
@@ -23,7 +24,6 @@ from sitegen.sources.markdown import (
     level_one_headings,
     to_html,
 )
-from sitegen.sources.source import discover
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED = discover(REPO / "content")

@@ -30,7 +30,7 @@ from sitegen.dates import DateFormatError, parse_datetime
 from sitegen.errors import Problems
 from sitegen.sources.front_matter import FrontMatter, FrontMatterError, parse, split
 from sitegen.sources.front_matter_keys import DATE_PATTERN, FRONT_MATTER
-from sitegen.sources.source import DATED_SECTIONS
+from sitegen.sources.layout import DATED_SECTIONS
 
 from .conftest import OFFICES as TEST_OFFICES
 

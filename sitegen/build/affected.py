@@ -9,10 +9,10 @@ refreshed by the next full build, e.g. the scheduled one.)
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from sitegen.config.settings import Network
+from sitegen.sources.layout import place_of
 from sitegen.sources.source import Source
 from sitegen.structure.model import publishes
 
@@ -34,14 +34,15 @@ def affected_units(changed: set[str], old: Project | None, new: Project) -> set[
         return everyone
     units: set[str] = set()
     for rel in changed:
-        parts = PurePosixPath(rel).parts
-        if len(parts) >= 4 and parts[0] == "content" and parts[1] == "offices" and parts[2] in everyone:
+        content_rel = rel.removeprefix("content/")  # Source.rel is relative to content/
+        placed = place_of(content_rel) if content_rel != rel else None
+        scope = placed[0] if placed is not None else None
+        if scope is not None and content_rel.startswith("offices/") and scope in everyone:
             # (a unit file may start or stop overriding a shared page: still only that unit changes)
-            units |= with_parents(network, parts[2])
-        elif len(parts) >= 3 and parts[0] == "content" and parts[1] == "shared":
+            units |= with_parents(network, scope)
+        elif scope == "shared" and content_rel.startswith("shared/"):
             if not rel.endswith(".md"):
                 return everyone
-            content_rel = "/".join(parts[1:])  # Source.rel is relative to content/
             for project in (old, new):
                 source = next((s for s in project.sources if s.rel == content_rel), None)
                 if source is not None:

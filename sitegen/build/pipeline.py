@@ -30,7 +30,7 @@ from sitegen.processes import in_background
 from sitegen.render import search as searching
 from sitegen.render.search import SearchUnavailable, Shelf
 from sitegen.render.templates import Theme, load_theme
-from sitegen.sources.source import page_file_of
+from sitegen.sources.layout import page_file_of
 from sitegen.structure.site import Site
 
 if TYPE_CHECKING:

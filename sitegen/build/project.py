@@ -19,9 +19,10 @@ from sitegen.errors import BuildFailed, Problems
 from sitegen.i18n import _
 from sitegen.render.templates import Theme
 from sitegen.sources.bodies import Bodies
+from sitegen.sources.content_files import report_links, static_files
 from sitegen.sources.office_vars import context
 from sitegen.sources.photos import Resizer
-from sitegen.sources.source import Source, load_sources, report_links, static_files
+from sitegen.sources.source import Source, load_sources
 from sitegen.structure.model import build_site
 from sitegen.structure.pictures import Pictures
 from sitegen.structure.site import Site

@@ -18,7 +18,7 @@ from sitegen.cms.new_page import MAX_SLUG, NEW_PAGE
 from sitegen.config.settings import Network, Office
 from sitegen.i18n import _
 from sitegen.sources.front_matter_keys import KNOWN_KEYS, LIST_KEYS
-from sitegen.sources.source import DATED_SECTIONS, MAIN_SECTIONS
+from sitegen.sources.layout import DATED_SECTIONS, MAIN_SECTIONS
 
 FORMAT = (
     "sitegen-md"  # the file format the editor's script registers (front matter as `sitegen new` writes it)

@@ -24,7 +24,8 @@ from sitegen.config.offices import load_network
 from sitegen.errors import Problems
 from sitegen.i18n import N_, _
 from sitegen.sources.front_matter import FrontMatterError, parse, split
-from sitegen.sources.source import INDEX, STATIC, Source, read_source, translation_of
+from sitegen.sources.layout import INDEX, STATIC, translation_of
+from sitegen.sources.source import Source, read_source
 from sitegen.structure.model import translated_url, url_of
 from sitegen.urls import BUNDLE_INDEX
 

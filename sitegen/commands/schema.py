@@ -17,7 +17,7 @@ from sitegen.commands.language import argument, command, option
 from sitegen.config import offices_keys, schema
 from sitegen.i18n import N_
 from sitegen.sources import front_matter_keys
-from sitegen.sources.source import DATED_SECTIONS
+from sitegen.sources.layout import DATED_SECTIONS
 
 CONTRACTS = ("offices", "front-matter")
 

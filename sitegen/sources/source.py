@@ -1,20 +1,13 @@
 """Content sources: every Markdown file under content/, read and parsed once.
 
-Layout (the contract editors rely on):
-  content/shared/<section>/.../<name>.md   published by every unit it applies to
-  content/offices/<id>/<section>/...md     that unit only; same path overrides shared
-  <dir>/_index.md                          the section's own page (intro text)
-  <dir>/<name>.en.md                       the English translation of <name>.md,
-                                           published at /en/<the original's URL>
-
-A Source knows nothing about units beyond their ids; which unit publishes
+Where a file lies decides what it is (:mod:`sitegen.sources.layout`); which
+files are read is :mod:`sitegen.sources.content_files`. A Source knows nothing about units beyond their ids; which unit publishes
 what is decided in :mod:`sitegen.structure.model`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -24,25 +17,15 @@ from sitegen import hints
 from sitegen.config.offices_keys import KINDS, SERVICES
 from sitegen.errors import Problems
 from sitegen.i18n import _
-from sitegen.sources import static_trust
 from sitegen.sources.cache import Cache
+from sitegen.sources.content_files import discover, report_unreadable
 from sitegen.sources.front_matter import FrontMatter, FrontMatterError, parse, split
-from sitegen.urls import BUNDLE_INDEX, UnsafePath, check, file_for, is_bundle, page_url
+from sitegen.sources.layout import INDEX, SECTIONS, is_dated, place_of, section_of, translation_of
 
-DATED_SECTIONS = ("berita", "pengumuman")
-# The sections editors write pages in (`sitegen new`, the web editor, the WordPress importer).
-MAIN_SECTIONS = (*DATED_SECTIONS, "layanan", "informasi-publik", "profil")
-# Every folder content/shared/ and content/offices/<id>/ may hold pages in: the main sections and
-# the subscription page's own text (langganan/_index.md). Any other folder is a slip ("beritaa/")
-# that would go out silently as a section of its own on every unit given the file.
-SECTIONS = (*MAIN_SECTIONS, "langganan")
-INDEX = "_index.md"
 MAX_CHARS = 5_000_000  # a page is read on phones; anything longer is a mistake or an attack
 # no web page or feed may carry these (DEL and C1, U+0080-U+009F, XML allows but nobody means)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 PLACEHOLDER = "Tulis isi halaman di sini."  # what `sitegen new` starts a page with
-_TRANSLATION = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")  # "e-visa.en.md"
-STATIC = "static"  # content/offices/<id>/static/: files copied as they are to the unit's site root
 
 
 @dataclass(frozen=True)
@@ -81,177 +64,6 @@ class Source:
     @property
     def is_shared(self) -> bool:
         return self.scope == "shared"
-
-
-def section_of(key: str) -> str:
-    """The section a key lies in ("berita/x.md": "berita"); "" for a file at the top."""
-    first, slash, _rest = key.partition("/")
-    return first if slash else ""
-
-
-def is_dated(key: str) -> bool:
-    """News and announcements (not their section's own page) carry a date and go into feeds."""
-    return section_of(key) in DATED_SECTIONS and key.rpartition("/")[2] != INDEX
-
-
-def translation_of(key: str) -> tuple[str, str]:
-    """Split a translation's key: "layanan/e-visa.en.md" -> ("layanan/e-visa.md", "en")."""
-    folder, slash, name = key.rpartition("/")
-    match = _TRANSLATION.match(name)
-    if match is None:
-        return key, ""
-    return folder + slash + match["stem"] + ".md", match["lang"]
-
-
-def page_file_of(rel: str) -> tuple[str, str] | None:
-    """The scope and output file a content file would make, from its path alone, front matter unread.
-
-    "content/shared/layanan/wni/paspor-baru.md" -> ("shared", "layanan/wni/paspor-baru/index.html").
-    A file refused for a mistake makes no page; links to where it would stand are not a second
-    mistake (see sitegen.build.pipeline). A ``slug:`` it may give is not known here.
-    """
-    placed = place_of(rel.removeprefix("content/")) if rel.startswith("content/") else None
-    if placed is None or not rel.endswith(".md"):
-        return None
-    scope, inside = placed
-    original, lang = translation_of("/".join(inside))
-    url = page_url(original)
-    try:
-        return scope, file_for(f"{lang}/{url}" if lang else url)
-    except UnsafePath:
-        return None  # a name that can be no address is reported as such
-
-
-def discover(content_dir: Path, problems: Problems | None = None) -> list[Path]:
-    """Every .md file under content/, sorted, skipping hidden files and editor backups.
-
-    Content comes from the repository only: a link (to a file or a folder, wherever
-    it leads) is never followed but reported as an error naming it, and so is a
-    folder that cannot be read: a section must never vanish from the sites unsaid.
-    """
-    if not content_dir.is_dir():
-        return []
-    found: list[Path] = []
-    # content/shared/static/ and content/offices/<id>/static/ hold files to copy, never pages
-    shared, offices = f"{content_dir}/shared", content_dir / "offices"
-    folders = [str(content_dir)]
-    while folders:  # scandir, not os.walk: a link is known from the folder's listing, no lstat per file
-        folder = folders.pop()
-        try:
-            with os.scandir(folder) as listing:
-                entries = sorted(listing, key=lambda e: e.name)
-        except OSError as exc:
-            if problems is not None:
-                report_unreadable(Path(exc.filename or folder), exc, problems)
-            continue
-        here = Path(folder)
-        for entry in entries:
-            if entry.is_symlink() and not entry.name.startswith((".", "#")) and problems is not None:
-                report_link(here / entry.name, problems)
-        entries = [e for e in entries if not e.name.startswith((".", "#")) and not e.is_symlink()]
-        dirs = [e.name for e in entries if e.is_dir(follow_symlinks=False)]
-        files = [e.name for e in entries if not e.is_dir(follow_symlinks=False)]
-        if folder == shared or here.parent == offices:
-            dirs = [d for d in dirs if d != STATIC]  # static_files() reads them
-        if BUNDLE_INDEX in files and is_bundle(_key_of(here.relative_to(content_dir), BUNDLE_INDEX)):
-            files = _bundle_files(here, files, problems)
-            dirs = []  # a bundle's subfolders hold its pictures, never pages
-        for name in files:
-            if not name.endswith(".md"):
-                _refuse_misnamed(here / name, problems)
-                continue
-            found.append(Path(f"{folder}/{name}"))
-        folders.extend(f"{folder}/{d}" for d in reversed(dirs))
-    return sorted(found, key=str)
-
-
-def _refuse_misnamed(path: Path, problems: Problems | None) -> None:
-    """A page saved as "x.MD" or "x.markdown" is not read: say so, rather than never publishing it."""
-    name = path.name
-    suffix = name[name.rfind(".") :].lower() if "." in name else ""
-    if problems is not None and suffix in hints.MARKDOWN_SUFFIXES:  # hidden files never reach here
-        said = hints.misnamed_markdown(name)
-        problems.error(path, 0, said.message, said.hint, said.code)
-
-
-def report_links(folder: Path, problems: Problems) -> None:
-    """Every link inside ``folder`` (themes/) as an error: its files come from the repository only."""
-    if not folder.is_dir():
-        return
-
-    def unreadable(exc: OSError) -> None:
-        if exc.filename:
-            report_unreadable(Path(exc.filename), exc, problems)
-
-    for here, dirs, files in os.walk(folder, onerror=unreadable):
-        for name in sorted([*dirs, *files]):
-            if os.path.islink(os.path.join(here, name)):
-                report_link(Path(here, name), problems)
-        dirs[:] = sorted(d for d in dirs if not os.path.islink(os.path.join(here, d)))
-
-
-def report_link(path: Path, problems: Problems) -> None:
-    """A link in content/, static/ or themes/: never followed, wherever it leads."""
-    try:
-        target = os.readlink(path)
-    except OSError:
-        target = "?"
-    problems.error(
-        path,
-        0,
-        _(
-            "this is a link (to {target}); sitegen publishes files of the repository only and never follows links",
-            target=target,
-        ),
-        _("replace the link with a copy of the file or folder itself"),
-        "linked-file",
-    )
-
-
-def report_unreadable(path: Path, exc: OSError, problems: Problems) -> None:
-    """A file or folder the build cannot read: an error, never a silent gap in the sites."""
-    reason = exc.strerror or exc
-    problems.error(
-        path,
-        0,
-        _("the folder cannot be read ({reason}), so nothing in it would be published", reason=reason)
-        if path.is_dir()
-        else _("the file cannot be read ({reason}), so nothing in it would be published", reason=reason),
-        _(
-            "give the user running sitegen permission to read it (chmod -R u+rX, or a+rX for CI), "
-            "or delete it if it should go"
-        ),
-        "unreadable-file",
-    )
-
-
-def _key_of(folder: Path, name: str) -> str:
-    """The key a file in ``folder`` (relative to content/) has within its scope."""
-    parts = folder.parts
-    scope = 2 if parts[:1] == ("offices",) else 1
-    return "/".join((*parts[scope:], name))
-
-
-def _bundle_files(here: Path, files: list[str], problems: Problems | None) -> list[str]:
-    """A page bundle holds one page, index.md, and its translations (index.en.md); other Markdown is named."""
-    kept = []
-    for name in sorted(files):
-        translation = _TRANSLATION.match(name)
-        if name == BUNDLE_INDEX or (translation and translation["stem"] == "index"):
-            kept.append(name)
-        elif name.endswith(".md") and not name.startswith((".", "#")) and problems:
-            problems.warning(
-                here / name,
-                0,
-                _(
-                    "{folder}/ is a page bundle (it has {index}), so this file is not published",
-                    folder=here.name,
-                    index=BUNDLE_INDEX,
-                ),
-                _("move it out of the folder to make it a page of its own"),
-                "bundle-extra-file",
-            )
-    return kept
 
 
 def read_source(
@@ -294,19 +106,6 @@ def read_source(
         return None
     meta = _known_units_only(meta, office_ids)
     return Source(path, rel, scope, key, meta, body, body_line, digest)
-
-
-def place_of(rel: str) -> tuple[str, list[str]] | None:
-    """("shared" or the unit's id, the path's parts below it) for a path below content/; None elsewhere.
-
-    Strings only: every file of the repository passes here on every build.
-    """
-    parts = rel.split("/")
-    if parts[0] == "shared" and len(parts) > 1:
-        return "shared", parts[1:]
-    if parts[0] == "offices" and len(parts) > 2:
-        return parts[1], parts[2:]
-    return None
 
 
 def _placed(path: Path, rel: str, office_ids: tuple[str, ...], problems: Problems) -> tuple[str, str] | None:
@@ -538,60 +337,3 @@ def load_sources(
             if on_source is not None:
                 on_source(source)
     return sources
-
-
-def static_files(
-    content_dir: Path, office_id: str, problems: Problems, trusted: tuple[str, ...] = ()
-) -> dict[str, Path]:
-    """A unit's own files (search-engine verification, downloads): site path -> file.
-
-    Only regular files of the repository are taken: a link is an error, and so is a
-    file or folder that cannot be read. Each file is checked by what it is
-    (:mod:`sitegen.sources.static_trust`: HTML and SVG sanitized, scripts refused unless
-    the unit's ``trusted_static`` names them, photos stripped of camera data).
-    """
-    folder = content_dir / "offices" / office_id / STATIC
-    if folder.is_symlink():
-        report_link(folder, problems)
-        return {}
-    if not folder.is_dir():
-        return {}
-    found: dict[str, Path] = {}
-
-    def unreadable(exc: OSError) -> None:
-        if exc.filename:
-            report_unreadable(Path(exc.filename), exc, problems)
-
-    for here, dirs, files in os.walk(folder, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted([*dirs, *files]):
-            if not name.startswith(".") and os.path.islink(os.path.join(here, name)):
-                report_link(Path(here, name), problems)
-        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(here, d))]
-        for name in sorted(files):
-            path = Path(here, name)
-            rel = path.relative_to(folder).as_posix()
-            if name.startswith(".") or path.is_symlink():
-                continue
-            if not os.access(path, os.R_OK):
-                report_unreadable(path, PermissionError(13, "Permission denied"), problems)
-                continue
-            try:
-                site_path = check(rel)
-            except UnsafePath:
-                problems.error(
-                    path,
-                    0,
-                    _("{rel!r} is not a usable file name on a website", rel=rel),
-                    _("use letters, digits, - and _"),
-                    "static-file-name",
-                )
-                continue
-            try:
-                ok = static_trust.check(path, rel, trusted, office_id, problems)
-            except OSError as exc:
-                report_unreadable(path, exc, problems)
-                continue
-            if ok:
-                found[site_path] = path
-    return dict(sorted(found.items()))

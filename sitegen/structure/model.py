@@ -18,8 +18,9 @@ from sitegen.dates import DateFormatError, parse_datetime
 from sitegen.errors import Problems
 from sitegen.i18n import _
 from sitegen.sources.front_matter import FrontMatter
+from sitegen.sources.layout import SECTIONS
 from sitegen.sources.office_vars import OfficeVarError
-from sitegen.sources.source import SECTIONS, Source
+from sitegen.sources.source import Source
 from sitegen.structure import feed_ids
 from sitegen.structure.pictures import Placed
 from sitegen.structure.site import Page, Site

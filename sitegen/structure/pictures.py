@@ -30,8 +30,9 @@ from urllib.parse import unquote
 
 from sitegen.errors import Problems
 from sitegen.i18n import _
+from sitegen.sources.layout import STATIC
 from sitegen.sources.photos import FORMATS, ImageError, Original, Resizer
-from sitegen.sources.source import STATIC, Source
+from sitegen.sources.source import Source
 from sitegen.urls import UnsafePath, absolute, page_url, picture_path
 
 if TYPE_CHECKING:  # the model holds pictures; pictures only read the model's pages

@@ -8,7 +8,7 @@ from pathlib import Path
 from sitegen.config.settings import Network
 from sitegen.errors import Problems
 from sitegen.i18n import _
-from sitegen.sources.source import MAIN_SECTIONS
+from sitegen.sources.layout import MAIN_SECTIONS
 from sitegen.wordpress.plan import Plan, Planner
 from sitegen.wordpress.record import Record
 from sitegen.wordpress.writer import Outcome, write

@@ -34,7 +34,7 @@ from sitegen.config.settings import Office
 from sitegen.errors import Problems
 from sitegen.hints import FAR_FUTURE_DAYS
 from sitegen.i18n import N_, _, ngettext
-from sitegen.sources.source import SECTIONS
+from sitegen.sources.layout import SECTIONS
 from sitegen.urls import UnsafePath, alias_url, file_for, page_url, slugify
 from sitegen.wordpress.convert import Converted, convert
 from sitegen.wordpress.old_links import OldSite, Upload, clean_path, host, plain
