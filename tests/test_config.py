@@ -211,6 +211,7 @@ def test_two_units_on_one_host_at_different_paths_are_two_addresses(tmp_path):
     [
         "    address: Jl. Contoh No. 2, Bravo",  # the quote is never closed: YAML stops at the end
         '    address: "Jl. Contoh No. 2, Bravo"',  # the next quote closes it: YAML stops there
+        '    address: Jl. Contoh No. 2, Bravo"',  # a quote ending a line closes it: valid YAML, a key lost
     ],
 )
 def test_a_quote_left_open_is_reported_at_the_line_it_opens(tmp_path, later):

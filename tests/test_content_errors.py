@@ -302,6 +302,26 @@ def test_a_quote_left_open_in_front_matter_is_reported_at_the_line_it_opens(proj
     ]
 
 
+def test_a_quote_left_open_and_closed_lines_later_is_reported_though_yaml_reads_it(project):
+    # the quote ending the summary closes the title's: YAML reads one long title, the summary is lost
+    project.write(
+        "content/offices/alpha/berita/x.md",
+        '---\ntitle: "Jadwal pelayanan\nsummary: Jadwal baru"\ndate: 2026-10-01\n---\nIsi\n',
+    )
+    assert problems_of(project) == [
+        'content/offices/alpha/berita/x.md:2: front matter is not valid YAML: the quote " that opens this '
+        'value is not closed on this line (add the closing " at the end of the value, or remove the opening one)'
+    ]
+
+
+def test_a_title_quoted_over_two_lines_is_still_one_title(project):
+    project.write(
+        "content/offices/alpha/berita/x.md",
+        '---\ntitle: "Jadwal pelayanan\n  paspor di hari libur"\ndate: 2026-10-01\n---\nIsi\n',
+    )
+    assert problems_of(project) == []
+
+
 def test_a_front_matter_key_written_twice_is_reported_at_its_second_line_naming_the_first(project):
     project.write(
         "content/offices/alpha/berita/x.md",

@@ -229,9 +229,40 @@ def load(text: str, first_line: int = 1) -> Any:
         ) from None
     except yaml.YAMLError as exc:
         raise YamlError(first_line, str(exc)) from None
+    swallowed = _swallowed_key(text)
+    if swallowed is not None:  # valid YAML, but a key line became part of a quoted value
+        from sitegen.hints import yaml_open_quote  # only on this rare path
+
+        raise _said(swallowed[0] + first_line, yaml_open_quote(swallowed[1]))
     if first_line != 1:
         _shift(data, first_line - 1)
     return data
+
+
+_KEY_LINE = re.compile(r"\s*[A-Za-z_][A-Za-z0-9_-]*:(?:\s|$)")
+
+
+def _swallowed_key(text: str) -> tuple[int, str] | None:
+    """(0-based line, quote) of a quoted value that runs on over a line reading as a key of its own.
+
+    A quote left open and closed by a quote that ends a later line is valid YAML (a quoted
+    value may span lines): the keys between are read as part of the value and go missing
+    without a word. Editors never mean a key line inside a value, so it is the open-quote
+    slip. Only a text with a line holding an odd number of one quote is scanned again.
+    """
+    if not any(line.count('"') % 2 or line.count("'") % 2 for line in text.split("\n")):
+        return None
+    lines = text.split("\n")
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if not isinstance(token, yaml.ScalarToken) or token.style not in ("'", '"'):
+                continue
+            start, end = token.start_mark.line, token.end_mark.line
+            if any(_KEY_LINE.match(lines[n]) for n in range(start + 1, end + 1)):
+                return start, str(token.style)
+    except yaml.YAMLError:
+        return None
+    return None
 
 
 def _shift(data: Any, offset: int) -> None:
