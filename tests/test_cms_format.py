@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.cms.admin import admin_files
+from sitegen.cms.fields import dated_fields, page_fields
 from sitegen.cms.new_page import MAX_SLUG, MAX_TITLE
 from sitegen.config.offices import load_network
 from sitegen.errors import Problems
@@ -216,3 +217,11 @@ def test_the_editors_comments_speak_the_language_sitegen_new_speaks(network):
             assert ("hapus baris ini" in comments["draft"]) == (lang == "id")
     finally:
         i18n.use(before)
+
+
+@pytest.mark.parametrize("name", ["summary", "author", "category", "source", "image_alt"])
+def test_the_web_editors_text_fields_refuse_office_variables_and_take_words(network, name):
+    fields = {f["name"]: f for f in dated_fields(network, announcement=False) + page_fields()}
+    regex = fields[name]["pattern"][0]
+    assert not re.search(regex, "Humas {{ office.short_name }}")
+    assert re.search(regex, "Humas Kanim Pontianak, bagian informasi")

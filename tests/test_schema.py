@@ -447,3 +447,16 @@ def test_the_schema_the_web_editor_and_the_reader_all_refuse_office_variables_in
     assert not re.match(regex, title) and re.match(regex, "Jam dan Lokasi Layanan")
     with pytest.raises(FrontMatterError):
         parse(f"title: {json.dumps(title)}", 2, required_date=False)
+
+
+TEXT_KEYS = ("summary", "category", "author", "image_alt", "lang", "id", "source", "gone")
+
+
+@pytest.mark.parametrize("key", TEXT_KEYS)
+def test_office_variables_are_refused_in_every_text_key_by_the_reader_and_the_schema(key):
+    schema = json.loads(printed("front-matter"))
+    validator = jsonschema.Draft202012Validator(schema)
+    with pytest.raises(FrontMatterError, match=key):
+        parse(f"title: Paspor\n{key}: 'Humas {{{{ office.short_name }}}}'\n", 2, required_date=False)
+    assert not validator.is_valid({"title": "Paspor", key: "Humas {{ office.short_name }}"})
+    assert not validator.is_valid({"title": "Paspor", key: "{% if office.name %}x{% endif %}"})

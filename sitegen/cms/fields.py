@@ -14,10 +14,14 @@ from __future__ import annotations
 from typing import Any
 
 from sitegen.cms.new_page import MAX_TITLE
+from sitegen.config.schema import NO_TEMPLATE
 from sitegen.config.settings import Network
 from sitegen.sources.front_matter_keys import DATE_KEYS, KNOWN_KEYS, SLUG
 
 Field = dict[str, Any]
+
+# {{ }} and {% %} are filled in only in the text below the form: elsewhere readers would see them
+_NO_TEMPLATE_SAID = "Tulis dengan kata-kata, tanpa {{ }} atau {% %} (hanya berlaku di isi halaman)."
 
 # what a date field stores while the form is open; the script writes it in the unit's zone
 DATETIME_FORMAT = "YYYY-MM-DDTHH:mm:ssZ"
@@ -82,6 +86,7 @@ def summary() -> Field:
         "widget": "text",
         "required": False,
         "hint": "Satu kalimat; tampil di daftar, di umpan berita dan saat tautan dibagikan.",
+        "pattern": _pattern(NO_TEMPLATE, _NO_TEMPLATE_SAID),
     }
 
 
@@ -114,7 +119,14 @@ def tags(network: Network) -> Field:
 
 
 def text(name: str, label: str, hint: str) -> Field:
-    return {"name": name, "label": label, "widget": "string", "required": False, "hint": hint}
+    return {
+        "name": name,
+        "label": label,
+        "widget": "string",
+        "required": False,
+        "hint": hint,
+        "pattern": _pattern(NO_TEMPLATE, _NO_TEMPLATE_SAID),
+    }
 
 
 def draft() -> Field:
@@ -153,7 +165,10 @@ def image() -> list[Field]:
             "widget": "string",
             "required": False,
             "hint": "Wajib bila ada foto: apa yang tampak, dalam satu kalimat (bukan \u201cfoto\u201d atau nama berkas).",
-            "pattern": _pattern(r"^(|\s*\S[\s\S]{3,})$", "Tulis keterangan foto dalam satu kalimat."),
+            "pattern": _pattern(
+                NO_TEMPLATE + r"(|\s*\S[\s\S]{3,})$",
+                "Tulis keterangan foto dalam satu kalimat, tanpa {{ }} atau {% %}.",
+            ),
         },
     ]
 

@@ -32,7 +32,8 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 EMAIL_PATTERN = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
 NOT_BLANK = r"\S"
 # words a reader sees as written: {{ }} and {% %} are filled in only in a page's text
-WORDS = r"^(?![\s\S]*\{[{%])[\s\S]*\S"
+NO_TEMPLATE = r"^(?![\s\S]*\{[{%])"
+WORDS = NO_TEMPLATE + r"[\s\S]*\S"  # and not blank
 HEX_COLOUR = r"^#[0-9a-fA-F]{6}$"
 # A path of the unit's own site, from its root: "/static/logo.png" (never "//host" or "..").
 SITE_PATH = r"^/(?!/)(?![\s\S]*\.\.)"

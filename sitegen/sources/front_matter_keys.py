@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from sitegen.config import schema
-from sitegen.config.offices_keys import KINDS, SERVICES
+from sitegen.config.offices_keys import KINDS, LANGUAGES, SERVICES
 from sitegen.config.schema import Key
 
 _DAY = r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
@@ -68,9 +68,29 @@ FRONT_MATTER = Key(
             pattern=schema.WORDS,
             example="Paspor Baru",
         ),
-        Key("summary", "text", "One sentence that sums the page up.", "Satu kalimat ringkasan."),
-        Key("category", "text", "The page's category.", "Kategori halaman.", example="Layanan"),
-        Key("author", "text", "Who wrote it.", "Penulis.", example="Humas Kanim Pontianak"),
+        Key(
+            "summary",
+            "text",
+            "One sentence that sums the page up.",
+            "Satu kalimat ringkasan.",
+            pattern=schema.NO_TEMPLATE,
+        ),
+        Key(
+            "category",
+            "text",
+            "The page's category.",
+            "Kategori halaman.",
+            pattern=schema.NO_TEMPLATE,
+            example="Layanan",
+        ),
+        Key(
+            "author",
+            "text",
+            "Who wrote it.",
+            "Penulis.",
+            pattern=schema.NO_TEMPLATE,
+            example="Humas Kanim Pontianak",
+        ),
         Key(
             "slug",
             "text",
@@ -94,6 +114,7 @@ FRONT_MATTER = Key(
             "text",
             "What the picture in image: shows, for readers who cannot see it.",
             "Keterangan isi gambar pada image:, untuk pembaca yang tidak dapat melihatnya.",
+            pattern=schema.NO_TEMPLATE,
             example="Petugas melayani pemohon di loket paspor",
         ),
         Key(
@@ -101,6 +122,7 @@ FRONT_MATTER = Key(
             "text",
             "The page's language, if not the file name's (NAME.en.md).",
             "Bahasa halaman, jika tidak ditentukan nama berkas (NAMA.en.md).",
+            enum=tuple(LANGUAGES),
             example="en",
             limits="one of the unit's languages, never on news or announcements; in a translation, the file name's",
         ),
@@ -109,6 +131,7 @@ FRONT_MATTER = Key(
             "text",
             "Pins the item's feed id.",
             "Mengunci id entri di feed.",
+            pattern=schema.NO_TEMPLATE,
             example="berita/20261118T010000Z",
             limits="unique",
         ),
@@ -117,6 +140,7 @@ FRONT_MATTER = Key(
             "text",
             'What the page\'s facts were checked against, shown as "Sumber: …".',
             'Dasar yang dipakai memeriksa isi halaman, ditampilkan sebagai "Sumber: …".',
+            pattern=schema.NO_TEMPLATE,
             example="Peraturan Pemerintah Nomor 45 Tahun 2024",
         ),
         Key(
@@ -132,7 +156,7 @@ FRONT_MATTER = Key(
             "text",
             "Withdrawn: why, told to readers at its old address; listed nowhere.",
             "Dicabut: alasannya, ditampilkan kepada pembaca di alamat lamanya; tidak tercantum di daftar mana pun.",
-            pattern=schema.NOT_BLANK,
+            pattern=schema.WORDS,
             example="Dicabut karena jadwal berubah",
         ),
         _date(
