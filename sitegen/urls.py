@@ -24,8 +24,12 @@ class UnsafePath(ValueError):
     """A computed output path that would leave the site or is not a plain name."""
 
 
+@lru_cache(maxsize=1 << 14)
 def slugify(text: str) -> str:
-    """ "Layanan Paspor Elektronik!" -> "layanan-paspor-elektronik"."""
+    """ "Layanan Paspor Elektronik!" -> "layanan-paspor-elektronik".
+
+    Kept per text: a unit's tags are slugged several times for each of its thousands of pages.
+    """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return _UNSAFE.sub("-", ascii_text.lower()).strip("-") or "halaman"
 

@@ -44,6 +44,7 @@ class _Unstorable(TypeError):
     """A value the cache has no data shape for: it is simply not cached."""
 
 
+@cache
 def _classes() -> dict[str, type]:
     """The only classes an entry can name; read late, as they import this module's users."""
     from sitegen.sources.front_matter import FrontMatter

@@ -218,7 +218,8 @@ def _known_units_only(meta: FrontMatter, ids: tuple[str, ...]) -> FrontMatter:
 
 def _text(data: bytes) -> str:
     """A file's text as sitegen reads it (see :func:`_parse`)."""
-    return data.decode("utf-8-sig").replace("\r\n", "\n")
+    text = data.decode("utf-8-sig")
+    return text.replace("\r\n", "\n") if "\r" in text else text  # a scan, not a copy of every file
 
 
 def _tail(data: bytes, length: int) -> str | None:
