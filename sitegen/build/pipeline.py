@@ -35,7 +35,7 @@ from sitegen.structure.site import Site
 
 if TYPE_CHECKING:
     from sitegen.build.dependencies import Bodies as BodyDigests
-    from sitegen.render.pages import Extra, Planned
+    from sitegen.render.plan import Extra, Planned
 
 Progress = Callable[[str, int, int], None]
 OnFile = Callable[[Site, str, bytes], None]
@@ -325,7 +325,7 @@ class _Build:
         }
 
     def _plan(self, unit: _Unit) -> tuple[list[Planned], list[Problem]]:
-        from sitegen.render.pages import plan
+        from sitegen.render.plan import plan
 
         found = Problems(self.project.root)
         planned = plan(unit.site, unit.theme, found, self.extras())

@@ -1,7 +1,7 @@
 """Rendering units on several processes, a big unit split across all of them; the parent writes.
 
-Rendering is pure (:mod:`sitegen.render.pages`): a site model and a theme in, paths
-and bytes out. A worker forked after the models are built shares the parsed
+Rendering is pure (:mod:`sitegen.render.plan`, :mod:`sitegen.render.pages`): a site model and
+a theme in, paths and bytes out. A worker forked after the models are built shares the parsed
 project with the parent for free. The work is dealt out in *parts*: a unit
 alone, or, when one unit holds more than its share of the build's pages, a
 contiguous slice of that unit's files on each worker, so one big unit keeps

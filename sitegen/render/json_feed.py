@@ -83,7 +83,7 @@ def json_feed_files(site: Site, models: Callable[[Office], Site]) -> list[Made]:
     """``feed.json`` beside every Atom feed of the unit.
 
     Each is made once however often it is asked for: the regional feed's subscribe page
-    lists what the feed holds (:mod:`sitegen.render.pages`).
+    lists what the feed holds (:mod:`sitegen.render.plan`).
     """
     return [
         Made(json_feed_path(feed.atom_path), cache(partial(json_feed, feed)), feed.reads)

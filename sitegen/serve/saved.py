@@ -22,7 +22,8 @@ from pathlib import Path
 from sitegen.build.output import Output
 from sitegen.build.project import Models, Project
 from sitegen.errors import Problems
-from sitegen.render.pages import plan, render
+from sitegen.render.pages import render
+from sitegen.render.plan import plan
 from sitegen.render.templates import load_theme
 from sitegen.serve.livereload import page_key
 from sitegen.sources.photos import Resizer
