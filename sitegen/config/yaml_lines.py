@@ -250,9 +250,9 @@ def _swallowed_key(text: str) -> tuple[int, str] | None:
     without a word. Editors never mean a key line inside a value, so it is the open-quote
     slip. Only a text with a line holding an odd number of one quote is scanned again.
     """
-    if not any(line.count('"') % 2 or line.count("'") % 2 for line in text.split("\n")):
-        return None
     lines = text.split("\n")
+    if not any(line.count('"') % 2 or line.count("'") % 2 for line in lines):
+        return None
     try:
         for token in yaml.scan(text, Loader=yaml.SafeLoader):
             if not isinstance(token, yaml.ScalarToken) or token.style not in ("'", '"'):
