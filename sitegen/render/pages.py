@@ -13,7 +13,9 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from jinja2 import Environment, TemplateError, TemplateSyntaxError
+from jinja2 import Environment, TemplateError, TemplateSyntaxError, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
 
 from sitegen.errors import Problems
 from sitegen.i18n import _
@@ -23,6 +25,8 @@ from sitegen.structure.site import Page, Site
 from sitegen.urls import NOT_FOUND
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
     from sitegen.render.plan import Planned  # plan imports the tracing below: only mypy reads this
 
 
@@ -57,6 +61,35 @@ def traced(env: Environment) -> Environment:
     env.getattr, env.getitem = getattr_, getitem_  # type: ignore[method-assign]
     env._sitegen_traced = True  # type: ignore[attr-defined]
     return env
+
+
+def unit_parts(env: Environment, unit_vars: Mapping[str, object]) -> Callable[..., Markup]:
+    """``unit_part(name)`` for the unit's templates: a partial rendered once per language.
+
+    The footer with its contact block is the same on every page of a unit in one language,
+    and rendering it again for each page was a tenth of rendering the page. A part sees
+    the unit's variables and the language, never the page (a theme's part that asks for
+    one fails with Jinja's own message). Bodies it reads are noted for every page that
+    shows it, as if the page had rendered it itself.
+    """
+    made: dict[tuple[str, str], tuple[Markup, set[str]]] = {}
+
+    @pass_context
+    def unit_part(ctx: Context, name: str) -> Markup:
+        lang = str(ctx["lang"])
+        if (name, lang) not in made:
+            _READING.append(set())
+            try:
+                text = env.get_template(name).render({**unit_vars, "lang": lang})
+            finally:
+                read = _READING.pop()
+            made[name, lang] = Markup(text), read
+        text, read = made[name, lang]
+        if _READING:
+            _READING[-1].update(read)
+        return text
+
+    return unit_part
 
 
 def render(
@@ -124,7 +157,25 @@ def _template_problem(problems: Problems, exc: TemplateError, path: str, unit: s
         return
     rendering = _("while rendering /{path} for unit {unit}", path=path, unit=unit)
     line = getattr(exc, "lineno", 0) or 0
+    if where == "themes":
+        where, line = _failing_template(exc) or (where, line)
     problems.error(where, line, _("template error: {error}", error=str(exc)), rendering, "template-error")
+
+
+def _failing_template(exc: BaseException) -> tuple[str, int] | None:
+    """The template file and line an error was raised at, from its traceback.
+
+    Jinja names the file of a syntax slip, not of an error met while rendering (a value
+    that is undefined); it does put the template's own file and line into the traceback.
+    """
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if not name.endswith(".py") and not name.startswith("<"):
+            found = name, tb.tb_lineno
+        tb = tb.tb_next
+    return found
 
 
 def _wrap_tables(html: str) -> str:

@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,7 +22,7 @@ from sitegen.render import discovery, icons, json_feed, links
 from sitegen.render import structured_data as structured
 from sitegen.render.feeds import catalogue
 from sitegen.render.made import Made, const
-from sitegen.render.pages import traced
+from sitegen.render.pages import traced, unit_parts
 from sitegen.render.templates import Theme
 from sitegen.sources import static_trust
 from sitegen.structure import english, pictures
@@ -105,11 +105,11 @@ class _Planner:
     def _common(self) -> dict[str, object]:
         """What every template of the unit sees besides its page."""
         site, ordered, fingerprinted = self.site, self.ordered, self.fingerprinted
-        return (
+        common: dict[str, object] = (
             template_vars(site)
             | {
                 "neighbours": partial(_neighbours, ordered, _positions(ordered)),
-                "organisation_ld": lambda: structured.organisation_ld(site),
+                "organisation_ld": cache(lambda: structured.organisation_ld(site)),  # one per unit
                 "article_ld": lambda p: structured.article_ld(site, p),
                 "share_links": lambda p: structured.share_links(site.office, p),
                 "image_url": lambda image: structured.image_url(site.office, image),
@@ -127,6 +127,8 @@ class _Planner:
                 "asset": lambda path: fingerprinted.get(path, path),
             }
         )
+        common["unit_part"] = unit_parts(self.env, common)
+        return common
 
     def html(self, template: str, page: Page | None, here: str, **extra: object) -> Callable[[], bytes]:
         env, common, default = self.env, self.common, self.site.network.default_language
