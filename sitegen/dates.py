@@ -14,7 +14,8 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from babel.dates import format_date, format_datetime, get_month_names, get_timezone_name
+from babel import Locale
+from babel.dates import format_date, get_month_names, get_timezone_name
 from babel.numbers import format_decimal
 
 from sitegen.i18n import _
@@ -178,22 +179,40 @@ def _from_date(day: date, tz: tzinfo, end_of_day: bool) -> datetime:
 
 def long_date(moment: datetime | date, lang: str = LOCALE) -> str:
     """ "Senin, 28 Desember 2021"; in English "Tuesday, 28 December 2021"."""
-    return _day_text(moment, getattr(moment, "tzinfo", None), "EEEE, d MMMM y", lang)
+    return _day_text(moment, getattr(moment, "tzinfo", None), _LONG, lang)
 
 
 def short_date(moment: datetime | date, lang: str = LOCALE) -> str:
     """ "28 Desember 2021"; in English "28 December 2021"."""
-    return _day_text(moment, getattr(moment, "tzinfo", None), "d MMMM y", lang)
+    return _day_text(moment, getattr(moment, "tzinfo", None), _SHORT, lang)
+
+
+_LONG, _SHORT = "EEEE, d MMMM y", "d MMMM y"
 
 
 @lru_cache(maxsize=8192)
 def _day_text(moment: datetime | date, zone: tzinfo | None, pattern: str, lang: str) -> str:
-    """Babel's formatting, once per moment: every list shows the same dates on page after page.
+    """Babel's ``format_date`` for the two patterns sitegen shows, once per moment.
 
-    ``zone`` is part of the key because one instant in two zones makes equal datetimes,
-    and the day shown is the zone's own.
+    Every list shows the same dates on page after page. ``zone`` is part of the key
+    because one instant in two zones makes equal datetimes, and the day shown is the
+    zone's own. The names come from Babel's data; putting them together here rather
+    than in ``format_date`` (which reads the pattern and the locale on every call) was
+    a twentieth of rendering an article.
     """
-    return format_date(moment, pattern, locale=lang)
+    if pattern not in (_LONG, _SHORT):
+        return format_date(moment, pattern, locale=lang)
+    days, months = _calendar(lang)
+    day = moment.date() if isinstance(moment, datetime) else moment
+    text = f"{day.day} {months[day.month]} {day.year}"
+    return f"{days[day.weekday()]}, {text}" if pattern == _LONG else text
+
+
+@cache
+def _calendar(lang: str) -> tuple[dict[int, str], dict[int, str]]:
+    """A language's day names (Monday is 0) and month names (January is 1), as dates show them."""
+    locale = Locale.parse(lang)
+    return dict(locale.days["format"]["wide"]), dict(locale.months["format"]["wide"])
 
 
 def clock(moment: datetime, lang: str = LOCALE) -> str:
@@ -208,16 +227,24 @@ def clock(moment: datetime, lang: str = LOCALE) -> str:
 @lru_cache(maxsize=8192)
 def _clock_text(moment: datetime, zone: tzinfo | None, lang: str) -> str:
     """:func:`clock`, once per moment and zone (see :func:`_day_text`)."""
-    pattern = "HH.mm" if lang == LOCALE else "HH:mm"
-    return format_datetime(moment, pattern, tzinfo=zone, locale=lang) + " " + zone_abbr(zone, moment)
+    local = moment.astimezone(zone) if zone is not None else moment
+    mark = "." if lang == LOCALE else ":"  # Babel's "HH.mm" and "HH:mm"
+    return f"{local.hour:02d}{mark}{local.minute:02d} " + zone_abbr(zone, moment)
 
 
 def zone_abbr(tz: tzinfo | None, at: datetime | None = None) -> str:
     """WIB, WITA or WIT for Indonesian zones; CLDR's short name elsewhere."""
     if tz is None:
         return ""
-    moment = at or datetime(2024, 1, 1, tzinfo=tz)
-    return get_timezone_name(moment.astimezone(tz), "short", locale=LOCALE)
+    local = (at or datetime(2024, 1, 1, tzinfo=tz)).astimezone(tz)
+    key = (tz, local.year, local.utcoffset())  # a name holds for a zone's offset within a year
+    name = _ZONE_NAMES.get(key)
+    if name is None:
+        name = _ZONE_NAMES[key] = get_timezone_name(local, "short", locale=LOCALE)
+    return name
+
+
+_ZONE_NAMES: dict[tuple[tzinfo, int, timedelta | None], str] = {}
 
 
 def rupiah(amount: int | float) -> str:

@@ -1,6 +1,6 @@
 """Dates as Indonesian editors write them: a time with a dot (09.30) is half past nine."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -33,3 +33,29 @@ def test_one_instant_in_two_zones_shows_each_zones_own_day_and_time_however_ofte
         assert long_date(wita) == "Jumat, 2 Januari 2026"
         assert short_date(wita, "en") == "2 January 2026"
         assert clock(wib).startswith("23.30") and clock(wita).startswith("00.30")
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_day_and_time_reads_exactly_as_babel_writes_it(lang):
+    """Dates and times are put together from Babel's names, and must read as Babel's own formatting."""
+    from zoneinfo import ZoneInfo
+
+    from babel.dates import format_date, format_datetime, get_timezone_name
+
+    zones = [
+        ZoneInfo("Asia/Jakarta"),
+        ZoneInfo("Asia/Makassar"),
+        ZoneInfo("Asia/Jayapura"),
+        ZoneInfo("Europe/Berlin"),
+    ]
+    start = datetime(2023, 12, 31, 0, 7, tzinfo=UTC)
+    for step in range(0, 3 * 366 * 24, 7):  # three years, every seventh hour: every weekday and month
+        moment = (start + timedelta(hours=step)).astimezone(zones[step % len(zones)])
+        assert long_date(moment, lang) == format_date(moment, "EEEE, d MMMM y", locale=lang)
+        assert short_date(moment.date(), lang) == format_date(moment.date(), "d MMMM y", locale=lang)
+        pattern = "HH.mm" if lang == "id" else "HH:mm"
+        zone = get_timezone_name(moment, "short", locale="id")
+        assert (
+            clock(moment, lang)
+            == format_datetime(moment, pattern, tzinfo=moment.tzinfo, locale=lang) + " " + zone
+        )
