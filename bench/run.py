@@ -41,8 +41,11 @@ def measure(commands: list[list[str]]) -> dict:
         "print(json.dumps({'seconds': time.perf_counter() - t,"
         " 'peak_mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))\n"
     )
+    # as installed: Python keeps compiled modules (pip compiles them on install), so a build
+    # does not compile sitegen's, Pelican's or their libraries' code again on every run
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     done = subprocess.run(
-        [sys.executable, "-c", script, json.dumps(commands)], capture_output=True, text=True
+        [sys.executable, "-c", script, json.dumps(commands)], capture_output=True, text=True, env=env
     )
     if done.returncode:
         raise RuntimeError(done.stderr[-2000:])
