@@ -100,46 +100,21 @@ def rewrite(
 
     Returns the new HTML and the links that lead nowhere.
     """
-    return Relinker(existing).rewrite(html, from_file, from_root)
+    broken: list[str] = []
 
+    def fix(link: str) -> str:
+        target = target_file(link, from_file)
+        if target is None:
+            return link
+        if target not in existing:
+            broken.append(link)
+            return link
+        rest = link[len(re.split(r"[?#]", link, maxsplit=1)[0]) :]
+        if from_root:
+            return "/" + clean(target).removeprefix("./") + rest
+        return clean(relative(from_file, target)) + rest
 
-class Relinker:
-    """:func:`rewrite` for the many pages of one site, each link worked out once per folder.
-
-    Every page repeats the menu's, the footer's and the feeds' links, and pages in one
-    folder write them alike: working each out again (its target, whether it exists, the
-    way there) was half of rewriting a page's links.
-    """
-
-    def __init__(self, existing: Container[str]):
-        self.existing = existing
-        self._fixed: dict[tuple[str, str, bool], str] = {}
-
-    def rewrite(self, html: str, from_file: str, from_root: bool = False) -> tuple[str, list[str]]:
-        broken: list[str] = []
-        folder = from_file.rpartition("/")[0]
-        fixed, existing = self._fixed, self.existing
-
-        def fix(link: str) -> str:
-            key = (folder, link, from_root)
-            known = fixed.get(key)
-            if known is not None:
-                return known
-            target = target_file(link, from_file)
-            if target is None:
-                return link
-            if target not in existing:
-                broken.append(link)  # said on every page it is on: never remembered
-                return link
-            rest = link[len(re.split(r"[?#]", link, maxsplit=1)[0]) :]
-            if from_root:
-                made = "/" + clean(target).removeprefix("./") + rest
-            else:
-                made = clean(relative(from_file, target)) + rest
-            fixed[key] = made
-            return made
-
-        return _relink(html, fix), broken
+    return _relink(html, fix), broken
 
 
 def absolutize(html: str, from_file: str, base_url: str) -> str:

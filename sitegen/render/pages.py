@@ -106,7 +106,6 @@ def render(
     the pages whose body it shows.
     """
     existing = existing if existing is not None else {p.path for p in planned}
-    relinker = links.Relinker(existing)
     for item in planned:
         try:
             if item.templated and reads is not None:
@@ -126,7 +125,9 @@ def render(
             data = _wrap_tables(data.decode("utf-8")).encode("utf-8")
         if item.path.endswith(".html"):
             # the 404 page is served at any missing address: its links start at the site root
-            text, broken = relinker.rewrite(data.decode("utf-8"), item.path, from_root=_not_found(item.path))
+            text, broken = links.rewrite(
+                data.decode("utf-8"), item.path, existing, from_root=_not_found(item.path)
+            )
             for link in broken:
                 _report_broken(site, item, link, problems, links.closest(link, item.path, existing))
             data = text.encode("utf-8")
