@@ -352,6 +352,32 @@ def test_publish_uploads_each_unit_then_only_what_changed_and_deletes_only_what_
     assert "published 0 unit(s)" in publish(project, host, tmp_path)  # in sync: nothing to do
 
 
+def test_publish_deletes_exactly_the_files_sitegen_made_not_their_namesakes_on_the_host(project, tmp_path):
+    """A file gone from the site is deleted at its own path: the host's files of the same name in
+    other folders, and of names that begin alike, stay."""
+    host = tmp_path / "host"
+    host.mkdir()
+    project.write("content/offices/alpha/static/berkas/foto-1.txt", "dibuat sitegen\n")
+    build(project)
+    publish(project, host, tmp_path)
+    own = [
+        "alpha/berkas/foto-10.txt",
+        "alpha/berkas/lama/foto-1.txt",
+        "alpha/foto-1.txt",
+        "bravo/berkas/foto-1.txt",
+    ]
+    for rel in own:
+        (host / rel).parent.mkdir(parents=True, exist_ok=True)
+        (host / rel).write_text("milik host\n", encoding="utf-8")
+
+    (project.root / "content/offices/alpha/static/berkas/foto-1.txt").unlink()
+    build(project)
+    assert "alpha: published 0 file(s), deleted 1" in publish(project, host, tmp_path)
+    assert not (host / "alpha/berkas/foto-1.txt").exists()
+    assert all((host / rel).read_text(encoding="utf-8") == "milik host\n" for rel in own)
+    same_site(project, host, "alpha")
+
+
 def remove_unit(project, unit: str) -> None:
     """The unit leaves offices.yaml, and its content folder goes with it."""
     shutil.rmtree(project.root / "content/offices" / unit, ignore_errors=True)
