@@ -66,15 +66,18 @@ def test_the_footer_is_rendered_once_per_language_and_shown_on_every_page(tmp_pa
     assert all('aria-labelledby="kontak-sambas"' in text for text in footers.values())
 
 
-def test_a_part_that_asks_for_the_page_fails_the_build_naming_the_part(tmp_path):
+def test_a_part_that_asks_for_the_page_fails_the_build_once_at_its_file_and_line(tmp_path):
     root = _project(tmp_path, "<footer>{{ page.title }}</footer>\n")
     try:
         _build(root)
     except BuildFailed as failed:
-        said = [(p.path, p.message) for p in failed.problems]
+        said = [(p.path, p.line, p.message) for p in failed.problems]
     else:
         raise AssertionError("a part that shows the page built")
-    assert any("footer.html" in path and "page" in message for path, message in said), said
+    assert [(path, line) for path, line, _message in said] == [
+        ("themes/baru/templates/partials/footer.html", 1)
+    ]
+    assert "'page' is undefined" in said[0][2]
 
 
 def test_a_body_a_part_shows_is_read_by_every_page_so_editing_it_makes_them_again(tmp_path):

@@ -73,14 +73,21 @@ def unit_parts(env: Environment, unit_vars: Mapping[str, object]) -> Callable[..
     shows it, as if the page had rendered it itself.
     """
     made: dict[tuple[str, str], tuple[Markup, set[str]]] = {}
+    failed: dict[tuple[str, str], TemplateError] = {}
 
     @pass_context
     def unit_part(ctx: Context, name: str) -> Markup:
         lang = str(ctx["lang"])
+        if (name, lang) in failed:
+            raise failed[name, lang]  # every page showing it fails alike: said once (_template_problem)
         if (name, lang) not in made:
             _READING.append(set())
             try:
                 text = env.get_template(name).render({**unit_vars, "lang": lang})
+            except TemplateError as exc:
+                exc.sitegen_part = name  # type: ignore[attr-defined]
+                failed[name, lang] = exc
+                raise
             finally:
                 read = _READING.pop()
             made[name, lang] = Markup(text), read
@@ -147,7 +154,8 @@ def _template_problem(problems: Problems, exc: TemplateError, path: str, unit: s
     """A theme template that fails; a syntax slip (an {% if %} never closed) in the editor's words.
 
     A slip in the template's text fails every page made with it: said once, naming the units
-    met, not once per page. An error while rendering names the page it met.
+    met, not once per page. An error while rendering names the page it met, or the unit
+    part it met (:func:`unit_parts`), once for every page showing that part.
     """
     where = getattr(exc, "filename", None) or "themes"
     if isinstance(exc, TemplateSyntaxError):
@@ -155,7 +163,11 @@ def _template_problem(problems: Problems, exc: TemplateError, path: str, unit: s
         message = _("template error: {error}", error=said.message)
         problems.error(where, said.line, message, said.hint, "template-error", units=(unit,))
         return
-    rendering = _("while rendering /{path} for unit {unit}", path=path, unit=unit)
+    part = getattr(exc, "sitegen_part", None)
+    if part is not None:  # the same on every page that shows the part: one message for them all
+        rendering = _("while rendering {part}, shown on every page of unit {unit}", part=part, unit=unit)
+    else:
+        rendering = _("while rendering /{path} for unit {unit}", path=path, unit=unit)
     line = getattr(exc, "lineno", 0) or 0
     if where == "themes":
         where, line = _failing_template(exc) or (where, line)
