@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale
-from babel.dates import format_date, get_month_names, get_timezone_name
+from babel.dates import get_month_names, get_timezone_name
 from babel.numbers import format_decimal
 
 from sitegen.i18n import _
@@ -179,33 +179,28 @@ def _from_date(day: date, tz: tzinfo, end_of_day: bool) -> datetime:
 
 def long_date(moment: datetime | date, lang: str = LOCALE) -> str:
     """ "Senin, 28 Desember 2021"; in English "Tuesday, 28 December 2021"."""
-    return _day_text(moment, getattr(moment, "tzinfo", None), _LONG, lang)
+    return _day_text(moment, getattr(moment, "tzinfo", None), True, lang)
 
 
 def short_date(moment: datetime | date, lang: str = LOCALE) -> str:
     """ "28 Desember 2021"; in English "28 December 2021"."""
-    return _day_text(moment, getattr(moment, "tzinfo", None), _SHORT, lang)
-
-
-_LONG, _SHORT = "EEEE, d MMMM y", "d MMMM y"
+    return _day_text(moment, getattr(moment, "tzinfo", None), False, lang)
 
 
 @lru_cache(maxsize=8192)
-def _day_text(moment: datetime | date, zone: tzinfo | None, pattern: str, lang: str) -> str:
-    """Babel's ``format_date`` for the two patterns sitegen shows, once per moment.
+def _day_text(moment: datetime | date, zone: tzinfo | None, weekday: bool, lang: str) -> str:
+    """What Babel's ``format_date`` writes for "EEEE, d MMMM y" (``weekday``) or "d MMMM y".
 
-    Every list shows the same dates on page after page. ``zone`` is part of the key
-    because one instant in two zones makes equal datetimes, and the day shown is the
-    zone's own. The names come from Babel's data; putting them together here rather
-    than in ``format_date`` (which reads the pattern and the locale on every call) was
-    a twentieth of rendering an article.
+    Once per moment: every list shows the same dates on page after page. ``zone`` is
+    part of the key because one instant in two zones makes equal datetimes, and the day
+    shown is the zone's own. The names come from Babel's data; putting them together
+    here rather than in ``format_date`` (which reads the pattern and the locale on every
+    call) was a twentieth of rendering an article.
     """
-    if pattern not in (_LONG, _SHORT):
-        return format_date(moment, pattern, locale=lang)
     days, months = _calendar(lang)
     day = moment.date() if isinstance(moment, datetime) else moment
     text = f"{day.day} {months[day.month]} {day.year}"
-    return f"{days[day.weekday()]}, {text}" if pattern == _LONG else text
+    return f"{days[day.weekday()]}, {text}" if weekday else text
 
 
 @cache
