@@ -181,6 +181,51 @@ def test_every_code_a_check_reports_is_in_the_table():
     assert len(used) > 50
 
 
+CATALOGS = sorted(i18n.LOCALES.rglob("*.po")) + sorted((i18n.LOCALES.parents[1] / "themes").rglob("*.po"))
+
+
+@pytest.mark.parametrize("po", CATALOGS, ids=lambda po: po.name)
+def test_sitegen_reads_every_catalog_as_babel_compiles_it(po):
+    """sitegen's own reader gives each message (and each plural form for 0 to 4) Babel's .mo would."""
+    import gettext
+    import io
+
+    from babel.messages.mofile import write_mo
+
+    with po.open("rb") as handle:
+        catalog = read_po(handle, locale=po.parent.parent.name)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog, use_fuzzy=False)
+    compiled.seek(0)
+    babel, ours = gettext.GNUTranslations(compiled), i18n.read_catalog(po.read_text(encoding="utf-8"))
+    messages = [m.id for m in catalog if m.id]
+    assert len(messages) > 40
+    for msgid in messages:
+        if isinstance(msgid, tuple):
+            singular, plural = msgid[:2]
+            for n in range(5):
+                assert ours.ngettext(singular, plural, n) == babel.ngettext(singular, plural, n)
+        else:
+            assert ours.gettext(msgid) == babel.gettext(msgid)
+
+
+def test_the_catalog_reader_leaves_out_fuzzy_obsolete_and_untranslated_entries_and_unescapes():
+    catalog = i18n.read_catalog(
+        'msgid ""\nmsgstr "Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        '#, fuzzy\nmsgid "guess"\nmsgstr "tebakan"\n\n'
+        '#~ msgid "old"\n#~ msgstr "lama"\n\n'
+        'msgid "empty"\nmsgstr ""\n\n'
+        'msgid "a \\"quoted\\" \\\\ line"\nmsgstr ""\n"baris \\"dikutip\\"\\n"\n"\\tdua"\n\n'
+        'msgid "{count} file"\nmsgid_plural "{count} files"\nmsgstr[0] "{count} berkas"\nmsgstr[1] "{count} berkas-berkas"\n'
+    )
+    assert catalog.gettext("guess") == "guess" and catalog.gettext("old") == "old"
+    assert catalog.gettext("empty") == "empty"
+    assert catalog.gettext('a "quoted" \\ line') == 'baris "dikutip"\n\tdua'
+    assert catalog.ngettext("{count} file", "{count} files", 1) == "{count} berkas"
+    assert catalog.ngettext("{count} file", "{count} files", 2) == "{count} berkas-berkas"
+    assert catalog.ngettext("unknown", "unknowns", 2) == "unknowns"
+
+
 @pytest.mark.parametrize(
     ("environ", "expected"),
     [

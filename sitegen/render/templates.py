@@ -6,8 +6,8 @@ override can extend the template it replaces as ``default/<name>``.
 
 Interface text is written in Indonesian inside ``_("…")``, ``ngettext(…)`` or
 ``{% trans %}`` (Jinja's i18n extension, plural forms included) and translated
-from gettext catalogs (``locales/<lang>/LC_MESSAGES/messages.po``, read with
-Babel and compiled in memory), chosen per page by the ``lang`` variable the
+from gettext catalogs (``locales/<lang>/LC_MESSAGES/messages.po``, read as
+sitegen reads its own, :func:`sitegen.i18n.read_catalog`), chosen per page by the ``lang`` variable the
 renderer sets: one environment serves every language, and dates follow the
 page's language too. ``themes/default/locales/messages.pot`` is extracted from
 the templates (see ``themes/default/babel.cfg``); tests/test_i18n_theme.py fails
@@ -17,16 +17,12 @@ when a template shows text outside a translation call or a catalog lacks one.
 from __future__ import annotations
 
 import gettext
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from babel import Locale
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from jinja2 import (
     ChoiceLoader,
     Environment,
@@ -42,6 +38,7 @@ from markupsafe import Markup
 
 from sitegen import dates
 from sitegen.config.offices_keys import LANGUAGES, SOCIAL_PLATFORMS
+from sitegen.i18n import Catalog, read_catalog
 from sitegen.render.feeds import catalogue
 from sitegen.sources.office_vars import DAY_NAMES, hours_text
 from sitegen.urls import absolute, slugify
@@ -159,45 +156,22 @@ class Theme:
 
     @cached_property
     def catalogs(self) -> dict[str, Catalog]:
-        """Language -> its catalog, the theme's own entries over default's."""
-        found: dict[str, Catalog] = {}
-        for theme_dir in reversed(self.chain):
-            for po in sorted(theme_dir.glob(CATALOG.format(lang="*"))):
-                lang = po.parent.parent.name
-                with po.open("rb") as handle:
-                    catalog = read_po(handle, locale=lang)
-                merged = found.setdefault(lang, catalog)
-                if merged is not catalog:
-                    for message in catalog:
-                        if message.id and message.string and not message.fuzzy:
-                            if message.id in merged:
-                                merged.delete(message.id)  # setting would keep default's words
-                            merged[message.id] = message
-        return found
-
-    def translations(self, lang: str) -> gettext.NullTranslations:
-        """The compiled catalog of ``lang``; the source language (or a missing catalog) has none.
+        """Language -> its catalog, the theme's own entries over default's.
 
         An untranslated or fuzzy entry is left out, so the page shows the
         Indonesian text rather than an empty string.
         """
-        return self._compiled.get(lang) or self._compile(lang)
+        found: dict[str, Catalog] = {}
+        for theme_dir in reversed(self.chain):
+            for po in sorted(theme_dir.glob(CATALOG.format(lang="*"))):
+                lang = po.parent.parent.name
+                catalog = read_catalog(po.read_text(encoding="utf-8"))
+                found[lang] = found[lang].under(catalog) if lang in found else catalog
+        return found
 
-    @cached_property
-    def _compiled(self) -> dict[str, gettext.NullTranslations]:
-        return {}
-
-    def _compile(self, lang: str) -> gettext.NullTranslations:
-        catalog = self.catalogs.get(lang)
-        if catalog is None:
-            compiled: gettext.NullTranslations = gettext.NullTranslations()
-        else:
-            data = io.BytesIO()
-            write_mo(data, catalog, use_fuzzy=False)
-            data.seek(0)
-            compiled = gettext.GNUTranslations(data)
-        self._compiled[lang] = compiled
-        return compiled
+    def translations(self, lang: str) -> gettext.NullTranslations:
+        """The catalog of ``lang``; the source language (or a missing catalog) has none."""
+        return self.catalogs.get(lang) or gettext.NullTranslations()
 
     def static_files(self) -> dict[str, Path]:
         """Output path ("static/site.css") -> source file, the theme's own winning over default's."""
