@@ -144,6 +144,22 @@ def test_another_moment_or_option_means_an_ordinary_build(built, monkeypatch, ar
     assert ran == [1]
 
 
+def test_another_release_of_a_library_that_shapes_the_output_means_an_ordinary_build(
+    built, monkeypatch, tmp_path
+):
+    """Markdown or Jinja upgraded can change every page: its metadata folder names the release."""
+    import sys
+
+    (tmp_path / "markdown-99.0.dist-info").mkdir()
+    (tmp_path / "unrelated_tool-1.0.dist-info").mkdir()
+    monkeypatch.setattr(sys, "path", [*sys.path, str(tmp_path)])
+    assert "markdown-99.0.dist-info" in stamp._libraries()
+    assert "unrelated_tool-1.0.dist-info" not in stamp._libraries()
+    ran = ordinary_builds(monkeypatch)
+    run(built, "--now", NOW)
+    assert ran == [1]
+
+
 def test_another_language_means_an_ordinary_build_speaking_it(built, monkeypatch):
     ran = ordinary_builds(monkeypatch)
     said = run(built, "--now", NOW, lang="id").output

@@ -28,7 +28,6 @@ import os
 import sys
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
-from importlib import metadata
 from pathlib import Path
 
 from sitegen import __version__
@@ -148,11 +147,24 @@ def _walk(top: Path, base: Path, leave_out: str = "") -> list[tuple[str, os.stat
     return sorted(found, key=lambda item: item[0])
 
 
-def _libraries() -> list[tuple[str, str]]:
-    versions = []
-    for name in LIBRARIES:
+def _libraries() -> list[str]:
+    """The installed releases of the libraries that shape the output, as their metadata folders
+    are named ("markdown-3.7.dist-info": name and version), one listing per folder of the
+    import path. ``importlib.metadata`` took 40 ms of a 0.3 s build with nothing to do."""
+    wanted = {_normal(name) for name in LIBRARIES}
+    found = []
+    for folder in sys.path:
         try:
-            versions.append((name, metadata.version(name)))
-        except metadata.PackageNotFoundError:
-            versions.append((name, ""))
-    return versions
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        found += [
+            name
+            for name in names
+            if name.endswith((".dist-info", ".egg-info")) and _normal(name.partition("-")[0]) in wanted
+        ]
+    return sorted(found)
+
+
+def _normal(name: str) -> str:
+    return name.lower().replace("-", "_").replace(".", "_")

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 
 def _base_urls(values: tuple[str, ...]) -> dict[str, str]:
+    if not values:
+        return {}  # the checks' module (and YAML with it) loads only when there is an address to check
     from sitegen.config.readers import url_problem
 
     pairs = {}
