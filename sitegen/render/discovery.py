@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from xml.sax.saxutils import escape
+from html import escape
 
 from sitegen.structure.site import Site
 from sitegen.urls import SECURITY_TXT, SITEMAP, absolute
@@ -31,7 +31,7 @@ def sitemap(site: Site, pages: list[Listed]) -> bytes:
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
     ]
     for page in sorted(pages, key=lambda p: p.url):
-        lines.append(f"  <url><loc>{escape(absolute(site.office.base_url, page.url))}</loc>")
+        lines.append(f"  <url><loc>{escape(absolute(site.office.base_url, page.url), quote=False)}</loc>")
         if page.lastmod is not None:
             lines.append(f"    <lastmod>{page.lastmod.isoformat()}</lastmod>")
         lines.append("  </url>")
