@@ -81,3 +81,15 @@ def test_a_big_unit_is_split_across_the_workers_but_an_edit_of_one_item_forks_no
     assert "Isi kabar yang disunting." in (out / "alpha/berita/kabar-000/index.html").read_text(
         encoding="utf-8"
     )
+
+
+def test_a_big_units_files_are_dealt_into_shares_each_made_once_the_dearer_ones_spread():
+    """A plan keeps its dearer files (feeds, lists) together: dealt out, every share holds some."""
+    planned = list(range(103))
+    parts = workers.split([103, 10], 2)
+    assert parts == [2 * workers.SLICES, 1], "only the unit with more than its share is split"
+    shares = [workers.chunk(planned, k, parts[0]) for k in range(parts[0])]
+    assert sorted(f for share in shares for f in share) == planned
+    assert max(map(len, shares)) - min(map(len, shares)) <= 1
+    dearer = set(planned[-20:])
+    assert all(dearer & set(share) for share in shares)
