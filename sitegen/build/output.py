@@ -126,6 +126,7 @@ class Output:
         self.state = self.root / STATE
         self.pending: list[SiteWriter] = []
         self.removed_units: list[str] = []
+        self._records: dict[str, dict[str, Any]] = {}  # each unit's manifest, read once while locked
         self._lock_fd: int | None = None
         self._lock(lock_timeout)
         self.recover()
@@ -208,11 +209,16 @@ class Output:
         return stamp
 
     def _record(self, site_id: str) -> dict[str, Any]:
-        try:
-            data = json.loads(self.manifest_path(site_id).read_text(encoding="utf-8"))
-        except (FileNotFoundError, ValueError):
-            return {}
-        return data if isinstance(data, dict) and "files" in data else {}
+        """The unit's manifest as read once: nobody else writes it while this build holds the lock,
+        and :meth:`_apply` forgets what it rewrites (with 20,000 pages, 28 readings took 0.2 s)."""
+        record = self._records.get(site_id)
+        if record is None:
+            try:
+                data = json.loads(self.manifest_path(site_id).read_text(encoding="utf-8"))
+            except (FileNotFoundError, ValueError):
+                data = {}
+            record = self._records[site_id] = data if isinstance(data, dict) and "files" in data else {}
+        return record
 
     def ids(self, site_id: str) -> dict[str, str]:
         """The feed id each dated source was last published with (see :mod:`sitegen.structure.feed_ids`)."""
@@ -430,12 +436,14 @@ class Output:
                 "files": record["files"],
                 "ids": record.get("ids", {}),
             }
+            self._records.pop(site_id, None)
             write_json(self.manifest_path(site_id), manifest)
             write_json(self.stats_path(site_id), stats_of(f"{current}/", record["files"]))
             write_json(self.pages_path(site_id), record.get("pages", {}))
         for site_id, files in journal["removed"].items():
             _remove_made(self.root / site_id, files)
             self._drop_spare(site_id)
+            self._records.pop(site_id, None)
             self.manifest_path(site_id).unlink(missing_ok=True)
             self.stats_path(site_id).unlink(missing_ok=True)
             self.pages_path(site_id).unlink(missing_ok=True)
