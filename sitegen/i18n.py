@@ -106,11 +106,11 @@ def read_catalog(text: str) -> Catalog:
     for entry in re.split(r"\n\s*\n", text):
         fields, fuzzy = _fields(entry)
         msgid, forms = fields.get("msgid"), [fields.get(f"msgstr[{n}]") for n in range(len(fields))]
-        if msgid is None or fuzzy or "msgctxt" in fields:
-            continue
         if msgid == "":
-            header = fields.get("msgstr", "")
-        elif "msgid_plural" in fields:
+            header = fields.get("msgstr", "")  # its plural rule counts even while marked fuzzy
+        if not msgid or fuzzy or "msgctxt" in fields:
+            continue
+        if "msgid_plural" in fields:
             found = [form for form in forms if form is not None]
             if found and all(found):
                 plurals[msgid] = found

@@ -224,6 +224,11 @@ def test_the_catalog_reader_leaves_out_fuzzy_obsolete_and_untranslated_entries_a
     assert catalog.ngettext("{count} file", "{count} files", 1) == "{count} berkas"
     assert catalog.ngettext("{count} file", "{count} files", 2) == "{count} berkas-berkas"
     assert catalog.ngettext("unknown", "unknowns", 2) == "unknowns"
+    one_form = i18n.read_catalog(
+        '#, fuzzy\nmsgid ""\nmsgstr "Plural-Forms: nplurals=1; plural=0;\\n"\n\n'
+        'msgid "{count} file"\nmsgid_plural "{count} files"\nmsgstr[0] "{count} berkas"\n'
+    )
+    assert one_form.ngettext("{count} file", "{count} files", 7) == "{count} berkas", "a fuzzy header's rule"
 
 
 @pytest.mark.parametrize(
