@@ -116,8 +116,21 @@ def read_catalog(text: str) -> Catalog:
                 plurals[msgid] = found
         elif fields.get("msgstr"):
             messages[msgid] = fields["msgstr"]
+    return Catalog(messages, plurals, _plural_rule(header))
+
+
+def _plural_rule(header: str) -> Callable[[int], int]:
+    """Which plural form a count takes, from the header's Plural-Forms; English's rule when it
+    has none or one gettext cannot read (a slip in a header must not stop every command)."""
     rule = re.search(r"plural=([^;\n]+)", header)
-    return Catalog(messages, plurals, gettext.c2py(rule.group(1)) if rule else lambda n: int(n != 1))
+    try:
+        return gettext.c2py(rule.group(1)) if rule else _english_plural
+    except ValueError:
+        return _english_plural
+
+
+def _english_plural(n: int) -> int:
+    return int(n != 1)
 
 
 def _fields(entry: str) -> tuple[dict[str, str], bool]:

@@ -229,6 +229,12 @@ def test_the_catalog_reader_leaves_out_fuzzy_obsolete_and_untranslated_entries_a
         'msgid "{count} file"\nmsgid_plural "{count} files"\nmsgstr[0] "{count} berkas"\n'
     )
     assert one_form.ngettext("{count} file", "{count} files", 7) == "{count} berkas", "a fuzzy header's rule"
+    slip = i18n.read_catalog(
+        'msgid ""\nmsgstr "Plural-Forms: nplurals=2; plural=(n !=;\\n"\n\nmsgid "a"\nmsgstr "b"\n'
+    )
+    assert slip.gettext("a") == "b" and slip.ngettext("one", "many", 2) == "many", (
+        "a rule gettext cannot read"
+    )
 
 
 @pytest.mark.parametrize(
