@@ -7,11 +7,12 @@ override can extend the template it replaces as ``default/<name>``.
 Interface text is written in Indonesian inside ``_("…")``, ``ngettext(…)`` or
 ``{% trans %}`` (Jinja's i18n extension, plural forms included) and translated
 from gettext catalogs (``locales/<lang>/LC_MESSAGES/messages.po``, read as
-sitegen reads its own, :func:`sitegen.i18n.read_catalog`), chosen per page by the ``lang`` variable the
-renderer sets: one environment serves every language, and dates follow the
-page's language too. ``themes/default/locales/messages.pot`` is extracted from
-the templates (see ``themes/default/babel.cfg``); tests/test_i18n_theme.py fails
-when a template shows text outside a translation call or a catalog lacks one.
+sitegen reads its own: :func:`sitegen.i18n.read_catalog`), chosen per page by
+the ``lang`` variable the renderer sets: one environment serves every
+language, and dates follow the page's language too.
+``themes/default/locales/messages.pot`` is extracted from the templates (see
+``themes/default/babel.cfg``); tests/test_i18n_theme.py fails when a template
+shows text outside a translation call or a catalog lacks one.
 """
 
 from __future__ import annotations
