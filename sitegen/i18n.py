@@ -90,7 +90,7 @@ class Catalog(gettext.NullTranslations):
         return forms[min(self._plural(n), len(forms) - 1)]
 
 
-_KEYWORD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(".*")\s*$')
+_KEYWORD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+(".*")\s*$')
 _ESCAPE = re.compile(r"\\(.)")
 _ESCAPED = {"n": "\n", "t": "\t", "r": "\r"}  # any other escaped character stands for itself
 
@@ -105,15 +105,15 @@ def read_catalog(text: str) -> Catalog:
     header = ""
     for entry in re.split(r"\n\s*\n", text):
         fields, fuzzy = _fields(entry)
-        msgid, forms = fields.get("msgid"), [fields.get(f"msgstr[{n}]") for n in range(len(fields))]
+        msgid = fields.get("msgid")
         if msgid == "":
             header = fields.get("msgstr", "")  # its plural rule counts even while marked fuzzy
         if not msgid or fuzzy or "msgctxt" in fields:
             continue
         if "msgid_plural" in fields:
-            found = [form for form in forms if form is not None]
-            if found and all(found):
-                plurals[msgid] = found
+            forms = [fields[key] for n in range(len(fields)) if (key := f"msgstr[{n}]") in fields]
+            if forms and all(forms):
+                plurals[msgid] = forms
         elif fields.get("msgstr"):
             messages[msgid] = fields["msgstr"]
     return Catalog(messages, plurals, _plural_rule(header))
@@ -147,7 +147,7 @@ def _fields(entry: str) -> tuple[dict[str, str], bool]:
         found = _KEYWORD.match(line)
         if found:
             key = found.group(1)
-            fields[key] = _unescape(found.group(3))
+            fields[key] = _unescape(found.group(2))
         elif line.startswith('"') and key:
             fields[key] += _unescape(line)
     return fields, fuzzy
