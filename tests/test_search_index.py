@@ -30,6 +30,15 @@ def fresh_build(project, cache_dir, monkeypatch) -> list[str]:
     return indexed
 
 
+def published_index(out) -> dict[str, bytes]:
+    """Every unit's search index as published (the spare copy of the last site left out)."""
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in out.glob("*/pagefind/**/*")
+        if p.is_file() and not p.relative_to(out).parts[0].startswith(".")
+    }
+
+
 def test_an_edit_reindexes_its_unit_only_and_the_index_equals_a_cold_one(project, tmp_path, monkeypatch):
     cache_dir = tmp_path / "cache"
     assert len(fresh_build(project, cache_dir, monkeypatch)) == 4
@@ -158,3 +167,78 @@ def test_pagefind_s_own_files_are_cached_once_and_a_lost_site_gets_every_shelf_b
         "every shelf from the cache, none from Pagefind"
     )
     assert {p: p.read_bytes() for p in project.out.rglob("pagefind/**/*") if p.is_file()} == made
+
+
+def test_a_change_search_never_reads_runs_no_pagefind_and_the_index_stays_a_cold_builds(
+    project, tmp_path, monkeypatch
+):
+    """A footer edited in the theme changes every page's file, and no page as Pagefind reads it."""
+    cache_dir = tmp_path / "cache"
+    fresh_build(project, cache_dir, monkeypatch)
+    footer = project.root / "themes" / "default" / "templates" / "partials" / "footer.html"
+    footer.write_text(footer.read_text("utf-8").replace("</footer>", "<p>Buka Sabtu.</p></footer>"), "utf-8")
+    assert fresh_build(project, cache_dir, monkeypatch) == [], "no unit re-indexed"
+    assert "Buka Sabtu." in (project.out / "alpha" / "index.html").read_text("utf-8"), "the pages were remade"
+    kept = published_index(project.out)
+
+    cold = tmp_path / "cold"
+    monkeypatch.setattr(search, "_MADE", {})
+    build(load_project(project.root), BuildOptions(out=cold, now=NOW))
+    assert kept == published_index(cold), "the index kept is the one Pagefind makes of the new pages"
+
+
+def test_search_reads_of_a_shipped_page_its_main_text_title_and_language_and_indexes_it_alike(
+    shipped, tmp_path
+):
+    """The views of a shipped unit, indexed by Pagefind, give the very index its pages give."""
+    unit = shipped / "pontianak"
+    pages = [
+        (p.parent.relative_to(unit).as_posix() + "/", p)
+        for p in sorted(unit.rglob("index.html"))
+        if b"data-pagefind-body" in p.read_bytes()
+        and p.parent.name != "cari"  # the search page is not searched
+    ]
+    views = tmp_path / "views"
+    for url, page in pages:
+        view = search.search_view(page.read_bytes())
+        assert len(view) < len(page.read_bytes()) / 2, f"{url}: the default theme's page is mostly chrome"
+        (views / url).mkdir(parents=True, exist_ok=True)
+        (views / url / "index.html").write_bytes(view)
+    from_views = search._index([(url, views / url / "index.html") for url, _page in pages], "id")
+    assert from_views == search._index(pages, "id")
+
+
+PAGE = (
+    b'<!doctype html><html lang="id"><head><title>Paspor \xc2\xb7 Kanim</title>'
+    b'<link rel="stylesheet" href="/static/site.css"></head><body><header><img src="/logo.svg" alt="">'
+    b'<nav><a href="/">Beranda</a></nav></header><main id="isi" data-pagefind-body><h1>Paspor</h1>'
+    b"<div><p>Syarat paspor.</p></div></main><footer><p>Telp. 0561</p></footer></body></html>"
+)
+
+
+def test_a_page_s_view_is_its_title_language_and_searched_element():
+    assert search.search_view(PAGE) == (
+        b'<html lang="id">\n<title>Paspor \xc2\xb7 Kanim</title>\n'
+        b'<main id="isi" data-pagefind-body><h1>Paspor</h1><div><p>Syarat paspor.</p></div></main>'
+    )
+    for outside in (b"0561", b"site.css", b"Beranda", b"logo.svg"):
+        changed = PAGE.replace(outside, b"other")
+        assert search.view_digest(changed) == search.view_digest(PAGE), outside
+    for inside in (b"Syarat", b"<h1>Paspor", b"Kanim", b'lang="id"'):
+        changed = PAGE.replace(inside, inside.upper() + b"x")
+        assert search.view_digest(changed) != search.view_digest(PAGE), inside
+
+
+def test_a_view_is_the_whole_page_where_pagefind_may_read_beyond_the_searched_element():
+    nested = PAGE.replace(b"<main", b"<div class='x'").replace(b"</main>", b"<div>b</div></div>")
+    assert search.search_view(nested).endswith(b"<div>b</div></div>"), "nested elements of its kind counted"
+    for why, page in {
+        "an h1 outside (the result's title)": PAGE.replace(b"<nav>", b"<h1>Kanim</h1><nav>"),
+        "a picture after it (the result's image)": PAGE.replace(b"<p>Telp", b'<img src="/x.jpg"><p>Telp'),
+        "Pagefind's own attributes outside": PAGE.replace(b"<footer>", b'<footer data-pagefind-meta="x:y">'),
+        "two searched elements": PAGE.replace(b"<footer>", b"<footer data-pagefind-body>"),
+        "an element never closed": PAGE.replace(b"</main>", b""),
+        "a script inside": PAGE.replace(b"<div>", b'<div><script>"</main>"</script>'),
+        "no searched element": PAGE.replace(b" data-pagefind-body", b""),
+    }.items():
+        assert search.search_view(page) == page, why

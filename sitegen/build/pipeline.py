@@ -356,18 +356,19 @@ class _Build:
             writer.keep(path)
         writer.ids = {p.read_from.rel: p.feed_id for p in site.pages if p.feed_id}
         writer.pages = {path: [key, list(reads)] for path, (key, reads) in result.records.items()}
-        search, remember = self.search_index(unit, writer, result.searched)
+        search, remember = self.search_index(unit, writer, result.searched, result.views)
         writer.settle()  # the unchanged files are linked while Pagefind works
         return _Finishing(site, writer, result.planned, search, self.stats, self.problems, remember)
 
     # -- step 4: index search --------------------------------------------------------------------
 
     def search_index(
-        self, unit: _Unit, writer: SiteWriter, paths: set[str]
+        self, unit: _Unit, writer: SiteWriter, paths: set[str], made: dict[str, str]
     ) -> tuple[Future[list[Shelf]] | None, Callable[[list[Shelf]], None] | None]:
         """The unit's Pagefind index, made beside the next unit: each shelf from the cache when
-        its pages are as they were (digests of their files: no page is read), else by Pagefind
-        in its own process from the staged files, with a function that keeps new shelves."""
+        its pages are as they were (as Pagefind reads them: ``made`` for the pages rendered now,
+        the cache's for the others, so no page is read), else by Pagefind in its own process
+        from the staged files, with a function that keeps new shelves."""
         if self.problems.errors:
             return None, None  # no index once the build has failed
         unit_id = unit.site.office.id
@@ -376,9 +377,10 @@ class _Build:
         language = unit.site.network.default_language
         shelves = searching.shelve(searching.searched_paths(paths))
         ready = [Shelf(-1, "", searching.shelf_list(len(shelves)))]
+        views = search_shelves.views(self.project.bodies.cache, writer, shelves, made)
         todo = []
         for number, shelf in enumerate(shelves):
-            key = searching.search_key([(p, writer.new[p]) for p in shelf], language, number, len(shelves))
+            key = searching.search_key([(p, views[p]) for p in shelf], language, number, len(shelves))
             known = search_shelves.known_shelf(self.project.bodies.cache, writer, number, key)
             if known is not None:  # the same pages: the same index
                 ready.append(known)
@@ -449,12 +451,14 @@ def _render_part(unit: _Unit, triage: _Triage, part: int, parts: int, root: Path
     reads: dict[str, tuple[str, ...]] = {}
     mine = chunk(triage.make, part, parts)
     files = list(render(unit.site, mine, found, {p.path for p in planned}, reads))
+    searched = {p.path for p in mine if p.searched}
+    views = {path: searching.view_digest(data) for path, data in files if path in searched}  # on the workers
     records = {}
     for path, read in reads.items():
         key = dependencies.key(unit.frame, bodies, read) if unit.frame else None
         if key is not None:
             records[path] = (key, read)
-    result = Rendered(files, problems=found.items, records=records)
+    result = Rendered(files, problems=found.items, records=records, views=views)
     if part == 0:
         result.kept = triage.kept
         result.records |= {path: unit.previous[path] for path in triage.kept}

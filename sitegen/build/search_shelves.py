@@ -1,8 +1,9 @@
 """Search shelves a build does not give to Pagefind: kept in the cache, taken back, carried over.
 
 A unit's search index is made shelf by shelf (:mod:`sitegen.render.search`). A shelf whose
-pages are as they were needs no Pagefind run: the build takes it over from the current site
-unread, or from the persistent cache, and keeps every shelf Pagefind made for later builds.
+pages are as they were, as Pagefind reads them, needs no Pagefind run: the build takes it
+over from the current site unread, or from the persistent cache, and keeps every shelf
+Pagefind made for later builds.
 The pipeline decides when to index; this module knows where a made shelf is kept.
 """
 
@@ -69,6 +70,26 @@ def known_shelf(cache: Cache, writer: SiteWriter, number: int, key: str) -> Shel
             return None  # a file kept apart is gone: Pagefind runs
         files.append((path, data))
     return Shelf(number, key, files)
+
+
+def views(cache: Cache, writer: SiteWriter, shelves: list[list[str]], made: dict[str, str]) -> dict[str, str]:
+    """Each shelved page's view digest (:func:`sitegen.render.search.view_digest`): ``made`` for
+    the pages rendered by this build, else the cache's for the page's bytes, else read from
+    the page's file. Every view found is kept in the cache by the digest of its page's bytes,
+    so a later build reads no page it did not make."""
+    found: dict[str, str] = {}
+    for path in (p for shelf in shelves for p in shelf):
+        page = writer.new[path]
+        view = made.get(path)
+        if view is None:
+            view = cache.get("search-view", page)
+            if isinstance(view, str):
+                found[path] = view
+                continue
+            view = searching.view_digest(writer.where(path).read_bytes())
+        cache.put("search-view", page, view)
+        found[path] = view
+    return found
 
 
 def kept_index(output: Output, unit: str) -> IndexFiles:

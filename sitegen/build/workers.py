@@ -39,6 +39,7 @@ class Rendered:
     kept: list[str] = field(default_factory=list)  # files whose inputs did not change: taken over
     planned: set[str] = field(default_factory=set)  # every path the unit's site has
     searched: set[str] = field(default_factory=set)  # its content pages: the search index
+    views: dict[str, str] = field(default_factory=dict)  # each content page made: what search reads of it
     records: dict[str, Record] = field(default_factory=dict)  # each template file's inputs
     problems: list[Problem] = field(default_factory=list)
     planned_ok: bool = True  # False: two files claim one path; nothing of the unit is written
@@ -49,6 +50,7 @@ class Rendered:
         self.kept += part.kept
         self.planned |= part.planned
         self.searched |= part.searched
+        self.views |= part.views
         self.records |= part.records
         self.problems += part.problems
         self.planned_ok = self.planned_ok and part.planned_ok

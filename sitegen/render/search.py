@@ -18,6 +18,9 @@ while the count stays), each shelf its own Pagefind index; an edit re-indexes
 one shelf. The search page merges the shelves (Pagefind's ``mergeIndex``),
 listed in ``pagefind/shelves.json``; the pages found are the same as with one
 index. A unit under ``SHELF_SIZE`` pages (every shipped one) has one shelf.
+
+A shelf is known by its pages as Pagefind reads them (:func:`search_view`), not by
+their files: a theme's footer or menu changed remakes every page and no index.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -47,12 +51,76 @@ class SearchUnavailable(RuntimeError):
     """Pagefind (or its binary) is missing or failed: the build cannot make the search index."""
 
 
-def search_key(files: list[tuple[str, str]], language: str, shelf: int = 0, shelves: int = 1) -> str:
-    """What a shelf's index is made from, by its pages' file digests ((output path, sha256)).
+def search_key(views: list[tuple[str, str]], language: str, shelf: int = 0, shelves: int = 1) -> str:
+    """What a shelf's index is made from, by its pages' views ((output path, :func:`view_digest`)).
 
-    Equal keys mean equal pages, so a build can reuse an index without reading a page.
+    Equal keys mean equal pages as Pagefind reads them, so a build can reuse an index
+    without reading a page, and a change Pagefind never sees (a footer, the menu, a
+    stylesheet's address) costs no indexing.
     """
-    return hashlib.sha256(repr(("pages", language, shelf, shelves, files)).encode("utf-8")).hexdigest()
+    return hashlib.sha256(repr(("views", language, shelf, shelves, views)).encode("utf-8")).hexdigest()
+
+
+_BODY = b"data-pagefind-body"
+_OPEN_TAG = re.compile(rb"<([a-z][a-z0-9-]*)")
+_HTML_TAG = re.compile(rb"<html\b[^>]*>")
+_TITLE = re.compile(rb"<title\b[^>]*>.*?</title\s*>", re.DOTALL)
+_H1 = re.compile(rb"<h1[\s>]")
+_IMG = re.compile(rb"<img[\s/>]")
+_RAW_TEXT = re.compile(rb"<(?:script|style|template|textarea|!--)")
+
+
+def view_digest(page: bytes) -> str:
+    """A digest of what Pagefind reads of ``page`` (see :func:`search_view`)."""
+    return hashlib.sha256(search_view(page)).hexdigest()
+
+
+def search_view(page: bytes) -> bytes:
+    """What of a built page its search index depends on: the whole page, unless that is surely less.
+
+    Pagefind indexes the text of the one element marked ``data-pagefind-body``, takes a
+    result's title from the page's first ``h1`` and its picture from the first ``img``
+    after it, reads ``data-pagefind-*`` attributes wherever they stand, and the language
+    from ``<html>``. So the view is ``<html>``, ``<title>`` and that element, where the rest
+    of the page holds none of those (a theme's header, menu and footer, as the default
+    theme's do); otherwise, or where the element's end is not plain to find, the page.
+    The index is still made from the pages themselves: the view only decides when an
+    index made before is the same one.
+    """
+    lower = page.lower()
+    start = lower.find(_BODY)
+    if start < 0 or lower.find(_BODY, start + len(_BODY)) >= 0:
+        return page
+    start = lower.rfind(b"<", 0, start)
+    opened = _OPEN_TAG.match(lower, start)
+    end = _element_end(lower, start, opened.group(1)) if opened else -1
+    if end < 0 or _RAW_TEXT.search(lower, start, end):
+        return page
+    before, after = lower[:start], lower[end:]
+    if b"data-pagefind" in before or b"data-pagefind" in after or _H1.search(before) or _H1.search(after):
+        return page
+    if _IMG.search(after):
+        return page
+    head = (found for found in (_HTML_TAG.search(lower, 0, start), _TITLE.search(lower, 0, start)) if found)
+    return b"\n".join([*(page[found.start() : found.end()] for found in head), page[start:end]])
+
+
+def _element_end(lower: bytes, start: int, name: bytes) -> int:
+    """Where the element opened at ``start`` ends (after its closing tag), by counting its
+    own kind of tag in and out; -1 where it is not closed."""
+    close = lower.find(b"</" + name, start)
+    plain = close >= 0 and lower[close + 2 + len(name) : close + 3 + len(name)] in (b">", b" ", b"\n")
+    if plain and lower.find(b"<" + name, start + 1, close) < 0:  # nothing of its kind inside
+        end = lower.find(b">", close)
+        return -1 if end < 0 else end + 1
+    tags = re.compile(rb"<(/?)" + re.escape(name) + rb"[\s/>]")
+    depth = 0
+    for found in tags.finditer(lower, start):
+        depth += -1 if found.group(1) else 1
+        if depth == 0:
+            close = lower.find(b">", found.end() - 1)
+            return -1 if close < 0 else close + 1
+    return -1
 
 
 @dataclass(frozen=True)
