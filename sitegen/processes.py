@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from multiprocessing.context import BaseContext
 from typing import ParamSpec, TypeVar
 
@@ -53,6 +54,34 @@ def threads() -> int:
         return len(os.listdir("/proc/self/task"))  # Linux: every thread, as fork() sees them
     except OSError:
         return threading.active_count()
+
+
+def process_pool(workers: int, context: BaseContext) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes started by ``context``; forked ones end with this process.
+
+    A forked worker holds copies of every file this process has open, the output's lock
+    among them. Left behind by a build killed outright (SIGKILL, the kernel out of
+    memory), it would wait for work for ever, keep the lock, and every later build would
+    refuse to start: "another sitegen build is writing".
+    """
+    if context.get_start_method() != "fork":
+        return ProcessPoolExecutor(workers, mp_context=context)  # started clean: nothing inherited
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_end_with, initargs=(os.getpid(),))
+
+
+def _end_with(parent: int) -> None:
+    """A forked worker's first act: ask the kernel to kill it when ``parent`` ends (Linux)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # no prctl (not Linux): the worker ends when its queue closes
+        pass
+    if os.getppid() != parent:
+        os._exit(1)  # the parent was gone before the request was made
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def fork_context() -> BaseContext | None:

@@ -77,3 +77,40 @@ def test_a_build_forks_workers_only_while_it_runs_one_thread_and_warns_of_nothin
     second, threaded = published(tmp_path / "second"), published(tmp_path / "threaded")
     assert second == threaded
     assert len(second) > 500
+
+
+ORPHANS = """
+import os, sys, time
+from sitegen.processes import fork_context, process_pool
+
+pool = process_pool(2, fork_context())
+print(*sorted({pool.submit(os.getpid).result() for _ in range(8)} | {pool.submit(os.getpid).result()}), flush=True)
+time.sleep(600)
+"""
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` still runs (a zombie, dead and waiting to be reaped, does not)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_workers_forked_by_a_build_killed_outright_end_with_it(tmp_path):
+    """Orphaned workers would hold the output's lock (a copy of its file) and block every later build."""
+    import signal
+    import time
+
+    parent = subprocess.Popen([sys.executable, "-c", ORPHANS], stdout=subprocess.PIPE, text=True)
+    try:
+        workers = [int(pid) for pid in parent.stdout.readline().split()]
+        assert workers and all(_alive(pid) for pid in workers)
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers), "a worker outlived the build that forked it"

@@ -53,13 +53,13 @@ def test_a_big_unit_is_split_across_the_workers_but_an_edit_of_one_item_forks_no
             f"---\ntitle: Kabar {n}\ndate: 2026-09-{1 + n % 28:02d} 09:{n % 60:02d}\n---\nIsi kabar {n}.\n",
         )
     pools: list[tuple[object, ...]] = []
-    real = workers.ProcessPoolExecutor
+    real = workers.process_pool
 
     def counted(*args, **kwargs):
         pools.append(args)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(workers, "ProcessPoolExecutor", counted)
+    monkeypatch.setattr(workers, "process_pool", counted)
     monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
     out = tmp_path / "out"
     alpha_only = ["--office", "alpha"]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from sitegen.errors import Problem
-from sitegen.processes import fork_context
+from sitegen.processes import fork_context, process_pool
 
 AHEAD = 2  # parts rendered ahead of the writer per worker: enough to keep both busy, never a pile
 SLICES = 4  # parts per worker of a split unit: a worker done early takes the next, none waits on the last
@@ -100,7 +100,7 @@ def rendered(parts: list[int], render_part: RenderPart, jobs: int) -> Iterator[R
     global _RENDER
     _RENDER = render_part
     try:
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        with process_pool(workers, context) as pool:
             yield from _joined(work, _in_order(pool, work, workers))
     finally:
         _RENDER = None

@@ -17,7 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from sitegen.processes import pool_context
+from sitegen.processes import pool_context, process_pool
 from sitegen.sources.cache import Cache
 from sitegen.sources.office_vars import BodyTemplate, OfficeVarError, prepare
 from sitegen.sources.source import Source
@@ -103,7 +103,7 @@ class Bodies:
         jobs = [(s.body, s.body_line) for s in missing.values()]
         workers = self._workers()
         if workers > 1 and len(jobs) >= PARALLEL_FROM:
-            with ProcessPoolExecutor(workers, mp_context=pool_context()) as pool:
+            with process_pool(workers, pool_context()) as pool:
                 results = list(pool.map(_prepare, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
         else:
             results = [_prepare(job) for job in jobs]
@@ -135,7 +135,7 @@ class Bodies:
                 return
             batch[source.digest] = source
             if len(batch) >= BATCH:
-                pool = pool or ProcessPoolExecutor(workers, mp_context=pool_context())
+                pool = pool or process_pool(workers, pool_context())
                 jobs = [(s.body, s.body_line) for s in batch.values()]
                 sent.append((list(batch), pool.submit(_prepare_batch, jobs)))
                 away.update(batch)
