@@ -292,13 +292,14 @@ class _Build:
         # they inherit the plan instead of each making it again, and where an edit left only
         # a few files to make, one process makes them and nobody forks
         early = {index: sorted_out(index) for index, count in enumerate(parts) if count > 1}
+        indexing = self.output is not None and self.options.index_search  # else no page's view is asked
         for index, triage in early.items():
             if len(triage.make) < MIN_SPLIT:
                 parts[index] = 1
 
         def render_part(index: int, part: int, count: int) -> Rendered:
             triage = early[index] if index in early else sorted_out(index)
-            return _render_part(todo[index], triage, part, count, self.project.root)
+            return _render_part(todo[index], triage, part, count, self.project.root, indexing)
 
         finishing: _Finishing | None = None
         refused = self.refused_pages()
@@ -438,8 +439,11 @@ def _triage(unit: _Unit, planned_found: tuple[list[Planned], list[Problem]]) -> 
     return triage
 
 
-def _render_part(unit: _Unit, triage: _Triage, part: int, parts: int, root: Path) -> Rendered:
-    """One slice of a unit's files that must be made; part 0 also reports the plan and what is kept."""
+def _render_part(unit: _Unit, triage: _Triage, part: int, parts: int, root: Path, indexing: bool) -> Rendered:
+    """One slice of a unit's files that must be made; part 0 also reports the plan and what is kept.
+
+    Where the build makes a search index, the views of the content pages made are digested
+    here, on the workers (:func:`sitegen.render.search.view_digest`)."""
     from sitegen.build import dependencies
     from sitegen.render.pages import render
 
@@ -451,8 +455,8 @@ def _render_part(unit: _Unit, triage: _Triage, part: int, parts: int, root: Path
     reads: dict[str, tuple[str, ...]] = {}
     mine = chunk(triage.make, part, parts)
     files = list(render(unit.site, mine, found, {p.path for p in planned}, reads))
-    searched = {p.path for p in mine if p.searched}
-    views = {path: searching.view_digest(data) for path, data in files if path in searched}  # on the workers
+    searched = {p.path for p in mine if p.searched and indexing}
+    views = {path: searching.view_digest(data) for path, data in files if path in searched}
     records = {}
     for path, read in reads.items():
         key = dependencies.key(unit.frame, bodies, read) if unit.frame else None
