@@ -31,21 +31,28 @@ def build(root: Path, out: Path, *extra: str) -> float:
     return time.perf_counter() - start
 
 
+def big_repo(root: Path, count: int) -> Path:
+    """A copy of the shipped repository in ``root`` with ``count`` short news items in one folder;
+    returns that folder. (``edit_reload.py --corpus big`` uses it too.)"""
+    root.mkdir(parents=True, exist_ok=True)
+    for name in ("offices.yaml", "content", "themes"):
+        src = REPO / name
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / name)
+    folder = root / "content/offices/pontianak/berita"
+    for n in range(count):
+        day = 1 + n % 28
+        (folder / f"2026-10-{day:02d}-kabar-{n:05d}.md").write_text(
+            f"---\ntitle: Kabar {n}\ndate: 2026-10-{day:02d} 09:{n % 60:02d}\nsample: true\n---\n"
+            f"Isi kabar nomor {n}.\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
 def measure(count: int) -> tuple[float, float, float]:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "repo"
-        root.mkdir()
-        for name in ("offices.yaml", "content", "themes"):
-            src = REPO / name
-            (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / name)
-        folder = root / "content/offices/pontianak/berita"
-        for n in range(count):
-            day = 1 + n % 28
-            (folder / f"2026-10-{day:02d}-kabar-{n:05d}.md").write_text(
-                f"---\ntitle: Kabar {n}\ndate: 2026-10-{day:02d} 09:{n % 60:02d}\nsample: true\n---\n"
-                f"Isi kabar nomor {n}.\n",
-                encoding="utf-8",
-            )
+        folder = big_repo(root, count)
         out = Path(tmp) / "out"
         cold = build(root, out)  # a fresh copy: no output and no cache yet, which this build then fills
         item = folder / "2026-10-01-kabar-00000.md"

@@ -1,12 +1,15 @@
-"""Edit-to-reload time of `sitegen serve`, on the shipped content or the `network` corpus.
+"""Edit-to-reload time of `sitegen serve`, on the shipped content, the `network` corpus or a big folder.
 
 Measures what an editor waits for: from saving a Markdown file to the moment
 an open tab, told by the live-reload channel (asking, as the tab's script does,
 for its own page), has fetched the page showing the change. Also records how
 long the preview took to put the saved page in place, and to finish the full
 rebuild of the units the save affects. Runs on a copy in a temporary folder.
+``big`` is the shipped content with 20,000 news items in one unit's folder
+(as ``big_folder.py`` writes it): a body edit should cost there what it costs
+in a small unit.
 
-    python bench/edit_reload.py [--corpus shipped|network] [--edits 20] [--write]
+    python bench/edit_reload.py [--corpus shipped|network|big] [--edits 20] [--write]
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from big_folder import big_repo  # noqa: E402 - bench/big_folder.py: the one way a big folder is written
+
 from sitegen.serve.builder import PreviewBuilder  # noqa: E402
 from sitegen.serve.livereload import Generation  # noqa: E402
 from sitegen.serve.server import serve  # noqa: E402
@@ -47,7 +52,14 @@ CORPORA = {
         "/unit002/berita/berita-00150/",
         "Bagian",
     ),
+    "big": (
+        REPO,  # the shipped content, with BIG_FOLDER items written into one unit's news
+        "content/offices/pontianak/berita/2026-10-01-kabar-00000.md",
+        "/pontianak/berita/kabar-00000/",
+        "Isi kabar",
+    ),
 }
+BIG_FOLDER = 20_000
 
 
 def get(port: int, path: str) -> str:
@@ -65,9 +77,12 @@ def measure(corpus: str, edits: int, poll: bool) -> tuple[list[float], list[floa
         raise SystemExit("write the corpus first: python bench/corpus.py network")
     work = Path(tempfile.mkdtemp(prefix="sitegen-bench-"))
     try:
-        for name in ("content", "themes"):
-            shutil.copytree(source_root / name, work / name)
-        shutil.copy(source_root / "offices.yaml", work / "offices.yaml")
+        if corpus == "big":
+            big_repo(work, BIG_FOLDER)
+        else:
+            for name in ("content", "themes"):
+                shutil.copytree(source_root / name, work / name)
+            shutil.copy(source_root / "offices.yaml", work / "offices.yaml")
         builder = PreviewBuilder(work, Generation())
         builder.rebuild()
         assert not builder.generation.problems, builder.generation.problems

@@ -10,6 +10,7 @@ import pytest
 from sitegen.build.pipeline import BuildOptions, build
 from sitegen.build.project import load_project
 from sitegen.serve import builder as builder_module
+from sitegen.serve import saved as saved_module
 from sitegen.serve.builder import PreviewBuilder
 from sitegen.serve.livereload import EVERY_PAGE, Generation
 
@@ -61,6 +62,43 @@ def test_a_saved_page_is_put_in_place_and_announced_before_the_units_are_rebuilt
     assert NEWS_PAGE not in last
     assert {"/alpha/rss.xml", "/alpha/atom.xml", "/wilayah/wilayah/rss.xml"} <= last
     assert not any(key.startswith("/bravo/") for key in last), "a unit the save does not touch"
+
+
+def test_a_body_edit_is_shown_from_the_last_builds_model_whatever_the_units_size(
+    project, preview, monkeypatch
+):
+    """Only a changed front matter needs the unit's model made anew (the lists show it); a body
+    edit is rendered in the model the last build left, so its first look costs the page alone."""
+
+    def no_new_model(*_args, **_kwargs):
+        raise AssertionError("a body edit made the unit's model anew")
+
+    monkeypatch.setattr(saved_module, "Models", no_new_model)
+    kept = {
+        unit: site.by_url["berita/sosialisasi/"].body
+        for unit, site in preview._sites.items()
+        if unit == "alpha"
+    }
+    preview.generation.announced.clear()
+    preview.rebuild(save(project, NEWS, "Isi berita.", "Isi berita yang diperbaiki."))
+    first, last = preview.generation.announced
+    assert first == {NEWS_PAGE}
+    assert NEWS_PAGE not in last, "the page shown alone is the one the rebuild made"
+    page = preview.site_root / "alpha/berita/sosialisasi/index.html"
+    assert "Isi berita yang diperbaiki." in page.read_text(encoding="utf-8")
+    assert "Isi berita." in kept["alpha"] and "yang diperbaiki" not in kept["alpha"]
+
+
+def test_a_saved_page_leaves_the_kept_model_as_the_build_made_it(project):
+    build(load_project(project.root), BuildOptions(out=project.root / "out"))
+    kept_project = load_project(project.root)
+    result = build(kept_project, BuildOptions(out=project.root / "out"))
+    page = result.sites["alpha"].by_url["berita/sosialisasi/"]
+    body, source = page.body, page.source
+    changed = save(project, NEWS, "Isi berita.", "Isi berita yang diperbaiki.")
+    shown = saved_module.show_saved(kept_project, changed, project.root / "out", page.date, result.sites)
+    assert shown is not None and set(shown) == {NEWS_PAGE}
+    assert (page.body, page.source) == (body, source), "the next save starts from the build's own model"
 
 
 def test_a_title_change_reaches_every_list_in_the_rebuild(project, preview):
@@ -150,8 +188,12 @@ def test_random_saves_in_the_preview_always_end_as_a_cold_build(project, preview
     kinds = [edit_any, edit_any, retitle_any, add_news, delete_news, two_saves, edit_template]
     for step in range(14):
         edit = rng.choice(kinds)
+        preview.generation.announced.clear()
         preview.rebuild(edit(project))
         assert preview.generation.problems == [], (step, edit.__name__)
+        if len(preview.generation.announced) == 2:  # shown alone first: exactly as the rebuild then made it
+            first, last = preview.generation.announced
+            assert first and not first & (last or set()), (step, edit.__name__)
         cold = tmp_path / "cold"
         shutil.rmtree(cold, ignore_errors=True)
         build(load_project(project.root), BuildOptions(out=cold))

@@ -49,6 +49,8 @@ class BuildResult:
     warnings: list[Problem]
     next_change: datetime | None = None  # when a rebuild would change the output
     removed_units: list[str] = field(default_factory=list)  # units gone from offices.yaml, now gone from out
+    # each unit's model as built: the preview keeps them, to show a saved page without a new model
+    sites: dict[str, Site] = field(default_factory=dict)
 
 
 @dataclass
@@ -216,7 +218,8 @@ class _Build:
         removed = self.prune()
         if self.output:
             self.output.commit()
-        return BuildResult(self.stats, self.problems.warnings, min(self.changes, default=None), removed)
+        changes = min(self.changes, default=None)
+        return BuildResult(self.stats, self.problems.warnings, changes, removed, self.models.built())
 
     # -- step 1: which units to make ------------------------------------------------------------
 

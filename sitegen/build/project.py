@@ -146,6 +146,10 @@ class Models:
             )
         return site
 
+    def built(self) -> dict[str, Site]:
+        """The models built so far, by unit."""
+        return dict(self._sites)
+
     def _candidates(self, office_id: str) -> list[Source]:
         """The sources a unit can publish (the shared ones and its own), in the project's order.
 

@@ -83,6 +83,14 @@ def plan(site: Site, theme: Theme, problems: Problems, extras: Sequence[Extra] =
     return planner.planned
 
 
+def plan_pages(site: Site, theme: Theme, pages: Sequence[Page]) -> list[Planned]:
+    """The files of ``pages`` alone, planned as :func:`plan` plans them (a section's list with its
+    further pages): the preview's first look at a saved page, without planning the whole unit."""
+    planner = _Planner(site, theme)
+    planner.pages(pages)
+    return planner.planned
+
+
 class _Planner:
     """The files of one unit's site, planned part by part: pages, topics, archives, the theme's
     own pages, files copied or made as they are, and what crawlers read."""
@@ -146,10 +154,10 @@ class _Planner:
         made = self.html(template, page, url, **extra)
         self.planned.append(Planned(file_for(url), made, listed=True, lastmod=lastmod, templated=True))
 
-    def pages(self) -> None:
-        """Every page of the model; a section's list with its further pages."""
+    def pages(self, only: Sequence[Page] | None = None) -> None:
+        """Every page of the model (or ``only`` these); a section's list with its further pages."""
         size = self.site.network.page_size
-        for page in sorted(self.site.pages, key=lambda p: p.path):
+        for page in sorted(self.site.pages if only is None else only, key=lambda p: p.path):
             lastmod = page.updated or page.date or page.verified
             if page.is_index and page.section in FEED_SECTIONS and page.url == f"{page.section}/":
                 items = page.items

@@ -19,6 +19,7 @@ from sitegen.i18n import _
 from sitegen.serve.livereload import Generation, page_key
 from sitegen.serve.saved import show_saved
 from sitegen.sources.bodies import Bodies
+from sitegen.structure.site import Site
 
 REINDEX_AFTER = 2.0  # seconds without a save before the preview's search index catches up
 
@@ -34,6 +35,7 @@ class PreviewBuilder:
     last_seconds: float = 0.0  # the last rebuild, from the save to the full rebuild's end
     first_look_seconds: float = 0.0  # the last save shown on its own, before the full rebuild
     _bodies: Bodies = field(default_factory=Bodies)
+    _sites: dict[str, Site] = field(default_factory=dict)  # the last build's models, by unit
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _reindex: threading.Timer | None = None
 
@@ -86,7 +88,7 @@ class PreviewBuilder:
                     ]
                 )
                 return set()
-            self.project = project
+            self.project, self._sites = project, result.sites
             self.last_seconds = time.perf_counter() - started
             everything = first or changed is None or any(not path.startswith("content/") for path in changed)
             self.generation.bump([], None if everything else _changed_pages(before, self.site_root, shown))
@@ -96,7 +98,7 @@ class PreviewBuilder:
         """Put the saved pages in place and tell their tabs, before the full rebuild."""
         started = time.perf_counter()
         try:
-            shown = show_saved(project, changed, self.site_root, build_now())
+            shown = show_saved(project, changed, self.site_root, build_now(), self._sites)
         except Exception:  # noqa: BLE001 - only a head start: the rebuild that follows reports problems
             return None
         if shown:

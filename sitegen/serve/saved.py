@@ -15,30 +15,36 @@ deleted file, a file that is not Markdown, a page with a problem.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 from sitegen.build.output import Output
 from sitegen.build.project import Models, Project
 from sitegen.errors import Problems
 from sitegen.render.pages import render
-from sitegen.render.plan import plan
+from sitegen.render.plan import plan, plan_pages
 from sitegen.render.templates import load_theme
 from sitegen.serve.livereload import page_key
 from sitegen.sources.photos import Resizer
 from sitegen.sources.source import Source, read_source
-from sitegen.structure.model import publishes
+from sitegen.structure.model import PlacePictures, page_of, publishes
 from sitegen.structure.pictures import Pictures
+from sitegen.structure.site import Page, Site
 
 MAX_FILES = 3  # a bigger batch (a checkout, a search-and-replace) goes straight to the rebuild
 
 
-def show_saved(project: Project, changed: set[str], out: Path, now: datetime) -> dict[str, str] | None:
+def show_saved(
+    project: Project, changed: set[str], out: Path, now: datetime, kept: Mapping[str, Site] | None = None
+) -> dict[str, str] | None:
     """Render the pages made from the saved Markdown files in ``changed`` and put them in ``out``.
 
-    ``project`` is the one the preview holds (as before the save). Returns the pages put in
-    place as {URL path: sha256 of the file}, or None when the save is not one to show alone.
+    ``project`` is the one the preview holds (as before the save), and ``kept`` the models of
+    its last build, by unit. Returns the pages put in place as {URL path: sha256 of the file},
+    or None when the save is not one to show alone.
     """
     fresh = _reread(project, changed)
     if not fresh:
@@ -53,21 +59,73 @@ def show_saved(project: Project, changed: set[str], out: Path, now: datetime) ->
     )
     output = Output(out, project.root)
     try:
-        models = Models(edited, now, False, output.ids)
+        models = cache(lambda: Models(edited, now, False, output.ids))
         shown: dict[str, str] = {}
         for office in _publishers(edited, list(fresh.values())):
-            site = models(office)
-            planned = plan(site, load_theme(edited.themes_dir, office.theme), problems)
-            mine = [p for p in planned if p.source and p.source.source and p.source.source.rel in fresh]
-            made = set(output.manifest(office.id))  # the feeds too, which are not planned here
-            files = dict(render(site, mine, problems, {p.path for p in planned} | made))
-            if problems.errors:
+            site = (kept or {}).get(office.id)
+            files = _in_kept(edited, site, fresh, output) if site is not None else None
+            if files is None and not problems.errors:
+                files = _in_new_model(edited, models()(office), fresh, output)
+            if problems.errors or files is None:
                 return None  # the rebuild reports it, with the overlay
             for rel in output.patch(office.id, list(files.items())):
                 shown[page_key(f"/{office.id}/{rel}")] = hashlib.sha256(files[rel]).hexdigest()
         return shown
     finally:
         output.close()
+
+
+def _in_new_model(project: Project, site: Site, fresh: dict[str, Source], output: Output) -> dict[str, bytes]:
+    """The saved files' pages, in a model of the unit made anew from the edited sources."""
+    planned = plan(site, load_theme(project.themes_dir, site.office.theme), project.problems)
+    mine = [p for p in planned if p.source and p.source.source and p.source.source.rel in fresh]
+    made = set(output.manifest(site.office.id))  # the feeds too, which are not planned here
+    return dict(render(site, mine, project.problems, {p.path for p in planned} | made))
+
+
+def _in_kept(
+    project: Project, site: Site, fresh: dict[str, Source], output: Output
+) -> dict[str, bytes] | None:
+    """The saved files' pages in the unit's kept model, where only their bodies changed; else None.
+
+    A body edit (the front matter as it was) leaves every list, topic and neighbour as it
+    was, so the unit's model from the last build serves: only the saved pages are made and
+    rendered, whatever the size of the unit. The kept pages take the new bodies while they
+    render, and are given back their own after, as the full rebuild that follows makes its
+    own model anyway.
+    """
+    pages = {p.source.rel: p for p in site.pages if p.source is not None and p.source.rel in fresh}
+    if pages.keys() != fresh.keys():
+        return None  # a saved file this unit shows as no page of its own (a draft, a future item)
+    new: list[tuple[Page, Source, str]] = []
+    for rel, page in pages.items():
+        source = fresh[rel]
+        assert page.source is not None  # (found by it: for mypy)
+        if _outline(page.source) != _outline(source):
+            return None  # a title, a date, a tag: lists change too, and need a new model
+        made = page_of(site.office, project.network, source, project.body, project.problems, _place(project))
+        if made is None or (made.url, made.picture, made.pictures) != (page.url, page.picture, page.pictures):
+            return None
+        new.append((page, source, made.body))
+    before = [(page, page.source, page.body) for page, _source, _body in new]
+    try:
+        for page, source, body in new:
+            page.source, page.body = source, body
+        theme = load_theme(project.themes_dir, site.office.theme)
+        planned = plan_pages(site, theme, [page for page, _source, _body in new])
+        return dict(render(site, planned, project.problems, set(output.manifest(site.office.id))))
+    finally:
+        for page, old_source, old_body in before:
+            page.source, page.body = old_source, old_body
+
+
+def _outline(source: Source) -> tuple[object, ...]:
+    """What of a source its unit's model shows beyond its own page: all but the body."""
+    return source.rel, source.scope, source.key, source.meta, source.body_line
+
+
+def _place(project: Project) -> PlacePictures | None:
+    return project.pictures.place if project.pictures is not None else None
 
 
 def _reread(project: Project, changed: set[str]) -> dict[str, Source]:

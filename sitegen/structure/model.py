@@ -87,7 +87,7 @@ def build_site(
     for source in sources:
         if not publishes(office, source, overridden) or (source.meta.draft and not drafts):
             continue
-        page = _page(office, network, source, render_body, problems, pictures)
+        page = page_of(office, network, source, render_body, problems, pictures)
         if page is None or not _dates_plausible(page, now, problems):
             continue
         if page.date and page.date > now and source.dated:
@@ -177,7 +177,7 @@ def _topics_of(pages: list[Page], default_language: str) -> dict[str, list[Page]
     return tags
 
 
-def _page(
+def page_of(
     office: Office,
     network: Network,
     source: Source,
@@ -185,6 +185,11 @@ def _page(
     problems: Problems,
     pictures: PlacePictures | None = None,
 ) -> Page | None:
+    """One source's page in ``office``'s site as :func:`build_site` first makes it, before the
+    site's tree, topics and feed ids are filled in; None, reported, when it cannot be made.
+
+    The preview makes a saved page this way too, to show an edited body at once.
+    """
     meta = source.meta
     if meta.gone and source.is_index:
         problems.error(
