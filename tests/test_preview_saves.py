@@ -15,6 +15,7 @@ from sitegen.serve import saved as saved_module
 from sitegen.serve.builder import PreviewBuilder
 from sitegen.serve.livereload import EVERY_PAGE, Generation
 
+from .conftest import copy_of_repository
 from .helpers import tree
 
 NEWS = "content/offices/alpha/berita/2026-10-01-sosialisasi.md"
@@ -101,6 +102,28 @@ def test_a_saved_page_leaves_the_kept_model_as_the_build_made_it(project):
     shown = saved_module.show_saved(kept_project, changed, project.root / "out", now, result.sites)
     assert shown is not None and set(shown) == {NEWS_PAGE}
     assert (page.body, page.source) == (body, source), "the next save starts from the build's own model"
+
+
+def test_a_translations_text_edit_is_shown_from_the_kept_models_of_the_units_publishing_it(
+    tmp_path, monkeypatch
+):
+    """A shared English page: shown in every unit that publishes English, from the kept models,
+    and in no other unit (they never had it as a page)."""
+    root = copy_of_repository(tmp_path / "repo")
+    rel = "content/shared/layanan/wna/e-visa.en.md"
+    kept_project = load_project(root)
+    result = build(kept_project, BuildOptions(out=tmp_path / "out", index_search=False))
+    english = {unit for unit, site in result.sites.items() if "en/layanan/wna/e-visa/" in site.by_url}
+    assert english and english != set(result.sites), "the shipped network has units with and without English"
+    (root / rel).write_text(
+        (root / rel).read_text(encoding="utf-8") + "\nA sentence added.\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(saved_module, "Models", None)  # called, it fails: no unit's model is made anew
+    shown = saved_module.show_saved(kept_project, {rel}, tmp_path / "out", datetime.now(tz=UTC), result.sites)
+    assert shown is not None
+    assert {key.split("/")[1] for key in shown} == english
+    page = tmp_path / "out" / sorted(english)[0] / "en/layanan/wna/e-visa/index.html"
+    assert "A sentence added." in page.read_text(encoding="utf-8")
 
 
 def test_a_title_change_reaches_every_list_in_the_rebuild(project, preview):

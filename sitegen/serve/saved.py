@@ -57,12 +57,14 @@ def show_saved(
         problems=problems,
         pictures=Pictures(content, Resizer(project.bodies.cache), problems),
     )
+    # only the text changed: every unit's lists, topics and neighbours are as its kept model has them
+    text_only = all(_outline(s) == _outline(fresh[s.rel]) for s in project.sources if s.rel in fresh)
     output = Output(out, project.root)
     try:
         models = cache(lambda: Models(edited, now, False, output.ids))
         shown: dict[str, str] = {}
         for office in _publishers(edited, list(fresh.values())):
-            site = (kept or {}).get(office.id)
+            site = (kept or {}).get(office.id) if text_only else None
             files = _in_kept(edited, site, fresh, output) if site is not None else None
             if files is None and not problems.errors:
                 files = _in_new_model(edited, models()(office), fresh, output)
@@ -86,27 +88,29 @@ def _in_new_model(project: Project, site: Site, fresh: dict[str, Source], output
 def _in_kept(
     project: Project, site: Site, fresh: dict[str, Source], output: Output
 ) -> dict[str, bytes] | None:
-    """The saved files' pages in the unit's kept model, where only their bodies changed; else None.
+    """The saved files' pages in the unit's kept model, their front matter as it was; None when a
+    page's address or pictures changed with its text.
 
-    A body edit (the front matter as it was) leaves every list, topic and neighbour as it
-    was, so the unit's model from the last build serves: only the saved pages are made and
-    rendered, whatever the size of the unit. The kept pages take the new bodies while they
+    A text edit leaves every list, topic and neighbour as it was, so the unit's model from
+    the last build serves: only the saved pages are made and rendered, whatever the size of
+    the unit. A saved file that is no page of this unit (a translation into a language it
+    does not publish, a draft) stays none. The kept pages take the new bodies while they
     render, and are given back their own after, as the full rebuild that follows makes its
     own model anyway.
     """
-    pages = {p.source.rel: p for p in site.pages if p.source is not None and p.source.rel in fresh}
-    if pages.keys() != fresh.keys():
-        return None  # a saved file this unit shows as no page of its own (a draft, a future item)
     new: list[tuple[Page, Source, str]] = []
-    for rel, page in pages.items():
-        source = fresh[rel]
-        assert page.source is not None  # (found by it: for mypy)
-        if _outline(page.source) != _outline(source):
-            return None  # a title, a date, a tag: lists change too, and need a new model
-        made = page_of(site.office, project.network, source, project.body, project.problems, _place(project))
-        if made is None or (made.url, made.picture, made.pictures) != (page.url, page.picture, page.pictures):
-            return None
+    for page in [p for p in site.pages if p.source is not None and p.source.rel in fresh]:
+        source = fresh[page.read_from.rel]
+        made, was = (_made(project, site, s) for s in (source, page.read_from))
+        if (
+            made is None
+            or was is None
+            or (made.url, made.picture, made.pictures) != (was.url, was.picture, was.pictures)
+        ):
+            return None  # its pictures changed (lists show the first), or it has a problem now
         new.append((page, source, made.body))
+    if not new:
+        return {}
     before = [(page, page.source, page.body) for page, _source, _body in new]
     try:
         for page, source, body in new:
@@ -124,8 +128,10 @@ def _outline(source: Source) -> tuple[object, ...]:
     return source.rel, source.scope, source.key, source.meta, source.body_line
 
 
-def _place(project: Project) -> PlacePictures | None:
-    return project.pictures.place if project.pictures is not None else None
+def _made(project: Project, site: Site, source: Source) -> Page | None:
+    """The source's page as the unit's model first makes it (a translation's address is set later)."""
+    place: PlacePictures | None = project.pictures.place if project.pictures is not None else None
+    return page_of(site.office, project.network, source, project.body, project.problems, place)
 
 
 def _reread(project: Project, changed: set[str]) -> dict[str, Source]:
